@@ -1,0 +1,154 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { articleSchema, type Article, type ArticleData } from './schema.js';
+
+/** The bundled knowledge base, used when ARTICLES_DIR is not set. */
+export const BUNDLED_ARTICLES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'articles');
+
+/** One problem in one data file, phrased so the person who edits the file can fix it. */
+export class ArticleDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${field}: ${problem}`);
+    this.name = 'ArticleDataError';
+  }
+}
+
+export interface KnowledgeBase {
+  articles: Article[];
+  /** Files that were skipped, each with the first problem found in it. */
+  errors: ArticleDataError[];
+}
+
+/**
+ * Loads every `*.json` article description in `dir`, checks it against the schema and
+ * against its original text, and keeps the valid ones. A broken file never hides the others.
+ */
+export function loadKnowledgeBase(dir: string = BUNDLED_ARTICLES_DIR): KnowledgeBase {
+  const root = resolve(dir);
+  let files: string[];
+  try {
+    files = readdirSync(root).filter((name) => name.endsWith('.json')).sort();
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new ArticleDataError(root, 'directory', `cannot read the articles directory (${reason}); check ARTICLES_DIR`);
+  }
+  const articles: Article[] = [];
+  const errors: ArticleDataError[] = [];
+  const seenIds = new Map<string, string>();
+  for (const name of files) {
+    const file = join(root, name);
+    try {
+      const article = loadArticleFile(file);
+      const previous = seenIds.get(article.id);
+      if (previous) throw new ArticleDataError(file, 'id', `"${article.id}" is already used by ${previous}`);
+      seenIds.set(article.id, file);
+      articles.push(article);
+    } catch (error) {
+      if (error instanceof ArticleDataError) errors.push(error);
+      else errors.push(new ArticleDataError(file, '(file)', String(error)));
+    }
+  }
+  return { articles, errors };
+}
+
+/** Reads and fully verifies one article description; throws ArticleDataError on the first problem. */
+export function loadArticleFile(file: string): Article {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ArticleDataError(file, '(file)', `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = articleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ArticleDataError(file, issue ? fieldPath(issue.path) : '(root)', issue?.message ?? 'invalid');
+  }
+  const data = parsed.data;
+  const textPath = join(dirname(file), data.textFile);
+  if (basename(data.textFile) !== data.textFile) {
+    throw new ArticleDataError(file, 'textFile', 'must be a file name in the same directory, not a path');
+  }
+  let text: string;
+  try {
+    text = readFileSync(textPath, 'utf8');
+  } catch {
+    throw new ArticleDataError(file, 'textFile', `cannot read the original text "${data.textFile}" next to this file`);
+  }
+  verifyAgainstText(data, text, file);
+  return { ...data, text };
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/** The checks a schema cannot express: every span is verbatim and every reference resolves. */
+function verifyAgainstText(data: ArticleData, text: string, file: string): void {
+  const fail = (field: string, problem: string): never => {
+    throw new ArticleDataError(file, field, problem);
+  };
+  const checkSpan = (field: string, start: number, end: number): void => {
+    if (end <= start) fail(field, `end (${end}) must be greater than start (${start})`);
+    if (end > text.length) fail(field, `end (${end}) is past the end of the text (${text.length} characters)`);
+  };
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  if (firstLine.trim() !== data.title.trim()) fail('title', 'does not match the first line of the original text');
+  if (data.standfirst !== null && !text.includes(data.standfirst)) fail('standfirst', 'does not appear verbatim in the original text');
+
+  const paragraphs = new Map<number, { start: number; end: number }>();
+  data.paragraphs.forEach((paragraph, i) => {
+    const field = `paragraphs[${i}]`;
+    if (paragraph.number !== i + 1) fail(`${field}.number`, `must be ${i + 1} (paragraphs are numbered from 1 in order)`);
+    checkSpan(field, paragraph.start, paragraph.end);
+    if (text.slice(paragraph.start, paragraph.end).includes('\n')) fail(field, 'spans a line break; a paragraph is one line of the text');
+    const previous = paragraphs.get(i);
+    if (previous && paragraph.start < previous.end) fail(`${field}.start`, 'overlaps the previous paragraph');
+    paragraphs.set(paragraph.number, paragraph);
+  });
+  const inParagraph = (field: string, number: number, start: number, end: number): void => {
+    const paragraph = paragraphs.get(number);
+    if (!paragraph) fail(`${field}.paragraph`, `paragraph ${number} does not exist (the article has ${paragraphs.size})`);
+    else if (start < paragraph.start || end > paragraph.end) fail(field, `span ${start}-${end} is not inside paragraph ${number}`);
+  };
+
+  const people = new Set<string>();
+  data.people.forEach((person, i) => {
+    if (people.has(person.id)) fail(`people[${i}].id`, `"${person.id}" is used twice`);
+    people.add(person.id);
+    if (person.introduction) checkSpan(`people[${i}].introduction`, person.introduction.start, person.introduction.end);
+  });
+  const topics = new Set<string>();
+  data.topics.forEach((topic, i) => {
+    if (topics.has(topic.id)) fail(`topics[${i}].id`, `"${topic.id}" is used twice`);
+    topics.add(topic.id);
+  });
+  const quoteIds = new Set<string>();
+  data.quotes.forEach((quote, i) => {
+    const field = `quotes[${i}]`;
+    if (quoteIds.has(quote.id)) fail(`${field}.id`, `"${quote.id}" is used twice`);
+    quoteIds.add(quote.id);
+    if (!people.has(quote.speaker)) fail(`${field}.speaker`, `"${quote.speaker}" is not in people`);
+    if (quote.reportedBy !== undefined && !people.has(quote.reportedBy)) fail(`${field}.reportedBy`, `"${quote.reportedBy}" is not in people`);
+    quote.topics.forEach((topic, j) => {
+      if (!topics.has(topic)) fail(`${field}.topics[${j}]`, `"${topic}" is not in topics`);
+    });
+    checkSpan(field, quote.start, quote.end);
+    if (text.slice(quote.start, quote.end) !== quote.text) {
+      fail(`${field}.text`, `is not the article text at ${quote.start}-${quote.end} (found "${text.slice(quote.start, quote.end).slice(0, 60)}")`);
+    }
+    inParagraph(field, quote.paragraph, quote.start, quote.end);
+  });
+  data.dates.forEach((date, i) => {
+    const field = `dates[${i}]`;
+    checkSpan(field, date.start, date.end);
+    if (text.slice(date.start, date.end) !== date.text) fail(`${field}.text`, `is not the article text at ${date.start}-${date.end}`);
+    inParagraph(field, date.paragraph, date.start, date.end);
+  });
+}

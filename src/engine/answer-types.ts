@@ -1,0 +1,55 @@
+import type { Person } from '../data/schema.js';
+
+/** What kind of question the engine understood; decides how the answer is built. */
+export type QuestionIntent =
+  | 'who-spoke-about'
+  | 'who-said'
+  | 'what-did-say'
+  | 'who-is'
+  | 'list-speakers'
+  | 'list-topics'
+  | 'when'
+  | 'where'
+  | 'why'
+  | 'article-about'
+  | 'article-source'
+  | 'passage-search'
+  | 'empty';
+
+/** The article an answer item comes from, as a reply cites it. */
+export interface ArticleRef {
+  id: string;
+  title: string;
+  source: string;
+  date: string | null;
+}
+
+/** One cited piece of article text: a quote or a narration sentence. */
+export interface AnswerItem {
+  /** direct and reported are statements of a speaker; narration is the article's own voice. */
+  kind: 'direct' | 'reported' | 'narration';
+  /** Verbatim article text at `start`-`end`. */
+  quote: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  speaker: Person | null;
+  /** Who relayed a second-hand statement ("Leavitt: President Trump said ..."). */
+  reportedBy: Person | null;
+  quoteId: string | null;
+  topics: string[];
+  article: ArticleRef;
+}
+
+export interface Answer {
+  question: string;
+  intent: QuestionIntent;
+  /** False when the knowledge base does not answer the question. */
+  found: boolean;
+  /** The one-line answer a reader sees first. */
+  summary: string;
+  /** Best first. */
+  items: AnswerItem[];
+  /** What the knowledge base does cover, offered when `found` is false. */
+  suggestions: string[];
+}
