@@ -1,0 +1,2 @@
+export { createAnswerEngine, type AnswerEngine, type SpeakerSummary, type TopicSummary } from './answer-engine.js';
+export type { Answer, AnswerItem, ArticleRef, QuestionIntent } from './answer-types.js';

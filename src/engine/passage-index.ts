@@ -1,0 +1,58 @@
+import MiniSearch from 'minisearch';
+import { terms } from './text.js';
+
+export interface PassageHit<T> {
+  doc: T;
+  score: number;
+  /** Share of the query's distinct terms that the passage contains (0-1). */
+  coverage: number;
+  matchedTerms: string[];
+}
+
+/**
+ * BM25 ranking (MiniSearch's BM25+) over short passages, with the same term processing as the
+ * question, so "negotiations" finds "negotiate" and one typo in a long word is forgiven.
+ */
+export class PassageIndex<T> {
+  private readonly search: MiniSearch<{ id: number; text: string }>;
+
+  constructor(
+    private readonly docs: readonly T[],
+    textOf: (doc: T) => string,
+  ) {
+    this.search = new MiniSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      tokenize: (text) => terms(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        prefix: false,
+      },
+    });
+    this.search.addAll(docs.map((doc, id) => ({ id, text: textOf(doc) })));
+  }
+
+  /** Passages best first; `queryTerms` are already-processed terms (see `terms`). */
+  find(queryTerms: string[], options: { filter?: (doc: T) => boolean; boost?: (doc: T) => number } = {}): PassageHit<T>[] {
+    const { filter, boost } = options;
+    const distinct = [...new Set(queryTerms)];
+    if (distinct.length === 0) return [];
+    const results = this.search.search(distinct.join(' '), {
+      tokenize: (text) => text.split(' '),
+      filter: filter ? (result) => filter(this.docAt(result.id)) : undefined,
+      boostDocument: boost ? (id) => boost(this.docAt(id)) : undefined,
+    });
+    return results.map((result) => ({
+      doc: this.docAt(result.id),
+      score: result.score,
+      coverage: new Set(result.queryTerms).size / distinct.length,
+      matchedTerms: result.queryTerms,
+    }));
+  }
+
+  private docAt(id: unknown): T {
+    const doc = this.docs[Number(id)];
+    if (doc === undefined) throw new Error(`passage index has no document ${String(id)}`);
+    return doc;
+  }
+}

@@ -1,0 +1,166 @@
+/** Text normalisation shared by every matcher, so a question and the article are compared alike. */
+
+const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u00AB\u00BB]/g;
+
+/** Lower-case, strip accents, unify quotation marks; keeps punctuation so patterns can still use it. */
+export function foldText(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(APOSTROPHES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .toLowerCase();
+}
+
+/** Folded words only: possessives dropped ("kiev's" → "kiev"), everything that is not a letter or digit is a separator. */
+export function words(input: string): string[] {
+  return foldText(input)
+    .replace(/'s\b/g, '')
+    .replace(/'/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Transliterations and variants people type for places and things; mapped before matching. */
+const VARIANTS: Record<string, string> = {
+  kyiv: 'kiev',
+  kyivs: 'kiev',
+  moskva: 'moscow',
+  belorussia: 'belarus',
+  byelorussia: 'belarus',
+  usa: 'us',
+  america: 'us',
+  american: 'us',
+  prc: 'china',
+  whitehouse: 'white house',
+  // "why can't they negotiate?" asks what makes it impossible
+  cant: 'impossible',
+  cannot: 'impossible',
+};
+
+/** Words with no meaning of their own in a question or a passage. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from into onto as is are was were be been being am ' +
+    'do does did done doing has have had having i me my we our you your he him his she her it its they them their ' +
+    'this that these those there here which who whom whose what when where why how whats whos wheres hows ' +
+    'can could would should will shall may might must not no nor any some all each every both either ' +
+    'about regarding concerning than too very just also only own same such up down out over under again ' +
+    'please tell me know u ur pls plz hey hi ok okay dont doesnt didnt isnt arent wasnt werent wont havent hasnt'
+  ).split(' '),
+);
+
+/** Words that shape a question ("what did X say about") rather than name its subject. */
+export const QUESTION_VERBS = new Set(
+  (
+    'say says said saying tell tells told speak speaks spoke spoken talk talks talked talking mention mentions mentioned ' +
+    'comment comments commented state stated states statement statements quote quotes quoted claim claimed note noted ' +
+    'stress stressed point pointed add added think thinks thought discuss discussed discusses address addressed ' +
+    'article story piece news text anything something thing things person people someone anyone everyone everybody ' +
+    'exactly really actually word words'
+  ).split(' '),
+);
+
+/** Conservative suffix stripping so "venues"/"venue" and "negotiations"/"negotiate" meet. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
+  else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
+  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ations')) w = w.slice(0, -5);
+  else if (w.endsWith('ation')) w = w.slice(0, -4);
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (/(ss|us|is)$/.test(w)) return w;
+  else if (/(ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s')) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** Meaningful terms of a text, stemmed, with common variants mapped: what indexes and matchers compare. */
+export function terms(input: string): string[] {
+  const out: string[] = [];
+  for (const word of words(input)) {
+    const mapped = VARIANTS[word] ?? word;
+    for (const part of mapped.split(' ')) {
+      if (!STOPWORDS.has(part)) out.push(stem(part));
+    }
+  }
+  return out;
+}
+
+/** Terms of a question that name its subject: stopwords and question verbs removed. */
+export function contentTerms(input: string): string[] {
+  const out: string[] = [];
+  for (const word of words(input)) {
+    const mapped = VARIANTS[word] ?? word;
+    for (const part of mapped.split(' ')) {
+      if (!STOPWORDS.has(part) && !QUESTION_VERBS.has(part)) out.push(stem(part));
+    }
+  }
+  return out;
+}
+
+/** Optimal string alignment distance, bounded: returns max+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const above = rows[i - 1] ?? [];
+      let value = Math.min((above[j] ?? Infinity) + 1, (row[j - 1] ?? Infinity) + 1, (above[j - 1] ?? Infinity) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? Infinity) + 1);
+      }
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (i > 0 && best > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? max + 1;
+}
+
+/** How many typing errors a word of this length may carry and still count as the same word. */
+export function typoAllowance(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|etc|U\.S|U\.K|e\.g|i\.e))\.$/;
+
+/** Splits one paragraph into sentences with absolute offsets; abbreviations such as "Mr." do not end one. */
+export function splitSentences(text: string, from: number, to: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = from;
+  const boundary = /[.!?]["'\u201D\u2019)]?\s+(?=["'\u201C\u2018(]?[A-Z0-9])/g;
+  const slice = text.slice(from, to);
+  let match: RegExpExecArray | null;
+  while ((match = boundary.exec(slice)) !== null) {
+    const endInSlice = match.index + match[0].trimEnd().length;
+    const candidate = text.slice(start, from + endInSlice);
+    if (ABBREVIATIONS.test(candidate.replace(/["'\u201D\u2019)]$/, ''))) continue;
+    sentences.push({ start, end: from + endInSlice, text: candidate });
+    start = from + match.index + match[0].length;
+  }
+  if (start < to) sentences.push({ start, end: to, text: text.slice(start, to) });
+  return sentences;
+}
