@@ -24,3 +24,67 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Cl
   if (!parsed.success) throw new ConfigError('ARTICLES_DIR', 'must be a directory path, or unset for the bundled articles');
   return Object.freeze({ articlesDir: parsed.data ?? BUNDLED_ARTICLES_DIR });
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const snowflake = (variable: string) =>
+  z.string().trim().regex(/^\d{17,20}$/, `${variable} must be a Discord id (17-20 digits); copy it from the developer portal`);
+
+/** An empty line in .env (`DISCORD_GUILD_ID=`) means "not set", as people write it. */
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+const botSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'is not set; put your bot token (Developer Portal → Bot → Reset Token) in .env' })
+    .trim()
+    .min(1, 'is empty; put your bot token (Developer Portal → Bot → Reset Token) in .env')
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts); copy it again from Developer Portal → Bot'),
+  DISCORD_CLIENT_ID: z.string({ error: 'is not set; copy the Application ID from Developer Portal → General Information' }).pipe(snowflake('DISCORD_CLIENT_ID')),
+  DISCORD_GUILD_ID: unsetWhenEmpty(snowflake('DISCORD_GUILD_ID')),
+  DISCORD_API_URL: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .url('must be a URL such as http://127.0.0.1:7777/api, or unset for Discord itself')
+      .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://')
+      .refine((url) => !/\/v\d+\/?$/.test(url), 'must not include the API version (use .../api, not .../api/v10)')
+      .transform((url) => url.replace(/\/+$/, '')),
+  ),
+  LOG_LEVEL: unsetWhenEmpty(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  ARTICLES_DIR: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+/** Everything the gateway bot and the deploy script need, parsed once and frozen. */
+export interface BotConfig {
+  token: string;
+  clientId: string;
+  guildId: string | undefined;
+  /** REST base without the version; undefined means Discord's own. */
+  apiUrl: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  articlesDir: string;
+  prettyLogs: boolean;
+}
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): Readonly<BotConfig> {
+  const parsed = botSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const message = (issue?.message ?? 'is invalid').replace(new RegExp(`^${variable} `), '');
+    throw new ConfigError(variable, message);
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    token: values.DISCORD_TOKEN,
+    clientId: values.DISCORD_CLIENT_ID,
+    guildId: values.DISCORD_GUILD_ID,
+    apiUrl: values.DISCORD_API_URL,
+    logLevel: values.LOG_LEVEL ?? 'info',
+    articlesDir: loadCliConfig(env).articlesDir,
+    prettyLogs: values.NODE_ENV === 'development',
+  });
+}

@@ -15,21 +15,26 @@ import {
 } from './knowledge.js';
 import { PassageIndex, type PassageHit } from './passage-index.js';
 import { PersonMatcher, type PersonResolution } from './person-matcher.js';
+import { QuoteRanker } from './quote-ranker.js';
 import { TopicMatcher } from './topic-matcher.js';
-import { contentTerms, terms, words } from './text.js';
+import { contentTerms, GENERIC_TERMS, terms, words } from './text.js';
+import { ChoiceIndex, type Choice } from './choices.js';
 
 /** Questions longer than this are cut before matching: nobody asks a 10,000-character question on purpose. */
 const MAX_QUESTION_LENGTH = 500;
 /** A role description must explain this share of the words naming the person, or we ask instead of guessing. */
 const ROLE_COVERAGE = 0.75;
-/** A passage must contain this share of the question's meaningful terms to count as an answer. */
+/** A passage must contain more than this share of the question's meaningful terms to count as an answer. */
 const PASSAGE_COVERAGE = 0.5;
-/** Words that say "talks" without naming what about; they never make a passage relevant on their own. */
-const GENERIC_TERMS = new Set(terms('negotiate negotiations talks talk russia ukraine conflict country countries say said'));
+/** A paraphrase ("who said X") must be explained this much by one quote to name its speaker. */
+const SAID_COVERAGE = 0.6;
 /** Markers of a reason in a sentence, for "why" questions. */
 const CAUSAL = /\b(?:due to|because|since|so|as a result|obstacles?|reasons?|therefore|impossib\w*|ban\w*)\b/i;
 /** Words in a "where" question that ask for a place rather than name it. */
-const PLACE_TERMS = terms('venue location place host territory platform');
+const PLACE_WORDS = 'venue location place host territory platform';
+const PLACE_TERMS = terms(PLACE_WORDS);
+/** Words that ask for a reason rather than name the subject of a "why" question. */
+const REASON_WORDS = new Set(['why', 'how', 'come', 'reason', 'reasons', 'cause', 'causes']);
 
 export interface SpeakerSummary {
   person: Person;
@@ -52,6 +57,9 @@ export interface AnswerEngine {
   /** Everyone quoted, most-quoted first. */
   speakers(): SpeakerSummary[];
   topics(): TopicSummary[];
+  /** Type-ahead for a speaker or topic option: at most `limit` choices, best first. */
+  suggestSpeakers(typed: string, limit?: number): Choice[];
+  suggestTopics(typed: string, limit?: number): Choice[];
 }
 
 export function createAnswerEngine(articles: Article[]): AnswerEngine {
@@ -61,20 +69,52 @@ export function createAnswerEngine(articles: Article[]): AnswerEngine {
 class Engine implements AnswerEngine {
   private readonly people: PersonMatcher;
   private readonly topicMatcher: TopicMatcher;
-  private readonly quoteIndex: PassageIndex<QuoteEntry>;
+  private readonly quotes: QuoteRanker;
+  /** Quotes that speak of a place (a venue, a host, a platform): what a "where" question wants. */
+  private readonly placeQuotes: Set<QuoteEntry>;
   private readonly sentenceIndex: PassageIndex<PassageSentence>;
   private readonly dateIndex: PassageIndex<DateDoc>;
+  private readonly speakerChoices: ChoiceIndex;
+  private readonly topicChoices: ChoiceIndex;
 
   constructor(readonly knowledge: Knowledge) {
     this.people = new PersonMatcher(knowledge.people.values());
     this.topicMatcher = new TopicMatcher(knowledge.topics.values());
-    this.quoteIndex = new PassageIndex(knowledge.quotes, (q) => q.quote.text);
+    const quoteIndex = new PassageIndex(knowledge.quotes, (q) => q.quote.text);
+    this.quotes = new QuoteRanker(quoteIndex, this.topicMatcher, knowledge.topics.values(), knowledge.quotes);
+    this.placeQuotes = new Set(this.quotes.explaining(PLACE_WORDS));
     this.sentenceIndex = new PassageIndex(knowledge.sentences, (s) => s.text);
     const dates: DateDoc[] = knowledge.articles.flatMap((article) => article.dates.map((date) => ({ article, date })));
     this.dateIndex = new PassageIndex(dates, ({ article, date }) => {
       const sentence = sentenceAt(knowledge, article, date.start);
       return `${date.event} ${sentence?.text ?? ''}`;
     });
+    this.speakerChoices = new ChoiceIndex(
+      this.speakers().map(({ person, quoteCount }) => ({
+        value: person.id,
+        label: person.role ? `${person.name} — ${person.role}` : person.name,
+        names: [person.name],
+        aliases: [...person.aliases, ...person.roleAliases, ...(person.role ? [person.role] : [])],
+        weight: quoteCount,
+      })),
+    );
+    this.topicChoices = new ChoiceIndex(
+      this.topics().map((topic) => ({
+        value: topic.id,
+        label: topic.label,
+        names: [topic.label],
+        aliases: knowledge.topics.get(topic.id)?.topic.keywords ?? [],
+        weight: topic.quoteCount,
+      })),
+    );
+  }
+
+  suggestSpeakers(typed: string, limit = 25): Choice[] {
+    return this.speakerChoices.suggest(typed, limit);
+  }
+
+  suggestTopics(typed: string, limit = 25): Choice[] {
+    return this.topicChoices.suggest(typed, limit);
   }
 
   answer(rawQuestion: string): Answer {
@@ -186,7 +226,9 @@ class Engine implements AnswerEngine {
   // ── topics and passages ───────────────────────────────────────────────────
 
   private whoSpokeAbout(about: string): Reply {
-    const ranked = this.rankQuotes(about);
+    // "who talked about where the talks could be held" asks who said where: a "where" question inside.
+    const embeddedWhere = /^where\b\s*(.*)$/.exec(about);
+    const ranked = embeddedWhere ? this.quotesOnPlace(embeddedWhere[1] ?? '') : this.rankQuotes(about);
     if (ranked.length === 0) {
       const sentences = this.findSentences(about);
       if (sentences.length > 0) {
@@ -215,13 +257,15 @@ class Engine implements AnswerEngine {
     // The second-hand statement sits inside the relayed one; the person who actually said it comes first.
     const verbatim = exact.sort((a, b) => a.quote.text.length - b.quote.text.length);
     const phraseTerms = contentTerms(phrase);
-    const ranked = verbatim.length > 0 ? verbatim : this.bestQuotes(phraseTerms, 0.6);
+    // A paraphrase names a speaker only when one quote says most of it, not when a topic merely overlaps.
+    const paraphrased = this.quotes.rank(phrase).filter((r) => r.coverage >= SAID_COVERAGE).map((r) => r.entry);
+    const ranked = verbatim.length > 0 ? verbatim : paraphrased;
     if (ranked.length > 0) {
       const first = ranked[0] as QuoteEntry;
       const via = first.reportedBy ? `, as reported by ${first.reportedBy.person.name}` : '';
       return { found: true, summary: `${describe(first.speaker)} said that${via}.`, items: ranked.map(quoteItem), suggestions: [] };
     }
-    const sentences = this.findSentences(phrase, 0.6);
+    const sentences = this.findSentences(phrase, SAID_COVERAGE);
     if (sentences.length > 0) {
       const first = sentences[0] as PassageSentence;
       return {
@@ -290,20 +334,33 @@ class Engine implements AnswerEngine {
   }
 
   private where(plain: string): Reply {
-    const asked = contentTerms(plain);
-    const specific = asked.filter((t) => !GENERIC_TERMS.has(t) && !PLACE_TERMS.includes(t));
-    const ranked = this.rankQuotes([...asked, ...PLACE_TERMS].join(' '), undefined, specific);
+    const asked = plain.replace(/^(?:where|in which|in what)\b\s*/, '');
+    const ranked = this.quotesOnPlace(asked);
+    if (ranked.length > 0) {
+      const speakers = unique(ranked.map((q) => q.speaker));
+      return { found: true, summary: `${joinNames(speakers.map(describe), 'and')} spoke to where: see the quotes below.`, items: ranked.map(quoteItem), suggestions: [] };
+    }
+    const specific = contentTerms(asked).filter((t) => !GENERIC_TERMS.has(t) && !PLACE_TERMS.includes(t));
     const sentences = specific.length > 0 ? this.findSentences(specific.join(' ')) : [];
-    if (ranked.length === 0 && sentences.length === 0) return this.notFound(`The article doesn't say where.`);
-    const items = [...ranked.map(quoteItem), ...this.sentenceItems(sentences)];
-    const speakers = unique(ranked.map((q) => q.speaker));
-    const summary = speakers.length > 0 ? `${joinNames(speakers.map(describe), 'and')} spoke to where: see the quotes below.` : `The article mentions it in ${paragraphList(sentences.map((s) => s.paragraph))}.`;
-    return { found: true, summary, items, suggestions: [] };
+    if (sentences.length === 0) return this.notFound(`The article doesn't say where.`);
+    return { found: true, summary: `The article mentions it in ${paragraphList(sentences.map((s) => s.paragraph))}.`, items: this.sentenceItems(sentences), suggestions: [] };
+  }
+
+  /** Quotes on what a "where" question asks about, those that name a place first (and only, when there are any). */
+  private quotesOnPlace(text: string): QuoteEntry[] {
+    if (contentTerms(text).length === 0) return [...this.placeQuotes];
+    const relevant = this.rankQuotes(text);
+    const places = relevant.filter((q) => this.placeQuotes.has(q));
+    return places.length > 0 ? places : relevant;
   }
 
   private why(plain: string): Reply {
-    const asked = contentTerms(plain).filter((t) => !['reason', 'caus', 'cause'].includes(t));
-    const quotes = this.rankQuotes(asked.join(' '));
+    const text = plain
+      .split(' ')
+      .filter((w) => !REASON_WORDS.has(w))
+      .join(' ');
+    const asked = contentTerms(text);
+    const quotes = this.rankQuotes(text);
     if (quotes.length > 0) {
       // Statements that give a cause ("due to", "so") answer a "why" better than ones that merely share its words.
       const causal = [...quotes.filter((q) => CAUSAL.test(q.quote.text)), ...quotes.filter((q) => !CAUSAL.test(q.quote.text))].slice(0, 4);
@@ -332,53 +389,15 @@ class Engine implements AnswerEngine {
     return this.fromSentences(sentences.slice(0, 3), 'Closest passages');
   }
 
-  /** Quotes on a subject: by topic keywords and by the words of the quotes themselves (BM25), best first. */
-  private rankQuotes(about: string, filter?: (entry: QuoteEntry) => boolean, mustExplain?: string[]): QuoteEntry[] {
-    const asked = contentTerms(about);
-    if (asked.length === 0) return [];
-    const topicMatches = this.topicMatcher.match(about);
-    const scores = new Map<QuoteEntry, number>();
-    for (const match of topicMatches) {
-      const keywordTerms = this.topicTerms(match.topic);
-      for (const entry of match.topic.quotes) {
-        if (filter && !filter(entry)) continue;
-        // A quote that uses the topic's own words ("platform", "Belarus") is a better example of it.
-        const quoteTerms = new Set(terms(entry.quote.text));
-        const density = keywordTerms.filter((t) => quoteTerms.has(t)).length;
-        scores.set(entry, (scores.get(entry) ?? 0) + match.score + 0.25 * density);
-      }
-    }
-    const hits = this.quoteIndex.find(asked, filter ? { filter } : {});
-    const topScore = hits[0]?.score ?? 0;
-    for (const hit of hits) {
-      if (hit.coverage < PASSAGE_COVERAGE && !scores.has(hit.doc)) continue;
-      if (!this.meaningful(hit) && !scores.has(hit.doc)) continue;
-      scores.set(hit.doc, (scores.get(hit.doc) ?? 0) + 1 + hit.score / topScore);
-    }
-    const explained = new Set<string>([...topicMatches.flatMap((m) => [...m.matchedTerms]), ...hits.flatMap((h) => h.matchedTerms)]);
-    const needed = (mustExplain ?? asked).filter((t) => !GENERIC_TERMS.has(t));
-    // Words the article never uses ("economy") mean the question is about something else.
-    if (needed.length > 0 && needed.filter((t) => explained.has(t)).length / needed.length < PASSAGE_COVERAGE) return [];
-    if (needed.length === 0 && mustExplain === undefined && !topicMatches.some((m) => m.score > 0) && hits.length === 0) return [];
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].quote.start - b[0].quote.start)
-      .map(([entry]) => entry);
-  }
-
-  private topicTerms(topic: TopicEntry): string[] {
-    return unique(topic.topic.keywords.flatMap((k) => terms(k)));
-  }
-
-  private bestQuotes(asked: string[], coverage: number): QuoteEntry[] {
-    const hits = this.quoteIndex.find(asked).filter((h) => h.coverage >= coverage);
-    const top = hits[0]?.score ?? 0;
-    return hits.filter((h) => h.score >= top * 0.8).map((h) => h.doc);
+  /** Quotes on a subject, best first: see QuoteRanker. */
+  private rankQuotes(about: string, filter?: (entry: QuoteEntry) => boolean): QuoteEntry[] {
+    return this.quotes.rank(about, filter).map((r) => r.entry);
   }
 
   private findSentences(text: string, coverage = PASSAGE_COVERAGE): PassageSentence[] {
     return this.sentenceIndex
       .find(contentTerms(text))
-      .filter((hit) => hit.coverage >= coverage && this.meaningful(hit))
+      .filter((hit) => hit.coverage > coverage && this.meaningful(hit))
       .slice(0, 3)
       .map((hit) => hit.doc);
   }

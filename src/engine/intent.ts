@@ -45,7 +45,7 @@ const RULES: Rule[] = [
   { intent: 'list-speakers', pattern: /^(?:speakers|quoted people|people quoted|who s quoted|whos quoted|quotes|all quotes|who is who)$/ },
   { intent: 'list-speakers', pattern: /^how many (?:people|speakers|persons|officials|sources|quotes)\b/ },
   { intent: 'article-source', pattern: /\b(?:source|sources|news agency|which agency|what agency|which outlet|what outlet|publication|publisher)\b/ },
-  { intent: 'article-source', pattern: /^(?:where|who) (?:is|does|did|was) (?:this|the article|the story|it|this article|this story|the news|the report)(?: come)? from\b/ },
+  { intent: 'article-source', pattern: /^(?:where|who) (?:is|does|did|was|do) (?:(?:this|that|the|it) )?(?:(?:article|story|news|report|piece|info|information) )?(?:comes? |originate )?from\b/ },
   { intent: 'article-source', pattern: /^who (?:reported|published|wrote|broke|reports) (?:this|it|the story|the article|the news|this story|this article)\b/ },
   { intent: 'article-about', pattern: /^(?:what|whats|what s) (?:is |was |s )?(?:this|the|it|that)? ?(?:article|story|piece|news|text|report)? ?about$/ },
   { intent: 'article-about', pattern: /^(?:what|whats) (?:is|was) (?:this|the) (?:article|story|piece|report|news) (?:about|on)\b/ },
@@ -75,10 +75,21 @@ const RULES: Rule[] = [
   { intent: 'why', pattern: /\b(?:reason|reasons|obstacle|obstacles|barrier|barriers|what is stopping|what s stopping|whats stopping|what is preventing|what prevents|what stops|what blocks|what is blocking)\b/ },
 ];
 
+/** A chat mention of the bot at the start: Discord's "<@123>" or a typed "@ArticleBot". */
+const MENTION = /^\s*(?:<@[!&]?\d+>|@[\p{L}\p{N}_.-]+)[\s,:]*/u;
+/** Greetings and fillers around a question ("yo …", "ok so …", "… lol", "… thx"), in plain words. */
+const LEADING_FILLER = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um+|uh+|well|oh|hmm+|lol|pls|plz|please|quick question)(?:\s+|$))+/;
+const TRAILING_FILLER = /(?:(?:^|\s+)(?:lol|lmao|haha+|thx|thanks|thank you|ty|pls|plz|please|bro|mate))+$/;
+
+/** The question's words without a leading mention and without chatter that asks nothing. */
+function plainWords(question: string): string {
+  return words(question.replace(MENTION, '')).join(' ').replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+}
+
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question);
   const quoted = /"([^"]{3,})"/.exec(folded)?.[1] ?? /(?:^|\s)'([^']{3,})'(?:\s|$|[?.!])/.exec(folded)?.[1] ?? '';
-  const plain = words(question).join(' ');
+  const plain = plainWords(question);
   if (plain === '') return { intent: 'empty', subject: '', about: '', quoted, plain };
   for (const rule of RULES) {
     const match = rule.pattern.exec(plain);

@@ -38,6 +38,9 @@ const VARIANTS: Record<string, string> = {
   // "why can't they negotiate?" asks what makes it impossible
   cant: 'impossible',
   cannot: 'impossible',
+  // "why does it matter who …?" asks why it is important
+  matter: 'important',
+  matters: 'important',
 };
 
 /** Words with no meaning of their own in a question or a passage. */
@@ -55,18 +58,24 @@ export const STOPWORDS = new Set(
 /** Words that shape a question ("what did X say about") rather than name its subject. */
 export const QUESTION_VERBS = new Set(
   (
-    'say says said saying tell tells told speak speaks spoke spoken talk talks talked talking mention mentions mentioned ' +
+    'say says said saying tell tells told speak speaks spoke spoken talk talked talking mention mentions mentioned ' +
     'comment comments commented state stated states statement statements quote quotes quoted claim claimed note noted ' +
     'stress stressed point pointed add added think thinks thought discuss discussed discusses address addressed ' +
     'article story piece news text anything something thing things person people someone anyone everyone everybody ' +
-    'exactly really actually word words'
+    'exactly really actually word words ' +
+    // "where will it be held / take place / happen": the event verb names no subject
+    'held hold holds holding happen happens happened happening occur occurs occurred take takes took taking'
   ).split(' '),
 );
 
-/** Conservative suffix stripping so "venues"/"venue" and "negotiations"/"negotiate" meet. */
+/** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
+const ADVERB = /(?:e|[^aeiouybp])ly$/;
+
+/** Conservative suffix stripping so "venues"/"venue", "negotiations"/"negotiate" and "detached"/"detachment" meet. */
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
+  if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);
   if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
   else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -74,9 +83,12 @@ export function stem(word: string): string {
   else if (w.endsWith('ation')) w = w.slice(0, -4);
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('iness') && w.length > 6) w = `${w.slice(0, -5)}y`;
   else if (/(ss|us|is)$/.test(w)) return w;
   else if (/(ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s')) w = w.slice(0, -1);
+  // after the plural, so "document" and "documents" both end as "docu"
+  if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
 }
@@ -93,6 +105,11 @@ export function terms(input: string): string[] {
   return out;
 }
 
+/** Every word of a text, variants mapped and stemmed, stopwords kept: for matching phrases such as "with whom". */
+export function stemmedWords(input: string): string[] {
+  return words(input).flatMap((word) => (VARIANTS[word] ?? word).split(' ').map(stem));
+}
+
 /** Terms of a question that name its subject: stopwords and question verbs removed. */
 export function contentTerms(input: string): string[] {
   const out: string[] = [];
@@ -104,6 +121,12 @@ export function contentTerms(input: string): string[] {
   }
   return out;
 }
+
+/**
+ * Words that say "talks" or name the parties without saying what about: they never make a passage
+ * relevant on their own, and weigh little next to a question's specific words.
+ */
+export const GENERIC_TERMS: ReadonlySet<string> = new Set(terms('negotiate negotiations talks talk russia ukraine conflict country countries say said'));
 
 /** Optimal string alignment distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max: number): number {

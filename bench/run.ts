@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: start-up cost (load + index) and answer / autocomplete latency over the question
+ * suite, in microseconds. Warm-up rounds first, then every question is timed many times.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadKnowledgeBase } from '../src/data/load.js';
+import { createAnswerEngine } from '../src/engine/index.js';
+import { questionSuite } from '../tests/engine/question-suite.js';
+
+const ROUNDS = 200;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function summarise(samples: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
+}
+
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+
+const startupSamples: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const started = performance.now();
+  createAnswerEngine(loadKnowledgeBase().articles);
+  startupSamples.push(performance.now() - started);
+}
+const engine = createAnswerEngine(loadKnowledgeBase().articles);
+const questions = questionSuite.map((c) => c.question);
+
+for (let i = 0; i < 20; i++) for (const q of questions) engine.answer(q); // warm-up: JIT, caches
+
+const answerSamples: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const question of questions) {
+    const started = performance.now();
+    engine.answer(question);
+    answerSamples.push(performance.now() - started);
+  }
+}
+const typed = ['', 'z', 'zak', 'zaharova', 'spokes', 'white house', 'pol', 'press secretary', 'xyz'];
+const autocompleteSamples: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const text of typed) {
+    const started = performance.now();
+    engine.suggestSpeakers(text);
+    engine.suggestTopics(text);
+    autocompleteSamples.push(performance.now() - started);
+  }
+}
+
+const startup = summarise(startupSamples);
+const answer = summarise(answerSamples);
+const autocomplete = summarise(autocompleteSamples);
+const rss = process.memoryUsage().rss / 1024 / 1024;
+console.log(`node ${process.version}, ${questions.length} questions × ${ROUNDS} rounds`);
+console.log(`start-up (load + index, 1 article): p50 ${startup.p50.toFixed(2)} ms, max ${startup.max.toFixed(2)} ms`);
+console.log(`answer latency: p50 ${us(answer.p50)}, p99 ${us(answer.p99)}, max ${us(answer.max)}  (target p99 < 1 ms: ${answer.p99 < 1 ? 'met' : 'MISSED'})`);
+console.log(`autocomplete (speaker + topic): p50 ${us(autocomplete.p50)}, p99 ${us(autocomplete.p99)}`);
+console.log(`resident memory: ${rss.toFixed(0)} MB`);

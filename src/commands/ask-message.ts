@@ -1,0 +1,16 @@
+import { ApplicationCommandType } from 'discord.js';
+import { EVERYWHERE, inServer, type MessageCommand } from '../discord/command.js';
+import { renderAnswer, renderNotice } from '../discord/render.js';
+import { MAX_QUESTION_LENGTH } from './ask.js';
+
+/** Right-click a message → Apps → "Ask the article": its text becomes the question. */
+export const askMessageCommand = {
+  data: { type: ApplicationCommandType.Message, name: 'Ask the article', ...EVERYWHERE },
+  isPrivate: (interaction) => inServer(interaction),
+  execute(interaction, { engine }) {
+    const target = interaction.data.resolved.messages[interaction.data.target_id];
+    const question = (target?.content ?? '').replace(/<@[!&]?\d+>/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    if (!question) return renderNotice('That message has no text to ask about.');
+    return renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: this.isPrivate(interaction) });
+  },
+} satisfies MessageCommand;

@@ -1,0 +1,34 @@
+import type { APIMessageComponentInteraction } from 'discord.js';
+import type { Services } from './command.js';
+import { decodeCustomId, questionIsInMessage, type AnswerView } from './custom-ids.js';
+import { renderAnswer, renderContext, renderNotice, type ReplyMessage } from './render.js';
+
+/** How a button's reply relates to the message it sits on. */
+export type ButtonReply = { update: true; message: ReplyMessage } | { update: false; message: ReplyMessage };
+
+/** Answers a button press from its custom id alone (plus, for very long questions, the message's footer). */
+export function handleButton(interaction: APIMessageComponentInteraction, { engine, articles }: Services): ButtonReply {
+  const action = decodeCustomId(interaction.data.custom_id);
+  if (!action) return { update: false, message: renderNotice('This button is from an older version of the bot; ask again to get fresh buttons.') };
+  if (action.action === 'context') {
+    const article = articles.find((a) => a.id === action.article);
+    if (!article) return { update: false, message: renderNotice('That article is no longer in the knowledge base.') };
+    return { update: false, message: renderContext(article, action.start, action.end) };
+  }
+  const view = questionIsInMessage(action.view) ? questionFromFooter(interaction) : action.view;
+  if (!view) return { update: false, message: renderNotice('I could not read the question back from this message; please ask again.') };
+  const answer = view.kind === 'ask' ? engine.answer(view.question) : engine.quotesBy(view.speaker, view.topic);
+  // Paging edits the message in place and keeps its privacy; posting sends a new, public message.
+  const ephemeral = action.action === 'page' && isEphemeral(interaction);
+  return { update: action.action === 'page', message: renderAnswer(answer, { page: action.page, view, ephemeral }) };
+}
+
+function questionFromFooter(interaction: APIMessageComponentInteraction): AnswerView | undefined {
+  const footer = interaction.message.embeds[0]?.footer?.text ?? '';
+  const question = /^Asked: (.*?)(?: · page \d+ of \d+)? · quotes are verbatim article text$/.exec(footer)?.[1];
+  return question ? { kind: 'ask', question } : undefined;
+}
+
+function isEphemeral(interaction: APIMessageComponentInteraction): boolean {
+  return ((interaction.message.flags ?? 0) & 64) !== 0;
+}

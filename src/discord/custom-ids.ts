@@ -1,0 +1,48 @@
+/**
+ * Button custom ids carry everything their handler needs (no server-side session), so a button
+ * still works after a restart or on another instance. Discord allows 100 characters.
+ */
+
+/** What produced an answer, so a button can produce the same answer again. */
+export type AnswerView =
+  | { kind: 'ask'; question: string }
+  | { kind: 'quotes'; speaker: string; topic: string | undefined };
+
+export type ButtonAction =
+  | { action: 'page'; page: number; view: AnswerView }
+  | { action: 'post'; page: number; view: AnswerView }
+  | { action: 'context'; article: string; start: number; end: number; slot: number };
+
+const MAX = 100;
+/** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
+const QUESTION_IN_MESSAGE = '';
+
+export function encodeCustomId(action: ButtonAction): string {
+  if (action.action === 'context') return `ctx:${action.slot}:${action.start}:${action.end}:${action.article}`.slice(0, MAX);
+  const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
+  const view = action.view;
+  if (view.kind === 'quotes') return `${prefix}q:${view.speaker}:${view.topic ?? ''}`.slice(0, MAX);
+  const full = `${prefix}a:${view.question}`;
+  return full.length <= MAX ? full : `${prefix}a:${QUESTION_IN_MESSAGE}`;
+}
+
+/** Parses a custom id; undefined for ids this version did not make. */
+export function decodeCustomId(id: string): ButtonAction | undefined {
+  const context = /^ctx:(\d+):(\d+):(\d+):([a-z0-9-]+)$/.exec(id);
+  if (context) {
+    const [, slot, start, end, article] = context;
+    return { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' };
+  }
+  const paged = /^(pg|post):(-?\d+):(a|q):([\s\S]*)$/.exec(id);
+  if (!paged) return undefined;
+  const [, kind, page, viewKind, rest = ''] = paged;
+  const action = kind === 'pg' ? 'page' : 'post';
+  if (viewKind === 'a') return { action, page: Number(page), view: { kind: 'ask', question: rest } };
+  const [speaker = '', topic = ''] = rest.split(':');
+  return { action, page: Number(page), view: { kind: 'quotes', speaker, topic: topic || undefined } };
+}
+
+/** True when the question must be read back from the message the button sits on. */
+export function questionIsInMessage(view: AnswerView): boolean {
+  return view.kind === 'ask' && view.question === QUESTION_IN_MESSAGE;
+}

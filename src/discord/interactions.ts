@@ -1,0 +1,151 @@
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord.js';
+import type { Logger } from '../logger.js';
+import { commands } from '../commands/index.js';
+import { handleButton } from './buttons.js';
+import type { Command, Services } from './command.js';
+import { renderError, renderNotice, type ReplyMessage } from './render.js';
+
+/** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
+export interface InteractionResponder {
+  /** The interaction's first response; Discord wants it within 3 seconds. */
+  respond(response: APIInteractionResponse): Promise<void>;
+  /** Replaces the original response's message, after a deferral. */
+  editOriginal(message: ReplyMessage): Promise<void>;
+}
+
+export interface InteractionDeps extends Services {
+  logger: Logger;
+  /** Defer when a handler has not answered after this long (well inside Discord's 3 s). */
+  deferAfterMs?: number;
+}
+
+export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong';
+
+const DEFAULT_DEFER_AFTER_MS = 1500;
+
+/** Every interaction goes through here: route, answer (deferring if slow), log one line, never throw. */
+export async function handleInteraction(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
+  const started = performance.now();
+  const name = 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
+  const customId = interaction.type === InteractionType.MessageComponent ? interaction.data.custom_id : undefined;
+  let outcome: Outcome = 'error';
+  try {
+    outcome = await route(interaction, responder, deps);
+  } catch (error) {
+    deps.logger.error({ err: error, interaction: interaction.id, command: name }, 'interaction handler failed');
+    await apologise(interaction, responder, deps);
+  } finally {
+    deps.logger.info(
+      {
+        interaction: interaction.id,
+        type: interaction.type,
+        command: name,
+        customId,
+        guild: interaction.guild_id ?? null,
+        user: interaction.member?.user.id ?? interaction.user?.id ?? null,
+        outcome,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'interaction',
+    );
+  }
+  return outcome;
+}
+
+async function route(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
+  switch (interaction.type) {
+    case InteractionType.Ping:
+      await responder.respond({ type: InteractionResponseType.Pong });
+      return 'pong';
+    case InteractionType.ApplicationCommandAutocomplete: {
+      const command = findCommand(interaction.data.name, interaction.data.type);
+      const choices = command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, deps) : [];
+      await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
+      return 'autocomplete';
+    }
+    case InteractionType.ApplicationCommand: {
+      const command = findCommand(interaction.data.name, interaction.data.type);
+      if (!command) {
+        await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
+        return 'unknown';
+      }
+      const run = () => command.execute(interaction as never, deps);
+      const isPrivate = command.isPrivate(interaction as never);
+      return answerWithin(run, responder, deps, {
+        reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
+        defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
+      });
+    }
+    case InteractionType.MessageComponent: {
+      const reply = handleButton(interaction, deps);
+      const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
+      await responder.respond({ type, data: reply.message });
+      return 'replied';
+    }
+    default:
+      await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I cannot handle that kind of interaction.') });
+      return 'unknown';
+  }
+}
+
+/** Answers directly when the work is quick; otherwise defers first and edits the answer in. */
+async function answerWithin(
+  run: () => ReplyMessage | Promise<ReplyMessage>,
+  responder: InteractionResponder,
+  deps: InteractionDeps,
+  shapes: { reply: (message: ReplyMessage) => APIInteractionResponse; defer: APIInteractionResponse },
+): Promise<Outcome> {
+  const work = Promise.resolve().then(run);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  });
+  try {
+    const first = await Promise.race([work, deadline]);
+    if (first !== 'late') {
+      await responder.respond(shapes.reply(first));
+      return 'replied';
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  await responder.respond(shapes.defer);
+  try {
+    await responder.editOriginal(withoutFlags(await work));
+  } catch (error) {
+    deps.logger.error({ err: error }, 'deferred handler failed');
+    await responder.editOriginal(withoutFlags(renderError('deferred')));
+    return 'error';
+  }
+  return 'deferred';
+}
+
+async function apologise(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<void> {
+  if (interaction.type === InteractionType.Ping) return;
+  try {
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+    } else {
+      await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderError(interaction.id) });
+    }
+  } catch (error) {
+    deps.logger.error({ err: error, interaction: interaction.id }, 'could not send the apology either');
+  }
+}
+
+function findCommand(name: string, type: ApplicationCommandType): Command | undefined {
+  return commands.find((c) => c.data.name === name && (c.data.type ?? ApplicationCommandType.ChatInput) === type);
+}
+
+/** Edits cannot change a message's privacy; the flag was set by the deferral. */
+function withoutFlags(message: ReplyMessage): ReplyMessage {
+  const { flags: _flags, ...rest } = message;
+  return rest;
+}

@@ -1,0 +1,268 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
+import type { Answer, AnswerItem, Choice, SpeakerSummary, TopicSummary } from '../engine/index.js';
+import type { Article } from '../data/schema.js';
+import { encodeCustomId, type AnswerView } from './custom-ids.js';
+
+/** Discord's documented message limits; every reply this module builds stays within them. */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedsTotal: 6000,
+  customId: 100,
+  buttonLabel: 80,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** The body of an interaction reply or a channel message, in Discord's own JSON shape. */
+export interface ReplyMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Always empty: no reply may ping anyone, whatever text it echoes. */
+  allowed_mentions: { parse: [] };
+  flags?: number;
+}
+
+export const QUOTES_PER_PAGE = 3;
+const COLOUR_FOUND = 0x2b6cb0;
+const COLOUR_NOT_FOUND = 0x718096;
+const COLOUR_ERROR = 0xc53030;
+/** Longest quote shown whole; longer ones are cut (still verbatim, marked …) and "Show in context" has the rest. */
+const MAX_QUOTE_CHARS = 900;
+const FOOTER_QUESTION_CHARS = 300;
+
+export const NO_MENTIONS = { parse: [] } as { parse: [] };
+
+/** Text from a user or an article, made inert: no markdown, and no @everyone, role or user mention can form. */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text).replace(/@/g, '@\u200b');
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // never leave half a surrogate pair or a dangling escape backslash
+  return `${cut.replace(/[\uD800-\uDBFF]$/, '').replace(/\\$/, '')}…`;
+}
+
+export interface RenderAnswerOptions {
+  page: number;
+  view: AnswerView;
+  ephemeral: boolean;
+}
+
+/** One page of an answer: summary first, then each quote as a block quote with its citation; buttons below. */
+export function renderAnswer(answer: Answer, options: RenderAnswerOptions): ReplyMessage {
+  const pages = Math.max(1, Math.ceil(answer.items.length / QUOTES_PER_PAGE));
+  const page = Math.min(Math.max(0, options.page), pages - 1);
+  const items = answer.items.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
+
+  const parts = [`**${escapeText(truncate(answer.summary, 1000))}**`];
+  for (const item of items) parts.push(quoteBlock(item));
+  if (!answer.found && answer.suggestions.length > 0) {
+    parts.push(`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`);
+  }
+  const question = options.view.kind === 'ask' ? options.view.question : '';
+  const footerParts = [
+    question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS)}` : '',
+    pages > 1 ? `page ${page + 1} of ${pages}` : '',
+    'quotes are verbatim article text',
+  ].filter(Boolean);
+  const embed: APIEmbed = {
+    color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND,
+    description: truncate(parts.join('\n\n'), DISCORD_LIMITS.embedDescription),
+    footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) },
+  };
+
+  const rows: ReplyMessage['components'] = [];
+  const navigation: APIButtonComponent[] = [];
+  if (pages > 1) {
+    navigation.push(button('◀ Back', encodeCustomId({ action: 'page', page: page - 1, view: options.view }), page === 0));
+    navigation.push(button('More ▶', encodeCustomId({ action: 'page', page: page + 1, view: options.view }), page >= pages - 1));
+  }
+  if (options.ephemeral && answer.found) {
+    navigation.push(button('Post to channel', encodeCustomId({ action: 'post', page, view: options.view }), false, ButtonStyle.Primary));
+  }
+  if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
+  const context = items.map((item, i) =>
+    button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i })),
+  );
+  if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+
+  return message([embed], rows, options.ephemeral);
+}
+
+function quoteBlock(item: AnswerItem): string {
+  const text = item.quote.length > MAX_QUOTE_CHARS ? truncate(item.quote, MAX_QUOTE_CHARS) : item.quote;
+  const quoted = escapeText(text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+  const who = item.speaker
+    ? `**${escapeText(item.speaker.name)}**${item.speaker.role ? `, ${escapeText(item.speaker.role)}` : ''}`
+    : `*The article (${escapeText(item.article.source)})*`;
+  const kind = item.kind === 'narration' ? 'article text' : item.kind;
+  const via = item.reportedBy ? ` · as reported by ${escapeText(item.reportedBy.name)}` : '';
+  const where = `¶${item.paragraph} · ${escapeText(item.article.source)}${item.article.date ? `, ${escapeText(item.article.date)}` : ''}`;
+  return `${quoted}\n— ${who} · ${kind}${via} · ${where}`;
+}
+
+/** The whole paragraph around a quote, with the quote in bold: what "Show in context" reveals. */
+export function renderContext(article: Article, start: number, end: number): ReplyMessage {
+  const paragraph = article.paragraphs.find((p) => p.start <= start && end <= p.end);
+  if (!paragraph) return renderNotice('That passage is no longer in the article.');
+  const before = escapeText(article.text.slice(paragraph.start, start));
+  const quote = escapeText(article.text.slice(start, end));
+  const after = escapeText(article.text.slice(end, paragraph.end));
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: truncate(`¶${paragraph.number} · ${article.title}`, DISCORD_LIMITS.embedTitle),
+    description: truncate(`${before}**${quote}**${after}`, DISCORD_LIMITS.embedDescription),
+    footer: { text: truncate(`${article.source}${article.date ? ` · ${article.date}` : ''}`, DISCORD_LIMITS.footer) },
+  };
+  return message([embed], [], true);
+}
+
+export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string): ReplyMessage {
+  const shown = speakers.slice(0, DISCORD_LIMITS.embedFields);
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: `Everyone quoted (${speakers.length})`,
+    fields: shown.map((s) => ({
+      name: truncate(s.person.name, DISCORD_LIMITS.fieldName),
+      value: truncate(
+        `${s.person.role ? `${escapeText(s.person.role)}\n` : ''}${s.quoteCount} ${s.quoteCount === 1 ? 'quote' : 'quotes'} · ${s.topics.map((t) => escapeText(topicLabel(t))).join('; ')}`,
+        DISCORD_LIMITS.fieldValue,
+      ),
+    })),
+    footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Use /quotes speaker:<name> to read what each said' },
+  };
+  return message([embed], [], false);
+}
+
+export function renderTopics(topics: TopicSummary[]): ReplyMessage {
+  const shown = topics.slice(0, DISCORD_LIMITS.embedFields);
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: `Topics covered (${topics.length})`,
+    fields: shown.map((t) => ({
+      name: truncate(t.label, DISCORD_LIMITS.fieldName),
+      value: truncate(`${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'} · ${t.speakers.map((p) => escapeText(p.name)).join(', ')}`, DISCORD_LIMITS.fieldValue),
+    })),
+    footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Use /quotes speaker:<name> topic:<topic> to read them' },
+  };
+  return message([embed], [], false);
+}
+
+export function renderArticles(articles: Article[], speakersOf: (article: Article) => string[]): ReplyMessage {
+  if (articles.length === 1 && articles[0]) {
+    const article = articles[0];
+    const embed: APIEmbed = {
+      color: COLOUR_FOUND,
+      title: truncate(article.title, DISCORD_LIMITS.embedTitle),
+      description: truncate(
+        `${article.standfirst ? `*${escapeText(article.standfirst)}*\n\n` : ''}${escapeText(article.summary)}\n\n**Speakers:** ${speakersOf(article).map(escapeText).join(', ')}`,
+        DISCORD_LIMITS.embedDescription,
+      ),
+      fields: [
+        { name: 'Source', value: escapeText(article.source), inline: true },
+        { name: 'Date', value: escapeText(article.date ?? 'not stated'), inline: true },
+        { name: 'Paragraphs', value: String(article.paragraphs.length), inline: true },
+      ],
+      footer: { text: `id: ${article.id}` },
+    };
+    return message([embed], [], false);
+  }
+  const lines = articles.map((a) => `• **${escapeText(a.title)}** — ${escapeText(a.source)}${a.date ? `, ${escapeText(a.date)}` : ''} (\`${a.id}\`)`);
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: `${articles.length} articles`,
+    description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription),
+  };
+  return message([embed], [], false);
+}
+
+export function renderHelp(examples: string[]): ReplyMessage {
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: 'Ask the article',
+    description: [
+      'I answer questions about the news articles I know with **verbatim, cited quotes**: who said it, their role, the exact words, and the paragraph (¶) they stand in. I never make up a quote; if the article does not say, I tell you.',
+      '',
+      '**Commands**',
+      '`/ask question:` any question · `/quotes speaker:` everything one person said · `/speakers` everyone quoted · `/topics` what the article covers · `/article` title, source, date, summary',
+      'Right-click a message → **Apps → Ask the article** to ask with its text. You can also DM me a question, or mention me in a channel.',
+      '',
+      '**Try**',
+      ...examples.map((e) => `• ${escapeText(e)}`),
+    ].join('\n'),
+  };
+  return message([embed], [], true);
+}
+
+export function renderChoices(choices: Choice[]): { name: string; value: string }[] {
+  return choices.slice(0, DISCORD_LIMITS.choices).map((c) => ({
+    name: truncate(c.label, DISCORD_LIMITS.choiceName),
+    value: c.value.slice(0, DISCORD_LIMITS.choiceValue),
+  }));
+}
+
+/** A short private notice: rate limits, bad input, stale buttons. */
+export function renderNotice(text: string): ReplyMessage {
+  return message([{ color: COLOUR_NOT_FOUND, description: truncate(escapeText(text), DISCORD_LIMITS.embedDescription) }], [], true);
+}
+
+/** What a user sees when a handler failed: private, apologetic, with a reference the logs carry. */
+export function renderError(reference: string): ReplyMessage {
+  return message([{ color: COLOUR_ERROR, description: `Sorry, something went wrong while answering. It has been logged (ref \`${reference.replace(/`/g, '')}\`); please try again.` }], [], true);
+}
+
+function message(embeds: APIEmbed[], components: ReplyMessage['components'], ephemeral: boolean): ReplyMessage {
+  return { embeds: embeds.map(withinTotal), components, allowed_mentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+/** Drops trailing fields, then shortens the description, until the embed fits Discord's 6,000-character total. */
+function withinTotal(embed: APIEmbed): APIEmbed {
+  const fitted: APIEmbed = { ...embed, fields: embed.fields ? [...embed.fields] : undefined };
+  while (embedCharacters([fitted]) > DISCORD_LIMITS.embedsTotal && fitted.fields && fitted.fields.length > 0) fitted.fields.pop();
+  const excess = embedCharacters([fitted]) - DISCORD_LIMITS.embedsTotal;
+  if (excess > 0 && fitted.description) fitted.description = truncate(fitted.description, fitted.description.length - excess);
+  if (fitted.fields === undefined) delete fitted.fields;
+  return fitted;
+}
+
+function button(label: string, customId: string, disabled = false, style: ButtonStyle = ButtonStyle.Secondary): APIButtonComponent {
+  return { type: ComponentType.Button, style: style as ButtonStyle.Secondary, label, custom_id: customId, disabled };
+}
+
+/** Characters Discord counts against the 6,000 total of a message's embeds. */
+export function embedCharacters(embeds: APIEmbed[]): number {
+  return embeds.reduce(
+    (sum, e) =>
+      sum +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((f, field) => f + field.name.length + field.value.length, 0),
+    0,
+  );
+}
