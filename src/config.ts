@@ -35,14 +35,7 @@ function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
-const botSchema = z.object({
-  DISCORD_TOKEN: z
-    .string({ error: 'is not set; put your bot token (Developer Portal → Bot → Reset Token) in .env' })
-    .trim()
-    .min(1, 'is empty; put your bot token (Developer Portal → Bot → Reset Token) in .env')
-    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts); copy it again from Developer Portal → Bot'),
-  DISCORD_CLIENT_ID: z.string({ error: 'is not set; copy the Application ID from Developer Portal → General Information' }).pipe(snowflake('DISCORD_CLIENT_ID')),
-  DISCORD_GUILD_ID: unsetWhenEmpty(snowflake('DISCORD_GUILD_ID')),
+const sharedSchema = z.object({
   DISCORD_API_URL: unsetWhenEmpty(
     z
       .string()
@@ -57,6 +50,16 @@ const botSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
+const botSchema = sharedSchema.extend({
+  DISCORD_TOKEN: z
+    .string({ error: 'is not set; put your bot token (Developer Portal → Bot → Reset Token) in .env' })
+    .trim()
+    .min(1, 'is empty; put your bot token (Developer Portal → Bot → Reset Token) in .env')
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts); copy it again from Developer Portal → Bot'),
+  DISCORD_CLIENT_ID: z.string({ error: 'is not set; copy the Application ID from Developer Portal → General Information' }).pipe(snowflake('DISCORD_CLIENT_ID')),
+  DISCORD_GUILD_ID: unsetWhenEmpty(snowflake('DISCORD_GUILD_ID')),
+});
+
 /** Everything the gateway bot and the deploy script need, parsed once and frozen. */
 export interface BotConfig {
   token: string;
@@ -69,19 +72,50 @@ export interface BotConfig {
   prettyLogs: boolean;
 }
 
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(variable, (issue?.message ?? 'is invalid').replace(new RegExp(`^${variable} `), ''));
+}
+
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): Readonly<BotConfig> {
-  const parsed = botSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    const message = (issue?.message ?? 'is invalid').replace(new RegExp(`^${variable} `), '');
-    throw new ConfigError(variable, message);
-  }
-  const values = parsed.data;
+  const values = parseEnv(botSchema, env);
   return Object.freeze({
     token: values.DISCORD_TOKEN,
     clientId: values.DISCORD_CLIENT_ID,
     guildId: values.DISCORD_GUILD_ID,
+    apiUrl: values.DISCORD_API_URL,
+    logLevel: values.LOG_LEVEL ?? 'info',
+    articlesDir: loadCliConfig(env).articlesDir,
+    prettyLogs: values.NODE_ENV === 'development',
+  });
+}
+
+const httpSchema = sharedSchema.extend({
+  DISCORD_PUBLIC_KEY: z
+    .string({ error: 'is not set; copy the Public Key from Developer Portal → General Information' })
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64-character hexadecimal Public Key from Developer Portal → General Information'),
+  PORT: unsetWhenEmpty(z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535, 'must be a port number (0-65535)')),
+});
+
+/** The HTTP interactions endpoint needs no bot token: replies go back in the HTTP response or via the interaction's webhook. */
+export interface HttpConfig {
+  publicKey: string;
+  port: number;
+  apiUrl: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  articlesDir: string;
+  prettyLogs: boolean;
+}
+
+export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): Readonly<HttpConfig> {
+  const values = parseEnv(httpSchema, env);
+  return Object.freeze({
+    publicKey: values.DISCORD_PUBLIC_KEY,
+    port: values.PORT ?? 8080,
     apiUrl: values.DISCORD_API_URL,
     logLevel: values.LOG_LEVEL ?? 'info',
     articlesDir: loadCliConfig(env).articlesDir,

@@ -1,0 +1,141 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord.js';
+import { loadKnowledgeBase } from '../../src/data/load.js';
+import { createAnswerEngine } from '../../src/engine/index.js';
+import { createInteractionsServer } from '../../src/http/interactions-server.js';
+import { ed25519PublicKey } from '../../src/http/signature.js';
+import { handleInteraction } from '../../src/discord/interactions.js';
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+const articles = loadKnowledgeBase().articles;
+const services = { engine: createAnswerEngine(articles), articles };
+const logger = pino({ level: 'silent' });
+
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  server = createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, maxBodyBytes: 8 * 1024 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+function post(body: string | Buffer, headers: Record<string, string>, path = '/interactions', method = 'POST'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000)), signedBody = body): Record<string, string> {
+  const signature = sign(null, Buffer.from(timestamp + signedBody), privateKey).toString('hex');
+  return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+}
+
+function askInteraction(question: string): APIInteraction {
+  return {
+    id: '1300000000000000001',
+    application_id: '1300000000000000002',
+    type: InteractionType.ApplicationCommand,
+    token: 'interaction-token',
+    version: 1,
+    guild_id: '1300000000000000003',
+    context: InteractionContextType.Guild,
+    channel_id: '1300000000000000004',
+    member: { user: { id: '1300000000000000005', username: 'asker', discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
+    data: { id: '1300000000000000006', name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: question }] },
+  } as unknown as APIInteraction;
+}
+
+describe('HTTP interactions endpoint', () => {
+  it('answers a PING with a PONG', async () => {
+    const body = JSON.stringify({ id: '1', application_id: '2', type: InteractionType.Ping, token: 't', version: 1 });
+    const reply = await post(body, signed(body));
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ type: InteractionResponseType.Pong });
+  });
+
+  it('answers /ask with exactly the payload the gateway bot sends', async () => {
+    const interaction = askInteraction('who spoke about venues');
+    const body = JSON.stringify(interaction);
+    const reply = await post(body, signed(body));
+    expect(reply.status).toBe(200);
+    const viaHttp = JSON.parse(reply.body) as APIInteractionResponse;
+    let viaGateway: APIInteractionResponse | undefined;
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaGateway)));
+    expect(viaHttp.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(reply.body).toContain('Polishchuk');
+  });
+
+  it('refuses a request without signature headers with 401', async () => {
+    const body = JSON.stringify(askInteraction('who is peskov'));
+    const reply = await post(body, { 'content-type': 'application/json' });
+    expect(reply.status).toBe(401);
+  });
+
+  it('refuses a forged signature with 401', async () => {
+    const body = JSON.stringify(askInteraction('who is peskov'));
+    const headers = { ...signed(body), 'x-signature-ed25519': 'ab'.repeat(64) };
+    expect((await post(body, headers)).status).toBe(401);
+  });
+
+  it('refuses a signature made over a different body with 401', async () => {
+    const body = JSON.stringify(askInteraction('who is peskov'));
+    const other = JSON.stringify(askInteraction('who is putin'));
+    expect((await post(body, signed(body, undefined, other))).status).toBe(401);
+  });
+
+  it('refuses a validly signed request replayed with an old timestamp with 401', async () => {
+    const body = JSON.stringify(askInteraction('who is peskov'));
+    const old = String(Math.floor(Date.now() / 1000) - 3600);
+    expect((await post(body, signed(body, old))).status).toBe(401);
+  });
+
+  it('rejects a signed body with the wrong content type with 400', async () => {
+    const body = JSON.stringify(askInteraction('who is peskov'));
+    expect((await post(body, { ...signed(body), 'content-type': 'text/plain' })).status).toBe(400);
+  });
+
+  it('rejects signed malformed JSON with 400', async () => {
+    const body = '{"type": 2, ';
+    expect((await post(body, signed(body))).status).toBe(400);
+  });
+
+  it('refuses an oversized body with 413 before reading it', async () => {
+    const body = 'x'.repeat(64 * 1024);
+    expect((await post(body, signed(body))).status).toBe(413);
+  });
+
+  it('answers an unknown interaction type with a clear notice instead of crashing', async () => {
+    const body = JSON.stringify({ ...askInteraction('x'), type: 99 });
+    const reply = await post(body, signed(body));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('cannot handle');
+  });
+
+  it('serves /healthz for load balancers', async () => {
+    const reply = await post('', {}, '/healthz', 'GET');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, articles: articles.length });
+  });
+});
