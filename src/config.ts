@@ -55,7 +55,7 @@ const botSchema = sharedSchema.extend({
     .string({ error: 'is not set; put your bot token (Developer Portal → Bot → Reset Token) in .env' })
     .trim()
     .min(1, 'is empty; put your bot token (Developer Portal → Bot → Reset Token) in .env')
-    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts); copy it again from Developer Portal → Bot'),
+    .regex(/^[\w+/=-]+\.[\w+/=-]+\.[\w+/=-]+$/, 'does not look like a bot token (three dot-separated parts); copy it again from Developer Portal → Bot'),
   DISCORD_CLIENT_ID: z.string({ error: 'is not set; copy the Application ID from Developer Portal → General Information' }).pipe(snowflake('DISCORD_CLIENT_ID')),
   DISCORD_GUILD_ID: unsetWhenEmpty(snowflake('DISCORD_GUILD_ID')),
 });

@@ -82,7 +82,8 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   }
   const question = options.view.kind === 'ask' ? options.view.question : '';
   const footerParts = [
-    question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS)}` : '',
+    // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
+    question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '',
     pages > 1 ? `page ${page + 1} of ${pages}` : '',
     'quotes are verbatim article text',
   ].filter(Boolean);

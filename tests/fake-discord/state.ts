@@ -6,21 +6,16 @@
  * checker enforces that every required field of the real API is present.
  */
 import {
-  ApplicationCommandType,
   ApplicationFlags,
   ChannelType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
-  GuildHubType,
   GuildMFALevel,
   GuildNSFWLevel,
   GuildPremiumTier,
-  GuildSystemChannelFlags,
   GuildVerificationLevel,
   Locale,
-  MessageType,
   PermissionFlagsBits,
-  RoleFlags,
 } from 'discord.js';
 import type {
   APIApplication,
@@ -32,7 +27,14 @@ import type {
   APIRole,
   APITextChannel,
   APIUser,
+  ApplicationCommandType,
+  ChannelFlags,
   GatewayGuildCreateDispatchData,
+  GuildHubType,
+  GuildMemberFlags,
+  GuildSystemChannelFlags,
+  RoleFlags,
+  UserFlags,
 } from 'discord.js';
 import { snowflake } from './util.js';
 
@@ -101,8 +103,8 @@ export function makeUser(init: UserInit = {}): APIUser {
     discriminator: init.bot ? String(1000 + Math.floor(Math.random() * 8999)) : '0',
     global_name: init.globalName === undefined ? (init.bot ? null : username) : init.globalName,
     avatar: null,
-    public_flags: 0,
-    flags: 0,
+    public_flags: 0 as UserFlags,
+    flags: 0 as UserFlags,
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -124,7 +126,6 @@ export function makeRole(init: {
   const role: APIRole = {
     id: init.id,
     name: init.name,
-    description: null,
     color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
     hoist: false,
@@ -159,7 +160,7 @@ export function makeTextChannel(init: {
     topic: init.topic ?? null,
     last_message_id: null,
     rate_limit_per_user: 0,
-    flags: 0,
+    flags: 0 as ChannelFlags,
     last_pin_timestamp: null,
   };
 }
@@ -169,7 +170,7 @@ export function makeDMChannel(id: string, recipient: APIUser): APIDMChannel {
     id,
     type: ChannelType.DM,
     last_message_id: null,
-    flags: 0,
+    flags: 0 as ChannelFlags,
     recipients: [recipient],
     name: null,
     last_pin_timestamp: null,
@@ -187,7 +188,7 @@ export function makeMember(user: APIUser, roles: string[], joinedAt: string): AP
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     pending: false,
     communication_disabled_until: null,
   };
@@ -426,6 +427,3 @@ export function allPermissions(): bigint {
   return Object.values(PermissionFlagsBits).reduce((acc, bit) => acc | bit, 0n);
 }
 
-export function messageTypeForReply(hasReference: boolean): MessageType {
-  return hasReference ? MessageType.Reply : MessageType.Default;
-}
