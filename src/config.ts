@@ -42,8 +42,8 @@ const sharedSchema = z.object({
       .trim()
       .url('must be a URL such as http://127.0.0.1:7777/api, or unset for Discord itself')
       .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://')
-      .refine((url) => !/\/v\d+\/?$/.test(url), 'must not include the API version (use .../api, not .../api/v10)')
-      .transform((url) => url.replace(/\/+$/, '')),
+      .transform((url) => url.replace(/\/+$/, ''))
+      .refine((url) => !/\/v\d+$/.test(url), 'must not include the API version (use .../api, not .../api/v10)'),
   ),
   LOG_LEVEL: unsetWhenEmpty(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   ARTICLES_DIR: z.string().optional(),

@@ -20,7 +20,9 @@ const REDACTED = '[REDACTED]';
  */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const target = options.destination ?? (options.pretty ? await prettyStream() : undefined) ?? pino.destination(1);
-  const secrets = options.secrets.filter((s) => s.length >= 8);
+  // A secret may appear as written or JSON-escaped inside a log line; both forms are scrubbed.
+  // Values under 8 characters are not secrets worth the name (tokens are ~70) and would garble every line.
+  const secrets = options.secrets.filter((s) => s.length >= 8).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
   const scrubbed: DestinationStream = {
     write(line: string) {
       let safe = line;

@@ -6,7 +6,10 @@ export const helpCommand = {
   isPrivate: () => true,
   execute: (_interaction, { engine }) => {
     // Examples come from the knowledge base itself, so they always have answers.
-    const speakers = engine.speakers().slice(0, 2).map((s) => `/ask question: what did ${s.person.name.split(' ').pop()} say?`);
+    const speakers = engine
+      .speakers()
+      .slice(0, 2)
+      .map(({ person }) => `/ask question: what did ${person.kind === 'organisation' ? person.name.toLowerCase() : person.name.split(' ').pop()} say?`);
     const topics = engine.topics().slice(0, 2).map((t) => `/ask question: who spoke about ${t.label.toLowerCase()}?`);
     return renderHelp([...topics, ...speakers, '/ask question: what is the article about?']);
   },

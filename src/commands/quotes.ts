@@ -15,11 +15,12 @@ export const quotesCommand = {
   },
   isPrivate: (interaction) => inServer(interaction) && optionValue(interaction, 'public') !== true,
   execute(interaction, { engine }) {
-    // A value typed without picking from the list is resolved the way autocomplete would have.
+    // A value picked from the list is an id; text typed without picking is resolved the way autocomplete would.
     const typedSpeaker = String(optionValue(interaction, 'speaker') ?? '');
-    const speaker = engine.suggestSpeakers(typedSpeaker, 1)[0]?.value;
+    const speaker = engine.knowledge.people.has(typedSpeaker) ? typedSpeaker : engine.suggestSpeakers(typedSpeaker, 1)[0]?.value;
     const typedTopic = optionValue(interaction, 'topic');
-    const topic = typedTopic === undefined ? undefined : engine.suggestTopics(String(typedTopic), 1)[0]?.value;
+    const topic =
+      typedTopic === undefined ? undefined : engine.knowledge.topics.has(String(typedTopic)) ? String(typedTopic) : engine.suggestTopics(String(typedTopic), 1)[0]?.value;
     if (!speaker) return renderNotice(`No speaker matches “${typedSpeaker}”. Try /speakers for the list.`);
     if (typedTopic !== undefined && !topic) return renderNotice(`No topic matches “${String(typedTopic)}”. Try /topics for the list.`);
     return renderAnswer(engine.quotesBy(speaker, topic), { page: 0, view: { kind: 'quotes', speaker, topic }, ephemeral: this.isPrivate(interaction) });

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
 import { articleSchema, type Article, type ArticleData } from './schema.js';
 
 /** The bundled knowledge base, used when ARTICLES_DIR is not set. */

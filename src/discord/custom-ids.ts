@@ -17,13 +17,18 @@ const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
 const QUESTION_IN_MESSAGE = '';
 
-export function encodeCustomId(action: ButtonAction): string {
-  if (action.action === 'context') return `ctx:${action.slot}:${action.start}:${action.end}:${action.article}`.slice(0, MAX);
+/** The id for a button, or undefined when what it must carry cannot fit (the button is then left out). */
+export function encodeCustomId(action: ButtonAction): string | undefined {
+  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${action.article}`);
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
-  if (view.kind === 'quotes') return `${prefix}q:${view.speaker}:${view.topic ?? ''}`.slice(0, MAX);
-  const full = `${prefix}a:${view.question}`;
-  return full.length <= MAX ? full : `${prefix}a:${QUESTION_IN_MESSAGE}`;
+  if (view.kind === 'quotes') return fits(`${prefix}q:${view.speaker}:${view.topic ?? ''}`);
+  // A long question travels in the message footer instead; cutting it would answer a different question.
+  return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
+}
+
+function fits(id: string): string | undefined {
+  return id.length <= MAX ? id : undefined;
 }
 
 /** Parses a custom id; undefined for ids this version did not make. */

@@ -78,7 +78,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       }
       const run = () => command.execute(interaction as never, deps);
       const isPrivate = command.isPrivate(interaction as never);
-      return answerWithin(run, responder, deps, {
+      return answerWithin(interaction.id, run, responder, deps, {
         reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
         defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
       });
@@ -97,6 +97,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
 
 /** Answers directly when the work is quick; otherwise defers first and edits the answer in. */
 async function answerWithin(
+  interactionId: string,
   run: () => ReplyMessage | Promise<ReplyMessage>,
   responder: InteractionResponder,
   deps: InteractionDeps,
@@ -120,8 +121,8 @@ async function answerWithin(
   try {
     await responder.editOriginal(withoutFlags(await work));
   } catch (error) {
-    deps.logger.error({ err: error }, 'deferred handler failed');
-    await responder.editOriginal(withoutFlags(renderError('deferred')));
+    deps.logger.error({ err: error, interaction: interactionId }, 'deferred handler failed');
+    await responder.editOriginal(withoutFlags(renderError(interactionId)));
     return 'error';
   }
   return 'deferred';

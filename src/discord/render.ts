@@ -75,11 +75,15 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const page = Math.min(Math.max(0, options.page), pages - 1);
   const items = answer.items.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
 
-  const parts = [`**${escapeText(truncate(answer.summary, 1000))}**`];
-  for (const item of items) parts.push(quoteBlock(item));
-  if (!answer.found && answer.suggestions.length > 0) {
-    parts.push(`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`);
-  }
+  const head = `**${escapeText(truncate(answer.summary, 1000))}**`;
+  const tail = !answer.found && answer.suggestions.length > 0 ? [`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`] : [];
+  // Each quote gets an equal share of what the description has left, measured after escaping,
+  // so every quote shown keeps its citation line.
+  const citations = items.map(citationLine);
+  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 4;
+  const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
+  const blocks = items.map((item, i) => `${blockQuote(fitQuote(item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
+  const parts = [head, ...blocks, ...tail];
   const question = options.view.kind === 'ask' ? options.view.question : '';
   const footerParts = [
     // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
@@ -95,35 +99,53 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
 
   const rows: ReplyMessage['components'] = [];
   const navigation: APIButtonComponent[] = [];
-  if (pages > 1) {
-    navigation.push(button('◀ Back', encodeCustomId({ action: 'page', page: page - 1, view: options.view }), page === 0));
-    navigation.push(button('More ▶', encodeCustomId({ action: 'page', page: page + 1, view: options.view }), page >= pages - 1));
+  const back = encodeCustomId({ action: 'page', page: page - 1, view: options.view });
+  const more = encodeCustomId({ action: 'page', page: page + 1, view: options.view });
+  const post = encodeCustomId({ action: 'post', page, view: options.view });
+  if (pages > 1 && back && more) {
+    navigation.push(button('◀ Back', back, page === 0));
+    navigation.push(button('More ▶', more, page >= pages - 1));
   }
-  if (options.ephemeral && answer.found) {
-    navigation.push(button('Post to channel', encodeCustomId({ action: 'post', page, view: options.view }), false, ButtonStyle.Primary));
-  }
+  if (options.ephemeral && answer.found && post) navigation.push(button('Post to channel', post, false, ButtonStyle.Primary));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
-  const context = items.map((item, i) =>
-    button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i })),
-  );
+  const context = items.flatMap((item, i) => {
+    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i });
+    return id ? [button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), id)] : [];
+  });
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
 
   return message([embed], rows, options.ephemeral);
 }
 
-function quoteBlock(item: AnswerItem): string {
-  const text = item.quote.length > MAX_QUOTE_CHARS ? truncate(item.quote, MAX_QUOTE_CHARS) : item.quote;
-  const quoted = escapeText(text)
+/** The longest prefix of a quote whose escaped form fits `max` characters (marked … when cut). */
+function fitQuote(quote: string, max: number): string {
+  if (escapeText(quote).length <= max) return escapeText(quote);
+  let low = 0;
+  let high = quote.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (escapeText(truncate(quote, mid)).length <= max) low = mid;
+    else high = mid - 1;
+  }
+  return escapeText(truncate(quote, Math.max(1, low)));
+}
+
+function blockQuote(escaped: string): string {
+  return escaped
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
+}
+
+function citationLine(item: AnswerItem): string {
+  // Names and roles are capped so a citation never crowds its quote out of the embed.
   const who = item.speaker
-    ? `**${escapeText(item.speaker.name)}**${item.speaker.role ? `, ${escapeText(item.speaker.role)}` : ''}`
-    : `*The article (${escapeText(item.article.source)})*`;
+    ? `**${escapeText(truncate(item.speaker.name, 100))}**${item.speaker.role ? `, ${escapeText(truncate(item.speaker.role, 200))}` : ''}`
+    : `*The article (${escapeText(truncate(item.article.source, 100))})*`;
   const kind = item.kind === 'narration' ? 'article text' : item.kind;
   const via = item.reportedBy ? ` · as reported by ${escapeText(item.reportedBy.name)}` : '';
-  const where = `¶${item.paragraph} · ${escapeText(item.article.source)}${item.article.date ? `, ${escapeText(item.article.date)}` : ''}`;
-  return `${quoted}\n— ${who} · ${kind}${via} · ${where}`;
+  const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''}`;
+  return `— ${who} · ${kind}${via} · ${where}`;
 }
 
 /** The whole paragraph around a quote, with the quote in bold: what "Show in context" reveals. */
@@ -143,31 +165,52 @@ export function renderContext(article: Article, start: number, end: number): Rep
 }
 
 export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string): ReplyMessage {
-  const shown = speakers.slice(0, DISCORD_LIMITS.embedFields);
-  const embed: APIEmbed = {
-    color: COLOUR_FOUND,
-    title: `Everyone quoted (${speakers.length})`,
-    fields: shown.map((s) => ({
+  const title = `Everyone quoted (${speakers.length})`;
+  const shown = fitFields(
+    title,
+    speakers.map((s) => ({
       name: truncate(s.person.name, DISCORD_LIMITS.fieldName),
       value: truncate(
         `${s.person.role ? `${escapeText(s.person.role)}\n` : ''}${s.quoteCount} ${s.quoteCount === 1 ? 'quote' : 'quotes'} · ${s.topics.map((t) => escapeText(topicLabel(t))).join('; ')}`,
         DISCORD_LIMITS.fieldValue,
       ),
     })),
+  );
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title,
+    fields: shown,
     footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Use /quotes speaker:<name> to read what each said' },
   };
   return message([embed], [], false);
 }
 
+/** As many fields as Discord allows (25, and 6,000 characters with the title and a short footer), in order. */
+function fitFields(title: string, fields: { name: string; value: string }[]): { name: string; value: string }[] {
+  const budget = DISCORD_LIMITS.embedsTotal - title.length - 100;
+  const shown: { name: string; value: string }[] = [];
+  let used = 0;
+  for (const field of fields.slice(0, DISCORD_LIMITS.embedFields)) {
+    used += field.name.length + field.value.length;
+    if (used > budget) break;
+    shown.push(field);
+  }
+  return shown;
+}
+
 export function renderTopics(topics: TopicSummary[]): ReplyMessage {
-  const shown = topics.slice(0, DISCORD_LIMITS.embedFields);
-  const embed: APIEmbed = {
-    color: COLOUR_FOUND,
-    title: `Topics covered (${topics.length})`,
-    fields: shown.map((t) => ({
+  const title = `Topics covered (${topics.length})`;
+  const shown = fitFields(
+    title,
+    topics.map((t) => ({
       name: truncate(t.label, DISCORD_LIMITS.fieldName),
       value: truncate(`${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'} · ${t.speakers.map((p) => escapeText(p.name)).join(', ')}`, DISCORD_LIMITS.fieldValue),
     })),
+  );
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title,
+    fields: shown,
     footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Use /quotes speaker:<name> topic:<topic> to read them' },
   };
   return message([embed], [], false);

@@ -26,15 +26,19 @@ const MAX_QUESTION_LENGTH = 500;
 const ROLE_COVERAGE = 0.75;
 /** A passage must contain more than this share of the question's meaningful terms to count as an answer. */
 const PASSAGE_COVERAGE = 0.5;
-/** A paraphrase ("who said X") must be explained this much by one quote to name its speaker. */
+/** A paraphrase ("who said X") must be explained this much by one quote to name its speaker … */
 const SAID_COVERAGE = 0.6;
+/** … and other quotes are shown with it only when nearly as close (this share of its score). */
+const SAID_RATIO = 0.8;
 /** Markers of a reason in a sentence, for "why" questions. */
 const CAUSAL = /\b(?:due to|because|since|so|as a result|obstacles?|reasons?|therefore|impossib\w*|ban\w*)\b/i;
 /** Words in a "where" question that ask for a place rather than name it. */
 const PLACE_WORDS = 'venue location place host territory platform';
 const PLACE_TERMS = terms(PLACE_WORDS);
+/** A sentence that names a place: "in Lisbon", "at the venue". */
+const PLACE_MARKER = /\b(?:in|at) (?:the )?\p{Lu}|\b(?:venue|location|platform|territory|host\w*)\b/u;
 /** Words that ask for a reason rather than name the subject of a "why" question. */
-const REASON_WORDS = new Set(['why', 'how', 'come', 'reason', 'reasons', 'cause', 'causes']);
+const REASON_WORDS = new Set(['reason', 'reasons', 'cause', 'causes']);
 
 export interface SpeakerSummary {
   person: Person;
@@ -257,9 +261,7 @@ class Engine implements AnswerEngine {
     // The second-hand statement sits inside the relayed one; the person who actually said it comes first.
     const verbatim = exact.sort((a, b) => a.quote.text.length - b.quote.text.length);
     const phraseTerms = contentTerms(phrase);
-    // A paraphrase names a speaker only when one quote says most of it, not when a topic merely overlaps.
-    const paraphrased = this.quotes.rank(phrase).filter((r) => r.coverage >= SAID_COVERAGE).map((r) => r.entry);
-    const ranked = verbatim.length > 0 ? verbatim : paraphrased;
+    const ranked = verbatim.length > 0 ? verbatim : this.paraphrases(phrase);
     if (ranked.length > 0) {
       const first = ranked[0] as QuoteEntry;
       const via = first.reportedBy ? `, as reported by ${first.reportedBy.person.name}` : '';
@@ -321,7 +323,7 @@ class Engine implements AnswerEngine {
       if (dated.length === 0) return this.notFound('The article does not give its date.');
       return { ...this.articleSource(), summary: dated.map((a) => `“${a.title}” is dated ${a.date} (${a.source}; no year is given).`).join(' ') };
     }
-    const hits = this.dateIndex.find(asked).filter((hit) => hit.coverage >= PASSAGE_COVERAGE && this.meaningful(hit));
+    const hits = this.dateIndex.find(asked).filter((hit) => hit.coverage > PASSAGE_COVERAGE && this.meaningful(hit));
     if (hits.length === 0) return this.notFound(`The article doesn't say when that happened.`);
     const top = hits[0] as PassageHit<DateDoc>;
     const items = hits.map(({ doc: { article, date } }) => {
@@ -341,26 +343,33 @@ class Engine implements AnswerEngine {
       return { found: true, summary: `${joinNames(speakers.map(describe), 'and')} spoke to where: see the quotes below.`, items: ranked.map(quoteItem), suggestions: [] };
     }
     const specific = contentTerms(asked).filter((t) => !GENERIC_TERMS.has(t) && !PLACE_TERMS.includes(t));
-    const sentences = specific.length > 0 ? this.findSentences(specific.join(' ')) : [];
+    const namesPlace = (s: PassageSentence): number => (PLACE_MARKER.test(s.text) ? 2 : 1);
+    const sentences = specific.length > 0 ? this.findSentences(specific.join(' '), PASSAGE_COVERAGE, namesPlace) : [];
     if (sentences.length === 0) return this.notFound(`The article doesn't say where.`);
     return { found: true, summary: `The article mentions it in ${paragraphList(sentences.map((s) => s.paragraph))}.`, items: this.sentenceItems(sentences), suggestions: [] };
   }
 
-  /** Quotes on what a "where" question asks about, those that name a place first (and only, when there are any). */
+  /** Quotes that answer a "where" question: those on its subject that name a place, else those that say its subject in their own words. */
   private quotesOnPlace(text: string): QuoteEntry[] {
     if (contentTerms(text).length === 0) return [...this.placeQuotes];
-    const relevant = this.rankQuotes(text);
-    const places = relevant.filter((q) => this.placeQuotes.has(q));
-    return places.length > 0 ? places : relevant;
+    const relevant = this.quotes.rank(text);
+    const places = relevant.filter((r) => this.placeQuotes.has(r.entry));
+    // A quote that only shares a topic with the subject does not say where; the narration may.
+    const answering = places.length > 0 ? places : relevant.filter((r) => r.literal);
+    return answering.map((r) => r.entry);
   }
 
   private why(plain: string): Reply {
     const text = plain
+      .replace(/^(?:why|how come)\b\s*/, '')
       .split(' ')
       .filter((w) => !REASON_WORDS.has(w))
       .join(' ');
     const asked = contentTerms(text);
-    const quotes = this.rankQuotes(text);
+    // "why did Zakharova say …" asks for Zakharova's reason: rank her quotes on the rest.
+    const { speakers, rest } = this.namedSpeakers(text);
+    const byThem = speakers.length > 0 ? (q: QuoteEntry) => speakers.includes(q.speaker) : undefined;
+    const quotes = byThem && contentTerms(rest).length === 0 ? speakers.flatMap((p) => p.quotes) : this.rankQuotes(rest, byThem);
     if (quotes.length > 0) {
       // Statements that give a cause ("due to", "so") answer a "why" better than ones that merely share its words.
       const causal = [...quotes.filter((q) => CAUSAL.test(q.quote.text)), ...quotes.filter((q) => !CAUSAL.test(q.quote.text))].slice(0, 4);
@@ -369,10 +378,18 @@ class Engine implements AnswerEngine {
     }
     const hits = this.sentenceIndex
       .find(asked, { boost: (s) => (CAUSAL.test(s.text) ? 2 : 1) })
-      .filter((hit) => hit.coverage >= PASSAGE_COVERAGE && this.meaningful(hit))
+      .filter((hit) => hit.coverage > PASSAGE_COVERAGE && this.meaningful(hit))
       .slice(0, 3);
     if (hits.length === 0) return this.notFound(`The article doesn't explain why.`);
     return this.fromSentences(hits.map((h) => h.doc), 'The article gives this reason');
+  }
+
+  /** Quoted people the text names (by name, not by role), and the text without their names. */
+  private namedSpeakers(text: string): { speakers: PersonEntry[]; rest: string } {
+    const named = this.people.resolve(text).best.filter((m) => !m.byRole && m.person.quotes.length > 0);
+    if (named.length === 0) return { speakers: [], rest: text };
+    const rest = words(text).filter((_, i) => !named.some((m) => m.covered.has(i)));
+    return { speakers: named.map((m) => m.person), rest: rest.join(' ') };
   }
 
   private passageSearch(plain: string): Reply {
@@ -389,14 +406,21 @@ class Engine implements AnswerEngine {
     return this.fromSentences(sentences.slice(0, 3), 'Closest passages');
   }
 
+  /** A paraphrase names a speaker only when one quote says most of it, not when a topic merely overlaps. */
+  private paraphrases(phrase: string): QuoteEntry[] {
+    const close = this.quotes.rank(phrase).filter((r) => r.coverage >= SAID_COVERAGE);
+    const top = close[0]?.score ?? 0;
+    return close.filter((r) => r.score >= top * SAID_RATIO).map((r) => r.entry);
+  }
+
   /** Quotes on a subject, best first: see QuoteRanker. */
   private rankQuotes(about: string, filter?: (entry: QuoteEntry) => boolean): QuoteEntry[] {
     return this.quotes.rank(about, filter).map((r) => r.entry);
   }
 
-  private findSentences(text: string, coverage = PASSAGE_COVERAGE): PassageSentence[] {
+  private findSentences(text: string, coverage = PASSAGE_COVERAGE, boost?: (s: PassageSentence) => number): PassageSentence[] {
     return this.sentenceIndex
-      .find(contentTerms(text))
+      .find(contentTerms(text), boost ? { boost } : {})
       .filter((hit) => hit.coverage > coverage && this.meaningful(hit))
       .slice(0, 3)
       .map((hit) => hit.doc);

@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { PersonEntry } from './knowledge.js';
 import { editDistance, QUESTION_VERBS, stem, STOPWORDS, typoAllowance, words } from './text.js';
 
@@ -33,13 +32,14 @@ export interface PersonResolution {
 }
 
 /**
- * Finds people in a question by name (typos forgiven for names, via Fuse.js over the name vocabulary)
+ * Finds people in a question by name (typos forgiven for names: same first letter, few edits)
  * or by role description ("the Foreign Ministry spokeswoman"), exact on word stems.
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
   private readonly nameTokens = new Set<string>();
-  private readonly fuzzyNames: Fuse<string>;
+  /** Name tokens by first letter: a typo keeps the first letter, so only these need an edit distance. */
+  private readonly namesByInitial = new Map<string, string[]>();
 
   constructor(people: Iterable<PersonEntry>) {
     for (const person of people) {
@@ -52,7 +52,7 @@ export class PersonMatcher {
       }
       for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text);
     }
-    this.fuzzyNames = new Fuse([...this.nameTokens], { includeScore: true, threshold: 0.4, ignoreLocation: true });
+    for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
   }
 
   /** A role adds the whole phrase, its runs of two or more words, and its head noun ("president" of "president of Russia"). */
@@ -105,10 +105,12 @@ export class PersonMatcher {
   private nameTokenFor(word: string): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
     if (word.length < 4 || STOPWORDS.has(word) || QUESTION_VERBS.has(word)) return undefined;
-    for (const { item } of this.fuzzyNames.search(word, { limit: 5 })) {
-      const allowance = typoAllowance(Math.min(item.length, word.length));
-      if (allowance > 0 && item[0] === word[0] && editDistance(word, item, allowance) <= allowance) return { token: item, typo: true };
+    let best: { token: string; distance: number } | undefined;
+    for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
+      const allowance = typoAllowance(Math.min(token.length, word.length));
+      const distance = allowance > 0 ? editDistance(word, token, allowance) : Infinity;
+      if (distance <= allowance && (!best || distance < best.distance)) best = { token, distance };
     }
-    return undefined;
+    return best && { token: best.token, typo: true };
   }
 }

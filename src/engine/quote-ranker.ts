@@ -22,6 +22,8 @@ export interface RankedQuote {
   score: number;
   /** The score as a share of the question's total weight (0-1). */
   coverage: number;
+  /** True when the quote's own words say something the question asks, not only its topics. */
+  literal: boolean;
 }
 
 /** One thing the question asks about: a term, or a keyword phrase such as "with whom". */
@@ -79,7 +81,7 @@ export class QuoteRanker {
     if (!this.mostlyExplained(reading.units, candidates)) return [];
     const scored = this.score(reading, candidates);
     const top = scored[0]?.score ?? 0;
-    return scored.filter((s) => s.score >= top * RELEVANCE_RATIO).map(({ entry, score, coverage }) => ({ entry, score, coverage }));
+    return scored.filter((s) => s.score >= top * RELEVANCE_RATIO).map(({ entry, score, coverage, literal }) => ({ entry, score, coverage, literal }));
   }
 
   /** Every quote that explains any part of `text`, without the relevance cut or the out-of-scope guard. */
@@ -101,16 +103,15 @@ export class QuoteRanker {
     const asked = [...new Set(contentTerms(text))];
     const matches = this.topicMatcher.match(text);
     const hits = this.quoteIndex.find(asked, filter ? { filter } : {});
-    const termUnits = asked.map((term) => ({
-      specific: !GENERIC_TERMS.has(term),
-      literal: new Set(hits.filter((h) => h.matchedTerms.includes(term)).map((h) => h.doc)),
-      topics: this.topicStrengths(matches.filter((m) => m.matchedTerms.has(term))),
-    }));
+    const termUnits = asked.map((term) => {
+      const literal = new Set(hits.filter((h) => h.matchedTerms.includes(term)).map((h) => h.doc));
+      return { specific: !GENERIC_TERMS.has(term), literal, topics: this.topicStrengths(matches.filter((m) => m.matchedTerms.has(term)), literal.size > 0) };
+    });
     const phrases = [...new Set(matches.flatMap((m) => [...m.phrases]))];
     const phraseUnits = phrases.map((phrase) => ({
       specific: true,
       literal: new Set<QuoteEntry>(),
-      topics: this.topicStrengths(matches.filter((m) => m.phrases.has(phrase))),
+      topics: this.topicStrengths(matches.filter((m) => m.phrases.has(phrase)), false),
     }));
     const parts = [...termUnits, ...phraseUnits];
     // Generic words only weigh less when there is something more specific to weigh them against.
@@ -119,8 +120,14 @@ export class QuoteRanker {
     return { units, bm25: new Map(hits.map((h) => [h.doc, h.score])) };
   }
 
-  private topicStrengths(matches: TopicMatch[]): Map<string, number> {
-    return new Map(matches.map((m) => [m.topic.id, this.broadTopics.has(m.topic.id) ? BROAD_TOPIC : TOPIC]));
+  /**
+   * How strongly each matched topic explains one part of the question. A broad topic is discounted
+   * only when something better explains that part: the quotes' own words or a narrower topic.
+   */
+  private topicStrengths(matches: TopicMatch[], literallyExplained: boolean): Map<string, number> {
+    const narrower = matches.some((m) => !this.broadTopics.has(m.topic.id));
+    const discount = literallyExplained || narrower;
+    return new Map(matches.map((m) => [m.topic.id, this.broadTopics.has(m.topic.id) && discount ? BROAD_TOPIC : TOPIC]));
   }
 
   /** Quotes that explain at least one part: by their words or by their topics. */
@@ -139,7 +146,9 @@ export class QuoteRanker {
     return candidates
       .map((entry) => {
         const score = units.reduce((sum, u) => sum + u.weight * this.strength(entry, u), 0);
-        return { entry, score, coverage: total > 0 ? score / total : 0, density: this.density(entry, topicIds), bm25: bm25.get(entry) ?? 0 };
+        // Full-weight parts only: a quote that merely shares a generic word says nothing in its own words.
+        const literal = units.some((u) => u.weight === 1 && u.literal.has(entry));
+        return { entry, score, coverage: total > 0 ? score / total : 0, literal, density: this.density(entry, topicIds), bm25: bm25.get(entry) ?? 0 };
       })
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || byPerson(a.entry) - byPerson(b.entry) || b.density - a.density || b.bm25 - a.bm25 || a.entry.quote.start - b.entry.quote.start);

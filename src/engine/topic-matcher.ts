@@ -25,8 +25,8 @@ interface Keyword {
   /** Stemmed words, little words kept, for matching as a phrase. */
   phrase: string[];
   /**
-   * Keywords made only of generic or little words would match every question about the talks;
-   * they count only when the question uses the phrase itself.
+   * Keywords made only of generic or little words ("negotiate", "who to negotiate with") would match
+   * every question on the article's subject; they count only when the question uses the phrase itself.
    */
   phraseOnly: boolean;
 }
@@ -81,7 +81,7 @@ function matchTerms(keyword: Keyword, questionTerms: string[]): string[] | undef
 function matchPhrase(keyword: Keyword, questionWords: string[]): string[] | undefined {
   const [first, ...rest] = keyword.phrase;
   for (let start = 0; start < questionWords.length; start++) {
-    if (questionWords[start] === first && followsInOrder(questionWords, start, rest)) return keyword.terms;
+    if (first !== undefined && sameTerm(questionWords[start] ?? '', first) && followsInOrder(questionWords, start, rest)) return keyword.terms;
   }
   return undefined;
 }
@@ -90,7 +90,7 @@ function followsInOrder(questionWords: string[], from: number, phrase: string[])
   let at = from;
   for (const word of phrase) {
     const window = questionWords.slice(at + 1, at + 2 + MAX_GAP);
-    const offset = window.indexOf(word);
+    const offset = window.findIndex((w) => sameTerm(w, word));
     if (offset < 0) return false;
     at += offset + 1;
   }

@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/data/load.js';
+
+/**
+ * The contract scripts rely on, checked against the real CLI in a child process.
+ * Each spawn costs about half a second, so each one checks as much as it can.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const SPAWN_TIMEOUT_MS = 30_000;
+const { articles } = loadKnowledgeBase();
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ask(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Result> {
+  return new Promise((done, fail) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1' };
+    if (!options.env?.['ARTICLES_DIR']) delete env['ARTICLES_DIR'];
+    const child = spawn(TSX, ['src/cli/ask.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+const ANSWER_KEYS = ['answers', 'found', 'question', 'summary'];
+const ITEM_KEYS = ['article', 'kind', 'paragraph', 'quote', 'role', 'speaker'];
+
+interface JsonItem {
+  speaker: string | null;
+  role: string | null;
+  quote: string;
+  kind: string;
+  article: string;
+  paragraph: number;
+}
+
+interface JsonAnswer {
+  question: string;
+  found: boolean;
+  summary: string;
+  answers: JsonItem[];
+}
+
+/** Parses one --json line and checks its exact shape. */
+function parseAnswer(line: string): JsonAnswer {
+  const value: unknown = JSON.parse(line);
+  expect(value).toBeTypeOf('object');
+  const record = value as Record<string, unknown>;
+  expect(Object.keys(record).sort()).toEqual(ANSWER_KEYS);
+  expect(typeof record['question']).toBe('string');
+  expect(typeof record['found']).toBe('boolean');
+  expect(typeof record['summary']).toBe('string');
+  expect(Array.isArray(record['answers'])).toBe(true);
+  for (const item of record['answers'] as Record<string, unknown>[]) {
+    expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
+    expect(['direct', 'reported', 'narration']).toContain(item['kind']);
+    expect(typeof item['quote']).toBe('string');
+    expect(typeof item['paragraph']).toBe('number');
+    expect(item['speaker'] === null || typeof item['speaker'] === 'string').toBe(true);
+    expect(item['role'] === null || typeof item['role'] === 'string').toBe(true);
+  }
+  return value as JsonAnswer;
+}
+
+function expectVerbatim(answer: JsonAnswer): void {
+  for (const item of answer.answers) {
+    const article = articles.find((a) => a.id === item.article);
+    expect(article, `article ${item.article}`).toBeDefined();
+    expect(article?.text.includes(item.quote), `quote ${JSON.stringify(item.quote.slice(0, 60))} is verbatim`).toBe(true);
+  }
+}
+
+const emptyDir = mkdtempSync(join(tmpdir(), 'ask-cli-empty-'));
+afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+
+describe('npm run ask', () => {
+  it(
+    'GIVEN one question THEN it prints the answer for a person: the speaker and the paragraph (¶)',
+    async () => {
+      const result = await ask(['who', 'spoke', 'about', 'venues?']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Polishchuk');
+      expect(result.stdout).toContain('¶');
+      expect(result.stderr).toBe('');
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN --json THEN it prints exactly one line with question, found, summary and answers, quoting the article verbatim',
+    async () => {
+      const result = await ask(['--json', 'who spoke about venues?']);
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toBe('');
+      const answer = parseAnswer(lines[0] ?? '');
+      expect(answer.question).toBe('who spoke about venues?');
+      expect(answer.found).toBe(true);
+      expect(answer.answers.length).toBeGreaterThan(0);
+      expect(answer.answers[0]?.speaker).toBe('Alexei Polishchuk');
+      expect(answer.answers[0]?.article).toBe('russia-ukraine-negotiations');
+      expectVerbatim(answer);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN questions on stdin with --json THEN each line in (a blank one, an out-of-scope one and a Windows line ending included) gives one JSON line out, in order',
+    async () => {
+      const questions = ['who spoke about venues?', '', 'what did zakharova say', 'what is the weather in Paris', 'who is peskov'];
+      const input = `${questions[0]}\r\n${questions.slice(1).join('\n')}\n`;
+      const result = await ask(['--json'], { input });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(questions.length);
+      const answers = lines.map(parseAnswer);
+      expect(answers.map((a) => a.question)).toEqual(questions);
+      expect(answers.map((a) => a.found)).toEqual([true, false, true, false, true]);
+      expect(answers[2]?.answers.some((a) => a.speaker === 'Maria Zakharova')).toBe(true);
+      for (const answer of answers) expectVerbatim(answer);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN an unknown flag THEN it exits 2 with one line on stderr naming the flag',
+    async () => {
+      const result = await ask(['--bogus', 'who spoke about venues?']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.endsWith('\n')).toBe(true);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('--bogus');
+      expect(result.stderr).toContain('usage');
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN an empty question THEN it exits 2 saying so',
+    async () => {
+      const result = await ask(['   ']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/empty/);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN a question the article does not answer THEN it exits 0 with found false and no attributed quote',
+    async () => {
+      const result = await ask(['--json', 'how tall is the Eiffel Tower']);
+      expect(result.code).toBe(0);
+      const answer = parseAnswer(result.stdout.trimEnd());
+      expect(answer.found).toBe(false);
+      expect(answer.answers.every((a) => a.kind === 'narration')).toBe(true);
+      expect(answer.summary.length).toBeGreaterThan(0);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN ARTICLES_DIR is an empty directory THEN it exits 1 with a message naming the directory',
+    async () => {
+      const result = await ask(['who spoke about venues?'], { env: { ARTICLES_DIR: emptyDir } });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(emptyDir);
+      expect(result.stderr).toMatch(/no valid article/);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,510 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionResponseType,
+  InteractionType,
+  Locale,
+  MessageType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessage,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  type APIPingInteraction,
+} from 'discord.js';
+import type { DestinationStream } from 'pino';
+import type * as CommandsModule from '../../src/commands/index.js';
+import { loadKnowledgeBase } from '../../src/data/load.js';
+import type { SlashCommand } from '../../src/discord/command.js';
+import { handleInteraction, type InteractionDeps, type InteractionResponder, type Outcome } from '../../src/discord/interactions.js';
+import type { ReplyMessage } from '../../src/discord/render.js';
+import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
+import { createLogger } from '../../src/logger.js';
+
+/**
+ * Two test-only commands are added to the real command list, so the deferral path can be
+ * exercised: every real command answers synchronously, and a synchronous handler can never be
+ * overtaken by a timer. The real commands are untouched.
+ */
+vi.mock('../../src/commands/index.js', async (importOriginal) => {
+  const original = await importOriginal<typeof CommandsModule>();
+  const { renderAnswer } = await import('../../src/discord/render.js');
+  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const slow = {
+    data: { name: 'slow-ask', description: 'test only: answers after 100 ms' },
+    isPrivate: () => true,
+    async execute(_interaction, { engine }) {
+      await pause(100);
+      return renderAnswer(engine.answer('who spoke about venues'), { page: 0, view: { kind: 'ask', question: 'who spoke about venues' }, ephemeral: true });
+    },
+  } satisfies SlashCommand;
+  const slowFailing = {
+    data: { name: 'slow-fail', description: 'test only: fails after 100 ms' },
+    isPrivate: () => false,
+    async execute() {
+      await pause(100);
+      throw new Error('the slow work failed');
+    },
+  } satisfies SlashCommand;
+  return { ...original, commands: [...original.commands, slow, slowFailing] };
+});
+
+const { articles } = loadKnowledgeBase();
+const engine = createAnswerEngine(articles);
+
+// ── interaction JSON, as Discord sends it ───────────────────────────────────
+
+const APP_ID = '100000000000000001';
+const GUILD_ID = '200000000000000002';
+const CHANNEL_ID = '300000000000000003';
+const USER = { id: '400000000000000004', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null };
+const BOT = { id: APP_ID, username: 'article-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+type Place = 'guild' | 'dm';
+let nextId = 500000000000000000n;
+const newId = (): string => String(nextId++);
+
+function where(place: Place) {
+  const common = {
+    id: newId(),
+    application_id: APP_ID,
+    token: 'interaction-token',
+    version: 1 as const,
+    app_permissions: '0',
+    locale: Locale.EnglishUS,
+    entitlements: [],
+    attachment_size_limit: 8_388_608,
+    channel_id: CHANNEL_ID,
+  };
+  if (place === 'dm') {
+    return {
+      ...common,
+      channel: { id: CHANNEL_ID, type: ChannelType.DM as const },
+      user: USER,
+      context: InteractionContextType.BotDM,
+      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: USER.id },
+    };
+  }
+  return {
+    ...common,
+    channel: { id: CHANNEL_ID, type: ChannelType.GuildText as const },
+    guild_id: GUILD_ID,
+    member: { user: USER, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
+    context: InteractionContextType.Guild,
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: GUILD_ID },
+  };
+}
+
+type OptionValues = Record<string, string | boolean>;
+
+function options(values: OptionValues, focused?: string): APIApplicationCommandInteractionDataBasicOption[] {
+  return Object.entries(values).map(([name, value]): APIApplicationCommandInteractionDataBasicOption =>
+    typeof value === 'boolean'
+      ? { name, type: ApplicationCommandOptionType.Boolean, value }
+      : { name, type: ApplicationCommandOptionType.String, value, ...(name === focused ? { focused: true } : {}) },
+  );
+}
+
+function slash(name: string, values: OptionValues = {}, place: Place = 'guild'): APIChatInputApplicationCommandInteraction {
+  return { ...where(place), type: InteractionType.ApplicationCommand, data: { id: newId(), name, type: ApplicationCommandType.ChatInput, options: options(values) } };
+}
+
+function autocomplete(name: string, values: OptionValues, focused: string, place: Place = 'guild'): APIApplicationCommandAutocompleteInteraction {
+  return { ...where(place), type: InteractionType.ApplicationCommandAutocomplete, data: { id: newId(), name, type: ApplicationCommandType.ChatInput, options: options(values, focused) } };
+}
+
+function message(content: string, reply?: ReplyMessage): APIMessage {
+  return {
+    id: newId(),
+    channel_id: CHANNEL_ID,
+    author: reply ? BOT : USER,
+    content,
+    timestamp: '2026-02-04T12:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: reply?.embeds ?? [],
+    components: reply?.components ?? [],
+    pinned: false,
+    type: reply ? MessageType.ChatInputCommand : MessageType.Default,
+    flags: reply?.flags,
+  };
+}
+
+function messageCommand(target: APIMessage, place: Place = 'guild'): APIMessageApplicationCommandInteraction {
+  return {
+    ...where(place),
+    type: InteractionType.ApplicationCommand,
+    data: { id: newId(), name: 'Ask the article', type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  };
+}
+
+function click(customId: string, on: APIMessage, place: Place = 'guild'): APIMessageComponentInteraction {
+  return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.Button }, message: on };
+}
+
+function ping(): APIPingInteraction {
+  const { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit } = where('dm');
+  return { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit, type: InteractionType.Ping };
+}
+
+// ── the transport and the logs, recorded ────────────────────────────────────
+
+interface Recorded {
+  responses: APIInteractionResponse[];
+  edits: ReplyMessage[];
+  calls: string[];
+  outcome: Outcome;
+  logs: Record<string, unknown>[];
+}
+
+async function run(interaction: APIInteraction, overrides: Partial<InteractionDeps> = {}): Promise<Recorded> {
+  const lines: string[] = [];
+  const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
+  const logger = await createLogger({ level: 'debug', secrets: [], destination });
+  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], calls: [] };
+  const responder: InteractionResponder = {
+    async respond(response) {
+      recorded.calls.push(`respond:${response.type}`);
+      recorded.responses.push(response);
+    },
+    async editOriginal(edit) {
+      recorded.calls.push('edit');
+      recorded.edits.push(edit);
+    },
+  };
+  const outcome = await handleInteraction(interaction, responder, { engine, articles, logger, ...overrides });
+  const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { ...recorded, outcome, logs };
+}
+
+/** The only response, which must be a message (new or updated). */
+function reply(recorded: Recorded): { type: InteractionResponseType; data: ReplyMessage } {
+  expect(recorded.responses).toHaveLength(1);
+  const response = recorded.responses[0];
+  if (!response || (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage)) {
+    throw new Error(`expected a message response, got ${JSON.stringify(response)}`);
+  }
+  return { type: response.type, data: response.data as ReplyMessage };
+}
+
+function choicesOf(recorded: Recorded): { name: string; value: string }[] {
+  const response = recorded.responses[0];
+  if (!response || response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) throw new Error(`expected choices, got ${JSON.stringify(response)}`);
+  return (response.data.choices ?? []).map((c) => ({ name: c.name, value: String(c.value) }));
+}
+
+const description = (m: ReplyMessage): string => m.embeds[0]?.description ?? '';
+const footer = (m: ReplyMessage): string => m.embeds[0]?.footer?.text ?? '';
+
+function buttonId(m: ReplyMessage, label: string): string {
+  for (const row of m.components) {
+    for (const component of row.components) {
+      if (component.type === ComponentType.Button && 'custom_id' in component && (component.label ?? '').startsWith(label)) return component.custom_id;
+    }
+  }
+  throw new Error(`no "${label}" button in ${JSON.stringify(m.components)}`);
+}
+
+// ── /ask ────────────────────────────────────────────────────────────────────
+
+describe('/ask', () => {
+  it('GIVEN a question in a server THEN the answer is private (flag 64) with the cited quotes', async () => {
+    const recorded = await run(slash('ask', { question: 'who spoke about venues?' }));
+    const { type, data } = reply(recorded);
+    expect(type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(data.flags).toBe(64);
+    expect(description(data)).toContain('Polishchuk');
+    expect(description(data)).toContain('¶');
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(recorded.outcome).toBe('replied');
+  });
+
+  it('GIVEN public:true in a server THEN the answer is visible to the channel', async () => {
+    const { data } = reply(await run(slash('ask', { question: 'who spoke about venues?', public: true })));
+    expect(data.flags).toBeUndefined();
+  });
+
+  it('GIVEN public:false in a server THEN the answer is private', async () => {
+    const { data } = reply(await run(slash('ask', { question: 'who spoke about venues?', public: false })));
+    expect(data.flags).toBe(64);
+  });
+
+  it('GIVEN a question in a DM THEN the answer is not ephemeral', async () => {
+    const { data } = reply(await run(slash('ask', { question: 'who spoke about venues?' }, 'dm')));
+    expect(data.flags).toBeUndefined();
+    expect(description(data)).toContain('Polishchuk');
+  });
+
+  it('THEN every interaction leaves one info line with its id, command and outcome', async () => {
+    const interaction = slash('ask', { question: 'who spoke about venues?' });
+    const recorded = await run(interaction);
+    const line = recorded.logs.find((l) => l['msg'] === 'interaction');
+    expect(line).toMatchObject({ interaction: interaction.id, command: 'ask', guild: GUILD_ID, user: USER.id, outcome: 'replied' });
+    expect(typeof line?.['ms']).toBe('number');
+  });
+});
+
+// ── /quotes ─────────────────────────────────────────────────────────────────
+
+describe('/quotes', () => {
+  it('GIVEN a speaker typed but not picked ("zaharova") THEN it is resolved to Maria Zakharova', async () => {
+    const { data } = reply(await run(slash('quotes', { speaker: 'zaharova' })));
+    expect(description(data)).toContain('Maria Zakharova');
+    const zakharova = articles[0]?.quotes.find((q) => q.speaker === 'maria-zakharova');
+    expect(zakharova).toBeDefined();
+    expect(description(data)).toContain((zakharova?.text ?? '').slice(0, 40));
+  });
+
+  it('GIVEN a speaker nobody matches THEN a private notice points to /speakers', async () => {
+    const { data } = reply(await run(slash('quotes', { speaker: 'qxzvjw' })));
+    expect(description(data)).toMatch(/No speaker matches/);
+    expect(description(data)).toContain('/speakers');
+    expect(data.flags).toBe(64);
+  });
+
+  it('GIVEN a speaker and a topic typed by hand THEN only quotes on that topic are shown', async () => {
+    const { data } = reply(await run(slash('quotes', { speaker: 'polishchuk', topic: 'venue' })));
+    expect(description(data)).toContain('Alexei Polishchuk');
+    expect(description(data)).toContain('Showing the quotes on Where talks could be held');
+  });
+
+  describe('GIVEN a speaker and a topic picked from the autocomplete lists (Discord then sends their values, the ids)', () => {
+    const cases = engine.topics().flatMap((topic) => {
+      const speaker = topic.speakers[0];
+      return speaker ? [[topic.id, speaker.id, topic.label] as const] : [];
+    });
+    it.each(cases)('WHEN the topic %s is picked (with %s) THEN exactly that topic is shown', async (topicId, speakerId, label) => {
+      const picked = { speaker: choicesOf(await run(autocomplete('quotes', { speaker: speakerId }, 'speaker')))[0]?.value ?? '', topic: topicId };
+      expect(picked.speaker).toBe(speakerId);
+      expect(choicesOf(await run(autocomplete('quotes', { speaker: speakerId, topic: label }, 'topic'))).map((c) => c.value)).toContain(topicId);
+      const { data } = reply(await run(slash('quotes', picked)));
+      expect(description(data)).toContain(`Showing the quotes on ${label}`);
+      const expected = engine.quotesBy(speakerId, topicId).items.map((item) => item.quote.slice(0, 30));
+      for (const start of expected) expect(description(data)).toContain(start.replace(/@/g, '@\u200b'));
+    });
+
+    it.each(engine.speakers().map((s) => [s.person.id] as const))('WHEN the speaker %s is picked THEN exactly that speaker is shown', async (speakerId) => {
+      const { data } = reply(await run(slash('quotes', { speaker: speakerId })));
+      const name = engine.speakers().find((s) => s.person.id === speakerId)?.person.name ?? '';
+      expect(description(data)).toContain(name);
+    });
+  });
+
+  describe('autocomplete', () => {
+    it('GIVEN nothing typed THEN the most-quoted speakers come first, at most 25, names at most 100 characters', async () => {
+      const recorded = await run(autocomplete('quotes', { speaker: '' }, 'speaker'));
+      expect(recorded.responses[0]?.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+      const choices = choicesOf(recorded);
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+      const counts = new Map(engine.speakers().map((s) => [s.person.id, s.quoteCount]));
+      const shownCounts = choices.map((c) => counts.get(c.value) ?? -1);
+      expect(shownCounts).toEqual([...shownCounts].sort((a, b) => b - a));
+      expect(choices[0]?.value).toBe('alexei-polishchuk');
+      expect(recorded.outcome).toBe('autocomplete');
+    });
+
+    it('GIVEN "spokes" THEN Zakharova is among the first choices', async () => {
+      const choices = choicesOf(await run(autocomplete('quotes', { speaker: 'spokes' }, 'speaker')));
+      expect(choices.slice(0, 3).map((c) => c.value)).toContain('maria-zakharova');
+    });
+
+    it('GIVEN the topic option is focused THEN topics are suggested', async () => {
+      const choices = choicesOf(await run(autocomplete('quotes', { speaker: 'maria-zakharova', topic: 'decre' }, 'topic')));
+      expect(choices[0]?.value).toBe('decree-ban');
+    });
+
+    it('GIVEN autocomplete for a command without it THEN the choices are empty', async () => {
+      expect(choicesOf(await run(autocomplete('ask', { question: 'who' }, 'question')))).toEqual([]);
+    });
+  });
+});
+
+// ── buttons ─────────────────────────────────────────────────────────────────
+
+describe('GIVEN an answer with more than one page', () => {
+  const question = 'who spoke about negotiations';
+  let first: ReplyMessage;
+  beforeAll(async () => {
+    first = reply(await run(slash('ask', { question }))).data;
+  });
+
+  it('WHEN More is pressed THEN the message is updated (type 7) to page 2, still private', async () => {
+    const more = buttonId(first, 'More');
+    const recorded = await run(click(more, message('', first)));
+    const { type, data } = reply(recorded);
+    expect(type).toBe(InteractionResponseType.UpdateMessage);
+    expect(footer(data)).toMatch(/page 2 of \d+/);
+    expect(data.flags).toBe(64);
+    expect(recorded.logs.find((l) => l['msg'] === 'interaction')).toMatchObject({ customId: more, outcome: 'replied' });
+  });
+
+  it('WHEN "Show in context" is pressed THEN a private reply shows the whole paragraph with the quote in bold', async () => {
+    const { data } = reply(await run(click(buttonId(first, 'Show in context'), message('', first))));
+    const article = articles[0];
+    const item = engine.answer(question).items[0];
+    const paragraph = article?.paragraphs.find((p) => p.number === item?.paragraph);
+    expect(article && item && paragraph).toBeTruthy();
+    if (!article || !item || !paragraph) return;
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0]?.title).toContain(`¶${item.paragraph}`);
+    const text = description(data);
+    expect(text).toContain(`**${item.quote.slice(0, 30)}`);
+    expect(text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1')).toBe(article.text.slice(paragraph.start, paragraph.end));
+  });
+
+  it('WHEN "Post to channel" is pressed THEN a new public message carries the same page', async () => {
+    const { type, data } = reply(await run(click(buttonId(first, 'Post to channel'), message('', first))));
+    expect(type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(data.flags).toBeUndefined();
+    expect(description(data)).toBe(description(first));
+  });
+});
+
+// ── the message context menu ────────────────────────────────────────────────
+
+describe('"Ask the article" on a message', () => {
+  it('GIVEN a message that asks a question (with a mention) THEN its text is answered, privately in a server', async () => {
+    const { data } = reply(await run(messageCommand(message('<@123456789012345678> who spoke about venues?'))));
+    expect(description(data)).toContain('Polishchuk');
+    expect(footer(data)).toContain('Asked: who spoke about venues?');
+    expect(data.flags).toBe(64);
+  });
+
+  it('GIVEN the same in a DM THEN the answer is not ephemeral', async () => {
+    const { data } = reply(await run(messageCommand(message('who spoke about venues?'), 'dm')));
+    expect(data.flags).toBeUndefined();
+  });
+
+  it('GIVEN a message with no text THEN a notice says so', async () => {
+    const { data } = reply(await run(messageCommand(message('<@123456789012345678>'))));
+    expect(description(data)).toMatch(/no text/);
+  });
+});
+
+// ── the other commands ──────────────────────────────────────────────────────
+
+describe('the list commands', () => {
+  it.each([
+    ['speakers', 'Everyone quoted', undefined],
+    ['topics', 'Topics covered', undefined],
+    ['article', 'Russia says many countries', undefined],
+    ['help', 'Ask the article', 64],
+  ] as const)('/%s THEN replies with "%s"', async (name, title, flags) => {
+    const { data } = reply(await run(slash(name)));
+    expect(data.embeds[0]?.title).toContain(title);
+    expect(data.flags).toBe(flags);
+  });
+});
+
+describe('/help', () => {
+  it('THEN every example question it suggests has an answer in the article', async () => {
+    const { data } = reply(await run(slash('help')));
+    const examples = (description(data).split('**Try**\n')[1] ?? '')
+      .split('\n')
+      .map((line) => line.replace(/^• /, '').replace(/^\/ask question: /, ''));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const unanswered = examples.filter((q) => !engine.answer(q).found);
+    expect(unanswered, 'examples the engine does not answer').toEqual([]);
+  });
+});
+
+describe('GIVEN something the bot cannot answer', () => {
+  it('WHEN the command is unknown THEN a notice says it may have been removed', async () => {
+    const recorded = await run(slash('no-such-command'));
+    expect(description(reply(recorded).data)).toMatch(/do not know that command/);
+    expect(recorded.outcome).toBe('unknown');
+  });
+
+  it('WHEN Discord pings THEN the bot pongs', async () => {
+    const recorded = await run(ping());
+    expect(recorded.responses).toEqual([{ type: InteractionResponseType.Pong }]);
+    expect(recorded.outcome).toBe('pong');
+  });
+});
+
+// ── failures ────────────────────────────────────────────────────────────────
+
+/** An engine whose every question fails, as a bug deep inside it would. */
+function brokenEngine(): AnswerEngine {
+  return {
+    knowledge: engine.knowledge,
+    answer: () => {
+      throw new Error('engine exploded');
+    },
+    quotesBy: (speaker, topic) => engine.quotesBy(speaker, topic),
+    speakers: () => engine.speakers(),
+    topics: () => engine.topics(),
+    suggestSpeakers: () => {
+      throw new Error('suggestions exploded');
+    },
+    suggestTopics: (typed, limit) => engine.suggestTopics(typed, limit),
+  };
+}
+
+describe('GIVEN a command whose work throws', () => {
+  it('THEN the user gets a private apology carrying the interaction id, and an error line is logged with it', async () => {
+    const interaction = slash('ask', { question: 'who spoke about venues?' }, 'dm');
+    const recorded = await run(interaction, { engine: brokenEngine() });
+    const { type, data } = reply(recorded);
+    expect(type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(data.flags).toBe(64);
+    expect(description(data)).toMatch(/^Sorry, something went wrong/);
+    expect(description(data)).toContain(interaction.id);
+    const errorLine = recorded.logs.find((l) => l['level'] === 50);
+    expect(errorLine).toMatchObject({ interaction: interaction.id, command: 'ask' });
+    expect(JSON.stringify(errorLine)).toContain('engine exploded');
+    expect(recorded.outcome).toBe('error');
+  });
+
+  it('WHEN autocomplete throws THEN Discord still gets an (empty) list of choices', async () => {
+    const recorded = await run(autocomplete('quotes', { speaker: 'zak' }, 'speaker'), { engine: brokenEngine() });
+    expect(choicesOf(recorded)).toEqual([]);
+    expect(recorded.logs.some((l) => l['level'] === 50)).toBe(true);
+  });
+});
+
+describe('GIVEN a command slower than deferAfterMs', () => {
+  it('THEN the reply is deferred (type 5, keeping the privacy) and the answer edited in', async () => {
+    const recorded = await run(slash('slow-ask'), { deferAfterMs: 20 });
+    expect(recorded.calls).toEqual([`respond:${InteractionResponseType.DeferredChannelMessageWithSource}`, 'edit']);
+    expect(recorded.responses[0]).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: 64 } });
+    const edit = recorded.edits[0];
+    expect(edit?.flags).toBeUndefined();
+    expect(description(edit ?? { embeds: [], components: [], allowed_mentions: { parse: [] } })).toContain('Polishchuk');
+    expect(recorded.outcome).toBe('deferred');
+  });
+
+  it('THEN a quick command is not deferred', async () => {
+    const recorded = await run(slash('ask', { question: 'who spoke about venues?' }), { deferAfterMs: 1000 });
+    expect(recorded.calls).toEqual([`respond:${InteractionResponseType.ChannelMessageWithSource}`]);
+  });
+
+  it('WHEN the slow work then fails THEN the apology is edited in, and it and the error line both carry the interaction id', async () => {
+    const interaction = slash('slow-fail');
+    const recorded = await run(interaction, { deferAfterMs: 20 });
+    expect(recorded.calls).toEqual([`respond:${InteractionResponseType.DeferredChannelMessageWithSource}`, 'edit']);
+    expect(description(recorded.edits[0] ?? { embeds: [], components: [], allowed_mentions: { parse: [] } })).toMatch(/^Sorry, something went wrong/);
+    expect(recorded.outcome).toBe('error');
+    const errorLine = recorded.logs.find((l) => l['level'] === 50);
+    expect(JSON.stringify(errorLine)).toContain('the slow work failed');
+    expect(errorLine?.['interaction'], 'the error line names the interaction').toBe(interaction.id);
+    expect(description(recorded.edits[0] ?? { embeds: [], components: [], allowed_mentions: { parse: [] } }), 'the apology reference').toContain(interaction.id);
+  });
+});

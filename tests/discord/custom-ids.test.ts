@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  MessageType,
+  type APIMessage,
+  type APIMessageComponentInteraction,
+} from 'discord.js';
+import { loadKnowledgeBase } from '../../src/data/load.js';
+import { handleButton } from '../../src/discord/buttons.js';
+import { decodeCustomId, encodeCustomId, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
+import { createAnswerEngine } from '../../src/engine/index.js';
+
+const { articles } = loadKnowledgeBase();
+const engine = createAnswerEngine(articles);
+const services = { engine, articles };
+
+const BOT_ID = '111111111111111111';
+const USER_ID = '222222222222222222';
+const CHANNEL_ID = '333333333333333333';
+
+/** The message a button sits on, as Discord sends it back in the interaction. */
+function messageFrom(reply: ReplyMessage): APIMessage {
+  return {
+    id: '444444444444444444',
+    channel_id: CHANNEL_ID,
+    author: { id: BOT_ID, username: 'article-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+    content: reply.content ?? '',
+    timestamp: '2026-02-04T12:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: reply.embeds,
+    components: reply.components,
+    pinned: false,
+    type: MessageType.ChatInputCommand,
+    flags: reply.flags,
+  };
+}
+
+/** A click on the button with `customId`, on `message`. */
+function click(customId: string, message: APIMessage): APIMessageComponentInteraction {
+  return {
+    id: '555555555555555555',
+    application_id: BOT_ID,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    channel: { id: CHANNEL_ID, type: ChannelType.DM },
+    channel_id: CHANNEL_ID,
+    user: { id: USER_ID, username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null },
+    token: 'interaction-token',
+    version: 1,
+    message,
+    app_permissions: '0',
+    locale: Locale.EnglishGB,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: USER_ID },
+    context: InteractionContextType.BotDM,
+    attachment_size_limit: 8_388_608,
+  };
+}
+
+function buttonIds(message: ReplyMessage): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const row of message.components) {
+    for (const component of row.components) {
+      if (component.type === ComponentType.Button && 'custom_id' in component) ids.set(component.label ?? '', component.custom_id);
+    }
+  }
+  return ids;
+}
+
+const askView: AnswerView = { kind: 'ask', question: 'who spoke about negotiations?' };
+const quotesView: AnswerView = { kind: 'quotes', speaker: 'alexei-polishchuk', topic: 'venues' };
+const quotesViewNoTopic: AnswerView = { kind: 'quotes', speaker: 'maria-zakharova', topic: undefined };
+
+describe('GIVEN a button action', () => {
+  it.each<[string, ButtonAction]>([
+    ['a page of an asked question', { action: 'page', page: 2, view: askView }],
+    ['page 0', { action: 'page', page: 0, view: askView }],
+    ['the page before the first (a disabled Back)', { action: 'page', page: -1, view: askView }],
+    ['a page of /quotes with a topic', { action: 'page', page: 1, view: quotesView }],
+    ['a page of /quotes without a topic', { action: 'page', page: 3, view: quotesViewNoTopic }],
+    ['posting an asked question', { action: 'post', page: 0, view: askView }],
+    ['posting /quotes', { action: 'post', page: 4, view: quotesView }],
+    ['showing a quote in context', { action: 'context', article: 'russia-ukraine-negotiations', start: 123, end: 456, slot: 2 }],
+    ['a question with colons, newlines and emoji', { action: 'page', page: 1, view: { kind: 'ask', question: 'who: said\n"this"? 🙂' } }],
+  ])('WHEN %s is encoded THEN it decodes to the same action', (_name, action) => {
+    const id = encodeCustomId(action) ?? '';
+    expect(id.length).toBeGreaterThan(0);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(decodeCustomId(id)).toEqual(action);
+  });
+
+  it('WHEN any page, post or context action is encoded THEN the id is at most 100 characters', () => {
+    const view = fc.oneof(
+      fc.record({ kind: fc.constant('ask' as const), question: fc.string({ maxLength: 1000, unit: 'grapheme' }) }),
+      fc.record({ kind: fc.constant('quotes' as const), speaker: fc.stringMatching(/^[a-z0-9-]{1,150}$/), topic: fc.option(fc.stringMatching(/^[a-z0-9-]{1,150}$/), { nil: undefined }) }),
+    );
+    const action: fc.Arbitrary<ButtonAction> = fc.oneof(
+      fc.record({ action: fc.constantFrom('page' as const, 'post' as const), page: fc.integer({ min: -1, max: 10_000 }), view }),
+      fc.record({
+        action: fc.constant('context' as const),
+        article: fc.stringMatching(/^[a-z0-9-]{1,150}$/),
+        start: fc.nat(),
+        end: fc.nat(),
+        slot: fc.nat({ max: 4 }),
+      }),
+    );
+    fc.assert(fc.property(action, (a) => (encodeCustomId(a) ?? '').length <= 100));
+  });
+
+  it('WHEN an asked question fits THEN the id carries it exactly', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 90 }), fc.integer({ min: -1, max: 99 }), (question, page) => {
+        const action: ButtonAction = { action: 'page', page, view: { kind: 'ask', question } };
+        const id = encodeCustomId(action);
+        return id === undefined || JSON.stringify(decodeCustomId(id)) === JSON.stringify(action);
+      }),
+    );
+  });
+
+  it('WHEN an id would be longer than 100 characters THEN it never decodes to a different speaker, topic or article', () => {
+    // The ask view handles this (its question moves to the footer); the others must not silently change meaning.
+    const longSpeaker = 'maria-vladimirovna-zakharova-official-representative-of-the-foreign-ministry';
+    const longTopic = 'the-decree-banning-negotiations-and-the-main-obstacles';
+    const longArticle = `${'russia-says-many-countries-are-ready-to-negotiate-on-ukraine-'.repeat(2)}tass`;
+    const actions: ButtonAction[] = [
+      { action: 'page', page: 1, view: { kind: 'quotes', speaker: longSpeaker, topic: longTopic } },
+      { action: 'post', page: 0, view: { kind: 'quotes', speaker: `${longSpeaker}-${longSpeaker}`, topic: undefined } },
+      { action: 'context', article: longArticle, start: 10_000, end: 10_250, slot: 2 },
+    ];
+    for (const action of actions) {
+      // No id at all is fine: the renderer then leaves that button out.
+      const id = encodeCustomId(action);
+      if (id === undefined) continue;
+      const decoded = decodeCustomId(id);
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(decoded === undefined || JSON.stringify(decoded) === JSON.stringify(action), `${id} decoded as ${JSON.stringify(decoded)}`).toBe(true);
+    }
+  });
+});
+
+describe('GIVEN ids this version did not make', () => {
+  it.each(['', 'hello', 'pg', 'pg:1', 'pg:x:a:question', 'pg:1:z:whatever', 'post:1', 'page:1:a:q', 'ctx:1:2:3:Not_An_Id', 'ctx:1:2:3:', 'ctx:a:b:c:article', 'PG:1:a:q', ' pg:1:a:q'])(
+    'WHEN %j is decoded THEN it is undefined',
+    (id) => {
+      expect(decodeCustomId(id)).toBeUndefined();
+    },
+  );
+
+  it('WHEN such a button is pressed THEN a private notice asks to ask again', () => {
+    const reply = handleButton(click('legacy:button:v0', messageFrom(renderAnswer(engine.answer('who spoke about venues'), { page: 0, view: askView, ephemeral: true }))), services);
+    expect(reply.update).toBe(false);
+    expect(reply.message.flags).toBe(64);
+    expect(reply.message.embeds[0]?.description).toMatch(/older version/);
+  });
+});
+
+describe('GIVEN an asked question too long to fit in a custom id', () => {
+  const question = 'what did everyone say about negotiations, readiness to negotiate, peace talks, dialogue and a settlement?';
+  const answer = engine.answer(question);
+  const first = renderAnswer(answer, { page: 0, view: { kind: 'ask', question }, ephemeral: true });
+  const more = buttonIds(first).get('More ▶') ?? '';
+
+  it('THEN the answer has more than one page (the premise of this test)', () => {
+    expect(question.length).toBeGreaterThan(100);
+    expect(answer.items.length).toBeGreaterThan(3);
+    expect(more).not.toBe('');
+  });
+
+  it('THEN the More id leaves the question out and says so', () => {
+    expect(more.length).toBeLessThanOrEqual(100);
+    const decoded = decodeCustomId(more);
+    expect(decoded?.action).toBe('page');
+    expect(decoded && decoded.action !== 'context' && questionIsInMessage(decoded.view)).toBe(true);
+  });
+
+  it('WHEN More is pressed THEN the question is read back from the footer and page 2 of the same answer replaces the message', () => {
+    const reply = handleButton(click(more, messageFrom(first)), services);
+    expect(reply.update).toBe(true);
+    expect(reply.message).toEqual(renderAnswer(answer, { page: 1, view: { kind: 'ask', question }, ephemeral: true }));
+    expect(reply.message.embeds[0]?.footer?.text).toMatch(/^Asked: what did everyone say about negotiations.* · page 2 of \d+ · quotes are verbatim article text$/);
+  });
+
+  it('WHEN Post to channel is pressed on page 2 THEN a public message with page 2 is sent', () => {
+    const second = renderAnswer(answer, { page: 1, view: { kind: 'ask', question }, ephemeral: true });
+    const post = buttonIds(second).get('Post to channel') ?? '';
+    const reply = handleButton(click(post, messageFrom(second)), services);
+    expect(reply.update).toBe(false);
+    expect(reply.message.flags).toBeUndefined();
+    expect(reply.message.embeds[0]?.footer?.text).toContain('page 2 of');
+  });
+
+  it('WHEN the footer cannot be read THEN a notice asks to ask again', () => {
+    const withoutFooter = messageFrom({ ...first, embeds: [{ description: 'edited away' }] });
+    const reply = handleButton(click(more, withoutFooter), services);
+    expect(reply.update).toBe(false);
+    expect(reply.message.embeds[0]?.description).toMatch(/could not read the question/);
+  });
+});
+
+describe('GIVEN a "Show in context" id for an article that is gone', () => {
+  it('THEN a notice says so', () => {
+    const id = encodeCustomId({ action: 'context', article: 'no-such-article', start: 0, end: 10, slot: 0 }) ?? '';
+    const reply = handleButton(click(id, messageFrom(renderAnswer(engine.answer('who spoke about venues'), { page: 0, view: askView, ephemeral: true }))), services);
+    expect(reply.message.embeds[0]?.description).toMatch(/no longer in the knowledge base/);
+  });
+});
