@@ -5,13 +5,13 @@ import { ArticleDataError, loadKnowledgeBase } from '../data/load.js';
 import { createAnswerEngine, type AnswerEngine } from '../engine/index.js';
 import { answerToJson, formatAnswerForTerminal } from './format-answer.js';
 
-const USAGE = 'usage: npm run ask -- [--json] "QUESTION"; with no question, one question per line on stdin';
+const USAGE = 'usage: npm run ask -- [--json] [--article ID] "QUESTION"; with no question, one question per line on stdin';
 
 /** Exit codes: 0 answered (found or not), 1 the knowledge base cannot be loaded, 2 usage error. */
 function main(): void {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { json: { type: 'boolean' }, article: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
     usageError(option ? `unknown option ${option}` : 'bad arguments');
@@ -21,16 +21,22 @@ function main(): void {
     return;
   }
   const json = parsed.values.json ?? false;
+  const articleId = parsed.values.article;
+  if (articleId !== undefined && articleId.trim() === '') usageError('--article needs an article id');
   const question = parsed.positionals.join(' ');
   if (parsed.positionals.length > 0 && question.trim() === '') usageError('the question is empty');
 
   const engine = loadEngine();
+  if (articleId !== undefined && !engine.articles.some((a) => a.id === articleId)) {
+    usageError(`no article "${articleId}"; known: ${engine.articles.slice(0, 10).map((a) => a.id).join(', ')}`);
+  }
+  const ask = (q: string, asJson: boolean) => print(engine, q, asJson, articleId);
   if (parsed.positionals.length > 0) {
-    print(engine, question, json);
+    ask(question, json);
   } else if (process.stdin.isTTY) {
-    interactive(engine);
+    interactive(ask);
   } else {
-    answerEachLine(engine, json);
+    answerEachLine(ask, json);
   }
 }
 
@@ -47,31 +53,33 @@ function loadEngine(): AnswerEngine {
   }
 }
 
-function print(engine: AnswerEngine, question: string, json: boolean): void {
-  const answer = engine.answer(question);
+function print(engine: AnswerEngine, question: string, json: boolean, articleId: string | undefined): void {
+  const answer = engine.answer(question, { articleId });
   process.stdout.write(json ? `${answerToJson(answer)}\n` : `${formatAnswerForTerminal(answer, process.stdout.columns || 80)}\n`);
 }
 
 /** Batch mode: with --json exactly one line out per line in, so scripts can zip them. */
-function answerEachLine(engine: AnswerEngine, json: boolean): void {
+type Ask = (question: string, json: boolean) => void;
+
+function answerEachLine(ask: Ask, json: boolean): void {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
   lines.on('line', (line) => {
-    if (json) return print(engine, line, true);
+    if (json) return ask(line, true);
     if (line.trim() === '') return;
     if (!first) process.stdout.write('\n');
     first = false;
     process.stdout.write(`Q: ${line}\n`);
-    print(engine, line, false);
+    ask(line, false);
   });
 }
 
-function interactive(engine: AnswerEngine): void {
+function interactive(ask: Ask): void {
   const prompt = createInterface({ input: process.stdin, output: process.stdout, prompt: 'ask> ' });
   process.stdout.write('Ask a question about the article (Ctrl-D to quit).\n');
   prompt.prompt();
   prompt.on('line', (line) => {
-    if (line.trim()) print(engine, line, false);
+    if (line.trim()) ask(line, false);
     prompt.prompt();
   });
   prompt.on('close', () => process.stdout.write('\n'));

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { EVERYWHERE, inServer, optionValue, type SlashCommand } from '../discord/command.js';
-import { renderAnswer } from '../discord/render.js';
+import type { AnswerEngine } from '../engine/index.js';
+import { EVERYWHERE, focusedOption, inServer, optionValue, type SlashCommand } from '../discord/command.js';
+import { renderAnswer, renderChoices } from '../discord/render.js';
 
 export const MAX_QUESTION_LENGTH = 300;
 
@@ -11,12 +12,25 @@ export const askCommand = {
     options: [
       { type: ApplicationCommandOptionType.String, name: 'question', description: 'e.g. who spoke about venues?', required: true, max_length: MAX_QUESTION_LENGTH },
       { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Show the answer to everyone in the channel (default: only you)' },
+      { type: ApplicationCommandOptionType.String, name: 'article', description: 'Ask one article only (default: every article)', autocomplete: true, max_length: 100 },
     ],
     ...EVERYWHERE,
   },
   isPrivate: (interaction) => inServer(interaction) && optionValue(interaction, 'public') !== true,
   execute(interaction, { engine }) {
     const question = String(optionValue(interaction, 'question') ?? '').slice(0, MAX_QUESTION_LENGTH);
-    return renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: this.isPrivate(interaction) });
+    const article = pickArticle(engine, optionValue(interaction, 'article'));
+    const answer = engine.answer(question, { articleId: article });
+    return renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral: this.isPrivate(interaction) });
+  },
+  autocomplete(interaction, { engine }) {
+    return renderChoices(engine.suggestArticles(focusedOption(interaction)?.value ?? ''));
   },
 } satisfies SlashCommand;
+
+/** An article option: an id picked from the list, or typed text resolved the way autocomplete would. */
+export function pickArticle(engine: AnswerEngine, typed: string | number | boolean | undefined): string | undefined {
+  if (typed === undefined || String(typed).trim() === '') return undefined;
+  const value = String(typed);
+  return engine.articles.some((a) => a.id === value) ? value : (engine.suggestArticles(value, 1)[0]?.value ?? value);
+}

@@ -15,18 +15,20 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
     if (!article) return { update: false, message: renderNotice('That article is no longer in the knowledge base.') };
     return { update: false, message: renderContext(article, action.start, action.end) };
   }
-  const view = questionIsInMessage(action.view) ? questionFromFooter(interaction) : action.view;
+  const view = questionIsInMessage(action.view) ? questionFromFooter(interaction, action.view) : action.view;
   if (!view) return { update: false, message: renderNotice('I could not read the question back from this message; please ask again.') };
-  const answer = view.kind === 'ask' ? engine.answer(view.question) : engine.quotesBy(view.speaker, view.topic);
+  const answer = view.kind === 'ask' ? engine.answer(view.question, { articleId: view.article }) : engine.quotesBy(view.speaker, view.topic);
   // Paging edits the message in place and keeps its privacy; posting sends a new, public message.
   const ephemeral = action.action === 'page' && isEphemeral(interaction);
   return { update: action.action === 'page', message: renderAnswer(answer, { page: action.page, view, ephemeral }) };
 }
 
-function questionFromFooter(interaction: APIMessageComponentInteraction): AnswerView | undefined {
+function questionFromFooter(interaction: APIMessageComponentInteraction, view: AnswerView): AnswerView | undefined {
   const footer = interaction.message.embeds[0]?.footer?.text ?? '';
-  const question = /^Asked: (.*?)(?: · page \d+ of \d+)? · quotes are verbatim article text$/.exec(footer)?.[1];
-  return question ? { kind: 'ask', question } : undefined;
+  // The footer neutralises mentions with a zero-width space; the question itself had none.
+  const question = /^Asked: (.*?)(?: · page \d+ of \d+)? · quotes are verbatim article text$/.exec(footer)?.[1]?.replace(/@\u200b/g, '@');
+  if (!question) return undefined;
+  return view.kind === 'ask' && view.article !== undefined ? { kind: 'ask', question, article: view.article } : { kind: 'ask', question };
 }
 
 function isEphemeral(interaction: APIMessageComponentInteraction): boolean {

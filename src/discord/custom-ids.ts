@@ -5,7 +5,7 @@
 
 /** What produced an answer, so a button can produce the same answer again. */
 export type AnswerView =
-  | { kind: 'ask'; question: string }
+  | { kind: 'ask'; question: string; article?: string }
   | { kind: 'quotes'; speaker: string; topic: string | undefined };
 
 export type ButtonAction =
@@ -24,6 +24,7 @@ export function encodeCustomId(action: ButtonAction): string | undefined {
   const view = action.view;
   if (view.kind === 'quotes') return fits(`${prefix}q:${view.speaker}:${view.topic ?? ''}`);
   // A long question travels in the message footer instead; cutting it would answer a different question.
+  if (view.article !== undefined) return fits(`${prefix}A:${view.article}:${view.question}`) ?? fits(`${prefix}A:${view.article}:${QUESTION_IN_MESSAGE}`);
   return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
 }
 
@@ -38,11 +39,15 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
     const [, slot, start, end, article] = context;
     return { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' };
   }
-  const paged = /^(pg|post):(-?\d+):(a|q):([\s\S]*)$/.exec(id);
+  const paged = /^(pg|post):(-?\d+):(a|A|q):([\s\S]*)$/.exec(id);
   if (!paged) return undefined;
   const [, kind, page, viewKind, rest = ''] = paged;
   const action = kind === 'pg' ? 'page' : 'post';
   if (viewKind === 'a') return { action, page: Number(page), view: { kind: 'ask', question: rest } };
+  if (viewKind === 'A') {
+    const [article = '', ...question] = rest.split(':');
+    return { action, page: Number(page), view: { kind: 'ask', question: question.join(':'), article } };
+  }
   const [speaker = '', topic = ''] = rest.split(':');
   return { action, page: Number(page), view: { kind: 'quotes', speaker, topic: topic || undefined } };
 }

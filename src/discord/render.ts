@@ -144,7 +144,7 @@ function citationLine(item: AnswerItem): string {
     : `*The article (${escapeText(truncate(item.article.source, 100))})*`;
   const kind = item.kind === 'narration' ? 'article text' : item.kind;
   const via = item.reportedBy ? ` · as reported by ${escapeText(item.reportedBy.name)}` : '';
-  const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''}`;
+  const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''} · “${escapeText(truncate(item.article.title, 60))}”`;
   return `— ${who} · ${kind}${via} · ${where}`;
 }
 

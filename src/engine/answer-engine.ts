@@ -1,100 +1,77 @@
 import type { Article, Person } from '../data/schema.js';
-import type { Answer, AnswerItem, QuestionIntent } from './answer-types.js';
-import { parseQuestion, type ParsedQuestion } from './intent.js';
-import {
-  buildKnowledge,
-  narrationItem,
-  quoteItem,
-  sentenceAt,
-  quotesIn,
-  type Knowledge,
-  type PassageSentence,
-  type PersonEntry,
-  type QuoteEntry,
-  type TopicEntry,
-} from './knowledge.js';
-import { PassageIndex, type PassageHit } from './passage-index.js';
-import { PersonMatcher, type PersonResolution } from './person-matcher.js';
-import { QuoteRanker } from './quote-ranker.js';
-import { TopicMatcher } from './topic-matcher.js';
-import { contentTerms, GENERIC_TERMS, terms, words } from './text.js';
+import type { Answer, AnswerItem } from './answer-types.js';
+import { ArticleRouter, type Route } from './article-router.js';
 import { ChoiceIndex, type Choice } from './choices.js';
+import { parseQuestion } from './intent.js';
+import { ScopedEngine, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
 
-/** Questions longer than this are cut before matching: nobody asks a 10,000-character question on purpose. */
-const MAX_QUESTION_LENGTH = 500;
-/** A role description must explain this share of the words naming the person, or we ask instead of guessing. */
-const ROLE_COVERAGE = 0.75;
-/** A passage must contain more than this share of the question's meaningful terms to count as an answer. */
-const PASSAGE_COVERAGE = 0.5;
-/** A paraphrase ("who said X") must be explained this much by one quote to name its speaker … */
-const SAID_COVERAGE = 0.6;
-/** … and other quotes are shown with it only when nearly as close (this share of its score). */
-const SAID_RATIO = 0.8;
-/** Markers of a reason in a sentence, for "why" questions. */
-const CAUSAL = /\b(?:due to|because|since|so|as a result|obstacles?|reasons?|therefore|impossib\w*|ban\w*)\b/i;
-/** Words in a "where" question that ask for a place rather than name it. */
-const PLACE_WORDS = 'venue location place host territory platform';
-const PLACE_TERMS = terms(PLACE_WORDS);
-/** A sentence that names a place: "in Lisbon", "at the venue". */
-const PLACE_MARKER = /\b(?:in|at) (?:the )?\p{Lu}|\b(?:venue|location|platform|territory|host\w*)\b/u;
-/** Words that ask for a reason rather than name the subject of a "why" question. */
-const REASON_WORDS = new Set(['reason', 'reasons', 'cause', 'causes']);
+export type { SpeakerSummary, TopicSummary };
 
-export interface SpeakerSummary {
-  person: Person;
-  quoteCount: number;
-  topics: string[];
-}
-
-export interface TopicSummary {
-  id: string;
-  label: string;
-  speakers: Person[];
-  quoteCount: number;
+export interface AskOptions {
+  /** Answer from this article only. */
+  articleId?: string;
 }
 
 export interface AnswerEngine {
-  readonly knowledge: Knowledge;
-  answer(question: string): Answer;
-  /** Everything one speaker said, optionally on one topic, in article order. */
-  quotesBy(speakerId: string, topicId?: string): Answer;
-  /** Everyone quoted, most-quoted first. */
-  speakers(): SpeakerSummary[];
-  topics(): TopicSummary[];
-  /** Type-ahead for a speaker or topic option: at most `limit` choices, best first. */
+  readonly articles: readonly Article[];
+  answer(question: string, options?: AskOptions): Answer;
+  /** Everything one speaker said, optionally on one topic or in one article, in article order. */
+  quotesBy(speakerId: string, topicId?: string, articleId?: string): Answer;
+  /** Everyone quoted (in one article, or across all), most-quoted first. */
+  speakers(articleId?: string): SpeakerSummary[];
+  topics(articleId?: string): TopicSummary[];
+  hasSpeaker(id: string): boolean;
+  hasTopic(id: string): boolean;
+  /** Type-ahead for a speaker, topic or article option: at most `limit` choices, best first. */
   suggestSpeakers(typed: string, limit?: number): Choice[];
   suggestTopics(typed: string, limit?: number): Choice[];
+  suggestArticles(typed: string, limit?: number): Choice[];
 }
 
 export function createAnswerEngine(articles: Article[]): AnswerEngine {
-  return new Engine(buildKnowledge(articles));
+  return new KnowledgeBaseEngine(articles);
 }
 
-class Engine implements AnswerEngine {
-  private readonly people: PersonMatcher;
-  private readonly topicMatcher: TopicMatcher;
-  private readonly quotes: QuoteRanker;
-  /** Quotes that speak of a place (a venue, a host, a platform): what a "where" question wants. */
-  private readonly placeQuotes: Set<QuoteEntry>;
-  private readonly sentenceIndex: PassageIndex<PassageSentence>;
-  private readonly dateIndex: PassageIndex<DateDoc>;
+/** Answers kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
+const ENGINE_CACHE_SIZE = 128;
+/** Articles answering alongside the best one must route at least this share of its score … */
+const CO_ROUTE_RATIO = 0.6;
+/** … and at most this many articles answer one question. */
+const MAX_ARTICLES_PER_ANSWER = 3;
+/** Quotes shown from each article when several answer. */
+const ITEMS_PER_ARTICLE = 3;
+
+/** Intents about the knowledge base as a whole rather than one article's content. */
+const OVERVIEW_INTENTS = new Set(['list-speakers', 'list-topics', 'article-about', 'article-source', 'empty']);
+
+/**
+ * The engine every front end uses. One article: its scoped engine answers everything. Several:
+ * a question goes to the articles it is about (by people, subject and words), each answers with
+ * its own engine, and the answers are merged, each item saying which article it comes from.
+ */
+class KnowledgeBaseEngine implements AnswerEngine {
+  private readonly byId: Map<string, Article>;
+  private readonly router: ArticleRouter | undefined;
+  private readonly engines = new Map<string, ScopedEngine>();
+  private readonly speakerTotals: SpeakerSummary[];
+  private readonly topicTotals: TopicSummary[];
+  private readonly articlesOfSpeaker = new Map<string, Article[]>();
   private readonly speakerChoices: ChoiceIndex;
   private readonly topicChoices: ChoiceIndex;
+  private readonly articleChoices: ChoiceIndex;
 
-  constructor(readonly knowledge: Knowledge) {
-    this.people = new PersonMatcher(knowledge.people.values());
-    this.topicMatcher = new TopicMatcher(knowledge.topics.values());
-    const quoteIndex = new PassageIndex(knowledge.quotes, (q) => q.quote.text);
-    this.quotes = new QuoteRanker(quoteIndex, this.topicMatcher, knowledge.topics.values(), knowledge.quotes);
-    this.placeQuotes = new Set(this.quotes.explaining(PLACE_WORDS));
-    this.sentenceIndex = new PassageIndex(knowledge.sentences, (s) => s.text);
-    const dates: DateDoc[] = knowledge.articles.flatMap((article) => article.dates.map((date) => ({ article, date })));
-    this.dateIndex = new PassageIndex(dates, ({ article, date }) => {
-      const sentence = sentenceAt(knowledge, article, date.start);
-      return `${date.event} ${sentence?.text ?? ''}`;
-    });
+  constructor(readonly articles: readonly Article[]) {
+    this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.router = articles.length > 1 ? new ArticleRouter(articles) : undefined;
+    this.speakerTotals = totalSpeakers(articles);
+    this.topicTotals = totalTopics(articles);
+    for (const article of articles) {
+      for (const id of new Set(article.quotes.map((q) => q.speaker))) {
+        this.articlesOfSpeaker.set(id, [...(this.articlesOfSpeaker.get(id) ?? []), article]);
+      }
+    }
     this.speakerChoices = new ChoiceIndex(
-      this.speakers().map(({ person, quoteCount }) => ({
+      this.speakerTotals.map(({ person, quoteCount }) => ({
         value: person.id,
         label: person.role ? `${person.name} — ${person.role}` : person.name,
         names: [person.name],
@@ -102,15 +79,108 @@ class Engine implements AnswerEngine {
         weight: quoteCount,
       })),
     );
+    const keywords = new Map(articles.flatMap((a) => a.topics.map((t) => [t.id, t.keywords] as const)));
     this.topicChoices = new ChoiceIndex(
-      this.topics().map((topic) => ({
-        value: topic.id,
-        label: topic.label,
-        names: [topic.label],
-        aliases: knowledge.topics.get(topic.id)?.topic.keywords ?? [],
-        weight: topic.quoteCount,
-      })),
+      this.topicTotals.map((topic) => ({ value: topic.id, label: topic.label, names: [topic.label], aliases: keywords.get(topic.id) ?? [], weight: topic.quoteCount })),
     );
+    this.articleChoices = new ChoiceIndex(
+      articles.map((a) => ({ value: a.id, label: a.title, names: [a.title], aliases: [a.id, a.source, ...a.people.map((p) => p.name)], weight: a.quotes.length })),
+    );
+  }
+
+  answer(question: string, options: AskOptions = {}): Answer {
+    if (options.articleId !== undefined) {
+      const article = this.byId.get(options.articleId);
+      if (!article) return this.unknownArticle(question, options.articleId);
+      return this.engineFor(article).answer(question);
+    }
+    if (!this.router) return this.engineFor(this.articles[0] as Article).answer(question);
+    const routes = this.router.route(question);
+    const intent = parseQuestion(question).intent;
+    if (routes.length === 0) return OVERVIEW_INTENTS.has(intent) ? this.overview(question, intent) : this.noArticle(question);
+    return this.answerFrom(question, routes);
+  }
+
+  /** The best article answers; close runners-up that also find an answer are shown beside it. */
+  private answerFrom(question: string, routes: Route[]): Answer {
+    const top = routes[0] as Route;
+    const contenders = routes.filter((r) => r.score >= top.score * CO_ROUTE_RATIO).slice(0, MAX_ARTICLES_PER_ANSWER);
+    const answers = contenders.map((r) => ({ article: r.article, answer: this.engineFor(r.article).answer(question) }));
+    const found = answers.filter((a) => a.answer.found);
+    if (found.length === 0) {
+      const best = answers[0] as { article: Article; answer: Answer };
+      return { ...best.answer, summary: `${from(best.article)} ${best.answer.summary}` };
+    }
+    if (found.length === 1) {
+      const only = found[0] as { article: Article; answer: Answer };
+      return { ...only.answer, summary: `${from(only.article)} ${only.answer.summary}` };
+    }
+    const first = found[0] as { article: Article; answer: Answer };
+    return {
+      question,
+      intent: first.answer.intent,
+      found: true,
+      summary: `${found.length} articles answer this. ${found.map((f) => `${from(f.article)} ${f.answer.summary}`).join(' ')}`,
+      items: interleave(found.map((f) => f.answer.items.slice(0, ITEMS_PER_ARTICLE))),
+      suggestions: [],
+    };
+  }
+
+  /** Questions about "the article" when there are many: what the knowledge base holds. */
+  private overview(question: string, intent: Answer['intent']): Answer {
+    const titles = this.articles.slice(0, 10).map((a) => `“${a.title}” (${a.source}${a.date ? `, ${a.date}` : ''})`);
+    const more = this.articles.length > 10 ? ` and ${this.articles.length - 10} more` : '';
+    const items = this.articles.slice(0, 5).flatMap((a) => this.engineFor(a).answer('what is the article about').items.slice(0, 1));
+    return {
+      question,
+      intent,
+      found: intent !== 'empty',
+      summary: intent === 'empty' ? 'Ask a question about the articles, for example “who spoke about …?”.' : `I know ${this.articles.length} articles: ${titles.join('; ')}${more}. Name a person or subject to ask about one.`,
+      items: intent === 'empty' ? [] : items,
+      suggestions: intent === 'empty' ? this.suggestions() : [],
+    };
+  }
+
+  private noArticle(question: string): Answer {
+    return { question, intent: parseQuestion(question).intent, found: false, summary: "None of the articles I know says anything about that.", items: [], suggestions: this.suggestions() };
+  }
+
+  private unknownArticle(question: string, articleId: string): Answer {
+    return { question, intent: parseQuestion(question).intent, found: false, summary: `There is no article “${articleId}”.`, items: [], suggestions: this.articles.slice(0, 5).map((a) => `ask about “${a.title}” (${a.id})`) };
+  }
+
+  private suggestions(): string[] {
+    const people = this.speakerTotals.slice(0, 3).map(({ person }) => `what did ${person.name} say?`);
+    const topics = this.topicTotals.slice(0, 2).map((t) => `who spoke about ${t.label.toLowerCase()}?`);
+    return [...topics, ...people];
+  }
+
+  quotesBy(speakerId: string, topicId?: string, articleId?: string): Answer {
+    const articles = articleId !== undefined ? [this.byId.get(articleId)].filter((a): a is Article => a !== undefined) : (this.articlesOfSpeaker.get(speakerId) ?? this.articles.slice(0, 1));
+    const answers = articles.slice(0, 10).map((a) => this.engineFor(a).quotesBy(speakerId, topicId));
+    const found = answers.filter((a) => a.found);
+    const first = (found[0] ?? answers[0]) as Answer | undefined;
+    if (!first) return this.unknownArticle(`quotes by ${speakerId}`, articleId ?? '');
+    if (found.length <= 1) return first;
+    return { ...first, summary: `${first.summary} Quoted in ${found.length} articles.`, items: found.flatMap((a) => a.items) };
+  }
+
+  speakers(articleId?: string): SpeakerSummary[] {
+    const article = articleId !== undefined ? this.byId.get(articleId) : undefined;
+    return article ? this.engineFor(article).speakers() : this.speakerTotals;
+  }
+
+  topics(articleId?: string): TopicSummary[] {
+    const article = articleId !== undefined ? this.byId.get(articleId) : undefined;
+    return article ? this.engineFor(article).topics() : this.topicTotals;
+  }
+
+  hasSpeaker(id: string): boolean {
+    return this.articlesOfSpeaker.has(id);
+  }
+
+  hasTopic(id: string): boolean {
+    return this.topicTotals.some((t) => t.id === id);
   }
 
   suggestSpeakers(typed: string, limit = 25): Choice[] {
@@ -121,515 +191,71 @@ class Engine implements AnswerEngine {
     return this.topicChoices.suggest(typed, limit);
   }
 
-  answer(rawQuestion: string): Answer {
-    const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
-    const parsed = parseQuestion(question);
-    const reply = this.route(parsed);
-    return { question: rawQuestion, intent: parsed.intent, ...reply, items: dedupe(reply.items) };
+  suggestArticles(typed: string, limit = 25): Choice[] {
+    return this.articleChoices.suggest(typed, limit);
   }
 
-  private route(q: ParsedQuestion): Reply {
-    switch (q.intent) {
-      case 'empty':
-        return this.notFound('Ask a question about the article, for example “who spoke about venues?”.');
-      case 'list-speakers':
-        return this.listSpeakers();
-      case 'list-topics':
-        return this.listTopics();
-      case 'article-about':
-        return this.articleAbout();
-      case 'article-source':
-        return this.articleSource();
-      case 'who-spoke-about':
-        return q.about ? this.whoSpokeAbout(q.about) : this.listSpeakers();
-      case 'who-said':
-        return this.whoSaid(q.quoted || q.about);
-      case 'what-did-say':
-        return this.whatDidSay(q.subject, q.about);
-      case 'who-is':
-        return this.whoIs(q.subject);
-      case 'when':
-        return this.when(q.plain);
-      case 'where':
-        return this.where(q.plain);
-      case 'why':
-        return this.why(q.plain);
-      case 'passage-search':
-        return this.passageSearch(q.plain);
+  /** Scoped engines are built on first use and the least recently used are dropped. */
+  private engineFor(article: Article): ScopedEngine {
+    const cached = this.engines.get(article.id);
+    if (cached) {
+      this.engines.delete(article.id);
+      this.engines.set(article.id, cached);
+      return cached;
     }
-  }
-
-  // ── people ────────────────────────────────────────────────────────────────
-
-  private whatDidSay(subject: string, about: string): Reply {
-    const resolved = this.resolvePeople(subject);
-    if (resolved.kind === 'none') {
-      if (/^(?:they|them|people|anyone|anybody|someone|officials?|everyone|everybody|the officials|the article|article|it|this article)$/.test(subject)) {
-        return about ? this.whoSpokeAbout(about) : this.listSpeakers();
-      }
-      return this.unknownPerson(subject);
-    }
-    if (resolved.kind === 'unsure') return this.didYouMean(subject, resolved.candidates);
-    const { people, ambiguous } = resolved;
-    const quoted = people.filter((p) => p.quotes.length > 0);
-    if (quoted.length === 0) return this.notQuoted(people);
-
-    const aboutTerms = contentTerms(about);
-    if (aboutTerms.length === 0) {
-      const items = quoted.flatMap((p) => p.quotes.map(quoteItem));
-      const summary = ambiguous
-        ? `“${subject}” could mean ${joinNames(quoted.map(describe), 'or')}; here is what each said.`
-        : quoted.length > 1
-          ? `Here is what ${joinNames(quoted.map((p) => p.person.name), 'and')} said.`
-          : speakerLine(quoted[0] as PersonEntry, (id) => this.topicLabel(id));
-      return { found: true, summary, items, suggestions: [] };
-    }
-    const relevant = this.rankQuotes(about, (entry) => quoted.includes(entry.speaker));
-    if (relevant.length === 0) {
-      const names = joinNames(quoted.map((p) => p.person.name), 'or');
-      const onTopics = unique(quoted.flatMap((p) => p.quotes.flatMap((q) => q.quote.topics))).map((id) => this.topicLabel(id));
-      const verb = quoted.length > 1 ? 'are' : 'is';
-      return this.notFound(`The article quotes ${names}, but not about “${about}”. ${names} ${verb} quoted on: ${onTopics.join('; ')}.`, quoted.map((p) => `what did ${surname(p)} say?`));
-    }
-    const speakers = unique(relevant.map((entry) => entry.speaker));
-    return {
-      found: true,
-      summary: `What ${joinNames(speakers.map(describe), 'and')} said about “${about}”: ${relevant.length} ${plural(relevant.length, 'quote')}.`,
-      items: relevant.map(quoteItem),
-      suggestions: [],
-    };
-  }
-
-  private whoIs(subject: string): Reply {
-    const source = this.knowledge.articles.find((a) => words(a.source).join(' ') === subject.replace(/^the /, ''));
-    if (source) return this.articleSource();
-    const resolved = this.resolvePeople(subject);
-    if (resolved.kind === 'none') return this.unknownPerson(subject);
-    if (resolved.kind === 'unsure') return this.didYouMean(subject, resolved.candidates);
-    const { people, ambiguous } = resolved;
-    const items = people.flatMap((p) => [...this.introductionItems(p), ...p.quotes.map(quoteItem)]);
-    const summary = ambiguous
-      ? `“${subject}” could be ${joinNames(people.map(describe), 'or')}.`
-      : people.map((p) => identityLine(p)).join(' ');
-    return { found: true, summary, items, suggestions: [] };
-  }
-
-  private listSpeakers(): Reply {
-    const speakers = this.speakerEntries();
-    const items = speakers.flatMap((p) => (p.quotes[0] ? [quoteItem(p.quotes[0])] : []));
-    const list = speakers.map((p) => `${p.person.name}${p.person.role ? ` (${p.person.role})` : ''}: ${p.quotes.length}`).join('; ');
-    return { found: speakers.length > 0, summary: `${speakers.length} ${plural(speakers.length, 'speaker')} quoted — ${list}.`, items, suggestions: [] };
-  }
-
-  private speakerEntries(): PersonEntry[] {
-    return [...this.knowledge.people.values()]
-      .filter((p) => p.quotes.length > 0)
-      .sort((a, b) => b.quotes.length - a.quotes.length || firstOffset(a) - firstOffset(b));
-  }
-
-  // ── topics and passages ───────────────────────────────────────────────────
-
-  private whoSpokeAbout(about: string): Reply {
-    // "who talked about where the talks could be held" asks who said where: a "where" question inside.
-    const embeddedWhere = /^where\b\s*(.*)$/.exec(about);
-    const ranked = embeddedWhere ? this.quotesOnPlace(embeddedWhere[1] ?? '') : this.rankQuotes(about);
-    if (ranked.length === 0) {
-      const sentences = this.findSentences(about);
-      if (sentences.length > 0) {
-        return {
-          found: true,
-          summary: `Nobody is quoted on “${about}”; the article itself mentions it in ${paragraphList(sentences.map((s) => s.paragraph))}.`,
-          items: sentences.map((s) => narrationItem(s.article, s.paragraph, s.start, s.end)),
-          suggestions: [],
-        };
-      }
-      return this.notFound(`The article doesn't say who spoke about “${about}”.`);
-    }
-    const speakers = unique(ranked.map((entry) => entry.speaker));
-    return {
-      found: true,
-      summary: `${joinNames(speakers.map(describe), 'and')} spoke about “${about}”.`,
-      items: ranked.map(quoteItem),
-      suggestions: [],
-    };
-  }
-
-  private whoSaid(phrase: string): Reply {
-    if (!phrase) return this.listSpeakers();
-    const wanted = words(phrase).join(' ');
-    const exact = this.knowledge.quotes.filter((entry) => words(entry.quote.text).join(' ').includes(wanted));
-    // The second-hand statement sits inside the relayed one; the person who actually said it comes first.
-    const verbatim = exact.sort((a, b) => a.quote.text.length - b.quote.text.length);
-    const phraseTerms = contentTerms(phrase);
-    const ranked = verbatim.length > 0 ? verbatim : this.paraphrases(phrase);
-    if (ranked.length > 0) {
-      const first = ranked[0] as QuoteEntry;
-      const via = first.reportedBy ? `, as reported by ${first.reportedBy.person.name}` : '';
-      return { found: true, summary: `${describe(first.speaker)} said that${via}.`, items: ranked.map(quoteItem), suggestions: [] };
-    }
-    const sentences = this.findSentences(phrase, SAID_COVERAGE);
-    if (sentences.length > 0) {
-      const first = sentences[0] as PassageSentence;
-      return {
-        found: true,
-        summary: `No one is quoted saying that; the article (${first.article.source}) states it in ¶${first.paragraph}.`,
-        items: sentences.map((s) => narrationItem(s.article, s.paragraph, s.start, s.end)),
-        suggestions: [],
-      };
-    }
-    if (phraseTerms.length <= 3) return this.whoSpokeAbout(phrase);
-    return this.notFound(`The article doesn't quote anyone saying “${phrase}”.`);
-  }
-
-  private listTopics(): Reply {
-    const topics = this.topics();
-    const items = [...this.knowledge.topics.values()].flatMap((t) => (t.quotes[0] ? [quoteItem(t.quotes[0])] : []));
-    return {
-      found: topics.length > 0,
-      summary: `The article covers: ${topics.map((t) => `${t.label} (${t.speakers.map((p) => p.name).join(', ')})`).join('; ')}.`,
-      items,
-      suggestions: [],
-    };
-  }
-
-  private articleAbout(): Reply {
-    const items = this.knowledge.articles.flatMap((article) => {
-      const first = this.knowledge.sentences.find((s) => s.article === article);
-      return first ? [narrationItem(article, first.paragraph, first.start, first.end)] : [];
-    });
-    const summary = this.knowledge.articles.map((a) => `“${a.title}” (${a.source}${a.date ? `, ${a.date}` : ''}): ${a.summary}`).join(' ');
-    return { found: items.length > 0, summary, items, suggestions: [] };
-  }
-
-  private articleSource(): Reply {
-    const items: AnswerItem[] = [];
-    for (const article of this.knowledge.articles) {
-      const sourceWords = words(article.source).join(' ');
-      for (const s of this.knowledge.sentences) {
-        if (s.article === article && ` ${words(s.text).join(' ')} `.includes(` ${sourceWords} `)) items.push(narrationItem(article, s.paragraph, s.start, s.end));
-      }
-    }
-    const summary = this.knowledge.articles
-      .map((a) => `“${a.title}” is a ${a.source} report${a.date ? ` dated ${a.date} (the article gives no year)` : ''}.`)
-      .join(' ');
-    return { found: true, summary, items, suggestions: [] };
-  }
-
-  private when(plain: string): Reply {
-    const asked = contentTerms(plain).filter((t) => !['date', 'day', 'time', 'month', 'year', 'soon', 'long'].includes(t));
-    const aboutArticle = asked.every((t) => ['publish', 'writt', 'written', 'releas', 'report', 'dat'].includes(t));
-    if (asked.length === 0 || aboutArticle) {
-      const dated = this.knowledge.articles.filter((a) => a.date);
-      if (dated.length === 0) return this.notFound('The article does not give its date.');
-      return { ...this.articleSource(), summary: dated.map((a) => `“${a.title}” is dated ${a.date} (${a.source}; no year is given).`).join(' ') };
-    }
-    const hits = this.dateIndex.find(asked).filter((hit) => hit.coverage > PASSAGE_COVERAGE && this.meaningful(hit));
-    if (hits.length === 0) return this.notFound(`The article doesn't say when that happened.`);
-    const top = hits[0] as PassageHit<DateDoc>;
-    const items = hits.map(({ doc: { article, date } }) => {
-      const inQuote = quotesIn(this.knowledge, article, date.start, date.end)[0];
-      if (inQuote) return quoteItem(inQuote);
-      const sentence = sentenceAt(this.knowledge, article, date.start);
-      return narrationItem(article, date.paragraph, sentence?.start ?? date.start, sentence?.end ?? date.end);
-    });
-    return { found: true, summary: `${capitalise(top.doc.date.text)}: ${top.doc.date.event}.`, items, suggestions: [] };
-  }
-
-  private where(plain: string): Reply {
-    const asked = plain.replace(/^(?:where|in which|in what)\b\s*/, '');
-    const ranked = this.quotesOnPlace(asked);
-    if (ranked.length > 0) {
-      const speakers = unique(ranked.map((q) => q.speaker));
-      return { found: true, summary: `${joinNames(speakers.map(describe), 'and')} spoke to where: see the quotes below.`, items: ranked.map(quoteItem), suggestions: [] };
-    }
-    const specific = contentTerms(asked).filter((t) => !GENERIC_TERMS.has(t) && !PLACE_TERMS.includes(t));
-    const namesPlace = (s: PassageSentence): number => (PLACE_MARKER.test(s.text) ? 2 : 1);
-    const sentences = specific.length > 0 ? this.findSentences(specific.join(' '), PASSAGE_COVERAGE, namesPlace) : [];
-    if (sentences.length === 0) return this.notFound(`The article doesn't say where.`);
-    return { found: true, summary: `The article mentions it in ${paragraphList(sentences.map((s) => s.paragraph))}.`, items: this.sentenceItems(sentences), suggestions: [] };
-  }
-
-  /** Quotes that answer a "where" question: those on its subject that name a place, else those that say its subject in their own words. */
-  private quotesOnPlace(text: string): QuoteEntry[] {
-    if (contentTerms(text).length === 0) return [...this.placeQuotes];
-    const relevant = this.quotes.rank(text);
-    const places = relevant.filter((r) => this.placeQuotes.has(r.entry));
-    // A quote that only shares a topic with the subject does not say where; the narration may.
-    const answering = places.length > 0 ? places : relevant.filter((r) => r.literal);
-    return answering.map((r) => r.entry);
-  }
-
-  private why(plain: string): Reply {
-    const text = plain
-      .replace(/^(?:why|how come)\b\s*/, '')
-      .split(' ')
-      .filter((w) => !REASON_WORDS.has(w))
-      .join(' ');
-    const asked = contentTerms(text);
-    // "why did Zakharova say …" asks for Zakharova's reason: rank her quotes on the rest.
-    const { speakers, rest } = this.namedSpeakers(text);
-    const byThem = speakers.length > 0 ? (q: QuoteEntry) => speakers.includes(q.speaker) : undefined;
-    const quotes = byThem && contentTerms(rest).length === 0 ? speakers.flatMap((p) => p.quotes) : this.rankQuotes(rest, byThem);
-    if (quotes.length > 0) {
-      // Statements that give a cause ("due to", "so") answer a "why" better than ones that merely share its words.
-      const causal = [...quotes.filter((q) => CAUSAL.test(q.quote.text)), ...quotes.filter((q) => !CAUSAL.test(q.quote.text))].slice(0, 4);
-      const first = causal[0] as QuoteEntry;
-      return { found: true, summary: `${describe(first.speaker)} gives this reason (¶${first.quote.paragraph}).`, items: causal.map(quoteItem), suggestions: [] };
-    }
-    const hits = this.sentenceIndex
-      .find(asked, { boost: (s) => (CAUSAL.test(s.text) ? 2 : 1) })
-      .filter((hit) => hit.coverage > PASSAGE_COVERAGE && this.meaningful(hit))
-      .slice(0, 3);
-    if (hits.length === 0) return this.notFound(`The article doesn't explain why.`);
-    return this.fromSentences(hits.map((h) => h.doc), 'The article gives this reason');
-  }
-
-  /** Quoted people the text names (by name, not by role), and the text without their names. */
-  private namedSpeakers(text: string): { speakers: PersonEntry[]; rest: string } {
-    const named = this.people.resolve(text).best.filter((m) => !m.byRole && m.person.quotes.length > 0);
-    if (named.length === 0) return { speakers: [], rest: text };
-    const rest = words(text).filter((_, i) => !named.some((m) => m.covered.has(i)));
-    return { speakers: named.map((m) => m.person), rest: rest.join(' ') };
-  }
-
-  private passageSearch(plain: string): Reply {
-    const people = this.people.resolve(plain);
-    const named = people.best.filter((m) => !m.byRole);
-    if (named.length > 0 && people.best.length === named.length) {
-      const rest = words(plain).filter((_, i) => !named.some((m) => m.covered.has(i))).join(' ');
-      return this.whatDidSay(named.map((m) => words(plain).filter((_, i) => m.covered.has(i)).join(' ')).join(' and '), rest);
-    }
-    const topicMatches = this.topicMatcher.match(plain);
-    if (topicMatches.length > 0 && contentTerms(plain).length <= 3) return this.whoSpokeAbout(plain);
-    const sentences = this.findSentences(plain);
-    if (sentences.length === 0) return this.notFound(`The article doesn't say anything about that.`);
-    return this.fromSentences(sentences.slice(0, 3), 'Closest passages');
-  }
-
-  /** A paraphrase names a speaker only when one quote says most of it, not when a topic merely overlaps. */
-  private paraphrases(phrase: string): QuoteEntry[] {
-    const close = this.quotes.rank(phrase).filter((r) => r.coverage >= SAID_COVERAGE);
-    const top = close[0]?.score ?? 0;
-    return close.filter((r) => r.score >= top * SAID_RATIO).map((r) => r.entry);
-  }
-
-  /** Quotes on a subject, best first: see QuoteRanker. */
-  private rankQuotes(about: string, filter?: (entry: QuoteEntry) => boolean): QuoteEntry[] {
-    return this.quotes.rank(about, filter).map((r) => r.entry);
-  }
-
-  private findSentences(text: string, coverage = PASSAGE_COVERAGE, boost?: (s: PassageSentence) => number): PassageSentence[] {
-    return this.sentenceIndex
-      .find(contentTerms(text), boost ? { boost } : {})
-      .filter((hit) => hit.coverage > coverage && this.meaningful(hit))
-      .slice(0, 3)
-      .map((hit) => hit.doc);
-  }
-
-  /** A hit that matched only generic words ("talks", "Russia") answers nothing. */
-  private meaningful(hit: PassageHit<unknown>): boolean {
-    return hit.matchedTerms.some((t) => !GENERIC_TERMS.has(t));
-  }
-
-  /** Sentences as answer items: the quotes inside them with their speakers, else the article's narration. */
-  private sentenceItems(sentences: PassageSentence[]): AnswerItem[] {
-    return sentences.flatMap((s) => {
-      const inside = quotesIn(this.knowledge, s.article, s.start, s.end).filter((q) => !q.reportedBy);
-      return inside.length > 0 ? inside.map(quoteItem) : [narrationItem(s.article, s.paragraph, s.start, s.end)];
-    });
-  }
-
-  private fromSentences(sentences: PassageSentence[], lead: string): Reply {
-    const items = this.sentenceItems(sentences);
-    const speakers = unique(items.flatMap((i) => (i.speaker ? [i.speaker] : [])));
-    const who = speakers.length > 0 ? ` (${speakers.map((p) => p.name).join(', ')})` : '';
-    return { found: true, summary: `${lead}: ${paragraphList(sentences.map((s) => s.paragraph))}${who}.`, items, suggestions: [] };
-  }
-
-  // ── resolving people ──────────────────────────────────────────────────────
-
-  private resolvePeople(subject: string): Resolved {
-    const parts = subject.split(/\s+(?:and|or|&)\s+|\s*,\s*/).filter(Boolean);
-    const found: PersonEntry[] = [];
-    let ambiguous = false;
-    for (const part of parts) {
-      const resolution = this.people.resolve(part);
-      if (resolution.best.length === 0) return { kind: 'none' };
-      if (isUnsure(resolution)) return { kind: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) };
-      if (resolution.best.length > 1) ambiguous = true;
-      for (const match of resolution.best) if (!found.includes(match.person)) found.push(match.person);
-    }
-    return found.length === 0 ? { kind: 'none' } : { kind: 'people', people: found, ambiguous };
-  }
-
-  private introductionItems(person: PersonEntry): AnswerItem[] {
-    const intro = person.person.introduction;
-    if (!intro) return [];
-    const article = person.mentions.find((m) => m.start <= intro.start && intro.end <= m.end);
-    return article ? [narrationItem(article.article, article.paragraph, intro.start, intro.end)] : [];
-  }
-
-  private notQuoted(people: PersonEntry[]): Reply {
-    const person = people[0] as PersonEntry;
-    const paragraphs = paragraphList(person.mentions.map((m) => m.paragraph));
-    const summary = person.mentions.length
-      ? `The article doesn't quote ${describe(person)}; they are mentioned in ${paragraphs}.`
-      : `The article doesn't quote ${describe(person)}.`;
-    const items = person.mentions.flatMap((m) =>
-      this.knowledge.sentences
-        .filter((s) => s.article === m.article && s.paragraph === m.paragraph && mentionsPerson(s.text, person))
-        .map((s) => narrationItem(s.article, s.paragraph, s.start, s.end)),
-    );
-    return { ...this.notFound(summary), items };
-  }
-
-  private unknownPerson(subject: string): Reply {
-    const quoted = this.speakerEntries().map((p) => p.person.name);
-    return this.notFound(`The article doesn't mention “${subject}”. People quoted: ${quoted.join(', ')}.`);
-  }
-
-  private didYouMean(subject: string, candidates: PersonEntry[]): Reply {
-    return this.notFound(
-      `The article doesn't name anyone as “${subject}”. Did you mean ${joinNames(candidates.map(describe), 'or')}?`,
-      candidates.map((p) => `who is ${surname(p)}?`),
-    );
-  }
-
-  private notFound(summary: string, extra: string[] = []): Reply {
-    return { found: false, summary, items: [], suggestions: unique([...extra, ...this.suggestions()]).slice(0, 6) };
-  }
-
-  /** What the knowledge base can answer, built from its own topics and speakers. */
-  private suggestions(): string[] {
-    const topics = [...this.knowledge.topics.values()].sort((a, b) => b.quotes.length - a.quotes.length);
-    const fromTopics = topics.slice(0, 2).map((t) => `who spoke about ${t.topic.keywords[0] ?? t.topic.label}?`);
-    const fromPeople = this.speakerEntries().slice(0, 3).map((p) => `what did ${surname(p)} say?`);
-    return [...fromTopics, ...fromPeople, 'what is the article about?'];
-  }
-
-  private topicLabel(id: string): string {
-    return this.knowledge.topics.get(id)?.topic.label ?? id;
-  }
-
-  // ── lists for commands ────────────────────────────────────────────────────
-
-  quotesBy(speakerId: string, topicId?: string): Answer {
-    const person = this.knowledge.people.get(speakerId);
-    const question = `quotes by ${speakerId}${topicId ? ` on ${topicId}` : ''}`;
-    const base = { question, intent: 'what-did-say' as QuestionIntent };
-    if (!person) return { ...base, ...this.notFound(`No speaker “${speakerId}” in the knowledge base.`) };
-    const quotes = person.quotes.filter((q) => !topicId || q.quote.topics.includes(topicId));
-    if (person.quotes.length === 0) return { ...base, ...this.notQuoted([person]) };
-    if (quotes.length === 0) {
-      return { ...base, ...this.notFound(`${describe(person)} is not quoted on ${this.topicLabel(topicId ?? '')}.`, [`what did ${surname(person)} say?`]) };
-    }
-    const on = topicId ? ` on ${this.topicLabel(topicId)}` : '';
-    return { ...base, found: true, summary: `${speakerLine(person, (id) => this.topicLabel(id))}${on ? ` Showing the quotes${on}.` : ''}`, items: quotes.map(quoteItem), suggestions: [] };
-  }
-
-  speakers(): SpeakerSummary[] {
-    return this.speakerEntries().map((p) => ({
-      person: p.person,
-      quoteCount: p.quotes.length,
-      topics: unique(p.quotes.flatMap((q) => q.quote.topics)),
-    }));
-  }
-
-  topics(): TopicSummary[] {
-    return [...this.knowledge.topics.values()]
-      .filter((t: TopicEntry) => t.quotes.length > 0)
-      .sort((a, b) => b.quotes.length - a.quotes.length)
-      .map((t) => ({ id: t.id, label: t.topic.label, speakers: unique(t.quotes.map((q) => q.speaker.person)), quoteCount: t.quotes.length }));
+    const engine = new ScopedEngine([article]);
+    this.engines.set(article.id, engine);
+    if (this.engines.size > ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value as string);
+    return engine;
   }
 }
 
-// ── small pure helpers ──────────────────────────────────────────────────────
-
-interface DateDoc {
-  article: Article;
-  date: Article['dates'][number];
+function from(article: Article): string {
+  return `In “${article.title}” (${article.source}):`;
 }
 
-type Reply = Pick<Answer, 'found' | 'summary' | 'items' | 'suggestions'>;
-
-type Resolved = { kind: 'none' } | { kind: 'unsure'; candidates: PersonEntry[] } | { kind: 'people'; people: PersonEntry[]; ambiguous: boolean };
-
-/** A role-only match that leaves words unexplained ("the Russian foreign minister") is a guess, not an answer. */
-function isUnsure(resolution: PersonResolution): boolean {
-  return resolution.best.every((m) => m.byRole) && resolution.coverage < ROLE_COVERAGE;
+/** Round-robin over lists, so each article's best item comes before any article's second. */
+function interleave(lists: AnswerItem[][]): AnswerItem[] {
+  const out: AnswerItem[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const list of lists) if (list[i]) out.push(list[i] as AnswerItem);
+  return out;
 }
 
-function describe(person: PersonEntry): string {
-  return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
-}
-
-function identityLine(person: PersonEntry): string {
-  const { name, role, organisation } = person.person;
-  const what = role ? `${name} is the ${lowerFirst(role)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.` : `${name} is named in the article.`;
-  const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
-  return what + quoted;
-}
-
-function speakerLine(person: PersonEntry, topicLabel: (id: string) => string): string {
-  const second = person.quotes.filter((q) => q.reportedBy);
-  const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
-  const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
-  return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
-}
-
-function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-}
-
-function surname(person: PersonEntry): string {
-  return person.person.kind === 'organisation' ? person.person.name.toLowerCase() : (person.person.name.split(' ').pop() ?? person.person.name);
-}
-
-function mentionsPerson(text: string, person: PersonEntry): boolean {
-  const folded = ` ${words(text).join(' ')} `;
-  return [person.person.name, ...person.person.aliases].some((n) => {
-    const name = words(n).join(' ');
-    return name.length > 2 && folded.includes(` ${name} `);
+/** Speakers across all articles, merged by id, from the data alone (no engine needed). */
+function totalSpeakers(articles: readonly Article[]): SpeakerSummary[] {
+  const totals = new Map<string, { person: Person; quoteCount: number; topics: Set<string>; first: number }>();
+  articles.forEach((article, a) => {
+    const people = new Map(article.people.map((p) => [p.id, p]));
+    for (const quote of article.quotes) {
+      const person = people.get(quote.speaker);
+      if (!person) continue;
+      const entry = totals.get(person.id) ?? { person, quoteCount: 0, topics: new Set<string>(), first: a * 1e7 + quote.start };
+      entry.quoteCount++;
+      quote.topics.forEach((t) => entry.topics.add(t));
+      totals.set(person.id, entry);
+    }
   });
+  return [...totals.values()]
+    .sort((x, y) => y.quoteCount - x.quoteCount || x.first - y.first)
+    .map(({ person, quoteCount, topics }) => ({ person, quoteCount, topics: [...topics] }));
 }
 
-function firstOffset(person: PersonEntry): number {
-  return person.quotes[0]?.quote.start ?? Number.MAX_SAFE_INTEGER;
-}
-
-function joinNames(names: string[], conjunction: 'and' | 'or'): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
-}
-
-function paragraphList(paragraphs: number[]): string {
-  const list = unique(paragraphs).sort((a, b) => a - b);
-  return list.map((p) => `¶${p}`).join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^(?:White|Russian|US|U\.S\.|Chinese|Ukrainian|Kremlin)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** The same span cited twice (by topic and by text) is shown once. */
-function dedupe(items: AnswerItem[]): AnswerItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function totalTopics(articles: readonly Article[]): TopicSummary[] {
+  const totals = new Map<string, { label: string; speakers: Map<string, Person>; quoteCount: number }>();
+  for (const article of articles) {
+    const people = new Map(article.people.map((p) => [p.id, p]));
+    const labels = new Map(article.topics.map((t) => [t.id, t.label]));
+    for (const quote of article.quotes) {
+      for (const topicId of quote.topics) {
+        const entry = totals.get(topicId) ?? { label: labels.get(topicId) ?? topicId, speakers: new Map<string, Person>(), quoteCount: 0 };
+        entry.quoteCount++;
+        const person = people.get(quote.speaker);
+        if (person) entry.speakers.set(person.id, person);
+        totals.set(topicId, entry);
+      }
+    }
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1].quoteCount - a[1].quoteCount)
+    .map(([id, t]) => ({ id, label: t.label, speakers: [...t.speakers.values()], quoteCount: t.quoteCount }));
 }

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { foldText } from './text.js';
 
-/** Something a user can pick from a list (a speaker, a topic), with every way they might type it. */
+/** Something a user can pick from a list (a speaker, a topic, an article), with every way they might type it. */
 export interface Choosable {
   value: string;
   label: string;
@@ -18,35 +18,85 @@ export interface Choice {
   label: string;
 }
 
+interface Entry {
+  item: Choosable;
+  text: string;
+  /** 0 for a name, 1 for an alias: the rank a prefix match earns. */
+  rank: number;
+}
+
+/** How many vocabulary words a one-letter prefix may scan before it stops: enough for 25 choices. */
+const PREFIX_SCAN_LIMIT = 5000;
+
 /**
- * Ranked type-ahead over a fixed list, built once: exact prefix of a name > prefix of an alias
- * (or of any word in one) > Fuse.js fuzzy match anywhere in the names, aliases and descriptions.
+ * Ranked type-ahead over a fixed list, built once: prefix of a name > prefix of an alias (or of any
+ * word in one) > Fuse.js fuzzy match of a word. Lookups go through a word index and Fuse runs over
+ * the distinct words only, so the cost grows with the vocabulary, not with the number of items.
  */
 export class ChoiceIndex {
-  private readonly fuse: Fuse<{ item: Choosable; text: string }>;
   private readonly byWeight: Choosable[];
+  private readonly byWord = new Map<string, Entry[]>();
+  private readonly words: string[];
+  private readonly fuse: Fuse<string>;
 
-  constructor(private readonly items: Choosable[]) {
+  constructor(items: Choosable[]) {
     this.byWeight = [...items].sort((a, b) => b.weight - a.weight);
-    const texts = items.flatMap((item) => [...item.names, ...item.aliases].map((text) => ({ item, text: foldText(text) })));
-    // ignoreLocation: a role's key word ("spokeswoman") often sits far into the string, past Fuse's default window.
-    this.fuse = new Fuse(texts, { keys: ['text'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+    for (const item of items) {
+      const texts = [...item.names.map((text) => ({ text, rank: 0 })), ...item.aliases.map((text) => ({ text, rank: 1 }))];
+      for (const { text, rank } of texts) {
+        const folded = foldText(text);
+        for (const word of new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean))) {
+          const list = this.byWord.get(word) ?? [];
+          list.push({ item, text: folded, rank });
+          this.byWord.set(word, list);
+        }
+      }
+    }
+    this.words = [...this.byWord.keys()].sort();
+    // ignoreLocation: the word may be matched anywhere, not only near its start (Fuse's default window).
+    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.35, ignoreLocation: true, minMatchCharLength: 2 });
   }
 
   suggest(typed: string, limit = 25): Choice[] {
-    const query = foldText(typed).trim();
+    const query = foldText(typed).trim().replace(/\s+/g, ' ');
     if (query === '') return this.byWeight.slice(0, limit).map(toChoice);
     const ranked = new Map<Choosable, number>();
     const rank = (item: Choosable, score: number) => ranked.set(item, Math.min(ranked.get(item) ?? Infinity, score));
-    for (const item of this.items) {
-      if (item.names.some((n) => startsWithWord(foldText(n), query))) rank(item, 0);
-      else if (item.aliases.some((a) => startsWithWord(foldText(a), query))) rank(item, 1);
+    const queryWords = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const first = queryWords[0] ?? query;
+    for (const word of this.wordsStartingWith(first)) {
+      for (const entry of this.byWord.get(word) ?? []) {
+        if (startsWithWord(entry.text, query)) rank(entry.item, entry.rank);
+      }
     }
-    for (const { item, score } of this.fuse.search(query, { limit: limit * 2 })) rank(item.item, 2 + (score ?? 1));
+    const longest = [...queryWords].sort((a, b) => b.length - a.length)[0] ?? '';
+    if (longest.length >= 3) {
+      for (const { item: word, score } of this.fuse.search(longest, { limit: 50 })) {
+        for (const entry of this.byWord.get(word) ?? []) rank(entry.item, 2 + (score ?? 1));
+      }
+    }
     return [...ranked.entries()]
       .sort((a, b) => a[1] - b[1] || b[0].weight - a[0].weight)
       .slice(0, limit)
       .map(([item]) => toChoice(item));
+  }
+
+  /** Vocabulary words with this prefix, by binary search over the sorted words. */
+  private wordsStartingWith(prefix: string): string[] {
+    let low = 0;
+    let high = this.words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.words[mid] ?? '') < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let i = low; i < this.words.length && found.length < PREFIX_SCAN_LIMIT; i++) {
+      const word = this.words[i] ?? '';
+      if (!word.startsWith(prefix)) break;
+      found.push(word);
+    }
+    return found;
   }
 }
 

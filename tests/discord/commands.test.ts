@@ -444,7 +444,10 @@ describe('GIVEN something the bot cannot answer', () => {
 /** An engine whose every question fails, as a bug deep inside it would. */
 function brokenEngine(): AnswerEngine {
   return {
-    knowledge: engine.knowledge,
+    articles: engine.articles,
+    hasSpeaker: (id) => engine.hasSpeaker(id),
+    hasTopic: (id) => engine.hasTopic(id),
+    suggestArticles: (typed, limit) => engine.suggestArticles(typed, limit),
     answer: () => {
       throw new Error('engine exploded');
     },
