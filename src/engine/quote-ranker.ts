@@ -1,7 +1,7 @@
 import type { QuoteEntry, TopicEntry } from './knowledge.js';
 import type { PassageIndex } from './passage-index.js';
 import type { TopicMatch, TopicMatcher } from './topic-matcher.js';
-import { contentTerms, GENERIC_TERMS, terms } from './text.js';
+import { contentTerms, terms } from './text.js';
 
 /** How strongly a quote explains a part of the question: by its own words … */
 const LITERAL = 1;
@@ -64,6 +64,7 @@ export class QuoteRanker {
     private readonly topicMatcher: TopicMatcher,
     topics: Iterable<TopicEntry>,
     quotes: readonly QuoteEntry[],
+    private readonly generic: ReadonlySet<string>,
   ) {
     for (const entry of quotes) this.quoteTerms.set(entry, new Set(terms(entry.quote.text)));
     for (const topic of topics) {
@@ -105,7 +106,7 @@ export class QuoteRanker {
     const hits = this.quoteIndex.find(asked, filter ? { filter } : {});
     const termUnits = asked.map((term) => {
       const literal = new Set(hits.filter((h) => h.matchedTerms.includes(term)).map((h) => h.doc));
-      return { specific: !GENERIC_TERMS.has(term), literal, topics: this.topicStrengths(matches.filter((m) => m.matchedTerms.has(term)), literal.size > 0) };
+      return { specific: !this.generic.has(term), literal, topics: this.topicStrengths(matches.filter((m) => m.matchedTerms.has(term)), literal.size > 0) };
     });
     const phrases = [...new Set(matches.flatMap((m) => [...m.phrases]))];
     const phraseUnits = phrases.map((phrase) => ({

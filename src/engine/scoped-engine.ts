@@ -17,7 +17,7 @@ import { PassageIndex, type PassageHit } from './passage-index.js';
 import { PersonMatcher, type PersonResolution } from './person-matcher.js';
 import { QuoteRanker } from './quote-ranker.js';
 import { TopicMatcher } from './topic-matcher.js';
-import { contentTerms, GENERIC_TERMS, terms, words } from './text.js';
+import { contentTerms, genericTerms, terms, words } from './text.js';
 
 /** Questions longer than this are cut before matching: nobody asks a 10,000-character question on purpose. */
 const MAX_QUESTION_LENGTH = 500;
@@ -62,6 +62,8 @@ export class ScopedEngine {
   private readonly topicMatcher: TopicMatcher;
   private readonly quotes: QuoteRanker;
   readonly knowledge: Knowledge;
+  /** Words every part of these articles uses: never relevant on their own. */
+  private readonly generic: ReadonlySet<string>;
   // Built on first use: most questions need none of them, and engines are built per article on demand.
   private placeQuoteSet: Set<QuoteEntry> | undefined;
   private sentences: PassageIndex<PassageSentence> | undefined;
@@ -71,9 +73,10 @@ export class ScopedEngine {
     const knowledge = buildKnowledge(articles);
     this.knowledge = knowledge;
     this.people = new PersonMatcher(knowledge.people.values());
-    this.topicMatcher = new TopicMatcher(knowledge.topics.values());
+    this.generic = genericTerms(articles.map((article) => ({ title: article.title, sentences: knowledge.sentences.filter((s) => s.article === article).map((s) => s.text) })));
+    this.topicMatcher = new TopicMatcher(knowledge.topics.values(), this.generic);
     const quoteIndex = new PassageIndex(knowledge.quotes, (q) => q.quote.text);
-    this.quotes = new QuoteRanker(quoteIndex, this.topicMatcher, knowledge.topics.values(), knowledge.quotes);
+    this.quotes = new QuoteRanker(quoteIndex, this.topicMatcher, knowledge.topics.values(), knowledge.quotes, this.generic);
   }
 
   /** Quotes that speak of a place (a venue, a host, a platform): what a "where" question wants. */
@@ -317,7 +320,7 @@ export class ScopedEngine {
       const speakers = unique(ranked.map((q) => q.speaker));
       return { found: true, summary: `${joinNames(speakers.map(describe), 'and')} spoke to where: see the quotes below.`, items: ranked.map(quoteItem), suggestions: [] };
     }
-    const specific = contentTerms(asked).filter((t) => !GENERIC_TERMS.has(t) && !PLACE_TERMS.includes(t));
+    const specific = contentTerms(asked).filter((t) => !this.generic.has(t) && !PLACE_TERMS.includes(t));
     const namesPlace = (s: PassageSentence): number => (PLACE_MARKER.test(s.text) ? 2 : 1);
     const sentences = specific.length > 0 ? this.findSentences(specific.join(' '), PASSAGE_COVERAGE, namesPlace) : [];
     if (sentences.length === 0) return this.notFound(`The article doesn't say where.`);
@@ -403,7 +406,7 @@ export class ScopedEngine {
 
   /** A hit that matched only generic words ("talks", "Russia") answers nothing. */
   private meaningful(hit: PassageHit<unknown>): boolean {
-    return hit.matchedTerms.some((t) => !GENERIC_TERMS.has(t));
+    return hit.matchedTerms.some((t) => !this.generic.has(t));
   }
 
   /** Sentences as answer items: the quotes inside them with their speakers, else the article's narration. */

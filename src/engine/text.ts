@@ -79,8 +79,8 @@ export function stem(word: string): string {
   if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
   else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ations')) w = w.slice(0, -5);
-  else if (w.endsWith('ation')) w = w.slice(0, -4);
+  else if (w.endsWith('ations')) w = w.slice(0, -4);
+  else if (w.endsWith('ation')) w = w.slice(0, -3);
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('iness') && w.length > 6) w = `${w.slice(0, -5)}y`;
@@ -126,7 +126,32 @@ export function contentTerms(input: string): string[] {
  * Words that say "talks" or name the parties without saying what about: they never make a passage
  * relevant on their own, and weigh little next to a question's specific words.
  */
-export const GENERIC_TERMS: ReadonlySet<string> = new Set(terms('negotiate negotiations talks talk russia ukraine conflict country countries say said'));
+export const UNIVERSAL_GENERIC_TERMS: ReadonlySet<string> = new Set(terms('talks talk country countries say said people official officials'));
+
+/** A term in at least this share of an article's sentences is what the whole article is about. */
+const GENERIC_SENTENCE_SHARE = 0.3;
+
+/**
+ * The generic terms of a set of articles: the universal ones plus each article's own subject —
+ * words most of its sentences use ("negotiations" in an article about talks), and the proper
+ * names its headline is about ("Russia", "Ukraine"), which every statement in it concerns.
+ */
+export function genericTerms(articles: readonly { title: string; sentences: readonly string[] }[]): ReadonlySet<string> {
+  const generic = new Set(UNIVERSAL_GENERIC_TERMS);
+  for (const { title, sentences } of articles) {
+    const body = sentences.join(' ');
+    for (const word of title.split(/\s+/)) {
+      const name = word.replace(/[^\p{L}\p{N}]/gu, '');
+      // A proper name: capitalised in the headline and also mid-sentence in the body.
+      if (/^\p{Lu}/u.test(name) && new RegExp(`[\\p{Ll},] ${name}\\b`, 'u').test(body)) terms(name).forEach((t) => generic.add(t));
+    }
+    if (sentences.length < 4) continue; // too few sentences to tell a subject from a coincidence
+    const counts = new Map<string, number>();
+    for (const sentence of sentences) for (const term of new Set(terms(sentence))) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) if (count / sentences.length >= GENERIC_SENTENCE_SHARE) generic.add(term);
+  }
+  return generic;
+}
 
 /** Optimal string alignment distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max: number): number {

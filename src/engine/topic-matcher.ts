@@ -1,5 +1,5 @@
 import type { TopicEntry } from './knowledge.js';
-import { editDistance, GENERIC_TERMS, stemmedWords, terms, typoAllowance } from './text.js';
+import { editDistance, stemmedWords, terms, typoAllowance } from './text.js';
 
 /** Little words a keyword phrase may leave out ("who to negotiate with" ~ "who Russia negotiates with"). */
 const OPTIONAL_WORDS = new Set(['to', 'the', 'a', 'an', 'of']);
@@ -35,14 +35,14 @@ interface Keyword {
 export class TopicMatcher {
   private readonly keywords: Keyword[] = [];
 
-  constructor(topics: Iterable<TopicEntry>) {
+  constructor(topics: Iterable<TopicEntry>, generic: ReadonlySet<string>) {
     for (const topic of topics) {
       for (const text of [topic.id.replace(/-/g, ' '), ...topic.topic.keywords]) {
         const keywordTerms = terms(text);
         const phrase = stemmedWords(text);
         const required = phrase.filter((w) => !OPTIONAL_WORDS.has(w));
         if (required.length === 0) continue;
-        const phraseOnly = keywordTerms.every((t) => GENERIC_TERMS.has(t));
+        const phraseOnly = keywordTerms.every((t) => generic.has(t));
         this.keywords.push({ topic, text, terms: keywordTerms, phrase: required, phraseOnly });
       }
     }
