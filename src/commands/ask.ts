@@ -24,7 +24,8 @@ export const askCommand = {
     return renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral: this.isPrivate(interaction) });
   },
   autocomplete(interaction, { engine }) {
-    return renderChoices(engine.suggestArticles(focusedOption(interaction)?.value ?? ''));
+    const focused = focusedOption(interaction);
+    return focused?.name === 'article' ? renderChoices(engine.suggestArticles(focused.value)) : [];
   },
 } satisfies SlashCommand;
 

@@ -48,6 +48,9 @@ const COLOUR_ERROR = 0xc53030;
 /** Longest quote shown whole; longer ones are cut (still verbatim, marked …) and "Show in context" has the rest. */
 const MAX_QUOTE_CHARS = 900;
 const FOOTER_QUESTION_CHARS = 300;
+/** Escaping can double text full of markdown; these caps keep room for three quotes of ~600 characters. */
+const MAX_SUMMARY_ESCAPED = 1200;
+const MAX_CITATION_ESCAPED = 350;
 
 export const NO_MENTIONS = { parse: [] } as { parse: [] };
 
@@ -75,11 +78,11 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const page = Math.min(Math.max(0, options.page), pages - 1);
   const items = answer.items.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
 
-  const head = `**${escapeText(truncate(answer.summary, 1000))}**`;
+  const head = `**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`;
   const tail = !answer.found && answer.suggestions.length > 0 ? [`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`] : [];
   // Each quote gets an equal share of what the description has left, measured after escaping,
   // so every quote shown keeps its citation line.
-  const citations = items.map(citationLine);
+  const citations = items.map((item) => truncate(citationLine(item), MAX_CITATION_ESCAPED));
   const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 4;
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
   const blocks = items.map((item, i) => `${blockQuote(fitQuote(item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
