@@ -1,7 +1,6 @@
 import {
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -54,9 +53,20 @@ const MAX_CITATION_ESCAPED = 350;
 
 export const NO_MENTIONS = { parse: [] } as { parse: [] };
 
-/** Text from a user or an article, made inert: no markdown, and no @everyone, role or user mention can form. */
+/** Characters that format text anywhere in a line (bold, italics, underline, strike, code, spoiler). */
+const INLINE_MARKDOWN = /[\\*_~`|]/g;
+/** Characters that format a line only where it begins (quote, heading, list). */
+const LINE_START_MARKDOWN = /^(\s*)([>#-]|\d+\.)/gm;
+
+/**
+ * Text from a user or an article, made inert: no markdown, and no @everyone, role or user mention
+ * can form. Two cheap regular-expression passes: this runs for every quote of every reply.
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text).replace(/@/g, '@\u200b');
+  return text
+    .replace(INLINE_MARKDOWN, '\\$&')
+    .replace(LINE_START_MARKDOWN, (_all, space: string, mark: string) => (mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`))
+    .replace(/@/g, '@\u200b');
 }
 
 export function truncate(text: string, max: number): string {

@@ -1,0 +1,185 @@
+/**
+ * `npx tsx bench/http.ts`: throughput and latency of the HTTP interactions endpoint on loopback.
+ *   (a) ceiling — node:http + Ed25519 signature check + fixed reply (what any correct endpoint must do)
+ *   (b) real    — createInteractionsServer answering signed /ask interactions (the question suite)
+ *   (c) 2 × real behind a minimal round-robin reverse proxy, all on this machine
+ * Every server runs in its own child process; this process is only the load generator.
+ * Flags: --seconds=10 --connections=10.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
+import { pino } from 'pino';
+import { loadServices } from '../src/bootstrap.js';
+import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
+import { handleInteraction } from '../src/discord/interactions.js';
+import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
+import { questionSuite } from '../tests/engine/question-suite.js';
+import { cpuDescription, cpuSecondsOf, startChild, stopChild } from './lib/child.js';
+import { runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
+import { machine, ms, numberFlag, summarise, table } from './lib/stats.js';
+
+const SECONDS = numberFlag('seconds', 10);
+const CONNECTIONS = numberFlag('connections', 10);
+const WARMUP_MS = 1_500;
+const SERVER = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+
+function askInteraction(question: string, n: number): APIInteraction {
+  const id = (1_300_000_000_000_000_000n + BigInt(n)).toString();
+  return {
+    id,
+    application_id: '1300000000000000002',
+    type: InteractionType.ApplicationCommand,
+    token: `bench-interaction-token-${n}`,
+    version: 1,
+    guild_id: '1300000000000000003',
+    context: InteractionContextType.Guild,
+    channel_id: '1300000000000000004',
+    locale: 'en-US',
+    app_permissions: '0',
+    member: {
+      user: { id: String(1_300_000_000_000_000_100n + BigInt(n % 50)), username: 'asker', discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      joined_at: '2026-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions: '0',
+    },
+    data: { id: '1300000000000000006', name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: question }] },
+  } as unknown as APIInteraction;
+}
+
+/** Signed requests, built before the clock starts (Discord's timestamps are valid for 5 minutes). */
+function signedRequests(): LoadRequest[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return questionSuite.map(({ question }, n) => {
+    const body = Buffer.from(JSON.stringify(askInteraction(question, n)));
+    const signature = sign(null, Buffer.concat([Buffer.from(timestamp), body]), privateKey).toString('hex');
+    return { body, headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } };
+  });
+}
+
+const okStatus = (status: number) => (status === 200 ? null : `HTTP ${status}`);
+
+/** The real answer: a type 4 message with an embed (a deferral, a notice or an error is counted as an error). */
+function realAnswer(status: number, body: Buffer): string | null {
+  if (status !== 200) return `HTTP ${status}`;
+  const reply = JSON.parse(body.toString('utf8')) as { type?: number; data?: { embeds?: unknown[] } };
+  if (reply.type !== InteractionResponseType.ChannelMessageWithSource) return `reply type ${reply.type}`;
+  if (!reply.data?.embeds?.length) return 'reply without an embed';
+  return null;
+}
+
+interface Scenario {
+  name: string;
+  result: LoadResult;
+  serverCpuSeconds: number;
+  /** CPU seconds of each server process, in start order. */
+  perProcessCpuSeconds: number[];
+}
+
+async function measure(name: string, port: number, servers: ChildProcess[], check: (status: number, body: Buffer) => string | null): Promise<Scenario> {
+  const requests = signedRequests();
+  const next = (i: number) => requests[i % requests.length] as LoadRequest;
+  await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: WARMUP_MS, next, check }); // JIT, sockets
+  const cpuBefore = servers.map((s) => cpuSecondsOf(s.pid ?? 0));
+  const result = await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: SECONDS * 1000, next, check });
+  const perProcessCpuSeconds = servers.map((s, i) => cpuSecondsOf(s.pid ?? 0) - (cpuBefore[i] ?? 0));
+  const serverCpuSeconds = perProcessCpuSeconds.reduce((sum, seconds) => sum + seconds, 0);
+  const summary = summarise(result.latenciesMs);
+  process.stderr.write(`  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${ms(summary.p50)}, p99 ${ms(summary.p99)}, ${result.errors} errors\n`);
+  for (const [kind, count] of result.errorKinds) process.stderr.write(`    error ×${count}: ${kind}\n`);
+  return { name, result, serverCpuSeconds, perProcessCpuSeconds };
+}
+
+async function withServers<T>(modes: { mode: string; env?: (ports: number[]) => NodeJS.ProcessEnv }[], run: (port: number, children: ChildProcess[]) => Promise<T>): Promise<T> {
+  const children: ChildProcess[] = [];
+  const ports: number[] = [];
+  try {
+    for (const { mode, env } of modes) {
+      const { child, ready } = await startChild(SERVER, { args: [mode], env: { BENCH_PUBLIC_KEY: publicKeyHex, ...env?.(ports) } });
+      children.push(child);
+      ports.push(ready.port ?? 0);
+    }
+    return await run(ports[ports.length - 1] ?? 0, children);
+  } finally {
+    await Promise.all(children.map((child) => stopChild(child)));
+  }
+}
+
+/** Where one request's CPU goes, measured in this process (single-threaded, no HTTP): the ceiling vs the real work. */
+async function breakdown(): Promise<string[][]> {
+  const logger = pino({ level: 'silent' });
+  const services = loadServices(BUNDLED_ARTICLES_DIR, logger);
+  const key = ed25519PublicKey(publicKeyHex);
+  const requests = signedRequests();
+  const interactions = requests.map((r) => JSON.parse(r.body.toString('utf8')) as APIInteraction);
+  const questions = questionSuite.map((c) => c.question);
+  const perCall = async (rounds: number, work: (i: number) => unknown): Promise<number> => {
+    for (let i = 0; i < requests.length * 5; i++) await work(i); // warm-up
+    const started = performance.now();
+    for (let i = 0; i < requests.length * rounds; i++) await work(i);
+    return ((performance.now() - started) / (requests.length * rounds)) * 1000;
+  };
+  const verify = await perCall(10, (i) => {
+    const r = requests[i % requests.length] as LoadRequest;
+    return checkSignature(key, r.headers['x-signature-ed25519'], r.headers['x-signature-timestamp'], r.body);
+  });
+  const answer = await perCall(10, (i) => services.engine.answer(questions[i % questions.length] ?? ''));
+  const handle = await perCall(10, (i) =>
+    handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined }, { ...services, logger }),
+  );
+  return [
+    ['step (one request, this process, no HTTP)', 'mean CPU'],
+    ['Ed25519 signature check (checkSignature)', `${verify.toFixed(0)} µs`],
+    ['engine.answer(question)', `${answer.toFixed(0)} µs`],
+    ['handleInteraction: answer + render embed + JSON', `${handle.toFixed(0)} µs`],
+  ];
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = load();
+const cost = await breakdown();
+process.stderr.write(`bench/http: ${SECONDS} s per scenario, ${CONNECTIONS} keep-alive connections, ${questionSuite.length} distinct signed /ask bodies\n`);
+const ceiling = await withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, okStatus));
+const real = await withServers([{ mode: 'real' }], (port, children) => measure('(b) real endpoint, 1 process', port, children, realAnswer));
+const proxied = await withServers(
+  [{ mode: 'real' }, { mode: 'real' }, { mode: 'proxy', env: (ports) => ({ BENCH_BACKENDS: ports.join(',') }) }],
+  (port, children) => measure('(c) 2 × real endpoint behind a round-robin proxy', port, children, realAnswer),
+);
+
+const rows = [['scenario', 'req/s', 'p50', 'p99', 'errors', 'server CPU (cores)', 'server CPU / req']];
+for (const { name, result, serverCpuSeconds } of [ceiling, real, proxied]) {
+  const summary = summarise(result.latenciesMs);
+  rows.push([
+    name,
+    Math.round(result.requestsPerSecond).toString(),
+    ms(summary.p50),
+    ms(summary.p99),
+    `${result.errors}/${result.completed + result.errors}`,
+    (serverCpuSeconds / (result.elapsedMs / 1000)).toFixed(2),
+    `${Math.round((serverCpuSeconds / Math.max(1, result.completed)) * 1e6)} µs`,
+  ]);
+}
+const ratio = real.result.requestsPerSecond / ceiling.result.requestsPerSecond;
+console.log(`\n${machine()}, ${cpuDescription()}; load average before ${loadBefore}, after ${load()}`);
+console.log('load generator in this process, each server in its own process; CPU from /proc (1/100 s ticks)\n');
+console.log(table(rows));
+console.log(`\n${table(cost)}`);
+console.log(`\n(b)/(a) = ${(ratio * 100).toFixed(0)} % of the ceiling (target ≥ 70 %: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
+const cpuPerRequest = (s: Scenario) => s.serverCpuSeconds / Math.max(1, s.result.completed);
+console.log(`server CPU per request, (a)/(b) = ${((cpuPerRequest(ceiling) / cpuPerRequest(real)) * 100).toFixed(0)} % (the same ratio, less sensitive to other load on the machine)`);
+const perRequest = (seconds: number | undefined) => `${Math.round(((seconds ?? 0) / Math.max(1, proxied.result.completed)) * 1e6)} µs`;
+const [backendA, backendB, proxy] = proxied.perProcessCpuSeconds;
+console.log(`(c) CPU per request: proxy ${perRequest(proxy)}, the two backends together ${perRequest((backendA ?? 0) + (backendB ?? 0))}`);
+console.log(`(c)/(b) = ${((proxied.result.requestsPerSecond / real.result.requestsPerSecond) * 100).toFixed(0)} %`);
+console.log(`\nreproduce: npx tsx bench/http.ts --seconds=${SECONDS} --connections=${CONNECTIONS}`);
+const failed = [ceiling, real, proxied].some((s) => s.result.errors > 0 || s.result.completed === 0);
+process.exitCode = failed ? 1 : 0;

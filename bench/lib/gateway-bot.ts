@@ -1,0 +1,16 @@
+/**
+ * The real gateway bot (startGatewayBot) for bench/gateway.ts, in its own process: logs in to the
+ * REST base in BENCH_API_URL with BENCH_TOKEN, reports `{ ready }` over IPC once READY, and stops
+ * cleanly on SIGTERM. Logs are silent so that logging does not count against throughput.
+ */
+import { pino } from 'pino';
+import { loadServices } from '../../src/bootstrap.js';
+import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
+import { startGatewayBot } from '../../src/discord/gateway-bot.js';
+import { reportReady } from './child.js';
+
+const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger);
+const bot = await startGatewayBot({ ...services, token: process.env.BENCH_TOKEN ?? '', apiUrl: process.env.BENCH_API_URL, logger });
+reportReady();
+process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
