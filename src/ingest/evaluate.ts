@@ -17,7 +17,8 @@ export interface CaseResult {
 
 /**
  * Extracts every fixture and the seed article and scores each against its hand-written key.
- * Run `npx tsx src/ingest/evaluate.ts [--verbose]`; --verbose lists missed and spurious quotes.
+ * Run `npx tsx src/ingest/evaluate.ts [--verbose] [--dir PATH]`; --verbose lists missed and spurious quotes,
+ * --dir scores the fixtures in another directory (the seed article is always added).
  */
 export function evaluateAll(fixturesDir = FIXTURES_DIR): CaseResult[] {
   const results: CaseResult[] = [];
@@ -37,9 +38,22 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const line = (name: string, s: Score): string =>
   `${name.padEnd(40)} recall ${pct(s.recall).padStart(6)}  precision ${pct(s.precision).padStart(6)}  matched ${s.matched}/${s.expected} of ${s.extracted} extracted  wrong-speaker ${s.wrongSpeaker}  non-verbatim ${s.nonVerbatim}`;
 
+/** `--dir PATH` (or `--dir=PATH`) evaluates another fixture directory; the default is FIXTURES_DIR. */
+function fixturesDirArg(argv: readonly string[]): string {
+  const i = argv.indexOf('--dir');
+  const inline = argv.find((a) => a.startsWith('--dir='));
+  const value = inline !== undefined ? inline.slice('--dir='.length) : i >= 0 ? argv[i + 1] : undefined;
+  if (inline === undefined && i < 0) return FIXTURES_DIR;
+  if (!value || value.startsWith('--')) {
+    process.stderr.write('usage: evaluate.ts [--verbose] [--dir PATH]\n');
+    process.exit(2);
+  }
+  return resolve(value);
+}
+
 function main(): void {
   const verbose = process.argv.includes('--verbose');
-  const results = evaluateAll();
+  const results = evaluateAll(fixturesDirArg(process.argv.slice(2)));
   for (const r of results) {
     process.stdout.write(`${line(r.name + (r.heldOut ? ' (marked held-out)' : ''), r.score)}\n`);
     if (verbose) {
