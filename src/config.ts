@@ -122,3 +122,34 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): Readonly<H
     prettyLogs: values.NODE_ENV === 'development',
   });
 }
+
+const count = (variable: string, min: number) =>
+  unsetWhenEmpty(z.coerce.number({ error: `must be a whole number` }).int(`${variable} must be a whole number`).min(min, `must be at least ${min}`));
+
+const limitsSchema = z.object({
+  RATE_LIMIT_QUESTIONS: count('RATE_LIMIT_QUESTIONS', 0),
+  RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 1),
+  SHUTDOWN_TIMEOUT_SECONDS: count('SHUTDOWN_TIMEOUT_SECONDS', 1),
+  HTTP_BODY_TIMEOUT_MS: count('HTTP_BODY_TIMEOUT_MS', 1),
+});
+
+/** Abuse and shutdown limits, shared by the gateway bot and the HTTP endpoint; every one has a default. */
+export interface LimitsConfig {
+  /** Questions one user may ask per window (/ask, /quotes, the context menu, DMs, mentions); 0 = unlimited. */
+  rateLimitQuestions: number;
+  rateLimitWindowMs: number;
+  /** After SIGTERM, in-flight replies get this long before the process gives up and exits 1. */
+  shutdownTimeoutMs: number;
+  /** A request body must arrive within this long (stops slow-loris clients holding connections). */
+  httpBodyTimeoutMs: number;
+}
+
+export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): Readonly<LimitsConfig> {
+  const values = parseEnv(limitsSchema, env);
+  return Object.freeze({
+    rateLimitQuestions: values.RATE_LIMIT_QUESTIONS ?? 5,
+    rateLimitWindowMs: (values.RATE_LIMIT_WINDOW_SECONDS ?? 10) * 1000,
+    shutdownTimeoutMs: (values.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,
+    httpBodyTimeoutMs: values.HTTP_BODY_TIMEOUT_MS ?? 10_000,
+  });
+}

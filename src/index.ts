@@ -1,14 +1,17 @@
 import 'dotenv/config';
 import { loadServices } from './bootstrap.js';
-import { ConfigError, loadBotConfig } from './config.js';
+import { ConfigError, loadBotConfig, loadLimitsConfig } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
+import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
   let config;
+  let limits;
   try {
     config = loadBotConfig();
+    limits = loadLimitsConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
@@ -17,26 +20,45 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
+  // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
 
   try {
     const services = loadServices(config.articlesDir, logger);
-    const bot = await startGatewayBot({ ...services, token: config.token, apiUrl: config.apiUrl, logger });
+    const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
+    const bot = await startGatewayBot({
+      ...services,
+      token: config.token,
+      apiUrl: config.apiUrl,
+      logger,
+      rateLimiter,
+      // The token was revoked or the gateway refused us for good: exit so a supervisor (or the admin) sees it.
+      onFatalDisconnect: () => process.exit(1),
+    });
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'shutting down');
-      const forced = setTimeout(() => process.exit(1), 10_000);
+      logger.info({ signal, timeoutMs: limits.shutdownTimeoutMs }, 'shutting down');
+      const forced = setTimeout(() => {
+        logger.error({ timeoutMs: limits.shutdownTimeoutMs }, 'in-flight replies did not finish in time; exiting');
+        process.exit(1);
+      }, limits.shutdownTimeoutMs);
       forced.unref();
-      void bot.stop().then(() => process.exit(0));
+      void bot.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'clean shutdown failed');
+          process.exit(1);
+        },
+      );
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
   } catch (error) {
-    logger.fatal({ err: error }, 'could not start the bot');
-    process.exitCode = 1;
-    logger.flush();
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, `could not start the bot: ${message}`);
+    process.exit(1);
   }
 }
 

@@ -13,6 +13,8 @@ export interface LoggerOptions {
 }
 
 const REDACTED = '[REDACTED]';
+/** Interaction and webhook tokens sit in REST URLs that errors carry; each lets anyone reply as the bot for 15 minutes. */
+const URL_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?\s"\\]+/g;
 
 /**
  * pino with two guards for secrets: known key paths are redacted, and every finished line is
@@ -27,7 +29,7 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     write(line: string) {
       let safe = line;
       for (const secret of secrets) safe = safe.split(secret).join(REDACTED);
-      target.write(safe);
+      target.write(safe.replace(URL_TOKEN, `$1${REDACTED}`));
     },
   };
   return pino(

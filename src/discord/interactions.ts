@@ -10,6 +10,8 @@ import type { Logger } from '../logger.js';
 import { commands } from '../commands/index.js';
 import { handleButton } from './buttons.js';
 import type { Command, Services } from './command.js';
+import { checkCommand } from './guard.js';
+import type { RateLimiter } from './rate-limit.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
 
 /** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
@@ -24,9 +26,11 @@ export interface InteractionDeps extends Services {
   logger: Logger;
   /** Defer when a handler has not answered after this long (well inside Discord's 3 s). */
   deferAfterMs?: number;
+  /** Per-user question budget for /ask, /quotes and the context menu; unset means unlimited. */
+  rateLimiter?: RateLimiter;
 }
 
-export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong';
+export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong' | 'refused';
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
 
@@ -34,13 +38,22 @@ const DEFAULT_DEFER_AFTER_MS = 1500;
 export async function handleInteraction(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
   const started = performance.now();
   const name = 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
-  const customId = interaction.type === InteractionType.MessageComponent ? interaction.data.custom_id : undefined;
+  const customId = interaction.type === InteractionType.MessageComponent ? interaction.data?.custom_id : undefined;
+  // Once Discord has a first response, an apology must be an edit: a second response is refused.
+  let acknowledged = false;
+  const tracked: InteractionResponder = {
+    respond: async (response) => {
+      await responder.respond(response);
+      acknowledged = true;
+    },
+    editOriginal: (message) => responder.editOriginal(message),
+  };
   let outcome: Outcome = 'error';
   try {
-    outcome = await route(interaction, responder, deps);
+    outcome = await route(interaction, tracked, deps);
   } catch (error) {
-    deps.logger.error({ err: error, interaction: interaction.id, command: name }, 'interaction handler failed');
-    await apologise(interaction, responder, deps);
+    deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
+    await apologise(interaction, responder, deps, acknowledged);
   } finally {
     deps.logger.info(
       {
@@ -49,7 +62,8 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
         command: name,
         customId,
         guild: interaction.guild_id ?? null,
-        user: interaction.member?.user.id ?? interaction.user?.id ?? null,
+        // Optional chaining throughout: a malformed payload must not make the log line itself throw.
+        user: interaction.member?.user?.id ?? interaction.user?.id ?? null,
         outcome,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
@@ -57,6 +71,15 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     );
   }
   return outcome;
+}
+
+/** Answers without doing any work: used while shutting down. Autocomplete gets an empty list, not an error. */
+export async function refuseInteraction(interaction: APIInteraction, responder: InteractionResponder, text: string): Promise<void> {
+  if (interaction.type === InteractionType.Ping) return responder.respond({ type: InteractionResponseType.Pong });
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+  }
+  return responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(text) });
 }
 
 async function route(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
@@ -72,13 +95,19 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
     }
     case InteractionType.ApplicationCommand: {
       const command = findCommand(interaction.data.name, interaction.data.type);
+      const refusal = command ? checkCommand(interaction, deps.rateLimiter) : undefined;
+      if (refusal) {
+        await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(refusal.text) });
+        deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'question refused');
+        return 'refused';
+      }
       if (!command) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
         return 'unknown';
       }
       const run = () => command.execute(interaction as never, deps);
       const isPrivate = command.isPrivate(interaction as never);
-      return answerWithin(interaction.id, run, responder, deps, {
+      return answerWithin(run, responder, deps, {
         reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
         defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
       });
@@ -97,13 +126,14 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
 
 /** Answers directly when the work is quick; otherwise defers first and edits the answer in. */
 async function answerWithin(
-  interactionId: string,
   run: () => ReplyMessage | Promise<ReplyMessage>,
   responder: InteractionResponder,
   deps: InteractionDeps,
   shapes: { reply: (message: ReplyMessage) => APIInteractionResponse; defer: APIInteractionResponse },
 ): Promise<Outcome> {
   const work = Promise.resolve().then(run);
+  // Marks a rejection as observed, so a failed deferral below cannot leave it unhandled; `await work` still throws.
+  work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
@@ -118,20 +148,17 @@ async function answerWithin(
     clearTimeout(timer);
   }
   await responder.respond(shapes.defer);
-  try {
-    await responder.editOriginal(withoutFlags(await work));
-  } catch (error) {
-    deps.logger.error({ err: error, interaction: interactionId }, 'deferred handler failed');
-    await responder.editOriginal(withoutFlags(renderError(interactionId)));
-    return 'error';
-  }
+  // A failure from here on reaches handleInteraction, which logs it and edits the apology in.
+  await responder.editOriginal(withoutFlags(await work));
   return 'deferred';
 }
 
-async function apologise(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<void> {
+async function apologise(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps, acknowledged: boolean): Promise<void> {
   if (interaction.type === InteractionType.Ping) return;
   try {
-    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    if (acknowledged) {
+      await responder.editOriginal(withoutFlags(renderError(interaction.id)));
+    } else if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
     } else {
       await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderError(interaction.id) });

@@ -1,7 +1,8 @@
 import type { GatewayMessageCreateDispatchData } from 'discord.js';
-import { MAX_QUESTION_LENGTH } from '../commands/ask.js';
 import type { Services } from './command.js';
-import { renderAnswer, type ReplyMessage } from './render.js';
+import { rateLimited, tooLong } from './guard.js';
+import type { RateLimiter } from './rate-limit.js';
+import { renderAnswer, renderError, renderNotice, type ReplyMessage } from './render.js';
 
 /** A message body that replies to the question without pinging its author. */
 export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions'> {
@@ -9,20 +10,37 @@ export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions'> {
   message_reference: { message_id: string; fail_if_not_exists: false };
 }
 
+export interface MessageGuards {
+  rateLimiter?: RateLimiter;
+}
+
 /**
  * Decides whether a message is a question for the bot — any DM, or a server message that mentions
  * the bot — and answers it. Needs no Message Content intent: Discord sends content for both.
+ * Over-long questions get a short refusal; over-frequent ones get one notice per window, then silence.
  */
-export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, { engine }: Services): MessageReply | undefined {
+export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, { engine }: Services, guards: MessageGuards = {}): MessageReply | undefined {
   if (message.author.bot || message.webhook_id) return undefined;
   const isDm = message.guild_id === undefined;
   const mentionsBot = message.mentions.some((user) => user.id === botUserId);
   if (!isDm && !mentionsBot) return undefined;
-  const question = message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+  const question = message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim();
   if (!question) return undefined;
-  const reply = renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: false });
+  const refusal = tooLong(question) ?? rateLimited(guards.rateLimiter, message.author.id);
+  if (refusal) return refusal.firstRefusal ? replyTo(message, renderNotice(refusal.text)) : undefined;
+  return replyTo(message, renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: false }));
+}
+
+/** What a failed message answer gets: the same apology, with the message id as the log reference. */
+export function messageApology(message: GatewayMessageCreateDispatchData): MessageReply {
+  return replyTo(message, renderError(message.id));
+}
+
+function replyTo(message: GatewayMessageCreateDispatchData, reply: ReplyMessage): MessageReply {
+  // Channel messages cannot be ephemeral; the flag is dropped rather than refused by Discord.
+  const { flags: _flags, ...body } = reply;
   return {
-    ...reply,
+    ...body,
     allowed_mentions: { parse: [], replied_user: false },
     message_reference: { message_id: message.id, fail_if_not_exists: false },
   };

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import type { Services } from '../discord/command.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
+import type { RateLimiter } from '../discord/rate-limit.js';
 import type { Logger } from '../logger.js';
 import { checkSignature } from './signature.js';
 
@@ -15,9 +16,14 @@ export interface InteractionsServerOptions extends Services {
   maxBodyBytes?: number;
   maxSkewSeconds?: number;
   deferAfterMs?: number;
+  /** A body must arrive within this long after the headers, or the connection is cut (slow-loris). */
+  bodyTimeoutMs?: number;
+  /** Per-user question budget; one per process (instances behind a load balancer each count their own). */
+  rateLimiter?: RateLimiter;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 class HttpError extends Error {
   constructor(
@@ -34,15 +40,14 @@ class HttpError extends Error {
  */
 export function createInteractionsServer(options: InteractionsServerOptions): Server {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
-  const server = createServer((request, response) => {
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  // Node's own timeouts are the backstop for slow headers; they are checked every connectionsCheckingInterval.
+  const server = createServer({ requestTimeout: bodyTimeoutMs + 5_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
     void serve(request, response, options, rest).catch((error: unknown) => {
       options.logger.error({ err: error }, 'http request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });
   });
-  // Slow senders (slow-loris) are cut off instead of holding a connection open.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
   return server;
 }
 
@@ -52,27 +57,32 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
   if (path !== '/interactions') return sendJson(response, 404, { error: 'not found' });
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
 
+  // Every refusal is logged (no body, no headers: they may carry anything) and does no work.
+  const refuse = (status: number, error: string, close = false) => {
+    options.logger.warn({ status, reason: error, remote: request.socket.remoteAddress }, 'http request refused');
+    // `close` ends the connection after the reply: a client still trickling its body is cut off.
+    sendJson(response, status, { error }, close);
+  };
   let body: Buffer;
   try {
-    body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
   } catch (error) {
-    if (error instanceof HttpError) return sendJson(response, error.status, { error: error.message }, true);
+    if (error instanceof HttpError) return refuse(error.status, error.message, true);
     throw error;
   }
   const signature = checkSignature(options.publicKey, header(request, 'x-signature-ed25519'), header(request, 'x-signature-timestamp'), body, {
     maxSkewSeconds: options.maxSkewSeconds,
   });
-  if (!signature.ok) return sendJson(response, 401, { error: `invalid request signature: ${signature.reason}` });
-  if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return sendJson(response, 400, { error: 'content-type must be application/json' });
-  let interaction: APIInteraction;
+  if (!signature.ok) return refuse(401, `invalid request signature: ${signature.reason}`);
+  if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return refuse(400, 'content-type must be application/json');
+  let parsed: unknown;
   try {
-    interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return sendJson(response, 400, { error: 'body is not valid JSON' });
+    return refuse(400, 'body is not valid JSON');
   }
-  if (typeof interaction !== 'object' || interaction === null || typeof interaction.type !== 'number') {
-    return sendJson(response, 400, { error: 'body is not an interaction' });
-  }
+  if (!isInteraction(parsed)) return refuse(400, 'body is not an interaction');
+  const interaction = parsed;
 
   let answered = false;
   const responder: InteractionResponder = {
@@ -89,8 +99,15 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
   if (!answered) sendJson(response, 500, { error: 'no response was produced' });
 }
 
-/** Reads at most `limit` bytes; a larger body is refused (413) as soon as that is known. */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/** The fields every interaction has (a PING included); anything else is not worth routing. */
+function isInteraction(value: unknown): value is APIInteraction {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = value as Record<string, unknown>;
+  return typeof fields.type === 'number' && typeof fields.id === 'string' && typeof fields.token === 'string' && typeof fields.application_id === 'string';
+}
+
+/** Reads at most `limit` bytes within `timeoutMs`; a larger body is refused (413), a slower one cut off (408). */
+function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? NaN);
   if (declared > limit) {
     request.resume();
@@ -99,18 +116,23 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      request.removeAllListeners('data');
+      request.resume();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new HttpError(408, `body not received within ${timeoutMs} ms`)), timeoutMs);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        reject(new HttpError(413, `body larger than ${limit} bytes`));
-        return;
-      }
+      if (size > limit) return fail(new HttpError(413, `body larger than ${limit} bytes`));
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    request.on('error', fail);
   });
 }
 

@@ -1,0 +1,52 @@
+import { ApplicationCommandType, type APIApplicationCommandInteraction } from 'discord.js';
+import { askMessageCommand } from '../commands/ask-message.js';
+import { askCommand, MAX_QUESTION_LENGTH } from '../commands/ask.js';
+import { quotesCommand } from '../commands/quotes.js';
+import { optionValue } from './command.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** The commands that ask the engine a question; each counts against the user's rate limit. */
+const QUESTION_COMMANDS: ReadonlySet<string> = new Set([askCommand.data.name, quotesCommand.data.name, askMessageCommand.data.name]);
+
+export type Refusal = { reason: 'too-long' | 'rate-limited'; text: string; firstRefusal: boolean };
+
+/** The text a command would ask about, when it takes free text. */
+function questionOf(interaction: APIApplicationCommandInteraction): string | undefined {
+  if (interaction.data.type === ApplicationCommandType.Message) {
+    const target = interaction.data.resolved.messages[interaction.data.target_id];
+    return stripMentions(target?.content ?? '');
+  }
+  if (interaction.data.type === ApplicationCommandType.ChatInput && interaction.data.name === askCommand.data.name) {
+    return String(optionValue({ data: interaction.data }, 'question') ?? '');
+  }
+  return undefined;
+}
+
+export function stripMentions(text: string): string {
+  return text.replace(/<@[!&]?\d+>/g, ' ').trim();
+}
+
+export function tooLong(question: string): Refusal | undefined {
+  if (question.length <= MAX_QUESTION_LENGTH) return undefined;
+  return {
+    reason: 'too-long',
+    text: `That question is ${question.length} characters long; I take at most ${MAX_QUESTION_LENGTH}. Please shorten it and ask again.`,
+    firstRefusal: true,
+  };
+}
+
+export function rateLimited(limiter: RateLimiter | undefined, userId: string | undefined): Refusal | undefined {
+  if (!limiter || !userId) return undefined;
+  const decision = limiter.take(userId);
+  if (decision.allowed) return undefined;
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return { reason: 'rate-limited', text: `You are asking faster than I can keep up with. Please wait ${seconds} s and ask again.`, firstRefusal: decision.firstRefusal };
+}
+
+/** Refuses an over-long or over-frequent question before any work is done; undefined means go ahead. */
+export function checkCommand(interaction: APIApplicationCommandInteraction, limiter: RateLimiter | undefined): Refusal | undefined {
+  const isQuestion = QUESTION_COMMANDS.has(interaction.data.name) && interaction.data.type !== ApplicationCommandType.User;
+  if (!isQuestion) return undefined;
+  const question = questionOf(interaction);
+  return (question === undefined ? undefined : tooLong(question)) ?? rateLimited(limiter, interaction.member?.user?.id ?? interaction.user?.id);
+}
