@@ -153,3 +153,14 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): Readonly
     httpBodyTimeoutMs: values.HTTP_BODY_TIMEOUT_MS ?? 10_000,
   });
 }
+
+/** For entry points: the configuration, or one line naming the variable and how to fix it, then exit 1. */
+export function configOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(1);
+  }
+}

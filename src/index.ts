@@ -1,24 +1,14 @@
 import 'dotenv/config';
 import { loadServices } from './bootstrap.js';
-import { ConfigError, loadBotConfig, loadLimitsConfig } from './config.js';
+import { configOrExit, loadBotConfig, loadLimitsConfig } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
-  let config;
-  let limits;
-  try {
-    config = loadBotConfig();
-    limits = loadLimitsConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit(loadBotConfig);
+  const limits = configOrExit(loadLimitsConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
@@ -55,6 +45,8 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // Under ShardingManager: if the manager dies, stop instead of running unmanaged.
+    if (process.env.SHARDING_MANAGER) process.on('disconnect', () => shutdown('sharding manager gone'));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, `could not start the bot: ${message}`);

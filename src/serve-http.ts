@@ -1,26 +1,26 @@
 import 'dotenv/config';
 import { loadServices } from './bootstrap.js';
-import { ConfigError, loadHttpConfig } from './config.js';
+import { configOrExit, loadHttpConfig, loadLimitsConfig } from './config.js';
+import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './logger.js';
 
 /** `npm run start:http`: Discord's Interactions Endpoint URL on PORT (POST /interactions, GET /healthz). */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadHttpConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit(loadHttpConfig);
+  const limits = configOrExit(loadLimitsConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const services = loadServices(config.articlesDir, logger);
-  const server = createInteractionsServer({ ...services, publicKey: ed25519PublicKey(config.publicKey), apiUrl: config.apiUrl, logger });
+  const server = createInteractionsServer({
+    ...services,
+    publicKey: ed25519PublicKey(config.publicKey),
+    apiUrl: config.apiUrl,
+    logger,
+    rateLimiter: createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs }),
+    bodyTimeoutMs: limits.httpBodyTimeoutMs,
+  });
   server.listen(config.port, () => {
     const address = server.address();
     logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'interactions endpoint listening on POST /interactions');

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import { z } from 'zod';
-import { ConfigError, loadBotConfig } from './config.js';
+import { ConfigError, configOrExit, loadBotConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
 /**
@@ -202,18 +202,8 @@ export async function createShardFleet(options: ShardManagerOptions): Promise<Sh
 }
 
 async function main(): Promise<void> {
-  let config;
-  let totalShards;
-  try {
-    config = loadBotConfig();
-    totalShards = loadShardCount();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit(loadBotConfig);
+  const totalShards = configOrExit(loadShardCount);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
   let fleet: ShardFleet | undefined;
   let stopping = false;

@@ -85,7 +85,8 @@ export function loadArticleFile(file: string): Article {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  const field = path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return field || '(root)';
 }
 
 /** The checks a schema cannot express: every span is verbatim and every reference resolves. */
