@@ -11,15 +11,17 @@ const FIRST = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'H
 const LAST = ['Abramova', 'Becker', 'Castillo', 'Dorn', 'Eriksen', 'Fontaine', 'Gallo', 'Hartmann', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quint', 'Rossi', 'Sato', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zimmer'];
 const ROLES = ['spokeswoman for the Ministry of Transport', 'head of the regional health authority', 'chief economist at the central bank', 'chairman of the port authority', 'mayor of the city', 'press secretary of the prime minister', 'director of the weather service', 'leader of the opposition party', 'chief executive of the water company', 'union representative for the bus drivers'];
 const TOPICS: { id: string; label: string; keywords: string[]; clauses: string[] }[] = [
-  { id: 'budget', label: 'The budget', keywords: ['budget', 'spending', 'deficit', 'taxes'], clauses: ['the budget deficit will narrow next year', 'spending on schools must not be cut', 'taxes will not rise before the election'] },
-  { id: 'strike', label: 'The strike', keywords: ['strike', 'walkout', 'union', 'wages'], clauses: ['the strike will continue until wages are raised', 'the union has rejected the latest offer', 'services will resume on Monday'] },
-  { id: 'flooding', label: 'Flooding', keywords: ['flood', 'flooding', 'river', 'rain'], clauses: ['the river could burst its banks overnight', 'more rain is expected in the north', 'residents near the river should prepare to leave'] },
-  { id: 'outbreak', label: 'The outbreak', keywords: ['outbreak', 'cases', 'vaccine', 'hospital'], clauses: ['the number of cases has doubled in a week', 'vaccine supplies are sufficient for now', 'hospitals are coping with the extra patients'] },
-  { id: 'rates', label: 'Interest rates', keywords: ['interest rates', 'inflation', 'rates', 'prices'], clauses: ['interest rates will stay high until inflation falls', 'prices are rising more slowly than feared', 'a cut in rates is not on the table'] },
-  { id: 'port', label: 'The port expansion', keywords: ['port', 'ships', 'expansion', 'cargo'], clauses: ['the port expansion will create two thousand jobs', 'cargo volumes have never been higher', 'the ships will be diverted during the works'] },
-  { id: 'election', label: 'The election', keywords: ['election', 'vote', 'polls', 'campaign'], clauses: ['the election will be held in the spring', 'the polls show a close race', 'the campaign has focused on housing'] },
-  { id: 'water', label: 'Water supply', keywords: ['water', 'drought', 'reservoir', 'pipes'], clauses: ['the reservoir is at its lowest level in a decade', 'old pipes lose a third of the water', 'a hosepipe ban may follow'] },
+  { id: 'budget', label: 'The budget', keywords: ['budget', 'spending', 'deficit', 'taxes'], clauses: ['the budget deficit in {city} will narrow by {n} percent next year', 'spending on schools in {city} must not be cut by {n} million', 'taxes will not rise before the {city} election in {month}'] },
+  { id: 'strike', label: 'The strike', keywords: ['strike', 'walkout', 'union', 'wages'], clauses: ['the strike in {city} will continue until wages rise by {n} percent', 'the union rejected the offer of {n} percent for {city} workers', 'services in {city} will resume on {day}'] },
+  { id: 'flooding', label: 'Flooding', keywords: ['flood', 'flooding', 'river', 'rain'], clauses: ['the river at {city} could rise {n} centimetres overnight', 'up to {n} millimetres of rain is expected around {city}', '{n} homes near {city} should prepare to leave'] },
+  { id: 'outbreak', label: 'The outbreak', keywords: ['outbreak', 'cases', 'vaccine', 'hospital'], clauses: ['cases in {city} rose to {n} this week', 'the {city} clinics hold {n} thousand vaccine doses', 'hospitals in {city} admitted {n} extra patients'] },
+  { id: 'rates', label: 'Interest rates', keywords: ['interest rates', 'inflation', 'rates', 'prices'], clauses: ['interest rates will stay at {n} percent until inflation falls', 'prices in {city} rose {n} percent in {month}', 'a cut in rates before {month} is not on the table'] },
+  { id: 'port', label: 'The port expansion', keywords: ['port', 'ships', 'expansion', 'cargo'], clauses: ['the {city} port expansion will create {n} jobs', 'cargo through {city} reached {n} thousand containers', '{n} ships will be diverted from {city} during the works'] },
+  { id: 'election', label: 'The election', keywords: ['election', 'vote', 'polls', 'campaign'], clauses: ['the {city} election will be held in {month}', 'the polls in {city} show a gap of {n} points', 'the campaign in {city} has focused on {n} new homes'] },
+  { id: 'water', label: 'Water supply', keywords: ['water', 'drought', 'reservoir', 'pipes'], clauses: ['the {city} reservoir is at {n} percent of capacity', 'old pipes in {city} lose {n} percent of the water', 'a hosepipe ban in {city} may follow in {month}'] },
 ];
+const CITIES = ['Aldmoor', 'Brenholt', 'Caravel', 'Dunmere', 'Eastwick', 'Falkirk', 'Glenrow', 'Harwell', 'Ivybridge', 'Jarrow', 'Kelso', 'Linfield', 'Marston', 'Northam', 'Oakham', 'Penrith', 'Queensbury', 'Redcar', 'Selby', 'Thirsk', 'Ulverston', 'Ventnor', 'Wigton', 'Yarm'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const SOURCES = ['Reuters', 'AP', 'TASS', 'AFP', 'BBC', 'DPA'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -50,7 +52,7 @@ export function generateArticle(n: number): GeneratedArticle {
   });
   const source = pick(SOURCES);
   const date = `${pick(MONTHS)} ${1 + Math.floor(rand() * 28)}`;
-  const title = `${people[0]?.last} says ${topics[0]?.clauses[0]}`;
+  const title = `${people[0]?.last} says ${topics[0]?.label.toLowerCase()} in ${pick(CITIES)} is ${pick(['on track', 'at risk', 'under review', 'a priority'])}`;
   const standfirst = `Officials disagree over ${topics.map((t) => t.label.toLowerCase()).join(' and ')}.`;
 
   let text = `${title}\n${standfirst}\n\n`;
@@ -63,7 +65,12 @@ export function generateArticle(n: number): GeneratedArticle {
     const start = text.length;
     const speaker = people[(p - 1) % people.length] as (typeof people)[number];
     const topic = pick(topics);
-    const clause = pick(topic.clauses);
+    // Each article's statements carry its own places and figures: articles share shapes, not sentences.
+    const clause = pick(topic.clauses)
+      .replace('{city}', pick(CITIES))
+      .replace('{n}', String(2 + Math.floor(rand() * 97)))
+      .replace('{month}', pick(MONTHS))
+      .replace('{day}', pick(DAYS));
     let line = p === 1 ? `According to ${source} on ${date}, ` : '';
     const firstMention = !introduced.has(speaker.id);
     const who = firstMention ? `${speaker.name}, ${speaker.role},` : speaker.last;

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine } from '../src/engine/index.js';
+import { questionSuite } from '../tests/engine/question-suite.js';
 import { generateArticle, writeGeneratedArticles } from './generate-articles.js';
 
 const SIZES = [1, 100, 1000, 10_000];
@@ -68,10 +69,12 @@ function measure(size: number): SizeResult {
     const indexMs = performance.now() - indexStarted;
     const loadMs = indexStarted - loadStarted;
 
-    const questions = size > 1 ? questionsFor(size) : ['who spoke about venues', 'what did zakharova say', 'who is peskov', 'what did merkel say', 'when will trump and xi speak'];
-    for (const q of questions.slice(0, 20)) engine.answer(q); // warm-up: JIT only; the engine cache stays mostly cold at large sizes
+    // One article: the seed and its question suite, as `bench/run.ts`; more: questions about the generated ones.
+    const questions = size > 1 ? questionsFor(size) : questionSuite.map((c) => c.question);
+    const warmUp = size > 1 ? questions.slice(0, 20) : [...questions, ...questions, ...questions];
+    for (const q of warmUp) engine.answer(q); // JIT only; at large sizes the engine cache stays mostly cold
     const answerSamples: number[] = [];
-    for (let round = 0; round < (size > 1 ? 1 : 100); round++) {
+    for (let round = 0; round < (size > 1 ? 1 : 20); round++) {
       for (const q of questions) {
         const started = performance.now();
         engine.answer(q);

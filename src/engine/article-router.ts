@@ -9,6 +9,11 @@ export interface Route {
 
 /** The fields an article is found by, weighted: its people and subject say more than any sentence. */
 const BOOST = { people: 3, title: 2, subject: 2, text: 1 };
+/** A term in more than this share of the articles (and more than MIN_COMMON_ARTICLES) is too common to route by. */
+const COMMON_SHARE = 0.05;
+const MIN_COMMON_ARTICLES = 20;
+/** The rarest few terms of a question are enough to find its articles. */
+const MAX_QUERY_TERMS = 4;
 
 /**
  * Picks the articles a question is about (BM25 over each article's people, title, subject and
@@ -17,37 +22,37 @@ const BOOST = { people: 3, title: 2, subject: 2, text: 1 };
 export class ArticleRouter {
   private readonly index: MiniSearch<{ id: number; people: string; title: string; subject: string; text: string }>;
 
-  /** Every indexed term: a question's term outside it is a typo or unknown, and only those are matched fuzzily. */
-  private readonly vocabulary = new Set<string>();
+  /** How many articles use each term. A term outside it is a typo or unknown, and only those are matched fuzzily. */
+  private readonly documentFrequency = new Map<string, number>();
 
   constructor(private readonly articles: readonly Article[]) {
     this.index = new MiniSearch({
       fields: ['people', 'title', 'subject', 'text'],
-      tokenize: (text) => {
-        const found = terms(text);
-        for (const term of found) this.vocabulary.add(term);
-        return found;
-      },
+      tokenize: (text) => terms(text),
       processTerm: (term) => term,
       searchOptions: { boost: BOOST, prefix: false },
     });
-    this.index.addAll(
-      articles.map((article, id) => ({
-        id,
-        people: article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '),
-        title: article.title,
-        subject: [article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '),
-        text: article.paragraphs.map((p) => article.text.slice(p.start, p.end)).join(' '),
-      })),
-    );
+    const docs = articles.map((article, id) => ({
+      id,
+      people: article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '),
+      title: article.title,
+      subject: [article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '),
+      text: article.paragraphs.map((p) => article.text.slice(p.start, p.end)).join(' '),
+    }));
+    for (const doc of docs) {
+      for (const term of new Set(terms(`${doc.people} ${doc.title} ${doc.subject} ${doc.text}`))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+    this.index.addAll(docs);
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
     const asked = [...new Set(contentTerms(question))];
     if (asked.length === 0) return [];
-    const known = asked.filter((t) => this.vocabulary.has(t));
-    const unknown = asked.filter((t) => !this.vocabulary.has(t) && t.length >= 5);
+    const known = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
+    const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
     if (known.length === 0 && unknown.length === 0) return [];
     // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
     const tokenize = (text: string) => text.split(' ');
@@ -64,5 +69,16 @@ export class ArticleRouter {
         const article = this.articles[Number(result.id)];
         return article ? [{ article, score: result.score }] : [];
       });
+  }
+
+  /**
+   * The question's rarest terms: they pick out its articles, while terms most articles share
+   * ("said", "percent") would only make every article a candidate and the search slow.
+   */
+  private mostSelective(known: string[]): string[] {
+    const common = Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
+    const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
+    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= common).slice(0, MAX_QUERY_TERMS);
+    return selective.length > 0 ? selective : byRarity.slice(0, 2);
   }
 }
