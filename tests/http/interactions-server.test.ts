@@ -87,6 +87,23 @@ describe('HTTP interactions endpoint', () => {
     expect(reply.body).toContain('Polishchuk');
   });
 
+  it.each<[string, (base: APIInteraction) => APIInteraction]>([
+    ['/quotes', (base) => ({ ...base, data: { id: '1300000000000000007', name: 'quotes', type: 1, options: [{ name: 'speaker', type: 3, value: 'maria-zakharova' }] } }) as unknown as APIInteraction],
+    ['/speakers', (base) => ({ ...base, data: { id: '1300000000000000008', name: 'speakers', type: 1 } }) as unknown as APIInteraction],
+    ['autocomplete', (base) => ({ ...base, type: InteractionType.ApplicationCommandAutocomplete, data: { id: '1300000000000000007', name: 'quotes', type: 1, options: [{ name: 'speaker', type: 3, value: 'zak', focused: true }] } }) as unknown as APIInteraction],
+    ['a "More" button', (base) => ({ ...base, type: InteractionType.MessageComponent, message: { id: '1', channel_id: '1', flags: 64, embeds: [], components: [] }, data: { custom_id: 'pg:1:a:who is quoted', component_type: 2 } }) as unknown as APIInteraction],
+    ['the context-menu command', (base) => ({ ...base, data: { id: '1300000000000000009', name: 'Ask the article', type: 3, target_id: '42', resolved: { messages: { '42': { id: '42', content: 'what did Peskov say?' } } } } }) as unknown as APIInteraction],
+  ])('answers %s with exactly the payload the gateway bot sends', async (_name, build) => {
+    const interaction = build(askInteraction('unused'));
+    const body = JSON.stringify(interaction);
+    const reply = await post(body, signed(body));
+    expect(reply.status).toBe(200);
+    let viaGateway: APIInteractionResponse | undefined;
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    expect(viaGateway).toBeDefined();
+    expect(JSON.parse(reply.body)).toEqual(JSON.parse(JSON.stringify(viaGateway)));
+  });
+
   it('refuses a request without signature headers with 401', async () => {
     const body = JSON.stringify(askInteraction('who is peskov'));
     const reply = await post(body, { 'content-type': 'application/json' });
