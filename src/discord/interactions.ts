@@ -3,13 +3,16 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  type APIApplicationCommandInteraction,
+  type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
   type APIInteractionResponse,
+  type APIMessageApplicationCommandInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { commands } from '../commands/index.js';
 import { handleButton } from './buttons.js';
-import type { Command, Services } from './command.js';
+import type { Command, MessageCommand, Services } from './command.js';
 import { checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
@@ -105,8 +108,12 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
         return 'unknown';
       }
-      const run = () => command.execute(interaction as never, deps);
-      const isPrivate = command.isPrivate(interaction as never);
+      const bound = bindCommand(command, interaction, deps);
+      if (!bound) {
+        await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
+        return 'unknown';
+      }
+      const { run, isPrivate } = bound;
       return answerWithin(run, responder, deps, {
         reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
         defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
@@ -166,6 +173,32 @@ async function apologise(interaction: APIInteraction, responder: InteractionResp
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id }, 'could not send the apology either');
   }
+}
+
+/** Pairs a command with an interaction of its own kind (slash with slash, message menu with message). */
+function bindCommand(
+  command: Command,
+  interaction: APIApplicationCommandInteraction,
+  services: Services,
+): { run: () => ReplyMessage | Promise<ReplyMessage>; isPrivate: boolean } | undefined {
+  if (isMessageCommand(command)) {
+    if (!isMessageMenuInteraction(interaction)) return undefined;
+    return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+  }
+  if (!isChatInputInteraction(interaction)) return undefined;
+  return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+}
+
+function isMessageCommand(command: Command): command is MessageCommand {
+  return command.data.type === ApplicationCommandType.Message;
+}
+
+function isMessageMenuInteraction(interaction: APIApplicationCommandInteraction): interaction is APIMessageApplicationCommandInteraction {
+  return interaction.data.type === ApplicationCommandType.Message;
+}
+
+function isChatInputInteraction(interaction: APIApplicationCommandInteraction): interaction is APIChatInputApplicationCommandInteraction {
+  return interaction.data.type === ApplicationCommandType.ChatInput;
 }
 
 function findCommand(name: string, type: ApplicationCommandType): Command | undefined {
