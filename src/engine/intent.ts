@@ -53,6 +53,7 @@ const RULES: Rule[] = [
   { intent: 'article-about', pattern: /^(?:what happened|what is going on|whats going on|what s going on|what is the news|whats the news)$/ },
   { intent: 'article-about', pattern: /^(?:what is the title|whats the title|title)$/ },
   { intent: 'who-spoke-about', pattern: new RegExp(`^who (?:said|says|wrote|stated|talked|spoke) (?:anything|something|stuff|things) ${ABOUT} (.+)$`), about: 1 },
+  { intent: 'who-spoke-about', pattern: /^(?:what|whats|what s) (?:is |s )?(?:the )?(?:deal|story|situation|news|latest|word) (?:with|on|about|regarding) (.+)$/, about: 1 },
   { intent: 'who-said', pattern: /^(?:who|which person|which official) (?:said|says|wrote|stated|claimed|claims|told reporters|told|made the statement|is quoted saying|was quoted saying|is quoted as saying|was quoted as saying|made the remark|made the comment|said the words)\b(?: that)? ?(.*)$/, about: 1 },
   { intent: 'who-spoke-about', pattern: new RegExp(`^(?:who|which (?:people|person|officials?|speakers?|diplomats?|politicians?|leaders?)|anyone|did anyone|has anyone|does anyone|is there anyone|did somebody|did someone)(?: else| all| also| actually)? (?:${SPEAK_VERBS})\\b ?(?:${ABOUT}\\b)? ?(.*)$`), about: 1 },
   { intent: 'who-is', pattern: /^(?:who|whos|who s) (?:is|was|are|were|s) (.+)$/, subject: 1 },

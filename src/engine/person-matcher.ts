@@ -43,14 +43,18 @@ export class PersonMatcher {
 
   constructor(people: Iterable<PersonEntry>) {
     for (const person of people) {
-      const { name, aliases, role, roleAliases } = person.person;
+      const { name, aliases, role, roleAliases, organisation, kind } = person.person;
       for (const text of [name, ...aliases]) {
         const tokens = words(text).filter((w) => !TITLE_WORDS.has(w));
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
-      for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text);
+      // A given name alone ("who is Maria") names someone, but less surely than a surname.
+      const given = words(name)[0];
+      if (kind === 'person' && words(name).length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
+      // The organisation speaks through its people: "what did the Kremlin say" asks for its spokesman.
+      for (const text of [...(role ? [role] : []), ...roleAliases, ...(organisation && kind === 'person' ? [organisation] : [])]) this.addRolePhrases(person, text);
     }
     for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
   }

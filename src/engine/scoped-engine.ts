@@ -182,7 +182,11 @@ export class ScopedEngine {
     const source = this.knowledge.articles.find((a) => words(a.source).join(' ') === subject.replace(/^the /, ''));
     if (source) return this.articleSource();
     const resolved = this.resolvePeople(subject);
-    if (resolved.kind === 'none') return this.unknownPerson(subject);
+    if (resolved.kind === 'none') {
+      // "tell me about the phone call": not a person, but maybe something the article covers.
+      const about = this.passageSearch(subject);
+      return about.found ? about : this.unknownPerson(subject);
+    }
     if (resolved.kind === 'unsure') return this.didYouMean(subject, resolved.candidates);
     const { people, ambiguous } = resolved;
     const items = people.flatMap((p) => [...this.introductionItems(p), ...p.quotes.map(quoteItem)]);

@@ -64,7 +64,9 @@ export const QUESTION_VERBS = new Set(
     'article story piece news text anything something thing things person people someone anyone everyone everybody ' +
     'exactly really actually word words ' +
     // "where will it be held / take place / happen": the event verb names no subject
-    'held hold holds holding happen happens happened happening occur occurs occurred take takes took taking'
+    'held hold holds holding happen happens happened happening occur occurs occurred take takes took taking ' +
+    // "who wants to host", "what does X want": wanting names no subject either
+    'want wants wanted'
   ).split(' '),
 );
 
@@ -78,6 +80,7 @@ export function stem(word: string): string {
   if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);
   if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
   else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
+  else if (w.endsWith('ators') || w.endsWith('ator')) w = w.slice(0, w.lastIndexOf('ator') + 2); // mediator → mediat(e)
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ations')) w = w.slice(0, -4);
   else if (w.endsWith('ation')) w = w.slice(0, -3);

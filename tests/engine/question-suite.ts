@@ -298,6 +298,13 @@ export const questionSuite: readonly QuestionCase[] = [
   { question: 'what did xi jinping say', category: 'not-quoted', found: notFound, notSpeakers: [XI] },
   { question: 'what did the chinese president say', category: 'not-quoted', found: notFound, notSpeakers: [XI] },
 
+  // ── Organisations, given names and loose phrasings ──
+  { question: 'what did the kremlin say', category: 'role-description', found, speakers: [PESKOV], note: 'Peskov is the Kremlin’s press secretary; the organisation speaks through him.' },
+  { question: 'who is Maria', category: 'who-is', found, summaryIncludes: ['Zakharova'] },
+  { question: 'tell me about the phone call', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [LEAVITT], onlySpeakers: [LEAVITT, TRUMP] },
+  { question: "what's the deal with the decree", category: 'who-spoke-about', style: ['chatty'], found, speakers: [ZAKHAROVA], onlySpeakers: [ZAKHAROVA] },
+  { question: 'who wants to mediate', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [POLISHCHUK], onlySpeakers: [POLISHCHUK] },
+
   // ── Questions the article does not answer ──
   { question: 'what did Merkel say', category: 'out-of-scope', found: notFound },
   { question: 'what did biden say about ukraine', category: 'out-of-scope', found: notFound },
