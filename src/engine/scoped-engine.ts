@@ -18,6 +18,7 @@ import { PersonMatcher, type PersonResolution } from './person-matcher.js';
 import { QuoteRanker } from './quote-ranker.js';
 import { TopicMatcher } from './topic-matcher.js';
 import { contentTerms, genericTerms, terms, words } from './text.js';
+import { capitalise, describe, identityLine, joinNames, paragraphList, plural, speakerLine, surname, unique } from './phrasing.js';
 
 /** Questions longer than this are cut before matching: nobody asks a 10,000-character question on purpose. */
 const MAX_QUESTION_LENGTH = 500;
@@ -541,32 +542,6 @@ function isUnsure(resolution: PersonResolution): boolean {
   return resolution.best.every((m) => m.byRole) && resolution.coverage < ROLE_COVERAGE;
 }
 
-function describe(person: PersonEntry): string {
-  return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
-}
-
-function identityLine(person: PersonEntry): string {
-  const { name, role, organisation } = person.person;
-  const what = role ? `${name} is the ${lowerFirst(role)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.` : `${name} is named in the article.`;
-  const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
-  return what + quoted;
-}
-
-function speakerLine(person: PersonEntry, topicLabel: (id: string) => string): string {
-  const second = person.quotes.filter((q) => q.reportedBy);
-  const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
-  const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
-  return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
-}
-
-function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-}
-
-function surname(person: PersonEntry): string {
-  return person.person.kind === 'organisation' ? person.person.name.toLowerCase() : (person.person.name.split(' ').pop() ?? person.person.name);
-}
-
 function mentionsPerson(text: string, person: PersonEntry): boolean {
   const folded = ` ${words(text).join(' ')} `;
   return [person.person.name, ...person.person.aliases].some((n) => {
@@ -577,32 +552,6 @@ function mentionsPerson(text: string, person: PersonEntry): boolean {
 
 function firstOffset(person: PersonEntry): number {
   return person.quotes[0]?.quote.start ?? Number.MAX_SAFE_INTEGER;
-}
-
-function joinNames(names: string[], conjunction: 'and' | 'or'): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
-}
-
-function paragraphList(paragraphs: number[]): string {
-  const list = unique(paragraphs).sort((a, b) => a - b);
-  return list.map((p) => `¶${p}`).join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^(?:White|Russian|US|U\.S\.|Chinese|Ukrainian|Kremlin)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** The same span cited twice (by topic and by text) is shown once. */

@@ -1,0 +1,55 @@
+import type { PersonEntry } from './knowledge.js';
+
+/** How answers are worded: names with roles, counts, lists of paragraphs. Pure, and nothing else. */
+
+export function describe(person: PersonEntry): string {
+  return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
+}
+
+export function identityLine(person: PersonEntry): string {
+  const { name, role, organisation } = person.person;
+  const what = role ? `${name} is the ${lowerFirst(role)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.` : `${name} is named in the article.`;
+  const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
+  return what + quoted;
+}
+
+export function speakerLine(person: PersonEntry, topicLabel: (id: string) => string): string {
+  const second = person.quotes.filter((q) => q.reportedBy);
+  const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
+  const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
+  return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+export function surname(person: PersonEntry): string {
+  return person.person.kind === 'organisation' ? person.person.name.toLowerCase() : (person.person.name.split(' ').pop() ?? person.person.name);
+}
+
+export function joinNames(names: string[], conjunction: 'and' | 'or'): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+}
+
+export function paragraphList(paragraphs: number[]): string {
+  const list = unique(paragraphs).sort((a, b) => a - b);
+  return list.map((p) => `¶${p}`).join(', ');
+}
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) && !/^(?:White|Russian|US|U\.S\.|Chinese|Ukrainian|Kremlin)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
