@@ -14,6 +14,8 @@ const ANY_RE = new RegExp(`\\b(?:${alternation([...REPORT_VERBS, ...QUOTE_ONLY_V
 // "was told" is passive; "the confirmed cases", "of stated aims" are adjectives.
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|am|to|who|which|the|a|an|of|its|their|his|her|our)\s+$/i;
 
+const INFINITIVE_VERBS = new Set(['promised', 'claimed', 'claims']);
+
 /** Speech verbs in `range` that are narrative (outside quotations) and active ("was told" is not speech). */
 export function speechVerbs(text: string, range: Range, spans: readonly QuoteSpan[], quoteVerbs = false): VerbHit[] {
   const re = new RegExp((quoteVerbs ? ANY_RE : REPORT_RE).source, 'g');
@@ -23,10 +25,15 @@ export function speechVerbs(text: string, range: Range, spans: readonly QuoteSpa
     const start = range.start + (match.index ?? 0);
     if (isInside(spans, start)) continue;
     if (PASSIVE_BEFORE.test(text.slice(Math.max(range.start, start - 12), start))) continue;
+    // "promised to cap rents", "claimed to be": an infinitive is a commitment or a pose, not a report.
+    if (INFINITIVE_VERBS.has(match[0].toLowerCase()) && /^\s+to\s/.test(text.slice(start + match[0].length, range.end))) continue;
     hits.push({ start, end: start + match[0].length, verb: match[0].toLowerCase() });
   }
   return hits;
 }
+
+/** After "as", a subject opens a time clause ("as she read out the verdict"). */
+const AS_CLAUSE_SUBJECT = /^(?:i|we|you|he|she|they|it|the|a|an|his|her|its|their|our|my)$/;
 
 const TOLD_OBJECTS = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'parliament', 'lawmakers', 'colleagues', 'staff', 'delegates', 'investors', 'mps', 'senators', 'supporters']);
 
@@ -45,14 +52,16 @@ export function clauseAfter(text: string, verb: VerbHit, limit: number, spans: r
   const thatWord = ws[thatAt];
   const cleanUpToThat = thatWord !== undefined && !/[,“”"(]/.test(text.slice(verb.end, thatWord.start));
   let from: number | undefined;
+  // "said as she read out the verdict" is narration; "said as many as 40 …" is not.
+  const adverbial = (i: number): boolean => ADVERBIAL_STARTS.has(lower(i)) || (lower(i) === 'as' && AS_CLAUSE_SUBJECT.test(lower(i + 1)));
   if (lower(0) === 'that') from = 1;
-  else if (thatAt > 0 && cleanUpToThat && (told || ADVERBIAL_STARTS.has(lower(0)))) from = thatAt + 1;
+  else if (thatAt > 0 && cleanUpToThat && (told || adverbial(0))) from = thatAt + 1;
   else if (told) {
     from = toldObjectEnd(ws.map((w) => w.text));
     // "told reporters outside the depot": no clause, only where it was said.
-    if (from !== undefined && ADVERBIAL_STARTS.has(lower(from))) from = undefined;
+    if (from !== undefined && adverbial(from)) from = undefined;
   }
-  else if (!ADVERBIAL_STARTS.has(lower(0))) from = 0;
+  else if (!adverbial(0)) from = 0;
   const start = from === undefined ? undefined : ws[from];
   if (!start) return null;
   let clauseStart = start.start;
@@ -80,12 +89,28 @@ function toldObjectEnd(ws: string[]): number | undefined {
 
 const SOURCE_TAIL = /,\s+(?:according to\b[^,]*|(?:the\s+)?(?:\p{Lu}[\p{L}'’.]*\s+)+reported)\s*[.]?$/u;
 
+/** "said X and declined to comment further": what the speaker did next, not part of what they said. */
+const DECLINED_TAIL =
+  /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b.*$/s;
+/**
+ * "said Collins had left and thanked him for …": a courtesy verb after a clause about someone else is the
+ * speaker's act; after "said it accepted … and apologised" the clause's own subject (the speaker) still acts.
+ */
+const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished)\b.*$/s;
+const PRONOUN_SUBJECT = /^(?:it|we|i|he|she|they)\b/i;
+
+function speakerActionTail(clause: string): RegExpExecArray | null {
+  return DECLINED_TAIL.exec(clause) ?? (PRONOUN_SUBJECT.test(clause) ? null : COURTESY_TAIL.exec(clause));
+}
+
 /** Trims a clause: no trailing source ("…, Reuters reported"), no final stop unless it is inside a quotation. */
 export function endClause(text: string, range: Range, spans: readonly QuoteSpan[]): Range | null {
   const { start } = trimRange(text, range);
   let { end } = trimRange(text, range);
   const tail = SOURCE_TAIL.exec(text.slice(start, end));
   if (tail) end = start + tail.index;
+  const action = speakerActionTail(text.slice(start, end));
+  if (action && !isInside(spans, start + action.index)) end = start + action.index;
   while (end > start && /[.;:,\s]/.test(text[end - 1] ?? '') && !isInside(spans, end - 1)) end--;
   return end > start ? { start, end } : null;
 }

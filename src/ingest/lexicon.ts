@@ -8,6 +8,10 @@ export const REPORT_VERBS = [
   'explained', 'explains', 'argued', 'argues', 'warned', 'warns', 'confirmed', 'confirms', 'announced', 'announces',
   'stated', 'states', 'insisted', 'insists', 'claimed', 'claims', 'acknowledged', 'admitted', 'emphasised', 'emphasized',
   'predicted', 'conceded', 'revealed', 'maintained', 'replied', 'wrote', 'writes',
+  // Present-tense forms and verbs of conceding, denying and promising take the same "that" clause
+  // (not "promises", "estimates", "cautions": as plural nouns they would turn quoted words into verbs).
+  'acknowledges', 'admits', 'concedes', 'predicts', 'reveals', 'maintains', 'suggested', 'suggests', 'promised',
+  'denied', 'denies', 'reiterated', 'reiterates', 'cautioned', 'countered', 'complained', 'asserted', 'asserts',
 ];
 
 /** Verbs that attribute a direct quotation but rarely take a reported clause. */
@@ -45,7 +49,8 @@ export const ORG_WORDS = set(`ministry department bank union authority authoriti
   tribune telegraph guardian mail express agency reuters afp tass bbc cnn organisation organization institute laboratories labs
   energy motors industries technologies pharmaceuticals insurance securities exchange reserve treasury army navy force forces
   kremlin pentagon commission team guild society syndicate cooperative consortium corporation enterprises pharma water rail
-  railway oil gas power foods mining steel telecom chronicle observer standard mirror inquirer dispatch bulletin magazine ledger`);
+  railway oil gas power foods mining steel telecom chronicle observer standard mirror inquirer dispatch bulletin magazine ledger
+  city athletic wanderers albion`); // clubs: "Kingsport City have signed …"
 
 /** Media names and words: such a body is the article's source, not a speaker. */
 export const MEDIA_WORDS = set(`news radio television tv press post times gazette herald courier echo journal tribune telegraph
@@ -58,7 +63,11 @@ export const PROPER_ORG_WORDS = set('reuters afp tass bbc cnn kremlin pentagon b
 /** Lower-case head nouns of an organisation named by description ("the regional education department"). */
 export const ORG_NOUNS = set(`ministry department agency authority authorities government company firm club union council committee
   commission court police bank board office operator vendor regulator watchdog prosecutor prosecutors presidency administration
-  embassy hospital school university airline retailer lender group trust team party army military service coalition`);
+  embassy hospital school university airline retailer lender group trust team party army military service coalition
+  port airport`);
+
+/** Heads of descriptions that stand for some named firm ("the national grid operator"), not a public body. */
+export const MARKET_ROLE_NOUNS = set('operator company firm vendor retailer lender airline carrier insurer developer supplier provider utility maker manufacturer');
 
 /** First words of multi-word place names ("Port Halden", "New Mexico"): such runs are not people. */
 export const PLACE_PREFIXES = set('port new north south east west saint st. san santa los las mount lake fort cape great upper lower');
@@ -70,7 +79,8 @@ export const CALENDAR_WORDS = set(`${MONTHS.join(' ').toLowerCase()} monday tues
 
 /** Words that start an adverbial between a verb and its "that" ("said in an interview that"). */
 export const ADVERBIAL_STARTS = set(`of about against for among around in on at late early earlier later last this after before during outside from via through over
-  under yesterday today tonight on to with by again also previously repeatedly separately publicly privately recently`);
+  under yesterday today tonight on to with by again also previously repeatedly separately publicly privately recently
+  when while once until`);
 
 /** Leading connectives that are not part of a subject ("Meanwhile, …", "At the same time, …"). */
 export const CONNECTIVE_SEGMENT = /^(?:meanwhile|however|also|separately|at the same time|in addition|still|but|and|then|later|earlier|on \w+day)$/i;

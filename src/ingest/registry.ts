@@ -86,11 +86,17 @@ export class Registry {
     return entity;
   }
 
-  /** The latest organisation mentioned before `at` whose name has `noun` ("the ministry"), else the latest one. */
+  /**
+   * The latest organisation mentioned before `at` whose name has the word `noun` ("the ministry"), else the
+   * latest one with a proper name ("the club" for "Kingsport City"); with no noun ("it"), the latest of all.
+   */
   recentOrganisation(at: number, noun: string | null): Entity | null {
     const orgs = this.mentions.filter((m) => m.at < at && m.entity.kind === 'organisation' && !m.entity.media);
-    const withNoun = noun ? orgs.filter((m) => m.entity.name.toLowerCase().includes(noun)) : [];
-    return (withNoun[withNoun.length - 1] ?? orgs[orgs.length - 1])?.entity ?? null;
+    // Whole words: "the port" is not "Clean Ports".
+    const withNoun = noun ? orgs.filter((m) => m.entity.name.toLowerCase().split(/\s+/).includes(noun)) : [];
+    // Without a match, a named body may be "the club"; a described one ("state fire service") is never "the company".
+    const fallback = noun ? orgs.filter((m) => m.entity.name !== m.entity.name.toLowerCase()) : orgs;
+    return (withNoun[withNoun.length - 1] ?? fallback[fallback.length - 1])?.entity ?? null;
   }
 
   mention(at: number, entity: Entity, subject = true): void {
@@ -104,8 +110,9 @@ export class Registry {
    * "he"/"she": the most recent person before `at` whose known gender does not conflict, preferring
    * sentence subjects ("Anna Berg met John Smith. She said …" is Anna), in the current or previous sentence run.
    */
-  pronoun(at: number, gender: Gender): Entity | null {
-    const compatible = (m: Mention): boolean => m.at < at && m.entity.kind === 'person' && !(gender && m.entity.gender && m.entity.gender !== gender);
+  pronoun(at: number, gender: Gender, exclude: Entity | null = null): Entity | null {
+    const compatible = (m: Mention): boolean =>
+      m.at < at && m.entity.kind === 'person' && m.entity !== exclude && !(gender && m.entity.gender && m.entity.gender !== gender);
     const candidates = this.mentions.filter(compatible);
     const latest = candidates[candidates.length - 1];
     if (!latest) return null;

@@ -27,7 +27,7 @@ export interface ParagraphInput {
 
 const MEDIA_PHRASE = /\b(?:news|news agency|newspaper|reports?|minutes|data|figures|documents|sources|estimates|survey|poll|statistics)\b/i;
 const ACCORDING = /^(?:also\s+)?according to\s+/i;
-const FIRST_PERSON = /^(?:i|we|you|he|she|they|it|this|that)\b/i;
+const FIRST_PERSON = /^(?:i|we|you|he|she|they|it|this|that|everyone|everybody|nobody|someone|somebody|people)\b/i;
 
 /** Direct and reported statements of one paragraph, sentence by sentence in text order. */
 export function paragraphStatements(input: ParagraphInput): Statement[] {
@@ -159,9 +159,9 @@ function reportedInSegment(input: ParagraphInput, segment: Range, sentence: Rang
 function trailingAttribution(input: ParagraphInput, segment: Range, cursor: number, verb: VerbHit, subject: Range): Statement | null {
   const { text, spans, registry } = input;
   if (spans.some((s) => s.standalone && s.open >= segment.start && s.open < verb.start)) return null;
-  const after = text.slice(verb.end, segment.end);
-  if (/\bthat\b|[:“"]/.test(after) || words(text, { start: verb.end, end: segment.end }).length > 6) return null;
-  const comma = text.lastIndexOf(',', subject.end);
+  const tail = attributionTail(text, verb, segment);
+  if (/\bthat\b|[:“"]/.test(text.slice(tail.start, tail.end)) || words(text, tail).length > 6) return null;
+  const comma = attributionStart(text, cursor, subject);
   if (comma <= cursor) return null;
   const clause = endClause(text, { start: cursor, end: comma }, spans);
   if (!clause || words(text, clause).length < 4) return null;
@@ -170,9 +170,42 @@ function trailingAttribution(input: ParagraphInput, segment: Range, cursor: numb
   const speaker =
     words(text, before).length > 0
       ? resolveSubject(text, registry, before)
-      : resolveSubject(text, registry, endClause(text, { start: verb.end, end: segment.end }, spans) ?? before, true);
+      : resolveSubject(text, registry, endClause(text, tail, spans) ?? before, true);
   if (!speaker || speaker.media) return null;
   return { speaker, kind: 'reported', range: clause, paragraph: input.number, sentence: segment };
+}
+
+/**
+ * What follows the verb of a trailing attribution, up to a participle phrase that only adds to it:
+ * "…, the ministry said on Wednesday, urging residents to …" ends at "Wednesday".
+ */
+function attributionTail(text: string, verb: VerbHit, segment: Range): Range {
+  const participle = /,\s+\p{Ll}+ing\b/u.exec(text.slice(verb.end, segment.end));
+  return { start: verb.end, end: participle ? verb.end + participle.index : segment.end };
+}
+
+const APPOSITION_OPENER = /^(?:the|a|an|his|her|its|their|our|my)\s/i;
+
+/**
+ * The comma that opens a trailing attribution, stepping back over appositions:
+ * "CLAUSE, his lawyer, Petra Lindahl, told reporters" opens before "his lawyer", not before "Petra Lindahl".
+ * Returns -1 when there is none.
+ */
+function attributionStart(text: string, cursor: number, subject: Range): number {
+  // The subject may end with the comma that closes an apposition ("…, Petra Lindahl,").
+  let end = subject.end;
+  while (end > cursor && /[\s,]/.test(text[end - 1] ?? '')) end--;
+  let comma = text.lastIndexOf(',', end - 1);
+  while (comma > cursor) {
+    const previous = text.lastIndexOf(',', comma - 1);
+    if (previous <= cursor) break;
+    const segment = trimRange(text, { start: previous + 1, end: comma });
+    const value = text.slice(segment.start, segment.end);
+    // Only a short role phrase ("his lawyer", "a spokesman for the club") is part of the attribution.
+    if (!APPOSITION_OPENER.test(value) || words(text, segment).length > 6 || /\b(?:is|was|were|are|will|would|has|had|have)\b/.test(value)) break;
+    comma = previous;
+  }
+  return comma;
 }
 
 /** "According to X, …": who X is (a name may follow a role: "the summit’s president, Jorge Almeida,"). */
@@ -187,29 +220,100 @@ function accordingTo(input: ParagraphInput, rest: Range): { who: Range; clauseSt
     const next = trimRange(text, { start: comma1 + 1, end: comma2 });
     const runs = nameRuns(text, next);
     const nameAfterRole = nameRuns(text, who).length === 0 && runs.length === 1 && runs[0]?.kind === 'person' && words(text, next).length <= 4;
+    // "According to Marta Kowalska, a transport analyst at Kessler Bank, the deal …": the role belongs to X.
+    const roleAfterName = nameRuns(text, who).some((r) => r.kind === 'person') && isRoleApposition(text.slice(next.start, next.end));
     // "According to the Plunkett Foundation, which supports …, the number …": the relative clause belongs to X.
     const relative = /^(?:which|who)\b/.test(text.slice(next.start, next.end));
-    if (nameAfterRole || relative) clauseStart = comma2 + 1;
-    if (nameAfterRole) who = { start: rest.start, end: comma2 };
+    if (nameAfterRole || relative || roleAfterName) clauseStart = comma2 + 1;
+    if (nameAfterRole || roleAfterName) who = { start: rest.start, end: comma2 };
   }
   const phrase = text.slice(who.start, who.end);
   const media = nameRuns(text, who).some((r) => r.media) || MEDIA_PHRASE.test(phrase);
   return { who, clauseStart: trimRange(text, { start: clauseStart, end: rest.end }).start, media };
 }
 
+/** "a transport analyst at Kessler Bank": an indefinite noun phrase without a verb describes who someone is. */
+function isRoleApposition(value: string): boolean {
+  return /^(?:a|an)\s/i.test(value) && value.split(/\s+/).length <= 12 && !/\b(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must)\b/i.test(value);
+}
+
 /** “President Trump said … that it would happen …,” Leavitt said → Trump said it, reported by Leavitt. */
 function secondHand(input: ParagraphInput, outer: Statement): Statement[] {
-  const { text, registry } = input;
+  const { text } = input;
   const inner = outer.range;
   const nested = input.spans.filter((s) => s.open >= inner.start && (s.close ?? Infinity) <= inner.end);
-  const verb = speechVerbs(text, inner, nested)[0];
-  if (!verb || !outer.speaker) return [];
-  const subject = trimRange(text, { start: inner.start, end: verb.start });
+  // "When we complained, the port told us …": the first speech verb may be the quoting speaker's own.
+  for (const verb of speechVerbs(text, inner, nested)) {
+    const found = secondHandAt(input, outer, verb, nested);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** One speech verb inside a quotation: a quote in single marks after it, or a reported clause by a named subject. */
+function secondHandAt(input: ParagraphInput, outer: Statement, verb: VerbHit, nested: QuoteSpan[]): Statement[] {
+  const { text, registry } = input;
+  const inner = outer.range;
+  if (!outer.speaker) return [];
+  const nestedQuote = nestedDirect(input, outer, verb);
+  if (nestedQuote) return [nestedQuote];
+  const subject = innerSubject(text, { start: inner.start, end: verb.start });
   const subjectText = text.slice(subject.start, subject.end);
-  if (!subjectText || FIRST_PERSON.test(subjectText) || nameRuns(text, subject).length === 0) return [];
-  const clause = clauseAfter(text, verb, inner.end, nested);
+  if (!subjectText || FIRST_PERSON.test(subjectText)) return [];
+  // Inside a quotation only a name, or a description of a body the article has named ("the port"), is trusted.
+  const described = nameRuns(text, subject).length === 0;
+  if (described && !/^the\s+\p{Ll}+$/u.test(subjectText)) return [];
+  const clause = clauseAfter(text, verb, sentenceEnd(text, verb.end, inner.end), nested);
   if (!clause) return [];
   const speaker = resolveSubject(text, registry, subject);
   if (!speaker || speaker === outer.speaker) return [];
+  // "the port" must name a body called so ("Brenmoor port authority"), not merely the latest organisation.
+  const noun = subjectText.split(/\s+/).at(-1) ?? '';
+  if (described && !speaker.name.toLowerCase().split(/\s+/).includes(noun)) return [];
   return splitContinuations(text, clause, nested).map((range) => ({ speaker, kind: 'reported' as const, range, paragraph: outer.paragraph, reportedBy: outer.speaker ?? undefined, sentence: outer.sentence }));
+}
+
+/** "When we first raised the alarm, the port told us …": the subject is the last comma segment before the verb. */
+function innerSubject(text: string, before: Range): Range {
+  const comma = text.lastIndexOf(',', before.end - 1);
+  return trimRange(text, { start: comma >= before.start ? comma + 1 : before.start, end: before.end });
+}
+
+/** A reported clause inside a quotation ends with the quoted sentence it is in. */
+function sentenceEnd(text: string, from: number, limit: number): number {
+  const stop = /[.!?](?=['’]?\s+\p{Lu})|[.!?]['’](?=\s)/u.exec(text.slice(from, limit));
+  return stop ? from + stop.index : limit;
+}
+
+/** Single quotation marks inside a direct quote: ‘…’ (straight ones are too often apostrophes). */
+function innerQuote(text: string, range: Range, from: number): Range | null {
+  const open = text.indexOf('‘', from);
+  if (open < 0 || open >= range.end) return null;
+  const close = text.indexOf('’', open + 1);
+  // An apostrophe ("don’t") is a letter on both sides; the closing mark is not followed by a letter.
+  let end = close;
+  while (end >= 0 && end < range.end && /\p{L}/u.test(text[end + 1] ?? '')) end = text.indexOf('’', end + 1);
+  return end > open && end <= range.end ? { start: open + 1, end } : null;
+}
+
+/**
+ * “When we first spoke he told me, ‘I don’t want to sit on the bench.’ …,” Pettit said: the words in single
+ * marks are a direct quote by whoever "he" is (never the quoting speaker himself), reported by the speaker.
+ */
+function nestedDirect(input: ParagraphInput, outer: Statement, verb: VerbHit): Statement | null {
+  const { text, registry } = input;
+  const quoted = innerQuote(text, outer.range, verb.end);
+  if (!quoted || !outer.speaker) return null;
+  if (!/^(?:\s+(?:me|us|him|her|them|reporters))?\s*[,:]\s*$/.test(text.slice(verb.end, quoted.start - 1))) return null;
+  const subject = innerSubject(text, { start: outer.range.start, end: verb.start });
+  const last = (words(text, subject).at(-1)?.text ?? '').toLowerCase();
+  const speaker =
+    last === 'he' || last === 'she'
+      ? registry.pronoun(outer.range.start, last === 'he' ? 'm' : 'f', outer.speaker)
+      : nameRuns(text, subject).length > 0
+        ? resolveSubject(text, registry, subject)
+        : null;
+  if (!speaker || speaker === outer.speaker) return null;
+  const range = trimRange(text, quoted);
+  return { speaker, kind: 'direct', range, paragraph: outer.paragraph, reportedBy: outer.speaker, sentence: outer.sentence };
 }

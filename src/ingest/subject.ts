@@ -1,5 +1,5 @@
-import { ADVERBIAL_STARTS, CONNECTIVE_SEGMENT, FEMALE_ROLE, GROUP_NOUNS, MALE_ROLE, NON_SPEAKER_HEADS, ORG_NOUNS } from './lexicon.js';
-import { nameRuns, resolveRun } from './mentions.js';
+import { ADVERBIAL_STARTS, CONNECTIVE_SEGMENT, FEMALE_ROLE, GROUP_NOUNS, MALE_ROLE, MARKET_ROLE_NOUNS, NON_SPEAKER_HEADS, ORG_NOUNS } from './lexicon.js';
+import { nameRuns, resolveRun, type NameRun } from './mentions.js';
 import type { Entity, Registry } from './registry.js';
 import { trimRange, words, type Range } from './text.js';
 
@@ -14,7 +14,8 @@ const LEADING_ARTICLE = /^(?:the|a|an|its|their|his|her|our)\s+/i;
  * organisation ("A spokesman for the Transport Workers Union"); "he"/"she" the latest compatible
  * person; "the ministry" the latest organisation of that kind. Records a role when it sees one.
  */
-export function resolveSubject(text: string, registry: Registry, range: Range, inverted = false): Entity | null {
+export function resolveSubject(text: string, registry: Registry, whole: Range, inverted = false): Entity | null {
+  const range = withoutLeadingConjunction(text, whole);
   const segments = commaSegments(text, range).filter((seg) => {
     const value = text.slice(seg.start, seg.end);
     return !DROPPED_SEGMENT.test(value) && !PARTICIPLE_SEGMENT.test(value) && !CONNECTIVE_SEGMENT.test(value);
@@ -26,7 +27,7 @@ export function resolveSubject(text: string, registry: Registry, range: Range, i
   // subject by itself; only a comma-closed apposition lets an earlier name be the speaker.
   const nounPhrase = /^(?:a|an|the|his|her|its|their|this|that|one|some)\s/i.test(lastText);
   if (!inverted && nounPhrase && segments.length > 1 && !/,\s*$/.test(text.slice(lastSegment.start, range.end)) && nameRuns(text, lastSegment).length === 0) {
-    return describedOrganisation(lastText.replace(TRAILING_FILLER, ''), registry, lastSegment.start);
+    return describedOrganisation(text, lastText.replace(TRAILING_FILLER, ''), registry, lastSegment.start);
   }
   const head = /^(?:(?:the|a|an|one|another|new)\s+)?(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\b/u.exec(text.slice(segments[0]?.start ?? 0, segments[0]?.end ?? 0).toLowerCase());
   if (head?.[1] && NON_SPEAKER_HEADS.has(head[1])) return null;
@@ -37,7 +38,7 @@ export function resolveSubject(text: string, registry: Registry, range: Range, i
     if (pronoun === 'it') return registry.recentOrganisation(range.start, null);
   }
   const runs = segments.flatMap((seg) => nameRuns(text, seg).map((run) => ({ run, seg })));
-  const people = runs.filter(({ run }) => run.kind === 'person' && !run.possessive);
+  const people = runs.filter(({ run, seg }) => run.kind === 'person' && !run.possessive && !modifiesOrganisation(text, run, seg, runs));
   for (let i = people.length - 1; i >= 0; i--) {
     const candidate = people[i];
     if (!candidate) continue;
@@ -58,22 +59,100 @@ export function resolveSubject(text: string, registry: Registry, range: Range, i
     if (entity) registry.mention(org.run.start, entity);
     return entity;
   }
-  return describedOrganisation(lastText.replace(TRAILING_FILLER, ''), registry, lastSegment.start);
+  return describedOrganisation(text, lastText.replace(TRAILING_FILLER, ''), registry, lastSegment.start);
+}
+
+const LEADING_CONJUNCTION = /^(?:but|and|yet|so|still|now)\s+/i;
+
+/** "But she acknowledged that …": a sentence-opening conjunction links sentences; it is not part of the subject. */
+function withoutLeadingConjunction(text: string, range: Range): Range {
+  const match = LEADING_CONJUNCTION.exec(text.slice(range.start, range.end));
+  return match ? { start: range.start + match[0].length, end: range.end } : range;
+}
+
+/**
+ * "City fans' group Kingsport Supporters United": a lone capitalised word followed by a lower-case noun
+ * and then an organisation's name qualifies that organisation; it is not a person who speaks.
+ */
+function modifiesOrganisation(text: string, run: NameRun, seg: Range, runs: { run: NameRun; seg: Range }[]): boolean {
+  if (run.name.length !== 1) return false;
+  const laterOrg = runs.some((r) => r.seg === seg && r.run.kind === 'organisation' && r.run.start > run.end);
+  return laterOrg && /^\s+\p{Ll}/u.test(text.slice(run.end, seg.end));
 }
 
 /** "the ministry" → the latest ministry mentioned; "the regional education department" → that body. */
-function describedOrganisation(fullPhrase: string, registry: Registry, at: number): Entity | null {
+function describedOrganisation(text: string, fullPhrase: string, registry: Registry, at: number): Entity | null {
   // "A spokeswoman for the council" speaks for the council.
   const phrase = fullPhrase.replace(/^.*\s(?:for|of|at)\s+(?=(?:the|its)\s)/i, '');
   const ws = phrase.trim().split(/\s+/);
   const head = (ws[ws.length - 1] ?? '').toLowerCase();
+  if (DOCUMENT_NOUNS.has(head) && ws.length === 2 && /^(?:the|its)$/i.test(ws[0] ?? '')) return documentIssuer(text, registry, at);
   if (!ORG_NOUNS.has(head) || ws.length > 5 || ws.slice(1).some((w) => /^(?:his|her|their|my|our|your)$/i.test(w))) return null;
   const bare = phrase.trim().replace(LEADING_ARTICLE, '');
   // A bare "the club" refers back; with nothing to refer to, it names no one.
-  const entity = bare.split(/\s+/).length === 1 ? registry.recentOrganisation(at, head) : registry.organisation(bare);
+  const entity = bare.split(/\s+/).length === 1 ? registry.recentOrganisation(at, head) : namedOrDescribed(text, bare, head, registry);
   if (entity) registry.mention(at, entity);
   return entity;
 }
+
+/** Things a body issues that are then said to speak: "…,” the advisory says. */
+const DOCUMENT_NOUNS = new Set(['advisory', 'guidance', 'guidelines', 'leaflet', 'notice', 'circular', 'memo']);
+
+/**
+ * "The ministry's advice includes … “Do not …,” the advisory says": a document speaks for the body whose
+ * possessive ("the ministry's") last came before it in the same paragraph; otherwise it names no one.
+ */
+function documentIssuer(text: string, registry: Registry, at: number): Entity | null {
+  const paragraphStart = text.lastIndexOf('\n', at) + 1;
+  const owners = [...text.slice(paragraphStart, at).matchAll(/\b(?:the|its)\s+(\p{Ll}+)['’]s\s/giu)];
+  const noun = owners.at(-1)?.[1]?.toLowerCase();
+  if (!noun || !ORG_NOUNS.has(noun)) return null;
+  const entity = registry.recentOrganisation(at, noun);
+  // Only a body really called so ("Dolinsk regional health ministry"), not the latest organisation of any kind.
+  return entity && entity.name.toLowerCase().split(/\s+/).includes(noun) ? entity : null;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*)*`;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+/**
+ * "the national grid operator": the organisation the article names with that description
+ * ("Transgrid, the national grid operator," / "the grid operator, Transgrid," / "grid operator Transgrid"),
+ * else the description itself for a public body ("the state fire service"). A market role ("operator",
+ * "company") with no name beside it stays unresolved: it is some named firm, and guessing a new speaker is worse.
+ */
+function namedOrDescribed(text: string, description: string, head: string, registry: Registry): Entity | null {
+  const named = namedByDescription(text, description);
+  if (named) return registry.entities.find((e) => e.name === named) ?? registry.organisation(named);
+  return MARKET_ROLE_NOUNS.has(head) ? null : registry.organisation(description);
+}
+
+/** The capitalised name set in apposition with a description (its last two words suffice), or null. */
+function namedByDescription(text: string, description: string): string | null {
+  const desc = escapeRe(description.split(/\s+/).slice(-2).join(' '));
+  const patterns = [
+    // Only adjectives between: "Smith, the head of the grid operator" is a person who works there.
+    new RegExp(String.raw`(?<!\p{L})(${NAME}),\s+(?:the|its)\s+(?:(?!(?:of|for|at|in|the)\s)[\p{Ll}'’-]+\s+)*${desc}\b`, 'u'),
+    new RegExp(String.raw`\b${desc},\s+(${NAME}),`, 'u'),
+    new RegExp(String.raw`\b${desc}\s+(${NAME})`, 'u'),
+  ];
+  for (const [n, pattern] of patterns.entries()) {
+    for (const match of text.matchAll(new RegExp(pattern.source, 'gu'))) {
+      const name = match[1]?.replace(/^(?:The|A|An)\s+/, '');
+      // "the head of the city's port authority, Dragan Kovac,": the description qualifies another noun there,
+      // and a person's full name is not an organisation's.
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+      const qualifiesOther = n === 1 && /(?:\b(?:of|for|at|to|from|with|in|by)\s+(?:the\s+)?|['’]s\s+)$/.test(before);
+      if (!name || RUN_START_WORDS.test(name) || qualifiesOther) continue;
+      if (nameRuns(name, { start: 0, end: name.length }).some((r) => r.kind === 'person' && r.name.length > 1)) continue;
+      return name;
+    }
+  }
+  return null;
+}
+
+/** A capitalised sentence opener is no name ("However, the grid operator …"). */
+const RUN_START_WORDS = /^(?:However|Meanwhile|But|And|In|On|At|After|Before|Earlier|Later|Separately|Also)$/;
 
 function commaSegments(text: string, range: Range): Range[] {
   const result: Range[] = [];
