@@ -26,7 +26,7 @@ export const quotesCommand = {
     if (!speaker) return renderNotice(`No speaker matches “${typedSpeaker}”. Try /speakers for the list.`);
     if (typedTopic !== undefined && !topic) return renderNotice(`No topic matches “${String(typedTopic)}”. Try /topics for the list.`);
     const article = pickArticle(engine, optionValue(interaction, 'article'));
-    return renderAnswer(engine.quotesBy(speaker, topic, article), { page: 0, view: { kind: 'quotes', speaker, topic }, ephemeral: this.isPrivate(interaction) });
+    return renderAnswer(engine.quotesBy(speaker, topic, article), { page: 0, view: article === undefined ? { kind: 'quotes', speaker, topic } : { kind: 'quotes', speaker, topic, article }, ephemeral: this.isPrivate(interaction) });
   },
   autocomplete(interaction, { engine }) {
     const focused = focusedOption(interaction);

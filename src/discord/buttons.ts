@@ -17,7 +17,7 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
   }
   const view = questionIsInMessage(action.view) ? questionFromFooter(interaction, action.view) : action.view;
   if (!view) return { update: false, message: renderNotice('I could not read the question back from this message; please ask again.') };
-  const answer = view.kind === 'ask' ? engine.answer(view.question, { articleId: view.article }) : engine.quotesBy(view.speaker, view.topic);
+  const answer = view.kind === 'ask' ? engine.answer(view.question, { articleId: view.article }) : engine.quotesBy(view.speaker, view.topic, view.article);
   // Paging edits the message in place and keeps its privacy; posting sends a new, public message.
   const ephemeral = action.action === 'page' && isEphemeral(interaction);
   return { update: action.action === 'page', message: renderAnswer(answer, { page: action.page, view, ephemeral }) };

@@ -6,7 +6,7 @@
 /** What produced an answer, so a button can produce the same answer again. */
 export type AnswerView =
   | { kind: 'ask'; question: string; article?: string }
-  | { kind: 'quotes'; speaker: string; topic: string | undefined };
+  | { kind: 'quotes'; speaker: string; topic: string | undefined; article?: string };
 
 export type ButtonAction =
   | { action: 'page'; page: number; view: AnswerView }
@@ -22,7 +22,7 @@ export function encodeCustomId(action: ButtonAction): string | undefined {
   if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${action.article}`);
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
-  if (view.kind === 'quotes') return fits(`${prefix}q:${view.speaker}:${view.topic ?? ''}`);
+  if (view.kind === 'quotes') return fits(`${prefix}q:${view.speaker}:${view.topic ?? ''}${view.article !== undefined ? `:${view.article}` : ''}`);
   // A long question travels in the message footer instead; cutting it would answer a different question.
   if (view.article !== undefined) return fits(`${prefix}A:${view.article}:${view.question}`) ?? fits(`${prefix}A:${view.article}:${QUESTION_IN_MESSAGE}`);
   return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
@@ -48,8 +48,9 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
     const [article = '', ...question] = rest.split(':');
     return { action, page: Number(page), view: { kind: 'ask', question: question.join(':'), article } };
   }
-  const [speaker = '', topic = ''] = rest.split(':');
-  return { action, page: Number(page), view: { kind: 'quotes', speaker, topic: topic || undefined } };
+  const [speaker = '', topic = '', article] = rest.split(':');
+  const view: AnswerView = { kind: 'quotes', speaker, topic: topic || undefined };
+  return { action, page: Number(page), view: article ? { ...view, article } : view };
 }
 
 /** True when the question must be read back from the message the button sits on. */

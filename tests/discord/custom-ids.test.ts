@@ -92,6 +92,8 @@ describe('GIVEN a button action', () => {
     ['a page of /quotes without a topic', { action: 'page', page: 3, view: quotesViewNoTopic }],
     ['posting an asked question', { action: 'post', page: 0, view: askView }],
     ['posting /quotes', { action: 'post', page: 4, view: quotesView }],
+    ['a page of /quotes in one article', { action: 'page', page: 2, view: { kind: 'quotes', speaker: 'maria-zakharova', topic: undefined, article: 'russia-ukraine-negotiations' } }],
+    ['an asked question in one article', { action: 'page', page: 1, view: { kind: 'ask', question: 'who is peskov', article: 'russia-ukraine-negotiations' } }],
     ['showing a quote in context', { action: 'context', article: 'russia-ukraine-negotiations', start: 123, end: 456, slot: 2 }],
     ['a question with colons, newlines and emoji', { action: 'page', page: 1, view: { kind: 'ask', question: 'who: said\n"this"? 🙂' } }],
   ])('WHEN %s is encoded THEN it decodes to the same action', (_name, action) => {
