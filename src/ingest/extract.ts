@@ -175,7 +175,7 @@ function buildPeople(statements: Statement[]): Person[] {
     organisation: e.organisation,
     // People ask by surname ("what did Zakharova say?"), so the surname is always an alias.
     aliases: [...new Set([...(e.kind === 'person' && e.name.includes(' ') ? [e.name.split(' ').at(-1) ?? ''] : []), ...e.aliases])].filter((a) => a && a !== e.name),
-    roleAliases: e.role ? [e.role] : [],
+    roleAliases: [...(e.role ? [e.role] : []), ...e.descriptions],
   }));
 }
 

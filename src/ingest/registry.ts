@@ -11,6 +11,8 @@ export interface Entity {
   role: string | null;
   organisation: string | null;
   aliases: Set<string>;
+  /** How the text describes it ("the club", "the ministry"): what readers will call it too. */
+  descriptions: Set<string>;
   gender: Gender;
   media: boolean;
 }
@@ -96,7 +98,9 @@ export class Registry {
     const withNoun = noun ? orgs.filter((m) => m.entity.name.toLowerCase().split(/\s+/).includes(noun)) : [];
     // Without a match, a named body may be "the club"; a described one ("state fire service") is never "the company".
     const fallback = noun ? orgs.filter((m) => m.entity.name !== m.entity.name.toLowerCase()) : orgs;
-    return (withNoun[withNoun.length - 1] ?? fallback[fallback.length - 1])?.entity ?? null;
+    const found = (withNoun[withNoun.length - 1] ?? fallback[fallback.length - 1])?.entity ?? null;
+    if (found && noun && withNoun.length === 0) found.descriptions.add(`the ${noun}`);
+    return found;
   }
 
   mention(at: number, entity: Entity, subject = true): void {
@@ -130,7 +134,7 @@ export class Registry {
     const parts = name.toLowerCase().split(' ');
     const first = parts.length > 1 ? (parts[0] ?? '') : '';
     const gender: Gender = kind !== 'person' ? null : FEMALE_NAMES.has(first) ? 'f' : MALE_NAMES.has(first) ? 'm' : null;
-    const entity: Entity = { id, name, kind, role: null, organisation: null, aliases: new Set(), gender, media: false };
+    const entity: Entity = { id, name, kind, role: null, organisation: null, aliases: new Set(), descriptions: new Set(), gender, media: false };
     this.entities.push(entity);
     return entity;
   }

@@ -198,6 +198,11 @@ describe('attribution rules (general, on made-up texts)', () => {
     ).toEqual(['Westfield City/reported: The player has agreed a four-year contract with the club', 'Westfield Supporters Trust/reported: it welcomed the signing']);
   });
 
+  it('records how the text describes an organisation ("the club"), so people can ask by it', () => {
+    const article = extractArticle(body('Westfield City have signed a new striker.', 'The player has agreed a four-year contract, the club said in a statement.'));
+    expect(article.people.find((p) => p.name === 'Westfield City')?.roleAliases).toContain('the club');
+  });
+
   it('resolves a described firm to the name the article gives it, else leaves it unattributed', () => {
     const warning = 'Demand hit a record, and the national grid operator warned that blackouts could not be ruled out.';
     expect(quotes(body(warning, 'Transgrid, the national grid operator, asked users to save power.'))).toEqual(['Transgrid/reported: blackouts could not be ruled out']);
