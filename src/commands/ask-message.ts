@@ -1,5 +1,5 @@
 import { ApplicationCommandType } from 'discord.js';
-import { EVERYWHERE, inServer, type MessageCommand } from '../discord/command.js';
+import { EVERYWHERE, inServer, stripMentions, type MessageCommand } from '../discord/command.js';
 import { renderAnswer, renderNotice } from '../discord/render.js';
 import { MAX_QUESTION_LENGTH } from './ask.js';
 
@@ -9,7 +9,7 @@ export const askMessageCommand = {
   isPrivate: (interaction) => inServer(interaction),
   execute(interaction, { engine }) {
     const target = interaction.data.resolved.messages[interaction.data.target_id];
-    const question = (target?.content ?? '').replace(/<@[!&]?\d+>/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    const question = stripMentions(target?.content ?? '').slice(0, MAX_QUESTION_LENGTH);
     if (!question) return renderNotice('That message has no text to ask about.');
     return renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: this.isPrivate(interaction) });
   },

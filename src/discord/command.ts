@@ -59,3 +59,8 @@ export function focusedOption(interaction: APIApplicationCommandAutocompleteInte
 export function inServer(interaction: { guild_id?: string; context?: InteractionContextType }): boolean {
   return interaction.context !== undefined ? interaction.context === InteractionContextType.Guild : interaction.guild_id !== undefined;
 }
+
+/** Message text without user, nickname or role mentions: what a question read from a message asks. */
+export function stripMentions(text: string): string {
+  return text.replace(/<@[!&]?\d+>/g, ' ').trim();
+}

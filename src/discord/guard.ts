@@ -2,7 +2,7 @@ import { ApplicationCommandType, type APIApplicationCommandInteraction } from 'd
 import { askMessageCommand } from '../commands/ask-message.js';
 import { askCommand, MAX_QUESTION_LENGTH } from '../commands/ask.js';
 import { quotesCommand } from '../commands/quotes.js';
-import { optionValue } from './command.js';
+import { optionValue, stripMentions } from './command.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** The commands that ask the engine a question; each counts against the user's rate limit. */
@@ -20,10 +20,6 @@ function questionOf(interaction: APIApplicationCommandInteraction): string | und
     return String(optionValue({ data: interaction.data }, 'question') ?? '');
   }
   return undefined;
-}
-
-export function stripMentions(text: string): string {
-  return text.replace(/<@[!&]?\d+>/g, ' ').trim();
 }
 
 export function tooLong(question: string): Refusal | undefined {

@@ -341,7 +341,8 @@ export class FakeGateway {
       ? [Number(rawShard[0]), Number(rawShard[1])]
       : [0, 1];
     const compress = d['compress'] === true;
-    const reject = (code: number, reason: string) => {
+    // Every IDENTIFY is logged the same way, accepted or not.
+    const logIdentify = (closeCode: number | null, sessionId: string | null) =>
       this.host.log.push({
         kind: 'identify',
         connectionId: conn.id,
@@ -351,10 +352,12 @@ export class FakeGateway {
         compress,
         presence: d['presence'],
         largeThreshold: typeof d['large_threshold'] === 'number' ? d['large_threshold'] : null,
-        accepted: false,
-        closeCode: code,
-        sessionId: null,
+        accepted: closeCode === null,
+        closeCode,
+        sessionId,
       });
+    const reject = (code: number, reason: string) => {
+      logIdentify(code, null);
       conn.close(code, reason);
     };
 
@@ -379,19 +382,7 @@ export class FakeGateway {
     conn.session = session;
     conn.identifyCompress = compress && conn.compression === null;
     this.host.onIdentifyAccepted();
-    this.host.log.push({
-      kind: 'identify',
-      connectionId: conn.id,
-      shard,
-      intents,
-      properties: d['properties'],
-      compress,
-      presence: d['presence'],
-      largeThreshold: typeof d['large_threshold'] === 'number' ? d['large_threshold'] : null,
-      accepted: true,
-      closeCode: null,
-      sessionId: session.id,
-    });
+    logIdentify(null, session.id);
 
     const ready = this.host.readyData(shard, session.id);
     conn.live = true;
