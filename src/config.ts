@@ -131,9 +131,10 @@ const limitsSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 1),
   SHUTDOWN_TIMEOUT_SECONDS: count('SHUTDOWN_TIMEOUT_SECONDS', 1),
   HTTP_BODY_TIMEOUT_MS: count('HTTP_BODY_TIMEOUT_MS', 1),
+  ANSWER_CACHE_SIZE: count('ANSWER_CACHE_SIZE', 0),
 });
 
-/** Abuse and shutdown limits, shared by the gateway bot and the HTTP endpoint; every one has a default. */
+/** Abuse, shutdown and memory limits, shared by the gateway bot and the HTTP endpoint; every one has a default. */
 export interface LimitsConfig {
   /** Questions one user may ask per window (/ask, /quotes, the context menu, DMs, mentions); 0 = unlimited. */
   rateLimitQuestions: number;
@@ -142,6 +143,8 @@ export interface LimitsConfig {
   shutdownTimeoutMs: number;
   /** A request body must arrive within this long (stops slow-loris clients holding connections). */
   httpBodyTimeoutMs: number;
+  /** Answers remembered for repeated questions; 0 turns the cache off. */
+  answerCacheSize: number;
 }
 
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): Readonly<LimitsConfig> {
@@ -151,6 +154,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): Readonly
     rateLimitWindowMs: (values.RATE_LIMIT_WINDOW_SECONDS ?? 10) * 1000,
     shutdownTimeoutMs: (values.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,
     httpBodyTimeoutMs: values.HTTP_BODY_TIMEOUT_MS ?? 10_000,
+    answerCacheSize: values.ANSWER_CACHE_SIZE ?? 1000,
   });
 }
 

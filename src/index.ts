@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
 
   try {
-    const services = loadServices(config.articlesDir, logger);
+    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       ...services,

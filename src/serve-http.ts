@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const limits = configOrExit(loadLimitsConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
-  const services = loadServices(config.articlesDir, logger);
+  const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize });
   const server = createInteractionsServer({
     ...services,
     publicKey: ed25519PublicKey(config.publicKey),

@@ -8,6 +8,7 @@
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { loadServices } from '../../src/bootstrap.js';
+import { loadLimitsConfig } from '../../src/config.js';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { checkSignature, ed25519PublicKey } from '../../src/http/signature.js';
@@ -46,7 +47,7 @@ function ceilingServer(): Server {
 
 function realServer(): Server {
   const logger = pino({ level: 'silent' });
-  const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger);
+  const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
   // Follow-ups after a deferral would go to this REST base: a closed local port, so nothing ever leaves the machine.
   return createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api' });
 }

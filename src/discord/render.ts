@@ -57,12 +57,15 @@ export const NO_MENTIONS = { parse: [] } as { parse: [] };
 const INLINE_MARKDOWN = /[\\*_~`|]/g;
 /** Characters that format a line only where it begins (quote, heading, list). */
 const LINE_START_MARKDOWN = /^(\s*)([>#-]|\d+\.)/gm;
+/** Anything either pass or the mention guard would change: most text has none and is returned as it is. */
+const NEEDS_ESCAPING = /[\\*_~`|@]|^\s*(?:[>#-]|\d+\.)/m;
 
 /**
  * Text from a user or an article, made inert: no markdown, and no @everyone, role or user mention
  * can form. Two cheap regular-expression passes: this runs for every quote of every reply.
  */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(INLINE_MARKDOWN, '\\$&')
     .replace(LINE_START_MARKDOWN, (_all, space: string, mark: string) => (mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`))
@@ -132,7 +135,8 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
 
 /** The longest prefix of a quote whose escaped form fits `max` characters (marked … when cut). */
 function fitQuote(quote: string, max: number): string {
-  if (escapeText(quote).length <= max) return escapeText(quote);
+  const whole = escapeText(quote);
+  if (whole.length <= max) return whole;
   let low = 0;
   let high = quote.length;
   while (low < high) {

@@ -2,10 +2,21 @@ import type { Article, Person } from '../data/schema.js';
 import type { Answer, AnswerItem } from './answer-types.js';
 import { ArticleRouter, type Route } from './article-router.js';
 import { ChoiceIndex, type Choice } from './choices.js';
+import { LruMap } from './lru.js';
 import { parseQuestion } from './intent.js';
 import { ScopedEngine, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
 
 export type { SpeakerSummary, TopicSummary };
+
+export interface EngineOptions {
+  /**
+   * Answers remembered for repeated questions (0 = none). The knowledge base never changes while
+   * the process runs and an answer depends only on the question and article, so a remembered
+   * answer is exactly the answer: a popular question, or an autocomplete choice many people pick,
+   * costs a lookup. Every instance still answers alike; nothing about the asker is kept.
+   */
+  answerCacheSize?: number;
+}
 
 export interface AskOptions {
   /** Answer from this article only. */
@@ -28,8 +39,8 @@ export interface AnswerEngine {
   suggestArticles(typed: string, limit?: number): Choice[];
 }
 
-export function createAnswerEngine(articles: Article[]): AnswerEngine {
-  return new KnowledgeBaseEngine(articles);
+export function createAnswerEngine(articles: Article[], options: EngineOptions = {}): AnswerEngine {
+  return new KnowledgeBaseEngine(articles, options);
 }
 
 /** Answers kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
@@ -52,7 +63,8 @@ const OVERVIEW_INTENTS = new Set(['list-speakers', 'list-topics', 'article-about
 class KnowledgeBaseEngine implements AnswerEngine {
   private readonly byId: Map<string, Article>;
   private readonly router: ArticleRouter | undefined;
-  private readonly engines = new Map<string, ScopedEngine>();
+  private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE);
+  private readonly answers: LruMap<string, Answer>;
   private readonly speakerTotals: SpeakerSummary[];
   private readonly topicTotals: TopicSummary[];
   private readonly articlesOfSpeaker = new Map<string, Article[]>();
@@ -60,7 +72,11 @@ class KnowledgeBaseEngine implements AnswerEngine {
   private readonly topicChoices: ChoiceIndex;
   private readonly articleChoices: ChoiceIndex;
 
-  constructor(readonly articles: readonly Article[]) {
+  constructor(
+    readonly articles: readonly Article[],
+    options: EngineOptions,
+  ) {
+    this.answers = new LruMap(options.answerCacheSize ?? 0);
     this.byId = new Map(articles.map((a) => [a.id, a]));
     this.router = articles.length > 1 ? new ArticleRouter(articles) : undefined;
     this.speakerTotals = totalSpeakers(articles);
@@ -89,6 +105,17 @@ class KnowledgeBaseEngine implements AnswerEngine {
   }
 
   answer(question: string, options: AskOptions = {}): Answer {
+    if (this.answers.capacity === 0) return this.answerNow(question, options);
+    // The question exactly as asked: answers echo it, so "Venues?" and "venues" are kept apart.
+    const key = `${options.articleId ?? ''}\u0000${question}`;
+    const remembered = this.answers.get(key);
+    if (remembered) return remembered;
+    const answer = this.answerNow(question, options);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private answerNow(question: string, options: AskOptions): Answer {
     if (options.articleId !== undefined) {
       const article = this.byId.get(options.articleId);
       if (!article) return this.unknownArticle(question, options.articleId);
@@ -198,14 +225,9 @@ class KnowledgeBaseEngine implements AnswerEngine {
   /** Scoped engines are built on first use and the least recently used are dropped. */
   private engineFor(article: Article): ScopedEngine {
     const cached = this.engines.get(article.id);
-    if (cached) {
-      this.engines.delete(article.id);
-      this.engines.set(article.id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const engine = new ScopedEngine([article]);
     this.engines.set(article.id, engine);
-    if (this.engines.size > ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value as string);
     return engine;
   }
 }

@@ -27,29 +27,30 @@ export interface ArticleRef {
 /** One cited piece of article text: a quote or a narration sentence. */
 export interface AnswerItem {
   /** direct and reported are statements of a speaker; narration is the article's own voice. */
-  kind: 'direct' | 'reported' | 'narration';
+  readonly kind: 'direct' | 'reported' | 'narration';
   /** Verbatim article text at `start`-`end`. */
-  quote: string;
-  start: number;
-  end: number;
-  paragraph: number;
-  speaker: Person | null;
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+  readonly speaker: Person | null;
   /** Who relayed a second-hand statement ("Leavitt: President Trump said ..."). */
-  reportedBy: Person | null;
-  quoteId: string | null;
-  topics: string[];
-  article: ArticleRef;
+  readonly reportedBy: Person | null;
+  readonly quoteId: string | null;
+  readonly topics: readonly string[];
+  readonly article: ArticleRef;
 }
 
+/** Read-only: answers are remembered and shared between everyone who asks the same question. */
 export interface Answer {
-  question: string;
-  intent: QuestionIntent;
+  readonly question: string;
+  readonly intent: QuestionIntent;
   /** False when the knowledge base does not answer the question. */
-  found: boolean;
+  readonly found: boolean;
   /** The one-line answer a reader sees first. */
-  summary: string;
+  readonly summary: string;
   /** Best first. */
-  items: AnswerItem[];
+  readonly items: readonly AnswerItem[];
   /** What the knowledge base does cover, offered when `found` is false. */
-  suggestions: string[];
+  readonly suggestions: readonly string[];
 }

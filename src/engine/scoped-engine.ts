@@ -555,7 +555,7 @@ function firstOffset(person: PersonEntry): number {
 }
 
 /** The same span cited twice (by topic and by text) is shown once. */
-function dedupe(items: AnswerItem[]): AnswerItem[] {
+function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;

@@ -3,8 +3,12 @@
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u00AB\u00BB]/g;
 
+/** Plain ASCII has no accents, curly quotes or invisible characters to fold: only its case. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, strip accents, unify quotation marks; keeps punctuation so patterns can still use it. */
 export function foldText(input: string): string {
+  if (ASCII.test(input)) return input.toLowerCase();
   return input
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -14,8 +18,37 @@ export function foldText(input: string): string {
     .toLowerCase();
 }
 
+/**
+ * Results for recent short inputs. One question is split into words by several matchers in turn;
+ * the memo is small and emptied when full, so it spares that repetition, not the work of new questions.
+ */
+class Memo<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(
+    private readonly capacity: number,
+    private readonly maxKeyLength: number,
+  ) {}
+
+  get(key: string, compute: (key: string) => T): T {
+    if (key.length > this.maxKeyLength) return compute(key);
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      if (this.entries.size >= this.capacity) this.entries.clear();
+      value = compute(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+}
+
+const recentWords = new Memo<readonly string[]>(64, 600);
+
 /** Folded words only: possessives dropped ("kiev's" → "kiev"), everything that is not a letter or digit is a separator. */
-export function words(input: string): string[] {
+export function words(input: string): readonly string[] {
+  return recentWords.get(input, splitWords);
+}
+
+function splitWords(input: string): readonly string[] {
   return foldText(input)
     .replace(/'s\b/g, '')
     .replace(/'/g, '')
@@ -73,8 +106,15 @@ export const QUESTION_VERBS = new Set(
 /** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
 const ADVERB = /(?:e|[^aeiouybp])ly$/;
 
+/** A word's stem never changes; the vocabulary of a knowledge base is small enough to keep them all. */
+const stems = new Memo<string>(50_000, 40);
+
 /** Conservative suffix stripping so "venues"/"venue", "negotiations"/"negotiate" and "detached"/"detachment" meet. */
 export function stem(word: string): string {
+  return stems.get(word, stemWord);
+}
+
+function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);

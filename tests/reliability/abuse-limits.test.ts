@@ -137,6 +137,13 @@ describe('GIVEN the limits in the environment', () => {
     expect(loadLimitsConfig({ SHUTDOWN_TIMEOUT_SECONDS: '3', HTTP_BODY_TIMEOUT_MS: '250' })).toMatchObject({ shutdownTimeoutMs: 3_000, httpBodyTimeoutMs: 250 });
   });
 
+  it('THEN ANSWER_CACHE_SIZE is read, 1000 by default and 0 to turn the cache off', () => {
+    expect(loadLimitsConfig({}).answerCacheSize).toBe(1000);
+    expect(loadLimitsConfig({ ANSWER_CACHE_SIZE: '0' }).answerCacheSize).toBe(0);
+    expect(loadLimitsConfig({ ANSWER_CACHE_SIZE: '50' }).answerCacheSize).toBe(50);
+    expect(() => loadLimitsConfig({ ANSWER_CACHE_SIZE: '-1' })).toThrow(/ANSWER_CACHE_SIZE/);
+  });
+
   it('THEN a malformed value names the variable', () => {
     expect(() => loadLimitsConfig({ RATE_LIMIT_QUESTIONS: 'lots' })).toThrow(ConfigError);
     expect(() => loadLimitsConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/data/load.js';
+import { createAnswerEngine } from '../../src/engine/index.js';
+import { LruMap } from '../../src/engine/lru.js';
+import { questionSuite } from './question-suite.js';
+
+const { articles } = loadKnowledgeBase();
+const articleId = articles[0]?.id ?? '';
+
+describe('GIVEN an engine that remembers answers', () => {
+  const fresh = createAnswerEngine(articles);
+  const cached = createAnswerEngine(articles, { answerCacheSize: 1000 });
+
+  it('THEN every question of the suite gets, asked once or three times, exactly the answer the uncached engine gives', () => {
+    for (const { question } of questionSuite) {
+      const expected = fresh.answer(question);
+      for (let round = 0; round < 3; round++) expect(cached.answer(question), question).toEqual(expected);
+    }
+  });
+
+  it('WHEN a question is asked again THEN the remembered answer is returned without answering again', () => {
+    const first = cached.answer('who spoke about venues');
+    expect(cached.answer('who spoke about venues')).toBe(first);
+    // The question is kept exactly as asked: answers echo it.
+    const shouted = cached.answer('WHO SPOKE ABOUT VENUES?');
+    expect(shouted).not.toBe(first);
+    expect(shouted.question).toBe('WHO SPOKE ABOUT VENUES?');
+  });
+
+  it('WHEN the same question is scoped to an article or to an unknown one THEN each scope has its own answer', () => {
+    const everywhere = cached.answer('what did Zakharova say?');
+    const scoped = cached.answer('what did Zakharova say?', { articleId });
+    const unknown = cached.answer('what did Zakharova say?', { articleId: 'no-such-article' });
+    expect(scoped).not.toBe(everywhere);
+    expect(unknown.found).toBe(false);
+    expect(unknown.summary).toContain('no-such-article');
+    expect(cached.answer('what did Zakharova say?', { articleId: 'no-such-article' })).toBe(unknown);
+  });
+
+  it('WHEN the cache size is 0 (the default for the engine itself) THEN every question is answered afresh', () => {
+    expect(fresh.answer('who spoke about venues')).not.toBe(fresh.answer('who spoke about venues'));
+    const off = createAnswerEngine(articles, { answerCacheSize: 0 });
+    expect(off.answer('who spoke about venues')).not.toBe(off.answer('who spoke about venues'));
+  });
+});
+
+describe('GIVEN a bounded least-recently-used map', () => {
+  it('THEN it never holds more than its capacity and forgets the entry used longest ago', () => {
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    expect(lru.get('a')).toBe(1); // "a" is now the most recent
+    lru.set('c', 3);
+    expect(lru.size).toBe(2);
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toBe(1);
+    expect(lru.get('c')).toBe(3);
+  });
+
+  it('THEN setting a key again replaces its value without growing', () => {
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('a', 2);
+    expect(lru.size).toBe(1);
+    expect(lru.get('a')).toBe(2);
+  });
+
+  it('WHEN its capacity is 0 THEN it keeps nothing', () => {
+    const lru = new LruMap<string, number>(0);
+    lru.set('a', 1);
+    expect(lru.size).toBe(0);
+    expect(lru.get('a')).toBeUndefined();
+  });
+});
