@@ -80,8 +80,14 @@ export class PersonMatcher {
     const nameAt = questionWords.map((w) => this.nameTokenFor(w));
     const stemAt = questionWords.map((w) => stem(w));
     const byPerson = new Map<PersonEntry, PersonMatch>();
+    // Most phrases share no word with the question: a set lookup rules them out before any matching.
+    const namesPresent = new Set<string>();
+    for (const at of nameAt) if (at) namesPresent.add(at.token);
+    const stemsPresent = new Set(stemAt);
 
     for (const phrase of this.phrases) {
+      const present = phrase.kind === 'name' ? namesPresent : stemsPresent;
+      if (!phrase.tokens.every((token) => present.has(token))) continue;
       const covered = new Set<number>();
       let typos = 0;
       for (const token of phrase.tokens) {

@@ -51,9 +51,19 @@ export class TopicMatcher {
   match(text: string): TopicMatch[] {
     const questionTerms = terms(text);
     const questionWords = stemmedWords(text);
+    // Keywords share terms ("negotiate" is in many): each is looked up in the question once.
+    const found = new Map<string, string | null>();
+    const questionTermFor = (term: string): string | null => {
+      let match = found.get(term);
+      if (match === undefined) {
+        match = questionTerms.find((q) => sameTerm(q, term)) ?? null;
+        found.set(term, match);
+      }
+      return match;
+    };
     const byTopic = new Map<TopicEntry, TopicMatch>();
     for (const keyword of this.keywords) {
-      const matched = keyword.phraseOnly ? matchPhrase(keyword, questionWords) : matchTerms(keyword, questionTerms);
+      const matched = keyword.phraseOnly ? matchPhrase(keyword, questionWords) : matchTerms(keyword, questionTermFor);
       if (!matched) continue;
       const entry = byTopic.get(keyword.topic) ?? { topic: keyword.topic, score: 0, matchedTerms: new Set<string>(), phrases: new Set<string>() };
       matched.forEach((m) => entry.matchedTerms.add(m));
@@ -67,11 +77,11 @@ export class TopicMatcher {
 }
 
 /** The question terms that stand for every term of the keyword, typos forgiven; undefined if one is missing. */
-function matchTerms(keyword: Keyword, questionTerms: string[]): string[] | undefined {
+function matchTerms(keyword: Keyword, questionTermFor: (term: string) => string | null): string[] | undefined {
   const matched: string[] = [];
   for (const term of keyword.terms) {
-    const found = questionTerms.find((q) => sameTerm(q, term));
-    if (found === undefined) return undefined;
+    const found = questionTermFor(term);
+    if (found === null) return undefined;
     matched.push(found);
   }
   return matched.length > 0 ? matched : undefined;
