@@ -1,9 +1,16 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { AnswerEngine } from '../engine/index.js';
+import type { Answer, AnswerEngine } from '../engine/index.js';
 import { EVERYWHERE, focusedOption, inServer, optionValue, type SlashCommand } from '../discord/command.js';
-import { renderAnswer, renderChoices } from '../discord/render.js';
+import { renderAnswer, renderChoices, type ReplyMessage } from '../discord/render.js';
 
 export const MAX_QUESTION_LENGTH = 300;
+
+/**
+ * First pages of answers the engine remembered, one per privacy. The engine returns the same answer
+ * object only for the same question and article, which are all the page depends on; entries go
+ * when the engine forgets the answer.
+ */
+const firstPages = new WeakMap<Answer, { private?: ReplyMessage; public?: ReplyMessage }>();
 
 export const askCommand = {
   data: {
@@ -21,7 +28,14 @@ export const askCommand = {
     const question = String(optionValue(interaction, 'question') ?? '').slice(0, MAX_QUESTION_LENGTH);
     const article = pickArticle(engine, optionValue(interaction, 'article'));
     const answer = engine.answer(question, { articleId: article });
-    return renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral: this.isPrivate(interaction) });
+    const ephemeral = this.isPrivate(interaction);
+    const pages = firstPages.get(answer) ?? {};
+    const privacy = ephemeral ? 'private' : 'public';
+    const remembered = pages[privacy];
+    if (remembered) return remembered;
+    const page = Object.freeze(renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral }));
+    firstPages.set(answer, { ...pages, [privacy]: page });
+    return page;
   },
   autocomplete(interaction, { engine }) {
     const focused = focusedOption(interaction);

@@ -138,7 +138,13 @@ async function answerWithin(
   deps: InteractionDeps,
   shapes: { reply: (message: ReplyMessage) => APIInteractionResponse; defer: APIInteractionResponse },
 ): Promise<Outcome> {
-  const work = Promise.resolve().then(run);
+  // The engine answers synchronously: no timer could fire before it returns, so there is nothing to race.
+  const result = run();
+  if (!(result instanceof Promise)) {
+    await responder.respond(shapes.reply(result));
+    return 'replied';
+  }
+  const work = result;
   // Marks a rejection as observed, so a failed deferral below cannot leave it unhandled; `await work` still throws.
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;

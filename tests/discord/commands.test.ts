@@ -256,6 +256,33 @@ describe('/ask', () => {
   });
 });
 
+describe('GIVEN the bot remembers answers (ANSWER_CACHE_SIZE)', () => {
+  const remembering = createAnswerEngine(articles, { answerCacheSize: 100 });
+  const asks: [string, OptionValues, Place][] = [
+    ['private in a server', { question: 'who spoke about venues?' }, 'guild'],
+    ['public in a server', { question: 'who spoke about venues?', public: true }, 'guild'],
+    ['in a DM', { question: 'who spoke about venues?' }, 'dm'],
+    ['scoped to the article', { question: 'who spoke about venues?', article: articles[0]?.id ?? '' }, 'guild'],
+    ['private again', { question: 'who spoke about venues?' }, 'guild'],
+    ['public again', { question: 'who spoke about venues?', public: true }, 'guild'],
+  ];
+
+  it('THEN every reply, asked for the first time or again, private or public, is the one the bot gives without remembering', async () => {
+    for (const [label, values, place] of asks) {
+      const expected = reply(await run(slash('ask', values, place))).data;
+      const remembered = reply(await run(slash('ask', values, place), { engine: remembering })).data;
+      expect(remembered, label).toEqual(expected);
+    }
+  });
+
+  it('THEN a private answer never turns public (or back) because the same question was asked the other way', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect(reply(await run(slash('ask', { question: 'what did Zakharova say?' }), { engine: remembering })).data.flags).toBe(64);
+      expect(reply(await run(slash('ask', { question: 'what did Zakharova say?', public: true }), { engine: remembering })).data.flags).toBeUndefined();
+    }
+  });
+});
+
 // ── /quotes ─────────────────────────────────────────────────────────────────
 
 describe('/quotes', () => {
