@@ -148,7 +148,7 @@ async function breakdown(): Promise<string[][]> {
     ['Ed25519 signature check (checkSignature)', `${verify.toFixed(0)} µs`],
     ['engine.answer(question)', `${answer.toFixed(0)} µs`],
     ['handleInteraction: answer + render embed + JSON', `${handle.toFixed(0)} µs`],
-    ['handleInteraction, answer from the cache: render embed + JSON', `${handleCached.toFixed(0)} µs`],
+    ['handleInteraction, asked before (answer and page remembered) + JSON', `${handleCached.toFixed(0)} µs`],
   ];
 }
 

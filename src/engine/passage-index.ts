@@ -15,6 +15,8 @@ export interface PassageHit<T> {
  */
 export class PassageIndex<T> {
   private readonly search: MiniSearch<{ id: number; text: string }>;
+  /** Every term the passages use: a term among them is spelled right, and only the others are matched fuzzily. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(
     private readonly docs: readonly T[],
@@ -25,11 +27,14 @@ export class PassageIndex<T> {
       tokenize: (text) => terms(text),
       processTerm: (term) => term,
       searchOptions: {
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        // A known word is not also a typo of another ("venue" is not "venues" misspelt): that is the stemmer's job.
+        fuzzy: (term) => (term.length >= 6 && !this.vocabulary.has(term) ? 0.2 : false),
         prefix: false,
       },
     });
-    this.search.addAll(docs.map((doc, id) => ({ id, text: textOf(doc) })));
+    const texts = docs.map((doc, id) => ({ id, text: textOf(doc) }));
+    for (const { text } of texts) for (const term of terms(text)) this.vocabulary.add(term);
+    this.search.addAll(texts);
   }
 
   /** Passages best first; `queryTerms` are already-processed terms (see `terms`). */

@@ -274,9 +274,16 @@ export const questionSuite: readonly QuestionCase[] = [
   { question: 'where did trump say the call would happen', category: 'where', found, onlySpeakers: [LEAVITT, TRUMP], quoteIncludes: ['Oval Office'], note: 'The article says where Trump said it (the Oval Office), not where the call happens.' },
 
   // ── Why ──
-  { question: 'why cant russia and ukraine negotiate', category: 'why', style: ['no-punctuation'], found, quoteIncludes: ['decree'] },
+  { question: 'why cant russia and ukraine negotiate', category: 'why', style: ['no-punctuation'], found, onlySpeakers: [ZAKHAROVA], quoteIncludes: ['decree'] },
   { question: 'What are the main obstacles to negotiations?', category: 'why', found, firstSpeaker: [ZAKHAROVA], onlySpeakers: [ZAKHAROVA, PUTIN, PESKOV], quoteIncludes: ['main obstacles'] },
-  { question: 'why are negotiations impossible', category: 'why', found, quoteIncludes: ['ban imposed by the decree'] },
+  {
+    question: 'why are negotiations impossible',
+    category: 'why',
+    found,
+    onlySpeakers: [ZAKHAROVA],
+    quoteIncludes: ['ban imposed by the decree'],
+    note: '"negotiations are possible" (Peskov) is the opposite of an answer: "impossible" is a known word, not a typo of "possible"',
+  },
   { question: 'why does it matter who russia negotiates with', category: 'why', found, quoteIncludes: ['legally binding documents'] },
   { question: 'why is russia grateful to its partners?', category: 'why', found, onlySpeakers: [POLISHCHUK], quoteIncludes: ['intermediate venue'] },
 
