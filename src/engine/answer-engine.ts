@@ -107,12 +107,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
   answer(question: string, options: AskOptions = {}): Answer {
     if (this.answers.capacity === 0) return this.answerNow(question, options);
     // The question exactly as asked: answers echo it, so "Venues?" and "venues" are kept apart.
-    const key = `${options.articleId ?? ''}\u0000${question}`;
-    const remembered = this.answers.get(key);
-    if (remembered) return remembered;
-    const answer = this.answerNow(question, options);
-    this.answers.set(key, answer);
-    return answer;
+    return this.answers.remember(`${options.articleId ?? ''}\u0000${question}`, () => this.answerNow(question, options));
   }
 
   private answerNow(question: string, options: AskOptions): Answer {

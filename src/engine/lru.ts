@@ -16,6 +16,15 @@ export class LruMap<K, V> {
     return value;
   }
 
+  /** The value for `key`, computed and kept if it is not there yet. */
+  remember(key: K, compute: (key: K) => V): V {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const value = compute(key);
+    this.set(key, value);
+    return value;
+  }
+
   set(key: K, value: V): void {
     if (this.capacity <= 0) return;
     this.entries.delete(key);

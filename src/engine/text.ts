@@ -1,10 +1,12 @@
 /** Text normalisation shared by every matcher, so a question and the article are compared alike. */
 
+import { LruMap } from './lru.js';
+
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u00AB\u00BB]/g;
 
 /** Plain ASCII has no accents, curly quotes or invisible characters to fold: only its case. */
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Lower-case, strip accents, unify quotation marks; keeps punctuation so patterns can still use it. */
 export function foldText(input: string): string {
@@ -19,33 +21,15 @@ export function foldText(input: string): string {
 }
 
 /**
- * Results for recent short inputs. One question is split into words by several matchers in turn;
- * the memo is small and emptied when full, so it spares that repetition, not the work of new questions.
+ * One question (and each quote) is split into words by several matchers in turn: the latest few
+ * hundred short texts are kept split, which spares the repetition, not the work of a new question.
  */
-class Memo<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(
-    private readonly capacity: number,
-    private readonly maxKeyLength: number,
-  ) {}
-
-  get(key: string, compute: (key: string) => T): T {
-    if (key.length > this.maxKeyLength) return compute(key);
-    let value = this.entries.get(key);
-    if (value === undefined) {
-      if (this.entries.size >= this.capacity) this.entries.clear();
-      value = compute(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-}
-
-const recentWords = new Memo<readonly string[]>(64, 600);
+const recentWords = new LruMap<string, readonly string[]>(256);
+const MAX_REMEMBERED_TEXT = 600;
 
 /** Folded words only: possessives dropped ("kiev's" → "kiev"), everything that is not a letter or digit is a separator. */
 export function words(input: string): readonly string[] {
-  return recentWords.get(input, splitWords);
+  return input.length > MAX_REMEMBERED_TEXT ? splitWords(input) : recentWords.remember(input, splitWords);
 }
 
 function splitWords(input: string): readonly string[] {
@@ -106,12 +90,12 @@ export const QUESTION_VERBS = new Set(
 /** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
 const ADVERB = /(?:e|[^aeiouybp])ly$/;
 
-/** A word's stem never changes; the vocabulary of a knowledge base is small enough to keep them all. */
-const stems = new Memo<string>(50_000, 40);
+/** A word's stem never changes, and the words of questions and articles are few: most are kept. */
+const stems = new LruMap<string, string>(50_000);
 
 /** Conservative suffix stripping so "venues"/"venue", "negotiations"/"negotiate" and "detached"/"detachment" meet. */
 export function stem(word: string): string {
-  return stems.get(word, stemWord);
+  return stems.remember(word, stemWord);
 }
 
 function stemWord(word: string): string {
