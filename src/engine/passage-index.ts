@@ -22,9 +22,10 @@ export class PassageIndex<T> {
     private readonly docs: readonly T[],
     textOf: (doc: T) => string,
   ) {
+    // Passages are turned into terms once, here; the index splits the joined terms again.
     this.search = new MiniSearch<{ id: number; text: string }>({
       fields: ['text'],
-      tokenize: (text) => terms(text),
+      tokenize: (text) => text.split(' ').filter(Boolean),
       processTerm: (term) => term,
       searchOptions: {
         // A known word is not also a typo of another ("venue" is not "venues" misspelt): that is the stemmer's job.
@@ -32,9 +33,12 @@ export class PassageIndex<T> {
         prefix: false,
       },
     });
-    const texts = docs.map((doc, id) => ({ id, text: textOf(doc) }));
-    for (const { text } of texts) for (const term of terms(text)) this.vocabulary.add(term);
-    this.search.addAll(texts);
+    const passages = docs.map((doc, id) => {
+      const passageTerms = terms(textOf(doc));
+      for (const term of passageTerms) this.vocabulary.add(term);
+      return { id, text: passageTerms.join(' ') };
+    });
+    this.search.addAll(passages);
   }
 
   /** Passages best first; `queryTerms` are already-processed terms (see `terms`). */
@@ -43,7 +47,6 @@ export class PassageIndex<T> {
     const distinct = [...new Set(queryTerms)];
     if (distinct.length === 0) return [];
     const results = this.search.search(distinct.join(' '), {
-      tokenize: (text) => text.split(' '),
       filter: filter ? (result) => filter(this.docAt(result.id)) : undefined,
       boostDocument: boost ? (id) => boost(this.docAt(id)) : undefined,
     });

@@ -90,15 +90,8 @@ export const QUESTION_VERBS = new Set(
 /** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
 const ADVERB = /(?:e|[^aeiouybp])ly$/;
 
-/** A word's stem never changes, and the words of questions and articles are few: most are kept. */
-const stems = new LruMap<string, string>(50_000);
-
 /** Conservative suffix stripping so "venues"/"venue", "negotiations"/"negotiate" and "detached"/"detachment" meet. */
 export function stem(word: string): string {
-  return stems.remember(word, stemWord);
-}
-
-function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);
