@@ -71,8 +71,9 @@ function measure(size: number): SizeResult {
 
     // One article: the seed and its question suite, as `bench/run.ts`; more: questions about the generated ones.
     const questions = size > 1 ? questionsFor(size) : questionSuite.map((c) => c.question);
-    const warmUp = size > 1 ? questions.slice(0, 20) : [...questions, ...questions, ...questions];
-    for (const q of warmUp) engine.answer(q); // JIT only; at large sizes the engine cache stays mostly cold
+    // JIT only (20 rounds at size 1, as bench/run.ts); at large sizes the engine cache stays mostly cold.
+    const warmUp = size > 1 ? questions.slice(0, 20) : Array.from({ length: 20 }, () => questions).flat();
+    for (const q of warmUp) engine.answer(q);
     const answerSamples: number[] = [];
     for (let round = 0; round < (size > 1 ? 1 : 20); round++) {
       for (const q of questions) {

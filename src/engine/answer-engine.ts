@@ -12,8 +12,8 @@ export interface EngineOptions {
   /**
    * Answers remembered for repeated questions (0 = none). The knowledge base never changes while
    * the process runs and an answer depends only on the question and article, so a remembered
-   * answer is exactly the answer: a popular question, or an autocomplete choice many people pick,
-   * costs a lookup. Every instance still answers alike; nothing about the asker is kept.
+   * answer is exactly the answer: a popular question, or an example from /help that many people
+   * try, costs a lookup. Every instance still answers alike; nothing about the asker is kept.
    */
   answerCacheSize?: number;
 }

@@ -51,18 +51,23 @@ export class ArticleRouter {
   route(question: string, limit = 5): Route[] {
     const asked = [...new Set(contentTerms(question))];
     if (asked.length === 0) return [];
-    const known = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
+    const { terms: known, common } = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
     const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
     if (known.length === 0 && unknown.length === 0) return [];
     // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
     const tokenize = (text: string) => text.split(' ');
-    const results = this.index.search({
-      combineWith: 'OR',
-      queries: [
-        ...(known.length ? [{ queries: known, tokenize }] : []),
-        ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25 }] : []),
-      ],
-    });
+    const search = (fields?: string[]) =>
+      this.index.search({
+        combineWith: 'OR',
+        queries: [
+          ...(known.length ? [{ queries: known, tokenize, fields }] : []),
+          ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25, fields }] : []),
+        ],
+      });
+    // Only common words ("who spoke about the port?"): the articles about it say so in their people,
+    // title or subject; scoring every sentence that mentions it in passing would cost milliseconds.
+    const aboutIt = common ? search(['people', 'title', 'subject']) : [];
+    const results = aboutIt.length > 0 ? aboutIt : search();
     return results
       .slice(0, limit)
       .flatMap((result) => {
@@ -75,10 +80,10 @@ export class ArticleRouter {
    * The question's rarest terms: they pick out its articles, while terms most articles share
    * ("said", "percent") would only make every article a candidate and the search slow.
    */
-  private mostSelective(known: string[]): string[] {
-    const common = Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
+  private mostSelective(known: string[]): { terms: string[]; common: boolean } {
+    const commonAt = Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
     const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
-    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= common).slice(0, MAX_QUERY_TERMS);
-    return selective.length > 0 ? selective : byRarity.slice(0, 2);
+    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAt).slice(0, MAX_QUERY_TERMS);
+    return selective.length > 0 ? { terms: selective, common: false } : { terms: byRarity.slice(0, 2), common: byRarity.length > 0 };
   }
 }
