@@ -47,6 +47,16 @@ describe('GIVEN a knowledge base of many articles', () => {
     }
   });
 
+  it('WHEN the subject is a word many articles use in passing ("port", in 28 of 41) THEN the answers come from articles about it', () => {
+    const answer = engine.answer('who spoke about the port?');
+    expect(answer.found).toBe(true);
+    for (const item of answer.items) {
+      const article = articles.find((a) => a.id === item.article.id);
+      const subject = article?.topics.flatMap((t) => [t.label, ...t.keywords]).join(' ').toLowerCase() ?? '';
+      expect(subject, item.article.id).toContain('port');
+    }
+  });
+
   it('WHEN an article is chosen THEN only it answers', () => {
     const answer = engine.answer('who spoke about the strike?', { articleId: 'russia-ukraine-negotiations' });
     expect(answer.found).toBe(false);
