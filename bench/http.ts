@@ -60,25 +60,41 @@ function askInteraction(question: string, n: number): APIInteraction {
   } as unknown as APIInteraction;
 }
 
+/**
+ * The reply each question must get, word for word: computed in this process by the same handler,
+ * with no cache. A remembered answer that differed from a fresh one in any byte would count as an error.
+ */
+async function expectedReplies(): Promise<string[]> {
+  const logger = pino({ level: 'silent' });
+  const services = loadServices(BUNDLED_ARTICLES_DIR, logger);
+  return Promise.all(
+    questionSuite.map(async ({ question }, n) => {
+      let reply = '';
+      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined }, { ...services, logger });
+      const parsed = JSON.parse(reply) as { type?: number; data?: { embeds?: unknown[] } };
+      if (parsed.type !== InteractionResponseType.ChannelMessageWithSource || !parsed.data?.embeds?.length) throw new Error(`no answer in process for ${JSON.stringify(question)}`);
+      return reply;
+    }),
+  );
+}
+const expected = await expectedReplies();
+
 /** Signed requests, built before the clock starts (Discord's timestamps are valid for 5 minutes). */
 function signedRequests(): LoadRequest[] {
   const timestamp = String(Math.floor(Date.now() / 1000));
   return questionSuite.map(({ question }, n) => {
     const body = Buffer.from(JSON.stringify(askInteraction(question, n)));
     const signature = sign(null, Buffer.concat([Buffer.from(timestamp), body]), privateKey).toString('hex');
-    return { body, headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } };
+    return { body, headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp }, expected: expected[n] };
   });
 }
 
 const okStatus = (status: number) => (status === 200 ? null : `HTTP ${status}`);
 
-/** The real answer: a type 4 message with an embed (a deferral, a notice or an error is counted as an error). */
-function realAnswer(status: number, body: Buffer): string | null {
+/** The real answer to that very question: byte for byte the reply the handler gives in process. */
+function realAnswer(status: number, body: Buffer, request: LoadRequest): string | null {
   if (status !== 200) return `HTTP ${status}`;
-  const reply = JSON.parse(body.toString('utf8')) as { type?: number; data?: { embeds?: unknown[] } };
-  if (reply.type !== InteractionResponseType.ChannelMessageWithSource) return `reply type ${reply.type}`;
-  if (!reply.data?.embeds?.length) return 'reply without an embed';
-  return null;
+  return body.toString('utf8') === request.expected ? null : 'reply differs from the answer computed in process';
 }
 
 interface Scenario {
@@ -89,7 +105,7 @@ interface Scenario {
   perProcessCpuSeconds: number[];
 }
 
-async function measure(name: string, port: number, servers: ChildProcess[], check: (status: number, body: Buffer) => string | null): Promise<Scenario> {
+async function measure(name: string, port: number, servers: ChildProcess[], check: (status: number, body: Buffer, request: LoadRequest) => string | null): Promise<Scenario> {
   const requests = signedRequests();
   const next = (i: number) => requests[i % requests.length] as LoadRequest;
   await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: WARMUP_MS * 1000, next, check }); // JIT, sockets, cache

@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 export interface LoadRequest {
   body: Buffer;
   headers: Record<string, string>;
+  /** The exact reply body this request must get, when the benchmark knows it. */
+  expected?: string;
 }
 
 export interface LoadOptions {
@@ -19,7 +21,7 @@ export interface LoadOptions {
   /** The i-th request to send (called once per request, so keep it cheap: pre-build bodies). */
   next: (i: number) => LoadRequest;
   /** null when the reply is right, else what is wrong with it. */
-  check: (status: number, body: Buffer) => string | null;
+  check: (status: number, body: Buffer, request: LoadRequest) => string | null;
   timeoutMs?: number;
 }
 
@@ -58,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const latency = performance.now() - begun;
-            const problem = options.check(res.statusCode ?? 0, Buffer.concat(chunks));
+            const problem = options.check(res.statusCode ?? 0, Buffer.concat(chunks), payload);
             if (problem) fail(problem);
             else latenciesMs.push(latency);
             resolve();

@@ -138,7 +138,7 @@ async function answerWithin(
   deps: InteractionDeps,
   shapes: { reply: (message: ReplyMessage) => APIInteractionResponse; defer: APIInteractionResponse },
 ): Promise<Outcome> {
-  // The engine answers synchronously: no timer could fire before it returns, so there is nothing to race.
+  // A command that answers synchronously (every real one) cannot be overtaken by a timer: reply at once.
   const result = run();
   if (!(result instanceof Promise)) {
     await responder.respond(shapes.reply(result));

@@ -43,7 +43,7 @@ export function createAnswerEngine(articles: Article[], options: EngineOptions =
   return new KnowledgeBaseEngine(articles, options);
 }
 
-/** Answers kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
+/** Article engines kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
 const ENGINE_CACHE_SIZE = 128;
 /** Articles answering alongside the best one must route at least this share of its score … */
 const CO_ROUTE_RATIO = 0.6;
