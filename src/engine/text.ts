@@ -40,25 +40,28 @@ function splitWords(input: string): readonly string[] {
     .filter(Boolean);
 }
 
-/** Transliterations and variants people type for places and things; mapped before matching. */
-const VARIANTS: Record<string, string> = {
-  kyiv: 'kiev',
-  kyivs: 'kiev',
-  moskva: 'moscow',
-  belorussia: 'belarus',
-  byelorussia: 'belarus',
-  usa: 'us',
-  america: 'us',
-  american: 'us',
-  prc: 'china',
-  whitehouse: 'white house',
+/**
+ * Transliterations and variants people type for places and things; mapped before matching.
+ * A Map, not an object: a word such as "constructor" must not find Object.prototype's members.
+ */
+const VARIANTS: ReadonlyMap<string, string> = new Map([
+  ['kyiv', 'kiev'],
+  ['kyivs', 'kiev'],
+  ['moskva', 'moscow'],
+  ['belorussia', 'belarus'],
+  ['byelorussia', 'belarus'],
+  ['usa', 'us'],
+  ['america', 'us'],
+  ['american', 'us'],
+  ['prc', 'china'],
+  ['whitehouse', 'white house'],
   // "why can't they negotiate?" asks what makes it impossible
-  cant: 'impossible',
-  cannot: 'impossible',
+  ['cant', 'impossible'],
+  ['cannot', 'impossible'],
   // "why does it matter who …?" asks why it is important
-  matter: 'important',
-  matters: 'important',
-};
+  ['matter', 'important'],
+  ['matters', 'important'],
+]);
 
 /** Words with no meaning of their own in a question or a passage. */
 export const STOPWORDS = new Set(
@@ -117,7 +120,7 @@ export function stem(word: string): string {
 export function terms(input: string): string[] {
   const out: string[] = [];
   for (const word of words(input)) {
-    const mapped = VARIANTS[word] ?? word;
+    const mapped = VARIANTS.get(word) ?? word;
     for (const part of mapped.split(' ')) {
       if (!STOPWORDS.has(part)) out.push(stem(part));
     }
@@ -127,14 +130,14 @@ export function terms(input: string): string[] {
 
 /** Every word of a text, variants mapped and stemmed, stopwords kept: for matching phrases such as "with whom". */
 export function stemmedWords(input: string): string[] {
-  return words(input).flatMap((word) => (VARIANTS[word] ?? word).split(' ').map(stem));
+  return words(input).flatMap((word) => (VARIANTS.get(word) ?? word).split(' ').map(stem));
 }
 
 /** Terms of a question that name its subject: stopwords and question verbs removed. */
 export function contentTerms(input: string): string[] {
   const out: string[] = [];
   for (const word of words(input)) {
-    const mapped = VARIANTS[word] ?? word;
+    const mapped = VARIANTS.get(word) ?? word;
     for (const part of mapped.split(' ')) {
       if (!STOPWORDS.has(part) && !QUESTION_VERBS.has(part)) out.push(stem(part));
     }
