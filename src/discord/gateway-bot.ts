@@ -23,14 +23,14 @@ import type { RateLimiter } from './rate-limit.js';
 export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** Gateway close codes after which discord.js gives up for good (bad token, bad shard, bad intents). */
-const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
-  4004: 'Discord rejected the bot token (authentication failed); reset it in Developer Portal → Bot and update DISCORD_TOKEN',
-  4010: 'Discord rejected the shard configuration (invalid shard)',
-  4011: 'the bot is in too many servers for one shard; it needs sharding',
-  4012: 'Discord rejected the gateway API version',
-  4013: 'Discord rejected the gateway intents as invalid',
-  4014: 'the bot asked for a privileged intent that is not enabled in Developer Portal → Bot',
-};
+const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
+  [4004, 'Discord rejected the bot token (authentication failed); reset it in Developer Portal → Bot and update DISCORD_TOKEN'],
+  [4010, 'Discord rejected the shard configuration (invalid shard)'],
+  [4011, 'the bot is in too many servers for one shard; it needs sharding'],
+  [4012, 'Discord rejected the gateway API version'],
+  [4013, 'Discord rejected the gateway intents as invalid'],
+  [4014, 'the bot asked for a privileged intent that is not enabled in Developer Portal → Bot'],
+]);
 
 export const SHUTTING_DOWN_NOTICE = 'I am restarting right now; please ask again in a few seconds.';
 
@@ -125,7 +125,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
   client.on('shardReconnecting', (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on('shardResume', (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   client.on('shardDisconnect', (event, shard) => {
-    const reason = FATAL_CLOSE_CODES[event.code];
+    const reason = FATAL_CLOSE_CODES.get(event.code);
     if (!reason || stopping) return void logger.warn({ shard, code: event.code }, 'gateway disconnected');
     logger.fatal({ shard, code: event.code }, `gateway closed for good: ${reason}`);
     fatal?.(new GatewayStartError(`gateway closed with ${event.code}: ${reason}`));

@@ -2,7 +2,7 @@ import { ApplicationCommandType, type APIApplicationCommandInteraction } from 'd
 import { askMessageCommand } from '../commands/ask-message.js';
 import { askCommand, MAX_QUESTION_LENGTH } from '../commands/ask.js';
 import { quotesCommand } from '../commands/quotes.js';
-import { optionValue, stripMentions } from './command.js';
+import { optionValue, stripMentions, targetMessage } from './command.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** The commands that ask the engine a question; each counts against the user's rate limit. */
@@ -13,8 +13,7 @@ export type Refusal = { reason: 'too-long' | 'rate-limited'; text: string; first
 /** The text a command would ask about, when it takes free text. */
 function questionOf(interaction: APIApplicationCommandInteraction): string | undefined {
   if (interaction.data.type === ApplicationCommandType.Message) {
-    const target = interaction.data.resolved.messages[interaction.data.target_id];
-    return stripMentions(target?.content ?? '');
+    return stripMentions(targetMessage({ data: interaction.data })?.content ?? '');
   }
   if (interaction.data.type === ApplicationCommandType.ChatInput && interaction.data.name === askCommand.data.name) {
     return String(optionValue({ data: interaction.data }, 'question') ?? '');
