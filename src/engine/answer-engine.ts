@@ -2,6 +2,7 @@ import type { Article, Person } from '../data/schema.js';
 import type { Answer, AnswerItem } from './answer-types.js';
 import { ArticleRouter, type Route } from './article-router.js';
 import { ChoiceIndex, type Choice } from './choices.js';
+import { MAX_QUESTION_CHARS } from './limits.js';
 import { LruMap } from './lru.js';
 import { parseQuestion } from './intent.js';
 import { ScopedEngine, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
@@ -117,8 +118,10 @@ class KnowledgeBaseEngine implements AnswerEngine {
       return this.engineFor(article).answer(question);
     }
     if (!this.router) return this.engineFor(this.articles[0] as Article).answer(question);
-    const routes = this.router.route(question);
-    const intent = parseQuestion(question).intent;
+    // Cut before routing: nothing past MAX_QUESTION_CHARS is read, however long the input.
+    const asked = question.slice(0, MAX_QUESTION_CHARS);
+    const routes = this.router.route(asked);
+    const intent = parseQuestion(asked).intent;
     if (routes.length === 0) return OVERVIEW_INTENTS.has(intent) ? this.overview(question, intent) : this.noArticle(question);
     return this.answerFrom(question, routes);
   }

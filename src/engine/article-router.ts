@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
+import { MAX_FUZZY_WORDS } from './limits.js';
 import { contentTerms, terms } from './text.js';
+import { TypoIndex } from './typo-index.js';
 
 export interface Route {
   article: Article;
@@ -14,6 +16,10 @@ const COMMON_SHARE = 0.05;
 const MIN_COMMON_ARTICLES = 20;
 /** The rarest few terms of a question are enough to find its articles. */
 const MAX_QUERY_TERMS = 4;
+/** Edits per letter a misspelt word may carry (one in four). */
+const TYPO_RATE = 0.25;
+/** MiniSearch's own weight for a fuzzy match. */
+const FUZZY_WEIGHT = 0.45;
 
 /**
  * Picks the articles a question is about (BM25 over each article's people, title, subject and
@@ -24,6 +30,7 @@ export class ArticleRouter {
 
   /** How many articles use each term. A term outside it is a typo or unknown, and only those are matched fuzzily. */
   private readonly documentFrequency = new Map<string, number>();
+  private readonly typos: TypoIndex;
 
   constructor(private readonly articles: readonly Article[]) {
     this.index = new MiniSearch({
@@ -45,35 +52,46 @@ export class ArticleRouter {
       }
     }
     this.index.addAll(docs);
+    this.typos = new TypoIndex(this.documentFrequency.keys());
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
     const asked = [...new Set(contentTerms(question))];
     if (asked.length === 0) return [];
-    const { terms: known, common } = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
-    const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
-    if (known.length === 0 && unknown.length === 0) return [];
-    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
-    const tokenize = (text: string) => text.split(' ');
+    const known = asked.filter((t) => this.documentFrequency.has(t));
+    // Typo tolerance is spent only on words no article contains: a few of plausible length, longest
+    // first, each standing for the closest term that still picks out a few articles.
+    const commonAt = this.commonAt();
+    const corrected = new Set<string>();
+    for (const term of asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5).sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS)) {
+      const closest = this.typos.near(term, Math.round(term.length * TYPO_RATE)).find((m) => (this.documentFrequency.get(m.word) ?? 0) <= commonAt);
+      if (closest) corrected.add(closest.word);
+    }
+    const { terms: chosen, common } = this.mostSelective([...new Set([...known, ...corrected])]);
+    if (chosen.length === 0) return [];
     const search = (fields?: string[]) =>
       this.index.search({
         combineWith: 'OR',
-        queries: [
-          ...(known.length ? [{ queries: known, tokenize, fields }] : []),
-          ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25, fields }] : []),
-        ],
+        queries: chosen,
+        tokenize: (text: string) => [text],
+        fields,
+        // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
+        boostTerm: (term: string) => (corrected.has(term) ? FUZZY_WEIGHT : 1),
       });
     // Only common words ("who spoke about the port?"): the articles about it say so in their people,
     // title or subject; scoring every sentence that mentions it in passing would cost milliseconds.
     const aboutIt = common ? search(['people', 'title', 'subject']) : [];
     const results = aboutIt.length > 0 ? aboutIt : search();
-    return results
-      .slice(0, limit)
-      .flatMap((result) => {
-        const article = this.articles[Number(result.id)];
-        return article ? [{ article, score: result.score }] : [];
-      });
+    return results.slice(0, limit).flatMap((result) => {
+      const article = this.articles[Number(result.id)];
+      return article ? [{ article, score: result.score }] : [];
+    });
+  }
+
+  /** Articles a term may be in and still pick out a few of them. */
+  private commonAt(): number {
+    return Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
   }
 
   /**
@@ -81,7 +99,7 @@ export class ArticleRouter {
    * ("said", "percent") would only make every article a candidate and the search slow.
    */
   private mostSelective(known: string[]): { terms: string[]; common: boolean } {
-    const commonAt = Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
+    const commonAt = this.commonAt();
     const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
     const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAt).slice(0, MAX_QUERY_TERMS);
     return selective.length > 0 ? { terms: selective, common: false } : { terms: byRarity.slice(0, 2), common: byRarity.length > 0 };

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { MAX_FUZZY_EDITS, MAX_FUZZY_WORD_LENGTH, MAX_FUZZY_WORDS } from './limits.js';
 import { terms } from './text.js';
 
 export interface PassageHit<T> {
@@ -27,11 +28,7 @@ export class PassageIndex<T> {
       fields: ['text'],
       tokenize: (text) => text.split(' ').filter(Boolean),
       processTerm: (term) => term,
-      searchOptions: {
-        // A known word is not also a typo of another ("venue" is not "venues" misspelt): that is the stemmer's job.
-        fuzzy: (term) => (term.length >= 6 && !this.vocabulary.has(term) ? 0.2 : false),
-        prefix: false,
-      },
+      searchOptions: { prefix: false, maxFuzzy: MAX_FUZZY_EDITS },
     });
     const passages = docs.map((doc, id) => {
       const passageTerms = terms(textOf(doc));
@@ -46,7 +43,11 @@ export class PassageIndex<T> {
     const { filter, boost } = options;
     const distinct = [...new Set(queryTerms)];
     if (distinct.length === 0) return [];
+    // A known word is not also a typo of another ("venue" is not "venues" misspelt): that is the stemmer's job.
+    // Of the unknown words, only the first few of plausible length are matched fuzzily.
+    const fuzzy = new Set(distinct.filter((term) => term.length >= 6 && term.length <= MAX_FUZZY_WORD_LENGTH && !this.vocabulary.has(term)).slice(0, MAX_FUZZY_WORDS));
     const results = this.search.search(distinct.join(' '), {
+      fuzzy: (term) => (fuzzy.has(term) ? 0.2 : false),
       filter: filter ? (result) => filter(this.docAt(result.id)) : undefined,
       boostDocument: boost ? (id) => boost(this.docAt(id)) : undefined,
     });

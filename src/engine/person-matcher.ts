@@ -1,4 +1,5 @@
 import type { PersonEntry } from './knowledge.js';
+import { MAX_FUZZY_CANDIDATES, countExamined } from './limits.js';
 import { editDistance, QUESTION_VERBS, stem, STOPWORDS, typoAllowance, words } from './text.js';
 
 /** Honorifics and generic titles: never enough on their own to name someone. */
@@ -77,7 +78,10 @@ export class PersonMatcher {
 
   resolve(text: string): PersonResolution {
     const questionWords = words(text);
-    const nameAt = questionWords.map((w) => this.nameTokenFor(w));
+    // One budget of name comparisons for the whole question, however many words it has.
+    const budget = { left: MAX_FUZZY_CANDIDATES };
+    const nameAt = questionWords.map((w) => this.nameTokenFor(w, budget));
+    countExamined(MAX_FUZZY_CANDIDATES - budget.left);
     const stemAt = questionWords.map((w) => stem(w));
     const byPerson = new Map<PersonEntry, PersonMatch>();
     // Most phrases share no word with the question: a set lookup rules them out before any matching.
@@ -111,12 +115,14 @@ export class PersonMatcher {
     return { matches, best, coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful) };
   }
 
-  /** The known name token a typed word stands for, if any. */
-  private nameTokenFor(word: string): { token: string; typo: boolean } | undefined {
+  /** The known name token a typed word stands for, if any; each comparison spends one of the question's budget. */
+  private nameTokenFor(word: string, budget: { left: number }): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
     if (word.length < 4 || STOPWORDS.has(word) || QUESTION_VERBS.has(word)) return undefined;
     let best: { token: string; distance: number } | undefined;
     for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
+      if (budget.left <= 0) break;
+      budget.left--;
       const allowance = typoAllowance(Math.min(token.length, word.length));
       const distance = allowance > 0 ? editDistance(word, token, allowance) : Infinity;
       if (distance <= allowance && (!best || distance < best.distance)) best = { token, distance };

@@ -1,6 +1,7 @@
 import type { Article, Person } from '../data/schema.js';
 import type { Answer, AnswerItem, QuestionIntent } from './answer-types.js';
 import { parseQuestion, type ParsedQuestion } from './intent.js';
+import { MAX_QUESTION_CHARS } from './limits.js';
 import {
   buildKnowledge,
   narrationItem,
@@ -21,7 +22,6 @@ import { contentTerms, genericTerms, terms, words } from './text.js';
 import { capitalise, describe, identityLine, joinNames, paragraphList, plural, speakerLine, surname, unique } from './phrasing.js';
 
 /** Questions longer than this are cut before matching: nobody asks a 10,000-character question on purpose. */
-const MAX_QUESTION_LENGTH = 500;
 /** A role description must explain this share of the words naming the person, or we ask instead of guessing. */
 const ROLE_COVERAGE = 0.75;
 /** A passage must contain more than this share of the question's meaningful terms to count as an answer. */
@@ -101,7 +101,7 @@ export class ScopedEngine {
   }
 
   answer(rawQuestion: string): Answer {
-    const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+    const question = rawQuestion.slice(0, MAX_QUESTION_CHARS);
     const parsed = parseQuestion(question);
     const reply = this.route(parsed);
     return { question: rawQuestion, intent: parsed.intent, ...reply, items: dedupe(reply.items) };

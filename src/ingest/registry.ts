@@ -104,10 +104,14 @@ export class Registry {
   }
 
   mention(at: number, entity: Entity, subject = true): void {
-    const existing = this.mentions.find((m) => m.at === at && m.entity === entity);
-    if (existing) existing.subject ||= subject;
-    else this.mentions.push({ at, entity, subject });
-    this.mentions.sort((a, b) => a.at - b.at);
+    // Kept in text order by inserting in place (after mentions at the same offset), not by sorting them all again.
+    let after = this.mentions.length;
+    while (after > 0 && (this.mentions[after - 1]?.at ?? 0) > at) after--;
+    for (let i = after - 1; i >= 0 && this.mentions[i]?.at === at; i--) {
+      const same = this.mentions[i];
+      if (same?.entity === entity) return void (same.subject ||= subject);
+    }
+    this.mentions.splice(after, 0, { at, entity, subject });
   }
 
   /**

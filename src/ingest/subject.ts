@@ -38,7 +38,10 @@ export function resolveSubject(text: string, registry: Registry, whole: Range, i
     if (pronoun === 'it') return registry.recentOrganisation(range.start, null);
   }
   const runs = segments.flatMap((seg) => nameRuns(text, seg).map((run) => ({ run, seg })));
-  const people = runs.filter(({ run, seg }) => run.kind === 'person' && !run.possessive && !modifiesOrganisation(text, run, seg, runs));
+  // Where each segment's last organisation starts, looked up once per run (not a scan of every run: a long list of names stays linear).
+  const lastOrganisation = new Map<Range, number>();
+  for (const { run, seg } of runs) if (run.kind === 'organisation') lastOrganisation.set(seg, Math.max(lastOrganisation.get(seg) ?? -1, run.start));
+  const people = runs.filter(({ run, seg }) => run.kind === 'person' && !run.possessive && !modifiesOrganisation(text, run, seg, lastOrganisation));
   for (let i = people.length - 1; i >= 0; i--) {
     const candidate = people[i];
     if (!candidate) continue;
@@ -74,9 +77,9 @@ function withoutLeadingConjunction(text: string, range: Range): Range {
  * "City fans' group Kingsport Supporters United": a lone capitalised word followed by a lower-case noun
  * and then an organisation's name qualifies that organisation; it is not a person who speaks.
  */
-function modifiesOrganisation(text: string, run: NameRun, seg: Range, runs: { run: NameRun; seg: Range }[]): boolean {
+function modifiesOrganisation(text: string, run: NameRun, seg: Range, lastOrganisation: ReadonlyMap<Range, number>): boolean {
   if (run.name.length !== 1) return false;
-  const laterOrg = runs.some((r) => r.seg === seg && r.run.kind === 'organisation' && r.run.start > run.end);
+  const laterOrg = (lastOrganisation.get(seg) ?? -1) > run.end;
   return laterOrg && /^\s+\p{Ll}/u.test(text.slice(run.end, seg.end));
 }
 
