@@ -38,6 +38,9 @@ export interface GatewayBotOptions extends Services {
   token: string;
   /** REST base without version; unset for Discord itself. The gateway address comes from GET /gateway/bot on it. */
   apiUrl?: string;
+  /** The shards this process runs and the bot's total (from the config); default shard 0 of 1. */
+  shards?: number[];
+  shardCount?: number;
   logger: Logger;
   deferAfterMs?: number;
   /** Per-user question budget shared by commands, DMs and mentions; unset means unlimited. */
@@ -66,6 +69,9 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
   const { logger } = options;
   const client = new Client({
     intents: BOT_INTENTS,
+    // Given explicitly, so discord.js does not read them from the environment itself.
+    shards: options.shards ?? [0],
+    shardCount: options.shardCount ?? 1,
     partials: [Partials.Channel], // DM channels are not cached; without this discord.js drops DMs
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
     ...(options.buildIdentifyThrottler ? { ws: { buildIdentifyThrottler: options.buildIdentifyThrottler } } : {}),
