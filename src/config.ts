@@ -24,14 +24,14 @@ export function loadEnvFile(path = '.env'): void {
 
 /** An empty line in .env (`DISCORD_GUILD_ID=`) means "not set", as people write it. */
 function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
 const count = (variable: string, min: number) =>
   unsetWhenEmpty(z.coerce.number({ error: `must be a whole number` }).int(`${variable} must be a whole number`).min(min, `must be at least ${min}`));
 
 const cliSchema = z.object({
-  ARTICLES_DIR: unsetWhenEmpty(z.string().trim().min(1)),
+  ARTICLES_DIR: unsetWhenEmpty(z.string().trim().min(1, 'must be a directory path, or unset for the bundled articles')),
   ARTICLE_MAX_BYTES: count('ARTICLE_MAX_BYTES', 1024),
 });
 
