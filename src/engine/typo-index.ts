@@ -35,7 +35,7 @@ export class TypoIndex {
   }
 
   /**
-   * Words within `allowance` edits of `typed` (never `typed` itself), closest first. With `prefix`,
+   * Words within `allowance` edits of `typed` (itself at distance 0), closest first. With `prefix`,
    * a word also matches when its start is that close: the user is still typing it.
    */
   near(typed: string, allowance: number, { prefix = false } = {}): TypoMatch[] {
@@ -51,7 +51,6 @@ export class TypoIndex {
       for (const word of this.buckets.get(bucketKey(initial, length)) ?? []) {
         if (examined >= MAX_FUZZY_CANDIDATES) break scan;
         examined++;
-        if (word === typed) continue;
         const distance = prefix ? prefixDistance(typed, word, edits) : editDistance(typed, word, edits);
         if (distance <= edits) found.push({ word, distance, allowance: edits });
       }
