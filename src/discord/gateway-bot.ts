@@ -13,7 +13,9 @@ import type { Logger } from '../logger.js';
 import type { Services } from './command.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology } from './messages.js';
+import { createPostedAnswers } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { RecentKeys } from './recent-keys.js';
 
 /**
  * Guilds: to receive interactions and know our servers. GuildMessages + DirectMessages: to see
@@ -43,8 +45,10 @@ export interface GatewayBotOptions extends Services {
   shardCount?: number;
   logger: Logger;
   deferAfterMs?: number;
-  /** Per-user question budget shared by commands, DMs and mentions; unset means unlimited. */
+  /** Per-user question budget shared by commands, buttons, DMs and mentions; unset means unlimited. */
   rateLimiter?: RateLimiter;
+  /** Answers already posted by "Post to channel"; one per bot by default. */
+  postedAnswers?: RecentKeys;
   /** How long one REST call may take before it is aborted (and retried by discord.js); default 15 s. */
   restTimeoutMs?: number;
   /** Tests only: discord.js waits ~5 s between IDENTIFYs; a no-op throttler makes re-identify tests fast. */
@@ -76,6 +80,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
     ...(options.buildIdentifyThrottler ? { ws: { buildIdentifyThrottler: options.buildIdentifyThrottler } } : {}),
   });
+  const deps = { ...options, postedAnswers: options.postedAnswers ?? createPostedAnswers() };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   const track = (work: Promise<unknown>, context: Record<string, unknown>) => {
@@ -100,7 +105,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
       const interaction = packet.d;
       logger.debug({ interaction: interaction.id }, 'interaction received');
       if (stopping) track(refuseInteraction(interaction, responderFor(interaction), SHUTTING_DOWN_NOTICE), { interaction: interaction.id });
-      else track(handleInteraction(interaction, responderFor(interaction), options), { interaction: interaction.id });
+      else track(handleInteraction(interaction, responderFor(interaction), deps), { interaction: interaction.id });
     } else if (packet.t === GatewayDispatchEvents.MessageCreate && !stopping) {
       track(onMessage(packet.d), { message: packet.d.id });
     }

@@ -3,7 +3,9 @@ import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import type { Services } from '../discord/command.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
+import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';
+import type { RecentKeys } from '../discord/recent-keys.js';
 import type { Logger } from '../logger.js';
 import { checkSignature } from './signature.js';
 
@@ -20,6 +22,8 @@ export interface InteractionsServerOptions extends Services {
   bodyTimeoutMs?: number;
   /** Per-user question budget; one per process (instances behind a load balancer each count their own). */
   rateLimiter?: RateLimiter;
+  /** Answers already posted by "Post to channel"; one per server by default (per instance, like the rate limit). */
+  postedAnswers?: RecentKeys;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
@@ -40,10 +44,11 @@ class HttpError extends Error {
  */
 export function createInteractionsServer(options: InteractionsServerOptions): Server {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+  const deps = { ...options, postedAnswers: options.postedAnswers ?? createPostedAnswers() };
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   // Node's own timeouts are the backstop for slow headers; they are checked every connectionsCheckingInterval.
   const server = createServer({ requestTimeout: bodyTimeoutMs + 5_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
-    void serve(request, response, options, rest).catch((error: unknown) => {
+    void serve(request, response, deps, rest).catch((error: unknown) => {
       options.logger.error({ err: error }, 'http request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });
