@@ -12,7 +12,7 @@ import {
 import type { Logger } from '../logger.js';
 import type { Services } from './command.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
-import { answerMessage, messageApology } from './messages.js';
+import { answerMessage, messageApology, refuseMessage } from './messages.js';
 import { createPostedAnswers } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
@@ -106,7 +106,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
       logger.debug({ interaction: interaction.id }, 'interaction received');
       if (stopping) track(refuseInteraction(interaction, responderFor(interaction), SHUTTING_DOWN_NOTICE), { interaction: interaction.id });
       else track(handleInteraction(interaction, responderFor(interaction), deps), { interaction: interaction.id });
-    } else if (packet.t === GatewayDispatchEvents.MessageCreate && !stopping) {
+    } else if (packet.t === GatewayDispatchEvents.MessageCreate) {
       track(onMessage(packet.d), { message: packet.d.id });
     }
   });
@@ -117,7 +117,8 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     const started = performance.now();
     const context = { message: message.id, channel: message.channel_id, guild: message.guild_id ?? null, user: message.author?.id ?? null };
     try {
-      const reply = answerMessage(message, botId, options, options);
+      // While stopping, a question still gets a reply: the restarting notice, as interactions do.
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, options, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
       logger.info({ ...context, outcome: 'replied', ms: Math.round(performance.now() - started) }, 'message');

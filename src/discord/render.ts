@@ -292,9 +292,13 @@ export function renderNotice(text: string): ReplyMessage {
   return message([{ color: COLOUR_NOT_FOUND, description: truncate(escapeText(text), DISCORD_LIMITS.embedDescription) }], [], true);
 }
 
+/** Interaction and message ids are snowflakes (up to 20 digits); a longer, forged one is shown cut, as the start of what the logs carry. */
+const MAX_REFERENCE_CHARS = 32;
+
 /** What a user sees when a handler failed: private, apologetic, with a reference the logs carry. */
 export function renderError(reference: string): ReplyMessage {
-  return message([{ color: COLOUR_ERROR, description: `Sorry, something went wrong while answering. It has been logged (ref \`${reference.replace(/`/g, '')}\`); please try again.` }], [], true);
+  const shown = truncate(reference.replace(/[^\w-]/g, ''), MAX_REFERENCE_CHARS);
+  return message([{ color: COLOUR_ERROR, description: `Sorry, something went wrong while answering. It has been logged (ref \`${shown}\`); please try again.` }], [], true);
 }
 
 function message(embeds: APIEmbed[], components: ReplyMessage['components'], ephemeral: boolean): ReplyMessage {

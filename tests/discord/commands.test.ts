@@ -4,6 +4,7 @@ import type * as CommandsModule from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { SlashCommand } from '../../src/discord/command.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
+import { problemsWith } from '../reliability/discord-limits.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
 import {
   GUILD_ID,
@@ -340,6 +341,15 @@ describe('GIVEN a command whose work throws', () => {
     expect(errorLine).toMatchObject({ interaction: interaction.id, command: 'ask' });
     expect(JSON.stringify(errorLine)).toContain('engine exploded');
     expect(recorded.outcome).toBe('error');
+  });
+
+  it('WHEN the interaction id is forged to 10,000 characters THEN the apology still fits Discord’s limits, with a short reference, and the log keeps the whole id', async () => {
+    const forged = { ...slash('ask', { question: 'who spoke about venues?' }, 'dm'), id: `9${'8'.repeat(9_999)}` };
+    const recorded = await run(forged, { engine: brokenEngine() });
+    const { data } = reply(recorded);
+    expect(problemsWith(data)).toEqual([]);
+    expect(description(data)).toMatch(/^Sorry, something went wrong while answering\. It has been logged \(ref `98{30}…`\)/);
+    expect(recorded.logs.find((l) => l['level'] === 50)).toMatchObject({ interaction: forged.id });
   });
 
   it('WHEN autocomplete throws THEN Discord still gets an (empty) list of choices', async () => {

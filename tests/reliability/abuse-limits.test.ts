@@ -175,6 +175,26 @@ describe('GIVEN the rate limiter on its own, with a clock the test controls', ()
   });
 });
 
+describe('GIVEN more than 10,000 users asking within one window', () => {
+  it('THEN each question looks at a constant number of windows (no sweep of everyone per new user), and the limit still holds for each', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
+    const USERS = 30_000;
+    for (let i = 0; i < USERS; i++) limiter.take(`user-${i}`);
+    const before = limiter.examined();
+    now = 1;
+    for (let i = 0; i < USERS; i++) limiter.take(`newcomer-${i}`);
+    // Two windows at most per question: the oldest (still live, so the sweep stops) and the asker's.
+    expect(limiter.examined() - before).toBeLessThanOrEqual(2 * USERS);
+    expect(limiter.size()).toBe(2 * USERS);
+    expect(limiter.take('user-7').allowed).toBe(true);
+    expect(limiter.take('user-7').allowed).toBe(false);
+    now = 60_000; // the first users' windows have ended, the newcomers' have not
+    expect(limiter.take('user-7').allowed).toBe(true);
+    expect(limiter.size()).toBe(USERS + 1);
+  });
+});
+
 describe('GIVEN the limits in the environment', () => {
   it('THEN RATE_LIMIT_QUESTIONS and RATE_LIMIT_WINDOW_SECONDS are read, with defaults 5 per 10 s', () => {
     expect(loadLimitsConfig({})).toMatchObject({ rateLimitQuestions: 5, rateLimitWindowMs: 10_000 });
