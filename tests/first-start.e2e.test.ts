@@ -79,6 +79,16 @@ function npm(args: string[]): Run {
   };
 }
 
+/** Resolves when the bot is READY on the fake; rejects with the process's last lines if it exits first. */
+async function readyOrFailed(fake: FakeDiscord, run: Run): Promise<void> {
+  await Promise.race([fake.waitForReady(), run.exited.then((code) => Promise.reject(new Error(`exited ${code} before READY:\n${run.output.lines.slice(-15).join('')}`)))]);
+}
+
+/** The exit code, or "still running" if the process has not exited within `ms` (a watcher waiting for changes). */
+function exitWithin(run: Run, ms: number): Promise<number | null | 'still running'> {
+  return Promise.race([run.exited, new Promise<'still running'>((done) => setTimeout(() => done('still running'), ms))]);
+}
+
 describe('GIVEN a checkout with .env made from .env.example as the README says', () => {
   it(
     'WHEN `npm start` runs (it builds, then starts the compiled bot) THEN the bot logs in and answers /ask',
@@ -87,7 +97,7 @@ describe('GIVEN a checkout with .env made from .env.example as the README says',
       envFromExample(readmeValues(fake));
       const run = npm(['start']);
       try {
-        await Promise.race([fake.waitForReady(), run.exited.then((code) => Promise.reject(new Error(`npm start exited ${code}:\n${run.output.lines.slice(-15).join('')}`)))]);
+        await readyOrFailed(fake, run);
         const asked = fake.sendInteraction(slashCommand('ask', { question: 'who spoke about venues?' }));
         expect(descriptionOf((await asked.waitForCallback()).data)).toContain('Polishchuk');
         expect(run.output.lines.join('')).not.toContain('FATAL');
@@ -106,7 +116,7 @@ describe('GIVEN a checkout with .env made from .env.example as the README says',
       envFromExample(readmeValues(fake));
       const run = npm(['run', 'dev']);
       try {
-        await Promise.race([fake.waitForReady(), run.exited.then((code) => Promise.reject(new Error(`npm run dev exited ${code}:\n${run.output.lines.slice(-15).join('')}`)))]);
+        await readyOrFailed(fake, run);
         const asked = fake.sendInteraction(slashCommand('ask', { question: 'who is peskov?' }));
         expect(descriptionOf((await asked.waitForCallback()).data)).toContain('Peskov');
       } finally {
@@ -124,8 +134,7 @@ describe('GIVEN a checkout with .env made from .env.example as the README says',
       envFromExample(readmeValues(fake, `${fake.token.split('.')[0]}.AAAAAA.${'x'.repeat(38)}`));
       const run = npm(['run', 'dev']);
       try {
-        const code = await Promise.race([run.exited, new Promise<'still running'>((done) => setTimeout(() => done('still running'), 30_000))]);
-        expect(code).toBe(1);
+        expect(await exitWithin(run, 30_000)).toBe(1);
         expect(run.output.lines.join('')).toMatch(/could not start the bot: Discord rejected the bot token/);
       } finally {
         await run.stop();
@@ -141,8 +150,7 @@ describe('GIVEN a checkout with .env made from .env.example as the README says',
       envFromExample({});
       const run = npm(['run', 'dev']);
       try {
-        const code = await Promise.race([run.exited, new Promise<'still running'>((done) => setTimeout(() => done('still running'), 30_000))]);
-        expect(code).toBe(1);
+        expect(await exitWithin(run, 30_000)).toBe(1);
         expect(run.output.lines.join('')).toContain('Configuration error: DISCORD_TOKEN: is empty');
       } finally {
         await run.stop();

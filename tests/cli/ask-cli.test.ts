@@ -1,41 +1,20 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_ARTICLES_DIR, loadKnowledgeBase } from '../../src/data/load.js';
 import { writeGeneratedArticles } from '../../bench/generate-articles.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * The contract scripts rely on, checked against the real CLI in a child process.
  * Each spawn costs about half a second, so each one checks as much as it can.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SPAWN_TIMEOUT_MS = 30_000;
 const { articles } = loadKnowledgeBase();
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ask(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((done, fail) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1' };
-    if (!options.env?.['ARTICLES_DIR']) delete env['ARTICLES_DIR'];
-    const child = spawn(TSX, ['src/cli/ask.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const ask = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => runCli('ask', args, options);
 
 const ANSWER_KEYS = ['answers', 'found', 'question', 'summary'];
 const ITEM_KEYS = ['article', 'kind', 'paragraph', 'quote', 'role', 'speaker'];

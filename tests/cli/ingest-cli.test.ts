@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
+import { BUNDLED_ARTICLES_DIR, loadKnowledgeBase } from '../../src/data/load.js';
 import { FIXTURES_DIR } from '../../src/ingest/evaluate.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * `npm run ingest` as scripts and people run it: several files or a directory per run, every
@@ -12,41 +12,12 @@ import { FIXTURES_DIR } from '../../src/ingest/evaluate.js';
  * when several ingests of one id run at once.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const base = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** What `npm run ingest -- …` runs (tsx src/cli/ingest.ts), against its own articles directory. */
-function ingest(args: string[], articlesDir: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ARTICLES_DIR: articlesDir, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-function ask(input: string, articlesDir: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ARTICLES_DIR: articlesDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+/** What `npm run ingest -- …` runs, against its own articles directory. */
+const ingest = (args: string[], articlesDir: string) => runCli('ingest', args, { env: { ARTICLES_DIR: articlesDir } });
+const ask = (input: string, articlesDir: string) => runCli('ask', ['--json'], { input, env: { ARTICLES_DIR: articlesDir } });
 
 function fresh(name: string): string {
   const dir = join(base, name);
@@ -112,7 +83,7 @@ describe('GIVEN an article whose every field uses the names of Object.prototype 
     const source = join(fresh('proto-source'), 'constructor.txt');
     writeFileSync(source, text);
     const dir = fresh('proto');
-    for (const ext of ['json', 'txt']) copyFileSync(join(ROOT, 'src/data/articles', `russia-ukraine-negotiations.${ext}`), join(dir, `russia-ukraine-negotiations.${ext}`));
+    for (const ext of ['json', 'txt']) copyFileSync(join(BUNDLED_ARTICLES_DIR, `russia-ukraine-negotiations.${ext}`), join(dir, `russia-ukraine-negotiations.${ext}`));
     const run = await ingest([source], dir);
     expect(run.code, run.stderr).toBe(0);
     const questions = ['who is peskov', 'constructor', 'what did Anna Constructor say?', ...names, 'who is leavitt'];

@@ -1,9 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_ARTICLES_DIR, loadKnowledgeBase } from '../../src/data/load.js';
+import { runCli } from '../support/run-cli.js';
 import { writeArticle, writtenArticle } from '../support/written-article.js';
 
 /**
@@ -12,7 +13,6 @@ import { writeArticle, writtenArticle } from '../support/written-article.js';
  * or an oversized article is reported with the file and the problem, and never hides the others.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = 'russia-ukraine-negotiations';
 let base: string;
 let dir: string;
@@ -84,14 +84,8 @@ describe('GIVEN an articles directory with links out of it, a directory named li
     writeFileSync(join(dir, 'device.json'), JSON.stringify(articleOfSize('device', 200).data));
     symlinkSync('/dev/zero', join(dir, 'device.txt'));
     const bad: [string, string][] = [...BAD.map(([file, field]): [string, string] => [file, field]), ['pipe.json', '(file)'], ['zero.json', '(file)'], ['device.json', 'textFile']];
-    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((done, fail) => {
-      execFile(
-        join(ROOT, 'node_modules/.bin/tsx'),
-        ['src/cli/ask.ts', '--json', 'who spoke about venues?'],
-        { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ARTICLES_DIR: dir, ARTICLE_MAX_BYTES: '65536' }, timeout: 20_000 },
-        (error, out, err) => (error ? fail(new Error(`ask failed or hung: ${error.message}\n${err}`)) : done({ stdout: out, stderr: err })),
-      );
-    });
+    const { code, stdout, stderr } = await runCli('ask', ['--json', 'who spoke about venues?'], { env: { ARTICLES_DIR: dir, ARTICLE_MAX_BYTES: '65536' }, timeoutMs: 20_000 });
+    expect(code, `ask failed or hung:\n${stderr}`).toBe(0);
     expect((JSON.parse(stdout) as { found: boolean }).found).toBe(true);
     for (const [file, field] of bad) expect(stderr).toContain(`skipped article file: ${join(dir, file)}: ${field}: `);
     expect(stderr).toMatch(/pipe.json: \(file\): is not a regular file \(a FIFO\)/);

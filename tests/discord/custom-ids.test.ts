@@ -7,7 +7,6 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
-  MessageType,
   type APIMessage,
   type APIMessageComponentInteraction,
 } from 'discord.js';
@@ -16,6 +15,7 @@ import { handleButton } from '../../src/discord/buttons.js';
 import { decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
 import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
+import { message } from './interaction-kit.js';
 
 const { articles } = loadKnowledgeBase();
 const engine = createAnswerEngine(articles);
@@ -27,24 +27,7 @@ const CHANNEL_ID = '333333333333333333';
 
 /** The message a button sits on, as Discord sends it back in the interaction. */
 function messageFrom(reply: ReplyMessage): APIMessage {
-  return {
-    id: '444444444444444444',
-    channel_id: CHANNEL_ID,
-    author: { id: BOT_ID, username: 'article-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
-    content: reply.content ?? '',
-    timestamp: '2026-02-04T12:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: reply.embeds,
-    components: reply.components,
-    pinned: false,
-    type: MessageType.ChatInputCommand,
-    flags: reply.flags,
-  };
+  return message(reply.content ?? '', reply);
 }
 
 /** A click on the button with `customId`, on `message`. */

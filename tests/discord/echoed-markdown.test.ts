@@ -1,4 +1,4 @@
-import { ChannelType, MessageType, type GatewayMessageCreateDispatchData } from 'discord.js';
+import { ChannelType, type GatewayMessageCreateDispatchData } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../src/discord/messages.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
@@ -82,25 +82,9 @@ function expectInert(payload: Pick<ReplyMessage, 'content' | 'embeds' | 'allowed
   expect(payload.allowed_mentions.parse).toEqual([]);
 }
 
+/** A DM to the bot, as the gateway delivers it (no guild). */
 function dm(content: string): GatewayMessageCreateDispatchData {
-  return {
-    id: '900000000000000001',
-    channel_id: '900000000000000002',
-    channel_type: ChannelType.DM,
-    author: { id: '900000000000000003', username: 'reader', discriminator: '0', global_name: null, avatar: null },
-    content,
-    timestamp: '2026-02-04T12:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: MessageType.Default,
-  } as GatewayMessageCreateDispatchData;
+  return { ...message(content), channel_type: ChannelType.DM } as GatewayMessageCreateDispatchData;
 }
 
 describe('GIVEN the detector of live markdown', () => {
