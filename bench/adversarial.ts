@@ -8,8 +8,8 @@
  *
  *   node --expose-gc --import tsx bench/adversarial.ts [--articles=10000] [--inputs=1000]
  *
- * Each call's wall time is what a waiting PING sees; its CPU time is the same call without the
- * other processes of a shared machine, so both are reported.
+ * Each call's wall time is what a PING arriving meanwhile waits; the machine's load average is
+ * printed with the figures, as other processes on a shared machine lengthen it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,51 +25,55 @@ import { machine, ms, numberFlag, summarise, table } from './lib/stats.js';
 const ARTICLES = numberFlag('articles', 10_000);
 const INPUTS = numberFlag('inputs', 1_000);
 const TARGET_MS = 50;
-/** Ingesting 24,000 capitalised words must stay linear: a few seconds at most, not minutes. */
+/** Ingesting a text of 24,000 capitalised words takes seconds, not minutes; the growth from 3,000 words shows the step is linear (8×), not quadratic (64×). */
 const INGEST_WORDS = 24_000;
+const INGEST_STEP = 8;
 const INGEST_TARGET_MS = 3_000;
 
-/** Texts whose statement is attributed to a list of INGEST_WORDS capitalised words. */
-function capitalisedRuns(): [string, string][] {
-  const list = (names: string, wordsEach: number) => Array.from({ length: INGEST_WORDS / wordsEach }, () => names).join(', ');
+/** Texts whose statement is attributed to a list of `words` capitalised words. */
+function capitalisedRuns(words: number): [string, string][] {
+  const list = (names: string, wordsEach: number) => Array.from({ length: Math.round(words / wordsEach) }, () => names).join(', ');
   return [
+    ['names ("Becker, Dorn, Varga, …")', `Harbour plan\n\n“We will see,” ${list('Becker, Dorn, Varga', 3)} said.\n`],
     ['people ("Mr Becker, Mr Dorn, Ms Varga, …")', `Harbour plan\n\n“We will see,” ${list('Mr Becker, Mr Dorn, Ms Varga', 6)} said. “It is a start,” she added.\n`],
     ['organisations ("Harbour Ministry, Port Authority, …")', `Harbour plan\n\n“We will see,” ${list('Harbour Ministry, Port Authority, Transport Union', 6)} said.\n`],
-    ['one run ("Harbour Becker Dorn Varga …")', `Harbour plan\n\n${Array.from({ length: INGEST_WORDS / 4 }, () => 'Harbour Becker Dorn Varga').join(' ')} said that it works.\n`],
+    ['one run ("Harbour Becker Dorn Varga …")', `Harbour plan\n\n${Array.from({ length: words / 4 }, () => 'Harbour Becker Dorn Varga').join(' ')} said that it works.\n`],
   ];
 }
 
+function timeIngest(text: string): number {
+  const started = performance.now();
+  extractWithReport(text, { id: 'capitalised-run' });
+  return performance.now() - started;
+}
+
 function ingestRows(): string[][] {
-  return capitalisedRuns().map(([shape, text]) => {
-    const started = performance.now();
-    extractWithReport(text, { id: 'capitalised-run' });
-    const took = performance.now() - started;
-    return [`ingest: ${INGEST_WORDS.toLocaleString('en')} capitalised words, ${shape}`, ms(took), took < INGEST_TARGET_MS ? 'met' : 'MISSED'];
+  const fewer = capitalisedRuns(INGEST_WORDS / INGEST_STEP);
+  for (const [, text] of capitalisedRuns(300)) timeIngest(text); // JIT warm-up
+  return capitalisedRuns(INGEST_WORDS).map(([shape, text], i) => {
+    const small = timeIngest(fewer[i]?.[1] ?? '');
+    const large = timeIngest(text);
+    return [`ingest: ${shape}`, ms(small), ms(large), `${(large / Math.max(small, 1)).toFixed(1)}×`, large < INGEST_TARGET_MS ? 'met' : 'MISSED'];
   });
 }
 
 interface Timed<T> {
   samples: number[];
-  cpu: number[];
   slowest: T | undefined;
 }
 
 function timeEach<T>(inputs: readonly T[], work: (input: T) => unknown): Timed<T> {
   const samples: number[] = [];
-  const cpu: number[] = [];
   let slowest: T | undefined;
   let worst = -1;
   for (const input of inputs) {
-    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     work(input);
     const took = performance.now() - started;
-    const used = process.cpuUsage(cpuBefore);
     samples.push(took);
-    cpu.push((used.user + used.system) / 1000);
     if (took > worst) [worst, slowest] = [took, input];
   }
-  return { samples, cpu, slowest };
+  return { samples, slowest };
 }
 
 /** Start timing with the garbage of generating and loading the articles collected (when node runs with --expose-gc). */
@@ -98,7 +102,7 @@ function main(): void {
     const topics = timeEach(typed, (t) => engine.suggestTopics(t));
     const titles = timeEach(typed, (t) => engine.suggestArticles(t));
     const rows = [
-      ['What', 'inputs', 'p50', 'p99', 'max', `max < ${TARGET_MS} ms`, 'CPU p99', 'CPU max'],
+      ['What', 'inputs', 'p50', 'p99', 'max', `max < ${TARGET_MS} ms`],
       ...(
         [
           ['adversarial questions (≤ 300 chars)', answers],
@@ -108,8 +112,7 @@ function main(): void {
         ] as const
       ).map(([label, result]) => {
         const wall = summarise(result.samples);
-        const cpu = summarise(result.cpu);
-        return [label, String(wall.count), ms(wall.p50), ms(wall.p99), ms(wall.max), wall.max < TARGET_MS ? 'met' : 'MISSED', ms(cpu.p99), ms(cpu.max)];
+        return [label, String(wall.count), ms(wall.p50), ms(wall.p99), ms(wall.max), wall.max < TARGET_MS ? 'met' : 'MISSED'];
       }),
     ];
     console.log(`adversarial input at ${articles.length} articles (${machine()}, load average ${loadavg()[0]?.toFixed(1)}, gc ${'gc' in globalThis ? 'collected before timing' : 'not exposed'}):`);
@@ -117,7 +120,7 @@ function main(): void {
     const preview = (text: string | undefined) => JSON.stringify((text ?? '').slice(0, 70));
     console.log(`slowest question: ${preview(answers.slowest)}; slowest typed: ${preview(titles.slowest)}`);
     console.log('');
-    console.log(table([['Hostile text to ingest', 'time', `< ${INGEST_TARGET_MS / 1000} s`], ...ingestRows()]));
+    console.log(table([['Hostile text to ingest', `${(INGEST_WORDS / INGEST_STEP).toLocaleString('en')} words`, `${INGEST_WORDS.toLocaleString('en')} words`, 'growth', `${INGEST_WORDS.toLocaleString('en')} in < ${INGEST_TARGET_MS / 1000} s`], ...ingestRows()]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
