@@ -1,0 +1,82 @@
+import { speechFrame, speechLemma, SPEECH_FRAMES, type SpeechFrame } from '../text/index.js';
+import type { Doc, Sentence, Token } from './document.js';
+
+/**
+ * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
+ * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …") and the
+ * dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted speaker's words, not the article's.
+ */
+export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash';
+
+export interface Cue {
+  kind: CueKind;
+  /** The cue's tokens (a verb, "according to", the label's colon, the dash). */
+  first: number;
+  last: number;
+  lemma: string;
+  frame: SpeechFrame;
+  sentence: Sentence;
+}
+
+/** Forms that are a verb of speech whatever the tagger says ("says" is never a noun after a subject). */
+const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** "declined to say", "refused to comment": what was not said. */
+const REFUSALS = new Set(['decline', 'refuse', 'want', 'plan', 'expect', 'hope', 'need', 'try', 'intend', 'wish', 'seem', 'appear', 'fail']);
+
+/** Cues of one sentence, in order. */
+export function findCues(doc: Doc, sentence: Sentence): Cue[] {
+  const tokens = doc.tokens;
+  const cues: Cue[] = [];
+  for (let i = sentence.first; i <= sentence.last; i++) {
+    const t = tokens[i];
+    if (!t || t.quote) continue;
+    const lower = t.text.toLowerCase();
+    if (lower === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
+      cues.push({ kind: 'according', first: i, last: i + 1, lemma: 'according to', frame: 'clause', sentence });
+      continue;
+    }
+    const lemma = speechVerbLemma(t);
+    if (!lemma || !isActiveSpeech(doc, t)) continue;
+    const participle = lower.endsWith('ing') && t.pos !== 'AUX';
+    const afterComma = tokens[i - 1]?.text === ',';
+    if (participle && !afterComma && !isProgressive(doc, t)) continue;
+    cues.push({ kind: participle && afterComma ? 'participle' : 'verb', first: i, last: i, lemma, frame: speechFrame(lemma), sentence });
+  }
+  return cues;
+}
+
+function speechVerbLemma(t: Token): string | null {
+  const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
+  if (!lemma) return null;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase())) return lemma;
+  return null;
+}
+
+/** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */
+function isActiveSpeech(doc: Doc, t: Token): boolean {
+  let k = t.i - 1;
+  while (k >= 0 && doc.tokens[k]?.pos === 'ADV' && !NEGATIONS.has(doc.tokens[k]?.lemma ?? '')) k--;
+  const before = doc.tokens[k];
+  if (!before || before.sentence !== t.sentence) return true;
+  const lower = before.text.toLowerCase();
+  if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
+  if (BE_FORMS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
+  if (lower === 'to') {
+    const governor = doc.tokens[k - 1];
+    if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;
+    return governor !== undefined && governor.pos === 'VERB';
+  }
+  // "the so-called", "a group called X": a name given, not words said.
+  if (t.text.toLowerCase() === 'called' && (before.pos === 'NOUN' || before.text === '-')) return false;
+  return true;
+}
+
+/** "is saying", "was telling reporters": a progressive verb is a finite statement. */
+function isProgressive(doc: Doc, t: Token): boolean {
+  let k = t.i - 1;
+  while (k >= 0 && doc.tokens[k]?.pos === 'ADV') k--;
+  const before = doc.tokens[k];
+  return before !== undefined && before.sentence === t.sentence && BE_FORMS.has(before.text.toLowerCase());
+}

@@ -1,0 +1,242 @@
+import type { Doc, Token } from './document.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
+import type { Span } from './phrases.js';
+import type { Entity, Registry } from './registry.js';
+import type { SourcePhrase } from './statements.js';
+
+/**
+ * Stage 4: who a source phrase is. A name is the person or body it names ("the economist Ana Ruiz, a former
+ * adviser" → Ana Ruiz, role "economist, a former adviser"); "he"/"she" the person the text last made the subject
+ * of its speech or its sentences, of the right gender, nearest first (same paragraph, then the one before); "the
+ * senator" the person last given that role; "the campaign" the body of that kind last named; "officials",
+ * "a senior aide" a described speaker with no name.
+ */
+
+const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase();
+const PP_STARTS = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'in', 'on']);
+const DEFINITE = new Set(['the', 'this', 'that']);
+const PLURAL_PRONOUNS = new Set(['they', 'we']);
+
+export interface SourceContext {
+  doc: Doc;
+  registry: Registry;
+  /** Character offset of the source (for "before" look-ups). */
+  at: number;
+  paragraph: number;
+  sentence: number;
+}
+
+/** Registers every name of the narrative (outside quotations) as a mention, so pronouns and surnames can refer back. */
+export function registerMentions(doc: Doc, registry: Registry): void {
+  for (const sentence of doc.sentences) {
+    let subjectSeen = false;
+    for (const run of nameRuns(doc, sentence.first, sentence.last)) {
+      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, false);
+      if (!entity) continue;
+      const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
+      if (subject) subjectSeen = true;
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false });
+      noteTitle(entity, run);
+    }
+  }
+}
+
+/** The entity a name run names: a full name always, a lone surname only when known (or `create`). */
+function entityOfRun(registry: Registry, run: NameRun, at: number, create: boolean): Entity | null {
+  if (run.kind === 'organisation') return registry.organisation(run.name, run.media);
+  if (run.words.length === 1) {
+    const known = registry.bySurname(run.words[0] ?? '', run.gender, at, create || run.title !== '', run.title !== '');
+    if (known) {
+      if (run.gender && !known.gender) known.gender = run.gender;
+      return known;
+    }
+    if (!create && run.title === '') return null;
+  }
+  return registry.person(run.words, run.name, run.gender, at);
+}
+
+/** "Sen. Ana Ruiz" is a senator: "the senator" may later refer to her. */
+function noteTitle(entity: Entity, run: NameRun): void {
+  if (!run.title || entity.kind !== 'person') return;
+  for (const word of run.title.toLowerCase().split(/[\s.]+/)) {
+    if (!word) continue;
+    entity.roleNouns.add(TITLE_NOUNS.get(word) ?? word);
+  }
+  if (!entity.role && /\p{L}{3}/u.test(run.title) && !/^(?:mr|mrs|ms|miss|dr)\.?$/i.test(run.title)) entity.role = run.title;
+}
+
+/** The entity a source phrase stands for, or null when it cannot be told. */
+export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity | null {
+  const { doc } = ctx;
+  const head = phrase.head;
+  const first = doc.tokens[head.first];
+  if (!first) return null;
+  if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, lower(first));
+  const core = headCore(doc, head);
+  const runs = nameRuns(doc, core.first, core.last);
+  const last = runs.at(-1);
+  const description = describe(doc, phrase);
+  if (last && last.last === core.last && !last.possessive) {
+    const entity = entityOfRun(ctx.registry, last, ctx.at, true);
+    if (entity) {
+      learnRole(doc, entity, phrase, last);
+      return entity;
+    }
+  }
+  // "his lawyer, Ana Ruiz," names the speaker in the apposition.
+  for (const apposition of phrase.appositions) {
+    const named = nameRuns(doc, apposition.first, apposition.last).find((r) => r.first === apposition.first && r.kind === 'person' && (r.words.length >= 2 || r.last === apposition.last));
+    if (named) {
+      const entity = entityOfRun(ctx.registry, named, ctx.at, true);
+      if (entity) {
+        if (!entity.role) entity.role = cleanRole(joinTokens(doc.tokens, core.first, core.last));
+        return entity;
+      }
+    }
+  }
+  return describedSource(ctx, core, description, runs);
+}
+
+/** The head phrase without a trailing prepositional phrase: "Ana Ruiz of Ohio" → "Ana Ruiz". */
+function headCore(doc: Doc, head: Span): Span {
+  for (let k = head.first + 1; k <= head.last; k++) {
+    const t = doc.tokens[k];
+    if (t?.pos === 'ADP' && PP_STARTS.has(lower(t))) return { first: head.first, last: k - 1 };
+  }
+  return head;
+}
+
+/** A phrase as people would say it: no leading article, no trailing comma. */
+function describe(doc: Doc, phrase: SourcePhrase): string {
+  return cleanRole(joinTokens(doc.tokens, phrase.head.first, phrase.head.last));
+}
+
+const LEADING_ARTICLE = /^(?:the|a|an|one|some|several|many|two|three|four|other|another|its|his|her|their|our)\s+/i;
+
+/** A role as people would say it: no article, no honorific. */
+export function cleanRole(raw: string): string {
+  return raw
+    .replace(/^(?:mr|ms|mrs|dr)\.?\s+/i, '')
+    .replace(LEADING_ARTICLE, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[,\s]+$/, '')
+    .trim();
+}
+
+/** The role from an apposition ("a former adviser to the campaign") or the words before the name ("economist"). */
+function learnRole(doc: Doc, entity: Entity, phrase: SourcePhrase, run: NameRun): void {
+  const before = run.first > phrase.head.first ? joinTokens(doc.tokens, phrase.head.first, run.first - 1) : '';
+  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
+  const raw = apposition ? joinTokens(doc.tokens, apposition.first, apposition.last) : [before, run.title].filter(Boolean).join(' ');
+  const role = cleanRole(raw);
+  if (role && /\p{L}{3}/u.test(role) && (!entity.role || entity.role.length < role.length) && role.split(' ').length <= 16) entity.role = role;
+  const gender = genderOfDescription(`${before} ${run.title} ${role}`);
+  if (gender && !entity.gender && entity.kind === 'person') entity.gender = gender;
+  for (const word of role.toLowerCase().split(/\s+/)) if (PERSON_NOUNS.has(word)) entity.roleNouns.add(word);
+}
+
+/** "he", "she", "they", "it", "we", "I": the entity the text last spoke of that fits. */
+function pronoun(ctx: SourceContext, word: string): Entity | null {
+  if (word === 'he' || word === 'she') return person(ctx, word === 'he' ? 'm' : 'f');
+  if (PLURAL_PRONOUNS.has(word)) return plural(ctx);
+  if (word === 'it') return organisationBefore(ctx, null);
+  return null;
+}
+
+/**
+ * The antecedent of "he"/"she": nearest first within this paragraph, then the one before, then anywhere earlier —
+ * within each, a speaker before a sentence subject before any mention; gender must not conflict.
+ */
+function person(ctx: SourceContext, gender: Gender): Entity | null {
+  const fits = (e: Entity): boolean => e.kind === 'person' && !e.plural && !(gender && e.gender && e.gender !== gender);
+  const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
+  for (const inTier of tiers) {
+    let subject: Entity | null = null;
+    let any: Entity | null = null;
+    for (const m of ctx.registry.before(ctx.at)) {
+      if (!inTier(m.paragraph) || !fits(m.entity)) continue;
+      if (m.speaker) return adopt(m.entity, gender);
+      if (m.subject && !subject) subject = m.entity;
+      if (!any) any = m.entity;
+    }
+    const chosen = subject ?? any;
+    if (chosen) return adopt(chosen, gender);
+  }
+  return null;
+}
+
+function adopt(entity: Entity, gender: Gender): Entity {
+  if (gender && !entity.gender) entity.gender = gender;
+  return entity;
+}
+
+/** "they": the last group, body or pair of people the text spoke of. */
+function plural(ctx: SourceContext): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.paragraph < ctx.paragraph - 1) break;
+    if (m.entity.plural || m.entity.kind === 'organisation') return m.entity;
+  }
+  return null;
+}
+
+/** The body last named before, whose name has `noun` ("the campaign" → "Ruiz campaign"), or any when `noun` is null. */
+function organisationBefore(ctx: SourceContext, noun: string | null): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.entity.kind !== 'organisation' || m.entity.media || !m.entity.named) continue;
+    if (!noun || m.entity.name.toLowerCase().split(/\s+/).includes(noun)) return m.entity;
+  }
+  return null;
+}
+
+/** A source with no name of its own: a role that refers back, a body by description, or a described speaker. */
+function describedSource(ctx: SourceContext, core: Span, description: string, runs: NameRun[]): Entity | null {
+  const { doc, registry } = ctx;
+  const headToken = doc.tokens[core.last];
+  if (!headToken) return null;
+  const noun = headToken.lemma;
+  const firstWord = lower(doc.tokens[core.first]);
+  const text = joinTokens(doc.tokens, core.first, core.last);
+  if (!description) return null;
+  // "Democrats say …": a capitalised group.
+  if (headToken.pos === 'PROPN' && GROUP_NOUNS.has(lower(headToken)) && runs.length <= 1) return registry.described(cleanRole(text), true, null);
+  if (DEFINITE.has(firstWord) && PERSON_NOUNS.has(noun) && !/s$/.test(lower(headToken))) {
+    const referent = byRole(ctx, noun);
+    if (referent) {
+      referent.descriptions.add(text.toLowerCase());
+      return referent;
+    }
+  }
+  if (ORG_NOUNS.has(noun) || ORG_WORDS.has(noun)) {
+    // "the Ruiz campaign", "the State Department": a named body; "the campaign": the last one of that kind.
+    const named = runs.filter((r) => !r.possessive);
+    if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
+    if (DEFINITE.has(firstWord)) {
+      const referent = organisationBefore(ctx, noun);
+      if (referent) {
+        referent.descriptions.add(text.toLowerCase());
+        return referent;
+      }
+    }
+    if (DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), false, null);
+    return registry.described(cleanRole(text), false, null);
+  }
+  const plural = GROUP_NOUNS.has(lower(headToken)) || (/s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
+  if (plural || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  return null;
+}
+
+/** "the senator": the person last mentioned who is known by that role (from a title or an apposition). */
+function byRole(ctx: SourceContext, noun: string): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    const e = m.entity;
+    if (e.kind !== 'person' || !e.named) continue;
+    if (e.roleNouns.has(noun) || (e.role ?? '').toLowerCase().split(/\W+/).includes(noun)) return e;
+  }
+  return null;
+}
+
+/** Registers a statement's speaker as mentioned at its source, so "he said" next can continue the turn. */
+export function noteSpeaker(ctx: SourceContext, entity: Entity): void {
+  ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: true });
+}

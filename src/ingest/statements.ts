@@ -1,0 +1,381 @@
+import { trimRange, type Range } from '../text/index.js';
+import { findCues, type Cue } from './cues.js';
+import type { Doc, Sentence, Token } from './document.js';
+import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
+import { quotedWords, type Quotation } from './quotations.js';
+
+/**
+ * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
+ * more pieces of the sentence). The forms, with S the source and C the content:
+ *   S said (that) C · S told someone (that) C · S called it C      — content after the verb
+ *   C, S said. · “C,” said S, a role. · C, S said, C (continued)     — content around the attribution
+ *   S said: “C” · S said, “C”                                      — a quotation after the verb
+ *   According to S, C · C, according to S
+ *   …, adding that C · NAME: C · “C” — S
+ * The speaker behind S (a name, "he", "the senator", "officials") is resolved later (sources.ts).
+ */
+
+export interface SourcePhrase {
+  /** The phrase that names the source ("the economist Ana Ruiz"), before any apposition. */
+  head: Span;
+  /** Descriptions set off by commas ("a former adviser to the campaign"). */
+  appositions: Span[];
+  /** After the verb ("…,” said Ana Ruiz). */
+  inverted: boolean;
+}
+
+export interface Statement {
+  cue: Cue;
+  /** Null when the source is the one of `inherits` (", adding that …", "… and added that …"). */
+  source: SourcePhrase | null;
+  inherits: Statement | null;
+  /** The words said, in text order: one piece, or several around an interrupting attribution. */
+  parts: Range[];
+  direct: boolean;
+  paragraph: number;
+  sentence: Sentence;
+}
+
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
+const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
+const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'during', 'in', 'at', 'on', 'of', 'with', 'without', 'from', 'to', 'for', 'about', 'because', 'since', 'though', 'although', 'until', 'where', 'amid', 'despite', 'by', 'referring', 'noting']);
+
+/** Statements of one sentence, in cue order. */
+export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
+  const cues = findCues(doc, sentence);
+  const out: Statement[] = [];
+  // Each cue's attribution clause, so that a content stops where the next attribution begins.
+  const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
+  plans.forEach(({ cue, source }, n) => {
+    const previous = out[out.length - 1] ?? null;
+    const limit = contentLimit(doc, plans.slice(n + 1), sentence);
+    const statement = buildStatement(doc, cue, source, previous, limit, sentence);
+    if (statement) out.push(statement);
+  });
+  return out;
+}
+
+/** Where a content running rightwards must stop: before the next cue's own attribution clause. */
+function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+  for (const { cue, source } of later) {
+    if (cue.kind === 'according' || cue.kind === 'participle') return boundaryBefore(doc, cue.first);
+    if (cue.kind !== 'verb') continue;
+    if (source && !source.inverted) {
+      // "… and added that …": a second verb of the same subject ends the first content at the conjunction.
+      return boundaryBefore(doc, source.head.first);
+    }
+    const before = doc.tokens[cue.first - 1];
+    if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
+  }
+  return sentence.last;
+}
+
+/** The last token index before `at`, stepping back over commas and "and"/"but". */
+function boundaryBefore(doc: Doc, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (isComma(doc.tokens[k]) || ['and', 'but'].includes(lower(doc.tokens[k])))) k--;
+  return k;
+}
+
+/** The source phrase of a verb: before it (with appositions), or after it when inverted. */
+export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
+  const sentence = cue.sentence;
+  let k = cue.first - 1;
+  while (k >= sentence.first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+  const floor = clauseFloor(doc, k, sentence);
+  const before = doc.tokens[k];
+  if (before && k >= floor && !before.quote) {
+    if (isComma(before)) {
+      const chained = appositionChain(doc, floor, k - 1);
+      if (chained) return chained;
+    } else {
+      const head = phraseEndingAt(doc, k, floor);
+      if (head) return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false };
+    }
+  }
+  return sourceAfter(doc, cue);
+}
+
+/** The first token the source may use: after the last quotation before the verb. */
+function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {
+  for (let j = k; j >= sentence.first; j--) if (doc.tokens[j]?.quote) return j + 1;
+  return sentence.first;
+}
+
+/** "supporters who say …": the source is the phrase "who" stands for. */
+function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
+  const t = doc.tokens[head.first];
+  if (!t || head.first !== head.last || !['who', 'which', 'that'].includes(lower(t))) return head;
+  let k = head.first - 1;
+  if (isComma(doc.tokens[k])) k--;
+  return phraseEndingAt(doc, k, floor) ?? head;
+}
+
+/**
+ * "Ana Ruiz, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
+ * the segments before it that describe someone belong to the head phrase before them.
+ */
+function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
+  const segments = commaSegments(doc, floor, last);
+  const appositions: Span[] = [];
+  for (let n = segments.length - 1; n >= 0; n--) {
+    const seg = segments[n];
+    if (!seg) break;
+    const head = phraseEndingAt(doc, seg.last, seg.first);
+    const describes = isDescription(doc, seg);
+    // The head: a phrase before the appositions, at the start of its segment or after a conjunction.
+    if (appositions.length > 0 && head && !describesOnly(doc, seg, head)) return { head, appositions: appositions.reverse(), inverted: false };
+    if (!describes) return null;
+    appositions.push(seg);
+    if (n === 0 && head) return { head, appositions: appositions.slice(1).reverse(), inverted: false };
+  }
+  return null;
+}
+
+/** A segment that is only a description ("who …", an age) cannot be the head phrase. */
+function describesOnly(doc: Doc, seg: Span, head: Span): boolean {
+  const first = doc.tokens[seg.first];
+  if (!first) return true;
+  if (['who', 'which', 'whose'].includes(lower(first))) return true;
+  return seg.first === seg.last && first.pos === 'NUM' && head.first === head.last;
+}
+
+/** "…,” said Ana Ruiz, a former adviser." — the phrase after the verb, with its appositions. */
+function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
+  const sentence = cue.sentence;
+  let k = cue.last + 1;
+  while (k <= sentence.last && (doc.tokens[k]?.pos === 'ADV' || TIME_WORDS.has(lower(doc.tokens[k])))) k++;
+  const first = doc.tokens[k];
+  if (!first || first.quote || lower(first) === 'that' || first.pos === 'PRON' && !['he', 'she', 'they', 'we', 'i'].includes(lower(first))) return null;
+  const head = phraseStartingAt(doc, k, sentence.last);
+  if (!head) return null;
+  const appositions: Span[] = [];
+  let next = head.last + 1;
+  while (isComma(doc.tokens[next])) {
+    const segEnd = nextComma(doc, next + 1, sentence.last);
+    const seg = { first: next + 1, last: segEnd };
+    if (seg.last < seg.first || !isDescription(doc, seg)) break;
+    appositions.push(seg);
+    next = segEnd + 1;
+  }
+  return { head, appositions, inverted: true };
+}
+
+function nextComma(doc: Doc, from: number, last: number): number {
+  let depth = 0;
+  for (let k = from; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (t?.text === '(') depth++;
+    else if (t?.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote)) return k - 1;
+  }
+  return last;
+}
+
+function sourceEnd(source: SourcePhrase): number {
+  return source.appositions.at(-1)?.last ?? source.head.last;
+}
+
+function sourceStart(source: SourcePhrase): number {
+  return source.head.first;
+}
+
+function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence): Statement | null {
+  const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null): Statement | null => {
+    const clean = parts.map((p) => trimContent(doc, p)).filter((p) => p.end > p.start && /[\p{L}\p{N}]/u.test(doc.text.slice(p.start, p.end)));
+    if (clean.length === 0) return null;
+    const direct = clean.every((p) => isQuotePart(doc, p));
+    return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence };
+  };
+  if (cue.kind === 'according') return according(doc, cue, sentence, limit, make);
+  if (cue.kind === 'participle') {
+    const content = complement(doc, cue, cue.last + 1, limit);
+    return content ? make([content], null, previous) : null;
+  }
+  if (!source) {
+    // "… and added that …": the subject is the previous verb's.
+    const before = doc.tokens[cue.first - 1];
+    if (previous && (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also')) {
+      const content = complement(doc, cue, cue.last + 1, limit);
+      return content ? make([content], null, previous) : null;
+    }
+    return null;
+  }
+  const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
+  const after = complement(doc, cue, afterVerb, limit);
+  if (after) return make([after], source, null);
+  // No content after the verb: the content is around the attribution clause.
+  const clauseStart = source.inverted ? cue.first : sourceStart(source);
+  const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
+  const beforePart = tokensRange(doc, floor, boundaryBefore(doc, clauseStart));
+  const tailEnd = attributionTail(doc, source.inverted ? sourceEnd(source) : Math.max(cue.last, sourceEnd(source)), limit);
+  const afterPart = continuation(doc, tailEnd + 1, limit);
+  const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  return parts.length > 0 ? make(parts, source, null) : null;
+}
+
+function lastTokenOf(doc: Doc, s: Statement): number {
+  const end = s.parts.at(-1)?.end ?? 0;
+  let k = s.sentence.first;
+  while (k <= s.sentence.last && (doc.tokens[k]?.end ?? Infinity) <= end) k++;
+  return k - 1;
+}
+
+/** Tokens first..last as a character range, or null when empty. */
+function tokensRange(doc: Doc, first: number, last: number): Range | null {
+  const a = doc.tokens[first];
+  const b = doc.tokens[last];
+  if (!a || !b || last < first) return null;
+  return { start: a.start, end: closeMarkAfter(doc, b) };
+}
+
+/** A range ending at a token inside a quotation ends after its closing mark. */
+function closeMarkAfter(doc: Doc, t: Token): number {
+  const q = t.quote;
+  if (q && q.closed && q.outer.end > t.end && /^[\s,.;:!?'"”’]*$/.test(doc.text.slice(t.end, q.outer.end))) return q.outer.end;
+  return t.end;
+}
+
+/**
+ * The words after the verb, when it takes them: "that C", "C", a quotation after a colon or comma; an addressee
+ * ("told reporters") or an adjunct ("in a statement", "on Tuesday") before them is skipped. Null when the verb
+ * only attributes ("…, she said on Tuesday.").
+ */
+function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | null {
+  const tokens = doc.tokens;
+  let k = from;
+  const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
+  if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  k = skipAdjuncts(doc, k, limit);
+  const t = at(k);
+  if (!t) return null;
+  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
+  if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
+  if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
+  if (t.pos === 'PUNCT' && !t.quote) return null;
+  if (lower(t) === 'to' && cue.frame === 'clause') return null;
+  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
+  if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
+  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
+  if (limit - k < 1 && !t.quote) return null;
+  return tokensRange(doc, k, limit);
+}
+
+/** "told reporters", "told the Daily Ledger", "assured voters": the one addressed. */
+function skipAddressee(doc: Doc, k: number, limit: number): number {
+  const t = doc.tokens[k];
+  if (!t || k > limit) return k;
+  if (t.pos === 'PRON' && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(t))) return k + 1;
+  const phrase = phraseStartingAt(doc, k, limit);
+  if (!phrase) return k;
+  // "told host Ana Ruiz a loss is likely": the addressee ends where a new phrase begins (after a name).
+  for (let j = phrase.first + 1; j <= phrase.last; j++) {
+    const prev = doc.tokens[j - 1];
+    const cur = doc.tokens[j];
+    if (cur?.pos === 'DET' && (prev?.pos === 'PROPN' || prev?.pos === 'NOUN')) return j;
+  }
+  return phrase.last + 1;
+}
+
+/** Adverbs, days and prepositional phrases between a verb and what was said ("said in a statement on Monday that"). */
+function skipAdjuncts(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  for (let guard = 0; guard < 6; guard++) {
+    const t = doc.tokens[k];
+    if (!t || k > limit || t.quote) return k;
+    if (t.pos === 'ADV' && lower(t) !== 'not') {
+      k++;
+      continue;
+    }
+    if (TIME_WORDS.has(lower(t))) {
+      k++;
+      continue;
+    }
+    if (t.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(t))) {
+      const phrase = phraseStartingAt(doc, k + 1, limit);
+      const next = phrase ? doc.tokens[phrase.last + 1] : undefined;
+      // Only an adjunct followed by "that" or a quotation is skipped; "said of the plan" leaves nothing.
+      if (phrase && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[phrase.last + 2]?.quote) || next?.quote)) {
+        k = phrase.last + 1;
+        continue;
+      }
+    }
+    return k;
+  }
+  return k;
+}
+
+/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Ohio"). */
+function attributionTail(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':') k++;
+  return k;
+}
+
+/**
+ * After an attribution set in the middle of a sentence, the statement goes on: "It is no surprise, she said,
+ * that …", "“A,” she said, “B.”". Narration ("…, she said, before leaving") does not.
+ */
+function continuation(doc: Doc, from: number, limit: number): Range | null {
+  let k = from;
+  while (k <= limit && (isComma(doc.tokens[k]) || doc.tokens[k]?.text === ':')) k++;
+  const t = doc.tokens[k];
+  if (!t || k > limit) return null;
+  if (t.quote) return tokensRange(doc, k, limit);
+  if (NARRATION_OPENERS.has(lower(t)) || t.pos === 'ADP' || t.pos === 'SCONJ' && lower(t) !== 'that' || (t.pos === 'VERB' && /ing$/.test(lower(t))) || t.pos === 'PUNCT') return null;
+  if (limit - k < 2) return null;
+  return tokensRange(doc, lower(t) === 'that' ? k + 1 : k, limit);
+}
+
+type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null) => Statement | null;
+
+/** "According to S, C", "C, according to S", "C, according to S, C". */
+function according(doc: Doc, cue: Cue, sentence: Sentence, limit: number, make: Maker): Statement | null {
+  const head = phraseStartingAt(doc, cue.last + 1, sentence.last);
+  if (!head) return null;
+  const appositions: Span[] = [];
+  let end = head.last;
+  while (isComma(doc.tokens[end + 1])) {
+    const segEnd = nextComma(doc, end + 2, sentence.last);
+    const seg = { first: end + 2, last: segEnd };
+    if (seg.last < seg.first || !isDescription(doc, seg) || segEnd >= sentence.last) break;
+    appositions.push(seg);
+    end = segEnd;
+  }
+  const source: SourcePhrase = { head, appositions, inverted: true };
+  const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
+  const afterPart = end + 1 <= limit ? tokensRange(doc, firstWord(doc, end + 1, limit), limit) : null;
+  const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  return parts.length > 0 ? make(parts, source, null) : null;
+}
+
+function firstWord(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  while (k <= limit && (doc.tokens[k]?.pos === 'PUNCT' && !doc.tokens[k]?.quote)) k++;
+  return k;
+}
+
+/** Trims a content piece: spaces, a trailing stop or comma outside a quotation, the marks of a whole quotation. */
+function trimContent(doc: Doc, range: Range): Range {
+  const text = doc.text;
+  let { start, end } = trimRange(text, range);
+  const whole = wholeQuotation(doc, { start, end });
+  if (whole) return quotedWords(text, whole);
+  while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '')) end--;
+  while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+/** The quotation a piece consists of, marks included, if it is exactly one. */
+function wholeQuotation(doc: Doc, range: Range): Quotation | null {
+  for (const q of doc.quotations) {
+    if (q.outer.start !== range.start) continue;
+    const rest = doc.text.slice(q.outer.end, range.end);
+    if (/^[\s.,;:!?]*$/.test(rest)) return q;
+  }
+  return null;
+}
+
+function isQuotePart(doc: Doc, range: Range): boolean {
+  return doc.quotations.some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
+}
