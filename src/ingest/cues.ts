@@ -22,6 +22,8 @@ export interface Cue {
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** "when asked", "if pressed": a verb without a subject of its own. */
+const BARE_CLAUSE_OPENERS = new Set(['when', 'if', 'as', 'once', 'unless', 'while', 'after', 'before', 'than', 'until', 'because']);
 /** "declined to say", "refused to comment": what was not said. */
 const REFUSALS = new Set(['decline', 'refuse', 'want', 'plan', 'expect', 'hope', 'need', 'try', 'intend', 'wish', 'seem', 'appear', 'fail']);
 
@@ -37,12 +39,17 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       cues.push({ kind: 'according', first: i, last: i + 1, lemma: 'according to', frame: 'clause', sentence });
       continue;
     }
+    // "as one aide put it: …"
+    if (t.lemma === 'put' && lower !== 'putting' && tokens[i + 1]?.text.toLowerCase() === 'it' && isActiveSpeech(doc, t)) {
+      cues.push({ kind: 'verb', first: i, last: i + 1, lemma: 'put it', frame: 'clause', sentence });
+      continue;
+    }
     const lemma = speechVerbLemma(t);
     if (!lemma || !isActiveSpeech(doc, t)) continue;
-    const participle = lower.endsWith('ing') && t.pos !== 'AUX';
-    const afterComma = tokens[i - 1]?.text === ',';
-    if (participle && !afterComma && !isProgressive(doc, t)) continue;
-    cues.push({ kind: participle && afterComma ? 'participle' : 'verb', first: i, last: i, lemma, frame: speechFrame(lemma), sentence });
+    // An -ing form is a participle that continues a clause (", saying …", "a statement saying …", "by warning …")
+    // unless it is progressive ("is saying").
+    const participle = lower.endsWith('ing') && t.pos !== 'AUX' && !isProgressive(doc, t);
+    cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i, lemma, frame: speechFrame(lemma), sentence });
   }
   return cues;
 }
@@ -63,6 +70,7 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   const lower = before.text.toLowerCase();
   if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
   if (BE_FORMS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
+  if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
   if (lower === 'to') {
     const governor = doc.tokens[k - 1];
     if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;

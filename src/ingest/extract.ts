@@ -2,7 +2,7 @@ import type { ArticleData } from '../data/schema.js';
 import { slug } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
-import { nameRuns } from './names.js';
+import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
 import { noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
@@ -31,6 +31,8 @@ export interface ExtractOptions {
 export interface Unattributed {
   paragraph: number;
   sentence: string;
+  /** The source as written, when there is one ("they", "the crowd"). */
+  source?: string;
 }
 
 export interface Extraction {
@@ -58,7 +60,8 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   for (const s of statements) {
     const speaker = speakers.get(s);
     if (!speaker) {
-      unattributed.push({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end) });
+      const source = s.source ? joinTokens(doc.tokens, s.source.head.first, s.source.head.last) : undefined;
+      unattributed.push({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end), ...(source ? { source } : {}) });
       continue;
     }
     if (speaker.media && s.cue.kind === 'according') continue;

@@ -97,7 +97,8 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   }
   // The name is what follows the last title word ("Former Senior Adviser Ana Ruiz", "Secretary of State Ana Ruiz").
   let nameFirst = start;
-  for (let k = start; k <= last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || lower(tokens[k]) === 'of' || tokens[k]?.text === '-') nameFirst = k + 1;
+  // A title word is one only before a name: "Charlie King" is a name, "King Charles" a title and a name.
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || lower(tokens[k]) === 'of' || tokens[k]?.text === '-') nameFirst = k + 1;
   const nameTokens = tokens.slice(nameFirst, last + 1).filter((t) => t.text !== '-');
   const core = nameTokens.filter((t) => !isInitial(t) && !NAME_SUFFIXES.has(lower(t)) && /\p{L}/u.test(t.text));
   if (core.length === 0 || core.length > 4 || core.some((t) => /\d/.test(t.text))) return null;

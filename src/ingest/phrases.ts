@@ -17,6 +17,7 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'to', 'with']);
 const NAME_PUNCTUATION = new Set(['.', '-', '&', "'", '’', '–']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who', 'which', 'that', 'one', 'this', 'those', 'some', 'many', 'others', 'both', 'all', 'most', 'none']);
+const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'it']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
 
 export const isComma = (t: Token | undefined): boolean => t?.text === ',';
@@ -71,7 +72,7 @@ export function phraseStartingAt(doc: Doc, start: number, ceiling: number): Span
   const tokens = doc.tokens;
   const t0 = tokens[start];
   if (!t0 || start > ceiling || t0.quote) return null;
-  if (t0.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(t0))) return { first: start, last: start };
+  if (t0.pos === 'PRON' && (SUBJECT_PRONOUNS.has(lower(t0)) || OBJECT_PRONOUNS.has(lower(t0)))) return { first: start, last: start };
   let last = start - 1;
   while (last + 1 <= ceiling) {
     const t = tokens[last + 1];

@@ -16,7 +16,7 @@ import type { SourcePhrase } from './statements.js';
 const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase();
 const PP_STARTS = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'in', 'on']);
 const DEFINITE = new Set(['the', 'this', 'that']);
-const PLURAL_PRONOUNS = new Set(['they', 'we']);
+const QUANTIFIERS = new Set(['most', 'many', 'some', 'all', 'none', 'several', 'both', 'each', 'few', 'one', 'two', 'three', 'four', 'five', 'half', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'any', 'either', 'neither', 'more', 'lots']);
 
 export interface SourceContext {
   doc: Doc;
@@ -73,7 +73,9 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   const first = doc.tokens[head.first];
   if (!first) return null;
   if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, lower(first));
-  const core = headCore(doc, head);
+  let core = headCore(doc, head);
+  // "Ana Ruiz herself said": the reflexive only stresses who.
+  if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
   const runs = nameRuns(doc, core.first, core.last);
   const last = runs.at(-1);
   const description = describe(doc, phrase);
@@ -98,13 +100,26 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   return describedSource(ctx, core, description, runs);
 }
 
-/** The head phrase without a trailing prepositional phrase: "Ana Ruiz of Ohio" → "Ana Ruiz". */
+/**
+ * The head phrase up to its head noun: no trailing prepositional phrase, bracket or modifier
+ * ("Ana Ruiz of Ohio" → "Ana Ruiz", "Rep. Ana Ruiz (D-Ore.)" → "Rep. Ana Ruiz", "officials involved" → "officials").
+ */
 function headCore(doc: Doc, head: Span): Span {
+  // "most of the candidates", "one of the organisers", "30 percent of voters": the people counted.
+  const quantifier = doc.tokens[head.first];
+  if (quantifier && QUANTIFIERS.has(lower(quantifier)) && lower(doc.tokens[head.first + 1]) === 'of' && head.last > head.first + 1) {
+    return headCore(doc, { first: head.first + 2, last: head.last });
+  }
+  let last = head.last;
   for (let k = head.first + 1; k <= head.last; k++) {
     const t = doc.tokens[k];
-    if (t?.pos === 'ADP' && PP_STARTS.has(lower(t))) return { first: head.first, last: k - 1 };
+    if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t))) || t?.text === '(') {
+      last = k - 1;
+      break;
+    }
   }
-  return head;
+  while (last > head.first && !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(doc.tokens[last]?.pos ?? '') && !/^\p{Lu}/u.test(doc.tokens[last]?.text ?? '')) last--;
+  return { first: head.first, last };
 }
 
 /** A phrase as people would say it: no leading article, no trailing comma. */
@@ -139,9 +154,41 @@ function learnRole(doc: Doc, entity: Entity, phrase: SourcePhrase, run: NameRun)
 /** "he", "she", "they", "it", "we", "I": the entity the text last spoke of that fits. */
 function pronoun(ctx: SourceContext, word: string): Entity | null {
   if (word === 'he' || word === 'she') return person(ctx, word === 'he' ? 'm' : 'f');
-  if (PLURAL_PRONOUNS.has(word)) return plural(ctx);
+  // Outside quotations, "I" and "we" are the article's own writer (an opinion piece, a letter).
+  if (word === 'i') return ctx.registry.described('the author', false, null);
+  if (word === 'we') return plural(ctx) ?? ctx.registry.described('the authors', true, null);
+  if (word === 'they') return plural(ctx) ?? pluralPhraseBefore(ctx);
   if (word === 'it') return organisationBefore(ctx, null);
   return null;
+}
+
+/**
+ * "Executives who know him say they …": with no group or body mentioned before, "they" is the plural noun
+ * phrase that is the subject of this or the previous sentence.
+ */
+function pluralPhraseBefore(ctx: SourceContext): Entity | null {
+  const { doc } = ctx;
+  const sentence = doc.sentences[ctx.sentence];
+  const previous = doc.sentences[ctx.sentence - 1];
+  const from = previous && previous.paragraph === ctx.paragraph ? previous.first : (sentence?.first ?? 0);
+  let found: Span | null = null;
+  for (let k = from; k < doc.tokens.length && (doc.tokens[k]?.start ?? Infinity) < ctx.at; k++) {
+    const t = doc.tokens[k];
+    const next = doc.tokens[k + 1];
+    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    const plural = lower(t) !== t.lemma && /s$/.test(lower(t));
+    if (plural && next && (next.pos === 'VERB' || next.pos === 'AUX' || ['who', ','].includes(lower(next)))) {
+      found = { first: phraseStart(doc, k, from), last: k };
+      break;
+    }
+  }
+  return found ? ctx.registry.described(cleanRole(joinTokens(doc.tokens, found.first, found.last)), true, null) : null;
+}
+
+function phraseStart(doc: Doc, k: number, floor: number): number {
+  let first = k;
+  while (first - 1 >= floor && ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM'].includes(doc.tokens[first - 1]?.pos ?? '') && !doc.tokens[first - 1]?.quote) first--;
+  return first;
 }
 
 /**
@@ -221,8 +268,9 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), false, null);
     return registry.described(cleanRole(text), false, null);
   }
-  const plural = GROUP_NOUNS.has(lower(headToken)) || (/s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
-  if (plural || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
+  // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
+  if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
   return null;
 }
 

@@ -34,6 +34,8 @@ export interface Statement {
   direct: boolean;
   paragraph: number;
   sentence: Sentence;
+  /** Its words are in the next paragraph ("… put it this way:"): turns.ts fills `parts`. */
+  awaitsQuote?: boolean;
 }
 
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
@@ -190,7 +192,11 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (cue.kind === 'according') return according(doc, cue, sentence, limit, make);
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
-    return content ? make([content], null, previous) : null;
+    if (!content) return null;
+    // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
+    if (previous) return make([content], null, previous);
+    const subject = mainSubject(doc, sentence, cue.first);
+    return subject ? make([content], subject, null) : null;
   }
   if (!source) {
     // "… and added that …": the subject is the previous verb's.
@@ -211,7 +217,63 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const tailEnd = attributionTail(doc, source.inverted ? sourceEnd(source) : Math.max(cue.last, sourceEnd(source)), limit);
   const afterPart = continuation(doc, tailEnd + 1, limit);
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  if (parts.length === 0) {
+    // “…!” Ana Ruiz tweeted. — the quotation ended the sentence before its attribution.
+    const quoted = previousQuoteOnly(doc, sentence);
+    if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null);
+    // "Ana Ruiz put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
+    if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, awaitsQuote: true };
+  }
   return parts.length > 0 ? make(parts, source, null) : null;
+}
+
+function firstWordIndex(doc: Doc, sentence: Sentence): number {
+  let k = sentence.first;
+  while (k < sentence.last && doc.tokens[k]?.pos === 'PUNCT') k++;
+  return k;
+}
+
+function endsWithColon(doc: Doc, sentence: Sentence): boolean {
+  const paragraph = doc.layout.paragraphs[sentence.paragraph];
+  return doc.tokens[sentence.last]?.text === ':' && paragraph !== undefined && sentence.end >= paragraph.end;
+}
+
+/** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
+function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
+  const before = doc.sentences[sentence.index - 1];
+  if (!before || before.paragraph !== sentence.paragraph) return null;
+  const quotes = new Set<Quotation>();
+  for (let k = before.first; k <= before.last; k++) {
+    const t = doc.tokens[k];
+    if (t?.quote?.standalone) quotes.add(t.quote);
+    else if (t && t.pos !== 'PUNCT') return null;
+  }
+  return quotes.size > 0 ? [...quotes].map((q) => quotedWords(doc.text, q)) : null;
+}
+
+/**
+ * The subject of the clause a participle hangs on ("Ana Ruiz released a statement saying …"): the source phrase
+ * of the first finite verb of the sentence, after any opening adverbial ("In response, …").
+ */
+function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase | null {
+  let from = sentence.first;
+  const opener = doc.tokens[from];
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) {
+    for (let k = from; k < before; k++) if (isComma(doc.tokens[k])) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < before; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) {
+      const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
+      const source = sourceOf(doc, fake);
+      return source && !source.inverted ? source : null;
+    }
+  }
+  return null;
 }
 
 function lastTokenOf(doc: Doc, s: Statement): number {
@@ -283,7 +345,7 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
   for (let guard = 0; guard < 6; guard++) {
     const t = doc.tokens[k];
     if (!t || k > limit || t.quote) return k;
-    if (t.pos === 'ADV' && lower(t) !== 'not') {
+    if (t.pos === 'ADV' && !['not', 'when', 'where', 'while', 'how', 'why', 'as'].includes(lower(t))) {
       k++;
       continue;
     }

@@ -16,16 +16,29 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   const out = [...statements];
   const orphans: Statement[] = [];
   let lastDirect: Statement | null = null;
+  let awaiting: Statement | null = null;
   let lastParagraph = -1;
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== lastParagraph) {
       // A turn carries into the next paragraph only from a paragraph that ended with the speaker's quotation.
       if (lastDirect && !endsWithItsQuote(doc, lastDirect, lastParagraph)) lastDirect = null;
       lastParagraph = sentence.paragraph;
+      const opening = quoteOnly(doc, sentence);
+      if (awaiting && opening) {
+        // "… put it this way:" — the quotation that opens the next paragraph is what was said.
+        awaiting.parts = opening.map((q) => quotedWords(doc.text, q));
+        awaiting.paragraph = sentence.paragraph;
+        awaiting.sentence = sentence;
+        lastDirect = awaiting;
+        awaiting = null;
+        continue;
+      }
+      awaiting = null;
     }
     const own = bySentence.get(sentence.index) ?? [];
+    awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
     if (own.length > 0) {
-      const direct = own.filter((s) => s.direct || containsQuotation(doc, s)).at(-1);
+      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s))).at(-1);
       lastDirect = direct ?? (own.some((s) => s.cue.kind !== 'participle') ? null : lastDirect);
       continue;
     }
@@ -57,8 +70,9 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
       lastDirect = turn;
     } else orphans.push(turn);
   }
-  out.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
-  return { statements: out, orphans };
+  const filled = out.filter((s) => s.parts.length > 0);
+  filled.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
+  return { statements: filled, orphans };
 }
 
 /** The quotations a sentence consists of, or null when it has narrative words of its own. */

@@ -51,9 +51,12 @@ export function tagText(text: string): TaggedToken[] {
   const out: TaggedToken[] = [];
   let cursor = 0;
   values.forEach((value, i) => {
-    // Offsets by search from the previous token: the tagger drops characters such as a byte-order mark.
-    const at = normalised.indexOf(value, cursor);
-    const start = at >= 0 && at - cursor < 16 ? at : cursor;
+    // Offsets by search from the previous token, past white space: the tagger drops characters such as a
+    // byte-order mark or a zero-width space, so a token may also start a little further on.
+    if (!value.trim()) return; // white space the tagger keeps as a token of its own
+    while (cursor < normalised.length && /[\s\u200B-\u200D\u2060\uFEFF]/.test(normalised[cursor] ?? '')) cursor++;
+    const at = normalised.startsWith(value, cursor) ? cursor : normalised.indexOf(value, cursor);
+    const start = at >= 0 && at - cursor < 8 ? at : cursor;
     const end = Math.min(text.length, start + value.length);
     cursor = end;
     out.push({ start, end, text: text.slice(start, end), pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase() });
