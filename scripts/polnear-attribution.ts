@@ -2,18 +2,19 @@
  * Fast in-process attribution run over the PolNeAR articles, written in the `--save` format of
  * `../shared/polnear/score.mjs`, so the official scorer re-scores all 840 train articles in seconds:
  *
- *   npx tsx scripts/polnear-attribution.ts --out /tmp/run.jsonl [--slice all|dev|holdout] [--limit N] [--only S]
+ *   npx tsx scripts/polnear-attribution.ts --out /tmp/run.jsonl [--slice all|dev|holdout] [--limit N] [--only S] [--origins FILE]
  *   node ../shared/polnear/score.mjs --split train --load /tmp/run.jsonl
  *
  * Slices: `holdout` is every article whose name hashes into bucket 0 of 10 (about 84 articles), kept out of
  * development; `dev` is the rest. For a slice, `--slice-data DIR` also writes DIR/<split>/ with links to that
- * slice's articles, so the scorer can be pointed at it (`--data DIR`) and scores exactly that slice.
+ * slice's articles, so the scorer can be pointed at it (`--data DIR`) and scores exactly that slice. `--origins` writes,
+ * per quote, how it was found (cue and form), to join with the scorer's `--dump` when looking for what fails.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { extractArticle } from '../src/ingest/extract.js';
+import { extractWithReport } from '../src/ingest/extract.js';
 import { ingestJson } from '../src/ingest/report.js';
 
 const { values } = parseArgs({
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'slice-data': { type: 'string' },
     limit: { type: 'string' },
     only: { type: 'string' },
+    origins: { type: 'string' },
   },
 });
 
@@ -59,6 +61,7 @@ const names = readdirSync(dir)
   .slice(0, values.limit ? Number(values.limit) : Infinity);
 
 const lines: string[] = [];
+const origins: string[] = [];
 let total = 0;
 let errors = 0;
 for (const name of names) {
@@ -67,7 +70,9 @@ for (const name of names) {
   let out: unknown = null;
   let err: string | undefined;
   try {
-    out = ingestJson(extractArticle(text, { id: slug(name) }));
+    const extraction = extractWithReport(text, { id: slug(name) });
+    out = ingestJson(extraction.article);
+    extraction.article.quotes.forEach((q, i) => origins.push(JSON.stringify({ name, quote: q.text, origin: extraction.origins[i] })));
   } catch (error) {
     err = error instanceof Error ? error.message : String(error);
     errors++;
@@ -77,6 +82,7 @@ for (const name of names) {
   lines.push(JSON.stringify({ name, ms: Math.round(ms), out, err }));
 }
 if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`);
+if (values.origins) writeFileSync(values.origins, `${origins.join('\n')}\n`);
 if (values['slice-data']) {
   const target = join(resolve(values['slice-data']), values.split);
   rmSync(target, { recursive: true, force: true });

@@ -38,6 +38,8 @@ export interface Unattributed {
 export interface Extraction {
   article: ArticleData;
   unattributed: Unattributed[];
+  /** For each quote, how it was found ("say/after": the words after "said"), for diagnostics. */
+  origins: string[];
 }
 
 /** The article's data, derived from its plain text alone (pure; see `extractWithReport` for diagnostics). */
@@ -65,7 +67,7 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
       continue;
     }
     if (speaker.media && s.cue.kind === 'according') continue;
-    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1 });
+    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}` });
   }
   const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(
@@ -91,7 +93,11 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     topics,
     dates,
   };
-  return { article, unattributed: unattributed.filter((u, i, all) => all.findIndex((v) => v.sentence === u.sentence) === i) };
+  return {
+    article,
+    unattributed: unattributed.filter((u, i, all) => all.findIndex((v) => v.sentence === u.sentence) === i),
+    origins: unique.map((s) => s.origin ?? ''),
+  };
 }
 
 /** The speaker of every statement, in text order, so each resolution sees the speakers before it. */

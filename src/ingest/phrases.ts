@@ -27,6 +27,8 @@ const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase();
 function inPhrase(t: Token | undefined, next: Token | undefined): boolean {
   if (!t || t.quote) return false;
   if (MODIFIER.has(t.pos)) return true;
+  // A capitalised word inside a phrase is a name whatever the tagger guessed ("Ana/VERB Lund").
+  if (/^\p{Lu}\p{Ll}/u.test(t.text) && t.text !== 'I' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ') return true;
   if (t.pos === 'PRON') return POSSESSIVE_PRONOUNS.has(lower(t));
   if (t.pos === 'PART') return /^['’]s?$/.test(t.text);
   if (t.pos === 'PUNCT' || t.pos === 'SYM') return NAME_PUNCTUATION.has(t.text) && next !== undefined && next.pos !== 'PUNCT';

@@ -10,6 +10,8 @@ export interface Attributed {
   parts: Range[];
   paragraph: number;
   reportedBy?: Entity;
+  /** How it was found, for diagnostics. */
+  origin?: string;
 }
 
 /** Quotes with ids made of the speaker's surname and the first long words; `text` spans every part. */

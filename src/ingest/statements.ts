@@ -1,4 +1,4 @@
-import { trimRange, type Range } from '../text/index.js';
+import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { findCues, type Cue } from './cues.js';
 import type { Doc, Sentence, Token } from './document.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
@@ -34,9 +34,13 @@ export interface Statement {
   direct: boolean;
   paragraph: number;
   sentence: Sentence;
+  /** How the content was found: after the verb, around the attribution, a participle, a continued turn, … */
+  form: StatementForm;
   /** Its words are in the next paragraph ("… put it this way:"): turns.ts fills `parts`. */
   awaitsQuote?: boolean;
 }
+
+export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
 
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
 const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
@@ -183,48 +187,106 @@ function sourceStart(source: SourcePhrase): number {
 }
 
 function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence): Statement | null {
-  const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null): Statement | null => {
+  const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm): Statement | null => {
     const clean = parts.map((p) => trimContent(doc, p)).filter((p) => p.end > p.start && /[\p{L}\p{N}]/u.test(doc.text.slice(p.start, p.end)));
     if (clean.length === 0) return null;
     const direct = clean.every((p) => isQuotePart(doc, p));
-    return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence };
+    return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
   };
   if (cue.kind === 'according') return according(doc, cue, sentence, limit, make);
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content) return null;
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
-    if (previous) return make([content], null, previous);
+    if (previous) return make([content], null, previous, 'participle');
     const subject = mainSubject(doc, sentence, cue.first);
-    return subject ? make([content], subject, null) : null;
+    return subject ? make([content], subject, null, 'participle') : null;
   }
   if (!source) {
     // "… and added that …": the subject is the previous verb's.
     const before = doc.tokens[cue.first - 1];
     if (previous && (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also')) {
       const content = complement(doc, cue, cue.last + 1, limit);
-      return content ? make([content], null, previous) : null;
+      return content ? make([content], null, previous, 'elided') : null;
     }
     return null;
   }
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
   const after = complement(doc, cue, afterVerb, limit);
-  if (after) return make([after], source, null);
-  // No content after the verb: the content is around the attribution clause.
-  const clauseStart = source.inverted ? cue.first : sourceStart(source);
+  if (after) return weakVerbHolds(doc, cue, after) ? make([after], source, null, 'after') : null;
+  // No content after the verb: the content is around the attribution clause, which must be set off from it
+  // ("C, S said" · "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
+  let clauseStart = source.inverted ? cue.first : sourceStart(source);
+  if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
   const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
-  const beforePart = tokensRange(doc, floor, boundaryBefore(doc, clauseStart));
+  let mark = clauseStart - 1;
+  while (mark >= floor && ['and', 'but', 'so', 'yet'].includes(lower(doc.tokens[mark]))) mark--;
+  const setOff = mark < floor || isSetOff(doc.tokens[mark]);
   const tailEnd = attributionTail(doc, source.inverted ? sourceEnd(source) : Math.max(cue.last, sourceEnd(source)), limit);
-  const afterPart = continuation(doc, tailEnd + 1, limit);
+  // A trailing attribution ends the clause or adds a short adjunct ("…, she said on Tuesday in Ohio"); a verb with a
+  // long object of its own ("…, Ana Ruiz remarked upon a story in which …") is no attribution of what came before.
+  const shortTail = isAdjunctTail(doc, Math.max(cue.last, source.inverted ? sourceEnd(source) : cue.last) + 1, tailEnd);
+  // “C,” S said … — a quotation right before the attribution is its content whatever follows the verb.
+  const quoteBefore = doc.tokens[firstWordAfter(doc, floor)]?.quote?.standalone === true;
+  const before = setOff && (shortTail || quoteBefore) ? tokensRange(doc, floor, boundaryBefore(doc, clauseStart)) : null;
+  const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : null;
+  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
   if (parts.length === 0) {
     // “…!” Ana Ruiz tweeted. — the quotation ended the sentence before its attribution.
     const quoted = previousQuoteOnly(doc, sentence);
-    if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null);
+    if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null, 'quote-before');
     // "Ana Ruiz put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
-    if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, awaitsQuote: true };
+    if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
-  return parts.length > 0 ? make(parts, source, null) : null;
+  return parts.length > 0 ? make(parts, source, null, 'around') : null;
+}
+
+/** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */
+function isAdjunctTail(doc: Doc, first: number, last: number): boolean {
+  if (last - first > 12) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    if (t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(lower(t)))) return false;
+    if (['which', 'who', 'that'].includes(lower(t))) return false;
+  }
+  return true;
+}
+
+/** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */
+function isSetOff(t: Token | undefined): boolean {
+  if (!t) return true;
+  if (t.quote) return t.end === t.quote.outer.end;
+  return [',', ':', '—', '–', '-', '(', ';'].includes(t.text);
+}
+
+/** A stretch that can be what someone said: a quotation, or a clause with a verb of its own. */
+function statesSomething(doc: Doc, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t) continue;
+    if (t.quote) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/**
+ * Verbs that often mean something else ("continued", "agreed", "pledged $5 million") report speech only when
+ * "that" or a quotation follows them.
+ */
+function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
+  if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
+  const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
+  return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
+}
+
+function firstWordAfter(doc: Doc, from: number): number {
+  let k = from;
+  while (doc.tokens[k] && doc.tokens[k]?.pos === 'PUNCT' && !doc.tokens[k]?.quote) k++;
+  return k;
 }
 
 function firstWordIndex(doc: Doc, sentence: Sentence): number {
@@ -389,7 +451,7 @@ function continuation(doc: Doc, from: number, limit: number): Range | null {
   return tokensRange(doc, lower(t) === 'that' ? k + 1 : k, limit);
 }
 
-type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null) => Statement | null;
+type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm) => Statement | null;
 
 /** "According to S, C", "C, according to S", "C, according to S, C". */
 function according(doc: Doc, cue: Cue, sentence: Sentence, limit: number, make: Maker): Statement | null {
@@ -408,7 +470,7 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, limit: number, make: 
   const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
   const afterPart = end + 1 <= limit ? tokensRange(doc, firstWord(doc, end + 1, limit), limit) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
-  return parts.length > 0 ? make(parts, source, null) : null;
+  return parts.length > 0 ? make(parts, source, null, 'according') : null;
 }
 
 function firstWord(doc: Doc, from: number, limit: number): number {

@@ -64,6 +64,7 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
       direct: true,
       paragraph: sentence.paragraph,
       sentence,
+      form: 'turn',
     };
     if (lastDirect) {
       out.push(turn);

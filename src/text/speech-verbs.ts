@@ -29,8 +29,12 @@ export const SPEECH_FRAMES: ReadonlyMap<string, SpeechFrame> = new Map<string, S
   ...list(CLAUSE_VERBS).map((v): [string, SpeechFrame] => [v, 'clause']),
 ]);
 
-/** Verbs that attribute a statement only when someone is named as its source, never as a verb of saying on their own. */
-export const WEAK_SPEECH_LEMMAS: ReadonlySet<string> = new Set(list('continue agree object cry question quote praise criticize criticise blast slam thank accuse protest reason estimate'));
+/** Verbs that often mean something else ("continued", "agreed", "pledged $5 million"): speech only before "that" or a quotation. */
+export const WEAK_SPEECH_LEMMAS: ReadonlySet<string> = new Set(
+  list(`continue agree object cry question quote praise criticize criticise blast slam thank accuse protest reason estimate pledge
+  maintain advise threaten rail mention post respond charge propose repeat boast demand complain assure deny vow promise signal
+  recommend hint wonder guarantee`),
+);
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   say: ['said'],
@@ -53,7 +57,7 @@ export function inflections(lemma: string): string[] {
 }
 
 const FORMS: ReadonlyMap<string, string> = new Map(
-  [...SPEECH_FRAMES.keys(), 'speak'].flatMap((lemma) => inflections(lemma).map((form): [string, string] => [form, lemma])),
+  [...SPEECH_FRAMES.keys()].flatMap((lemma) => inflections(lemma).map((form): [string, string] => [form, lemma])),
 );
 
 /** The speech verb a word form belongs to ("told" → "tell"), or null when it is none. */
