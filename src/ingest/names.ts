@@ -98,10 +98,17 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // The name is what follows the last title word ("Former Senior Adviser Ana Ruiz", "Secretary of State Ana Ruiz").
   let nameFirst = start;
   // A title word is one only before a name: "Charlie King" is a name, "King Charles" a title and a name.
-  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || lower(tokens[k]) === 'of' || tokens[k]?.text === '-') nameFirst = k + 1;
-  const nameTokens = tokens.slice(nameFirst, last + 1).filter((t) => t.text !== '-');
-  const core = nameTokens.filter((t) => !isInitial(t) && !NAME_SUFFIXES.has(lower(t)) && /\p{L}/u.test(t.text));
-  if (core.length === 0 || core.length > 4 || core.some((t) => /\d/.test(t.text))) return null;
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
+  // Words as written: "Holtz-Eakin" and "O'Neill" are one word however the tokens fall.
+  const nameWords: string[] = [];
+  for (let k = nameFirst; k <= last; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    if (k > nameFirst && joined(tokens[k - 1], t) && nameWords.length > 0) nameWords[nameWords.length - 1] += t.text;
+    else nameWords.push(t.text);
+  }
+  const core = nameWords.filter((w) => !/^\p{Lu}\.$/u.test(w) && !NAME_SUFFIXES.has(w.toLowerCase().replace(/\.$/, '')) && /\p{L}/u.test(w));
+  if (core.length === 0 || core.length > 4 || core.some((w) => /\d/.test(w))) return null;
   const titleWords = tokens.slice(start, nameFirst).map((t) => lower(t));
   let gender: Gender = null;
   if (titleWords.some((w) => MALE_TITLES.has(w))) gender = 'm';
@@ -112,7 +119,7 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
     nameFirst,
     kind: 'person',
     name: text(nameFirst, last),
-    words: core.map((t) => t.text.replace(/['’]s$/, '')),
+    words: core.map((w) => w.replace(/['’]s$/, '')),
     title: text(start, nameFirst - 1),
     gender,
     possessive,

@@ -55,7 +55,7 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
     return head ? { first: head.first, last: end } : null;
   }
   if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(last))) return { first: end, last: end };
-  if (!NOUNISH.has(last.pos) && !(last.pos === 'ADJ' && /^\p{Lu}/u.test(last.text)) && !(last.pos === 'PUNCT' && last.text === '.')) return null;
+  if (!NOUNISH.has(last.pos) && !/^\p{Lu}\p{Ll}/u.test(last.text) && !(last.pos === 'PUNCT' && last.text === '.')) return null;
   let first = end;
   while (first - 1 >= floor) {
     const t = tokens[first - 1];

@@ -27,18 +27,66 @@ export interface SourceContext {
   sentence: number;
 }
 
-/** Registers every name of the narrative (outside quotations) as a mention, so pronouns and surnames can refer back. */
+/** Prepositions before a place name ("in Salt Lake", "from Ohio"): a run after them is not registered as a person. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'outside', 'inside', 'throughout', 'around']);
+
+/**
+ * Registers every name of the narrative (outside quotations) as a mention, so pronouns and surnames can refer back,
+ * then learns each person's gender from the pronouns the text uses for them.
+ */
 export function registerMentions(doc: Doc, registry: Registry): void {
+  const people = new Map<number, Set<Entity>>();
   for (const sentence of doc.sentences) {
     let subjectSeen = false;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
+      if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
       const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, false);
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
       registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false });
       noteTitle(entity, run);
+      if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
     }
+  }
+  learnGenders(doc, people);
+}
+
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+
+/**
+ * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
+ * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
+ */
+function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
+  const votes = new Map<Entity, { m: number; f: number }>();
+  const vote = (e: Entity, g: 'm' | 'f'): void => {
+    const v = votes.get(e) ?? { m: 0, f: 0 };
+    v[g]++;
+    votes.set(e, v);
+  };
+  for (const sentence of doc.sentences) {
+    const named = people.get(sentence.index);
+    if (!named || named.size !== 1) continue;
+    const [entity] = [...named];
+    if (!entity) continue;
+    const next = doc.sentences[sentence.index + 1];
+    const ranges: [number, number][] = [[sentence.first, sentence.last]];
+    if (next && next.paragraph === sentence.paragraph && !people.has(next.index)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
+    for (const [a, b] of ranges) {
+      for (let k = a; k <= b; k++) {
+        const t = doc.tokens[k];
+        if (!t || t.quote) continue;
+        if (MALE_PRONOUNS.has(lower(t))) vote(entity, 'm');
+        if (FEMALE_PRONOUNS.has(lower(t))) vote(entity, 'f');
+      }
+    }
+  }
+  for (const [entity, v] of votes) {
+    if (entity.gender) continue;
+    if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
+    else if (v.f > 0 && v.f >= 2 * v.m) entity.gender = 'f';
   }
 }
 
@@ -77,7 +125,9 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   // "Ana Ruiz herself said": the reflexive only stresses who.
   if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
   const runs = nameRuns(doc, core.first, core.last);
-  const last = runs.at(-1);
+  // "Ana Ruiz and Tom Lind said": the first of two people named together speaks first.
+  const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
+  const last = coordinated ? { ...(runs[0] as NameRun), last: core.last } : runs.at(-1);
   const description = describe(doc, phrase);
   if (last && last.last === core.last && !last.possessive) {
     const entity = entityOfRun(ctx.registry, last, ctx.at, true);
@@ -196,7 +246,12 @@ function phraseStart(doc: Doc, k: number, floor: number): number {
  * within each, a speaker before a sentence subject before any mention; gender must not conflict.
  */
 function person(ctx: SourceContext, gender: Gender): Entity | null {
-  const fits = (e: Entity): boolean => e.kind === 'person' && !e.plural && !(gender && e.gender && e.gender !== gender);
+  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && !(gender && e.gender && e.gender !== gender);
+  // A named person first; a described one ("a spokesman") only when nobody named fits.
+  return nearest(ctx, (e) => compatible(e) && e.named, gender) ?? nearest(ctx, (e) => compatible(e) && !e.named, gender);
+}
+
+function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gender): Entity | null {
   const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
   for (const inTier of tiers) {
     let subject: Entity | null = null;

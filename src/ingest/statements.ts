@@ -67,8 +67,11 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
     if (cue.kind === 'according' || cue.kind === 'participle') return boundaryBefore(doc, cue.first);
     if (cue.kind !== 'verb') continue;
     if (source && !source.inverted) {
-      // "… and added that …": a second verb of the same subject ends the first content at the conjunction.
-      return boundaryBefore(doc, source.head.first);
+      // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
+      // is a statement inside the content, which goes on.
+      const opener = doc.tokens[source.head.first - 1];
+      if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
+      continue;
     }
     const before = doc.tokens[cue.first - 1];
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
@@ -86,8 +89,7 @@ function boundaryBefore(doc: Doc, at: number): number {
 /** The source phrase of a verb: before it (with appositions), or after it when inverted. */
 export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   const sentence = cue.sentence;
-  let k = cue.first - 1;
-  while (k >= sentence.first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+  let k = skipBeforeVerb(doc, cue.first - 1, sentence.first);
   const floor = clauseFloor(doc, k, sentence);
   const before = doc.tokens[k];
   if (before && k >= floor && !before.quote) {
@@ -99,7 +101,23 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
       if (head) return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false };
     }
   }
-  return sourceAfter(doc, cue);
+  // Inversion ("…,” said Ana Ruiz) follows a quotation, a comma or a colon, or opens the sentence.
+  const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
+  return opensClause && cue.frame === 'clause' ? sourceAfter(doc, cue) : null;
+}
+
+/** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Ana Ruiz on Thursday evening said"). */
+function skipBeforeVerb(doc: Doc, from: number, first: number): number {
+  let k = from;
+  for (let guard = 0; guard < 3; guard++) {
+    while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+    if (!TIME_WORDS.has(lower(doc.tokens[k]))) return k;
+    let j = k;
+    while (j >= first && (TIME_WORDS.has(lower(doc.tokens[j])) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    if (['on', 'in', 'at', 'during', 'over', 'by', 'late', 'early', 'this', 'last'].includes(lower(doc.tokens[j]))) k = j - 1;
+    else return k;
+  }
+  return k;
 }
 
 /** The first token the source may use: after the last quotation before the verb. */
@@ -123,17 +141,21 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
  */
 function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
   const segments = commaSegments(doc, floor, last);
-  const appositions: Span[] = [];
-  for (let n = segments.length - 1; n >= 0; n--) {
-    const seg = segments[n];
-    if (!seg) break;
+  const n = segments.length - 1;
+  // The chain: the segments before the verb that describe someone (a name is such a segment too).
+  let start = n;
+  while (start >= 0 && segments[start] && isDescription(doc, segments[start] as Span)) start--;
+  // The head is the chain's first segment that can name someone ("Ana Ruiz, 69, a former adviser, said").
+  for (let h = start + 1; h < n; h++) {
+    const seg = segments[h] as Span;
     const head = phraseEndingAt(doc, seg.last, seg.first);
-    const describes = isDescription(doc, seg);
-    // The head: a phrase before the appositions, at the start of its segment or after a conjunction.
-    if (appositions.length > 0 && head && !describesOnly(doc, seg, head)) return { head, appositions: appositions.reverse(), inverted: false };
-    if (!describes) return null;
-    appositions.push(seg);
-    if (n === 0 && head) return { head, appositions: appositions.slice(1).reverse(), inverted: false };
+    if (head && !describesOnly(doc, seg, head)) return { head, appositions: segments.slice(h + 1, n + 1), inverted: false };
+  }
+  // Else the segment before the chain ends with the head: "In a statement the senator, a Republican, said".
+  const before = segments[start];
+  if (before && start < n) {
+    const head = phraseEndingAt(doc, before.last, before.first);
+    if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
   }
   return null;
 }
@@ -155,6 +177,9 @@ function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
   if (!first || first.quote || lower(first) === 'that' || first.pos === 'PRON' && !['he', 'she', 'they', 'we', 'i'].includes(lower(first))) return null;
   const head = phraseStartingAt(doc, k, sentence.last);
   if (!head) return null;
+  // "said the plan had failed": a phrase followed by its own verb is the subject of what was said.
+  const following = doc.tokens[head.last + 1];
+  if (following && !following.quote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
   const appositions: Span[] = [];
   let next = head.last + 1;
   while (isComma(doc.tokens[next])) {
@@ -205,9 +230,13 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (!source) {
     // "… and added that …": the subject is the previous verb's.
     const before = doc.tokens[cue.first - 1];
-    if (previous && (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also')) {
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
       const content = complement(doc, cue, cue.last + 1, limit);
-      return content ? make([content], null, previous, 'elided') : null;
+      if (!content) return null;
+      // "Ana Ruiz put off the ruling but said …": the subject is the main clause's.
+      const subject = mainSubject(doc, sentence, cue.first);
+      if (subject) return make([content], subject, null, 'elided');
+      return previous ? make([content], null, previous, 'elided') : null;
     }
     return null;
   }
