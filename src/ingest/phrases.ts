@@ -55,6 +55,8 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
     return head ? { first: head.first, last: end } : null;
   }
   if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(last))) return { first: end, last: end };
+  // "those surveyed", "those polled": the people a participle describes.
+  if (last.pos === 'VERB' && /ed$/.test(lower(last)) && ['those', 'people', 'voters'].includes(lower(tokens[end - 1])) && end - 1 >= floor) return { first: end - 1, last: end };
   if (!NOUNISH.has(last.pos) && !/^\p{Lu}\p{Ll}/u.test(last.text) && !(last.pos === 'PUNCT' && last.text === '.')) return null;
   let first = end;
   while (first - 1 >= floor) {
@@ -133,6 +135,8 @@ export function isDescription(doc: Doc, span: Span): boolean {
   const first = tokens[0];
   if (!first || tokens.length > 30) return false;
   if (RELATIVES.has(lower(first)) && first.text.toLowerCase() !== 'that') return true;
+  // "including Ana Ruiz", "along with two aides", "now a lobbyist": a parenthesis about the same people.
+  if (['including', 'along', 'such', 'especially', 'particularly', 'notably', 'now', 'then', 'formerly', 'like', 'both'].includes(lower(first)) && tokens.length > 1) return true;
   if (tokens.length === 1 && first.pos === 'NUM') return true; // an age
   if (first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'ADV' || first.pos === 'CCONJ' || first.pos === 'AUX' || first.pos === 'VERB') return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;

@@ -103,14 +103,15 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   }
   // Inversion ("…,” said Ana Ruiz) follows a quotation, a comma or a colon, or opens the sentence.
   const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
-  return opensClause && cue.frame === 'clause' ? sourceAfter(doc, cue) : null;
+  return opensClause && cue.frame !== 'addressee' ? sourceAfter(doc, cue) : null;
 }
 
 /** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Ana Ruiz on Thursday evening said"). */
 function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   let k = from;
   for (let guard = 0; guard < 3; guard++) {
-    while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+    // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
+    while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
     if (!TIME_WORDS.has(lower(doc.tokens[k]))) return k;
     let j = k;
     while (j >= first && (TIME_WORDS.has(lower(doc.tokens[j])) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
@@ -233,10 +234,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content) return null;
-      // "Ana Ruiz put off the ruling but said …": the subject is the main clause's.
+      // "Ana Ruiz claimed victory and argued …": the previous verb's subject; else the main clause's.
+      if (previous) return make([content], null, previous, 'elided');
       const subject = mainSubject(doc, sentence, cue.first);
-      if (subject) return make([content], subject, null, 'elided');
-      return previous ? make([content], null, previous, 'elided') : null;
+      return subject ? make([content], subject, null, 'elided') : null;
     }
     return null;
   }
