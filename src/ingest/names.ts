@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/index.js';
 import type { Doc, Token } from './document.js';
-import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_WORDS, TITLE_WORDS } from './lexicon.js';
+import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, TITLE_WORDS } from './lexicon.js';
 
 /**
  * Proper names in a stretch of tokens: runs of capitalised words with their initials ("J."), suffixes ("Jr.")
@@ -63,7 +63,9 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
       else break;
     }
     const possessive = tokens[j + 1]?.pos === 'PART' && /^['’]s?$/.test(tokens[j + 1]?.text ?? '');
-    const run = classify(tokens, i, j, possessive);
+    // "the airline SkyBridge", "the group Clean Air Now": a common noun for a body names what follows.
+    const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN';
+    const run = classify(tokens, i, j, possessive, bodyBefore);
     if (run) runs.push(run);
     i = j + 1;
   }
@@ -80,7 +82,7 @@ function keepsConnector(tokens: Token[], first: number, at: number): boolean {
   return TITLE_WORDS.has(lastWord);
 }
 
-function classify(tokens: Token[], first: number, last: number, possessive: boolean): NameRun | null {
+function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
   // A dateline or a label in capitals ("WASHINGTON —") names nobody.
@@ -90,7 +92,7 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   const lowers = words.map((t) => lower(t));
   const media = lowers.some((w) => MEDIA_WORDS.has(w));
   const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');
-  const orgLike = lowers.some((w) => ORG_WORDS.has(w)) || acronym || media;
+  const orgLike = lowers.some((w) => ORG_WORDS.has(w)) || acronym || media || bodyBefore;
   const text = (a: number, b: number): string => joinTokens(tokens, a, b);
   if (orgLike) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };

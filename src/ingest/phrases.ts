@@ -65,6 +65,10 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
     if (!t || !inPhrase(t, right)) break;
     if ((t.pos === 'ADP' || t.pos === 'CCONJ') && !(NOUNISH.has(tokens[first - 2]?.pos ?? '') || tokens[first - 2]?.pos === 'ADJ')) break;
     first--;
+    // A determiner or a possessive pronoun opens its phrase ("a pledge | her party"), unless a preposition or
+    // "and" joins it to more ("people close to the campaign").
+    const previous = tokens[first - 1];
+    if ((t.pos === 'DET' || POSSESSIVE_PRONOUNS.has(lower(t))) && !(previous?.pos === 'ADP' && INNER_PREPOSITIONS.has(lower(previous))) && lower(previous) !== 'and') break;
   }
   // A phrase starts at a noun or modifier, never at "of" or "and".
   while (first < end && ['ADP', 'CCONJ', 'PART', 'PUNCT'].includes(tokens[first]?.pos ?? '')) first++;

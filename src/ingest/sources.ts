@@ -138,7 +138,8 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   }
   // "his lawyer, Ana Ruiz," names the speaker in the apposition.
   for (const apposition of phrase.appositions) {
-    const named = nameRuns(doc, apposition.first, apposition.last).find((r) => r.first === apposition.first && r.kind === 'person' && (r.words.length >= 2 || r.last === apposition.last));
+    // The name opens the apposition or closes it ("retired accountant Ana Ruiz").
+    const named = nameRuns(doc, apposition.first, apposition.last).find((r) => r.kind === 'person' && (r.first === apposition.first || r.last === apposition.last) && (r.words.length >= 2 || r.last === apposition.last));
     if (named) {
       const entity = entityOfRun(ctx.registry, named, ctx.at, true);
       if (entity) {
@@ -297,6 +298,11 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const headToken = doc.tokens[core.last];
   if (!headToken) return null;
   const noun = headToken.lemma;
+  // "a spokesman for the Ruiz campaign", "a statement from the regulator Lindhaven": the body that speaks through them.
+  if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun)) {
+    const issuer = issuerAfter(ctx, core.last + 1);
+    if (issuer) return issuer;
+  }
   const firstWord = lower(doc.tokens[core.first]);
   const text = joinTokens(doc.tokens, core.first, core.last);
   if (!description) return null;
@@ -314,7 +320,9 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     const named = runs.filter((r) => !r.possessive);
     if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
     if (DEFINITE.has(firstWord)) {
-      const referent = organisationBefore(ctx, noun);
+      // "the ministry" is the ministry last named; a bare "the company" with none so called, the body last named.
+      const bare = core.last === core.first + 1;
+      const referent = organisationBefore(ctx, noun) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
       if (referent) {
         referent.descriptions.add(text.toLowerCase());
         return referent;
@@ -327,6 +335,26 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
   if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
   return null;
+}
+
+/** Roles through which a body speaks: "a spokeswoman for the council" speaks for the council. */
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'statement', 'release', 'letter', 'memo', 'filing']);
+
+/** The named body in "for/from/of/by X" right after a role or document: "for the Ruiz campaign" → Ruiz campaign. */
+function issuerAfter(ctx: SourceContext, at: number): Entity | null {
+  const { doc } = ctx;
+  const preposition = doc.tokens[at];
+  if (!preposition || !['for', 'from', 'of', 'by', 'at'].includes(lower(preposition))) return null;
+  let end = at + 1;
+  while (doc.tokens[end] && !doc.tokens[end]?.quote && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(doc.tokens[end]?.pos ?? '') || /^\p{Lu}/u.test(doc.tokens[end]?.text ?? '')) end++;
+  const run = nameRuns(doc, at + 1, end - 1).at(-1);
+  if (!run || run.possessive) return null;
+  const lastNoun = doc.tokens[end - 1];
+  // "for the Ruiz campaign": the capitalised words and the noun after them name the body together.
+  if (run.last < end - 1 && lastNoun && (ORG_NOUNS.has(lastNoun.lemma) || ORG_WORDS.has(lastNoun.lemma))) {
+    return ctx.registry.organisation(cleanRole(joinTokens(doc.tokens, run.first, end - 1)), false);
+  }
+  return run.kind === 'organisation' ? ctx.registry.organisation(run.name, run.media) : run.last === end - 1 ? entityOfRun(ctx.registry, run, ctx.at, true) : null;
 }
 
 /** "the senator": the person last mentioned who is known by that role (from a title or an apposition). */

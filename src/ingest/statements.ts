@@ -222,7 +222,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (cue.kind === 'according') return according(doc, cue, sentence, limit, make);
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
-    if (!content) return null;
+    if (!content || !weakVerbHolds(doc, cue, content)) return null;
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
     const subject = mainSubject(doc, sentence, cue.first);
@@ -233,7 +233,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const before = doc.tokens[cue.first - 1];
     if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
       const content = complement(doc, cue, cue.last + 1, limit);
-      if (!content) return null;
+      if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Ana Ruiz claimed victory and argued …": the previous verb's subject; else the main clause's.
       if (previous) return make([content], null, previous, 'elided');
       const subject = mainSubject(doc, sentence, cue.first);
@@ -446,11 +446,18 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
       continue;
     }
     if (t.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(t))) {
-      const phrase = phraseStartingAt(doc, k + 1, limit);
-      const next = phrase ? doc.tokens[phrase.last + 1] : undefined;
-      // Only an adjunct followed by "that" or a quotation is skipped; "said of the plan" leaves nothing.
-      if (phrase && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[phrase.last + 2]?.quote) || next?.quote)) {
-        k = phrase.last + 1;
+      // Prepositional phrases in a row ("in a statement on Sunday"), skipped only when "that" or a quotation
+      // follows them; "said of the plan" leaves nothing.
+      let end = k;
+      while (doc.tokens[end]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[end]))) {
+        const phrase = phraseStartingAt(doc, end + 1, limit);
+        if (!phrase) break;
+        end = phrase.last + 1;
+        while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
+      }
+      const next = doc.tokens[end];
+      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote)) {
+        k = end;
         continue;
       }
     }
