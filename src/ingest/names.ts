@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/index.js';
 import type { Doc, Token } from './document.js';
-import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, TITLE_WORDS } from './lexicon.js';
+import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 
 /**
  * Proper names in a stretch of tokens: runs of capitalised words with their initials ("J."), suffixes ("Jr.")
@@ -100,7 +100,7 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // The name is what follows the last title word ("Former Senior Adviser Ana Ruiz", "Secretary of State Ana Ruiz").
   let nameFirst = start;
   // A title word is one only before a name: "Charlie King" is a name, "King Charles" a title and a name.
-  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
   // Words as written: "Holtz-Eakin" and "O'Neill" are one word however the tokens fall.
   const nameWords: string[] = [];
   for (let k = nameFirst; k <= last; k++) {

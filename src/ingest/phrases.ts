@@ -26,6 +26,8 @@ const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase();
 /** A token that can sit inside a noun phrase. */
 function inPhrase(t: Token | undefined, next: Token | undefined): boolean {
   if (!t || t.quote) return false;
+  // "said in a statement that …": "that" opens a clause, whatever the tagger calls it.
+  if (RELATIVES.has(lower(t))) return false;
   if (MODIFIER.has(t.pos)) return true;
   // A capitalised word inside a phrase is a name whatever the tagger guessed ("Ana/VERB Lund").
   if (/^\p{Lu}\p{Ll}/u.test(t.text) && t.text !== 'I' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ') return true;

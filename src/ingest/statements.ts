@@ -243,9 +243,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   }
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
   const after = complement(doc, cue, afterVerb, limit);
-  if (after) return weakVerbHolds(doc, cue, after) ? make([after], source, null, 'after') : null;
-  // No content after the verb: the content is around the attribution clause, which must be set off from it
-  // ("C, S said" · "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
+  if (after && !weakVerbHolds(doc, cue, after)) return null;
+  // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
+  const interrupted = after !== null && doc.tokens.find((t) => t.start === after.start)?.quote?.standalone === true;
+  if (after && !interrupted) return make([after], source, null, 'after');
+  // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
+  // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
   if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
   const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
@@ -260,6 +263,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const quoteBefore = doc.tokens[firstWordAfter(doc, floor)]?.quote?.standalone === true;
   const before = setOff && (shortTail || quoteBefore) ? tokensRange(doc, floor, boundaryBefore(doc, clauseStart)) : null;
   const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : null;
+  if (after) return make(beforePart && quoteBefore ? [beforePart, after] : [after], source, null, beforePart && quoteBefore ? 'around' : 'after');
   const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
