@@ -22,6 +22,14 @@ export interface Cue {
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** Verbs of speech made of a verb and a particle. */
+const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
+  ['put', 'it'],
+  ['point', 'out'],
+  ['spell', 'out'],
+  ['speak', 'out'],
+]);
+
 /** "when asked", "if pressed": a verb without a subject of its own. */
 const BARE_CLAUSE_OPENERS = new Set(['when', 'if', 'as', 'once', 'unless', 'while', 'after', 'before', 'than', 'until', 'because']);
 /** "declined to say", "refused to comment": what was not said. */
@@ -39,9 +47,12 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       cues.push({ kind: 'according', first: i, last: i + 1, lemma: 'according to', frame: 'clause', sentence });
       continue;
     }
-    // "as one aide put it: …"
-    if (t.lemma === 'put' && lower !== 'putting' && tokens[i + 1]?.text.toLowerCase() === 'it' && isActiveSpeech(doc, t)) {
-      cues.push({ kind: 'verb', first: i, last: i + 1, lemma: 'put it', frame: 'clause', sentence });
+    // "as one aide put it: …", "she pointed out that …"
+    const particle = PHRASAL_SPEECH.get(t.lemma);
+    if (particle && tokens[i + 1]?.text.toLowerCase() === particle && isActiveSpeech(doc, t)) {
+      const participle = lower.endsWith('ing') && !isProgressive(doc, t);
+      cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i + 1, lemma: `${t.lemma} ${particle}`, frame: 'clause', sentence });
+      i++;
       continue;
     }
     const lemma = speechVerbLemma(t);

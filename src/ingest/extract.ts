@@ -9,6 +9,7 @@ import { noteSpeaker, registerMentions, resolveSource, type SourceContext } from
 import { sentenceStatements, type Statement } from './statements.js';
 import { assignTopics } from './topics.js';
 import { joinTurns } from './turns.js';
+import { nestedStatements } from './nested.js';
 
 /*
  * Ingestion is a pipeline of small stages over the article read once (document.ts: layout, quotations,
@@ -57,9 +58,22 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   const found = doc.sentences.flatMap((sentence) => sentenceStatements(doc, sentence));
   const { statements, orphans } = joinTurns(doc, found);
   const speakers = attribute(doc, registry, statements);
+  const nested = nestedStatements(doc, statements.filter((s) => speakers.has(s)));
+  const relayed = new Map<Statement, Entity>();
+  for (const n of nested) {
+    const outer = speakers.get(n.outer);
+    if (!outer || !n.statement.source) continue;
+    const ctx: SourceContext = { doc: n.doc, registry, at: sourceAt(n.doc, n.statement), paragraph: n.outer.paragraph, sentence: n.outer.sentence.index, exclude: outer };
+    const speaker = resolveSource(ctx, n.statement.source);
+    // Only someone other than the quoting speaker, and a person or body the article names.
+    if (!speaker || speaker === outer || !speaker.named) continue;
+    speakers.set(n.statement, speaker);
+    relayed.set(n.statement, outer);
+  }
   const attributed: Attributed[] = [];
   const unattributed: Unattributed[] = orphans.map((s) => ({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end) }));
-  for (const s of statements) {
+  const all = [...statements, ...relayed.keys()].sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
+  for (const s of all) {
     const speaker = speakers.get(s);
     if (!speaker) {
       const source = s.source ? joinTokens(doc.tokens, s.source.head.first, s.source.head.last) : undefined;
@@ -67,7 +81,8 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
       continue;
     }
     if (speaker.media && s.cue.kind === 'according') continue;
-    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}` });
+    const reportedBy = relayed.get(s);
+    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
   }
   const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(

@@ -33,6 +33,9 @@ export interface Mention {
   speaker: boolean;
 }
 
+/** "news agency", "newspaper" after a name: the body is a medium. */
+const MEDIA_SUFFIX = /\s+(?:news\s+agency|news\s+service|newspaper|news|wire\s+service|broadcaster)$/i;
+
 const norm = (name: string): string =>
   name
     .toLowerCase()
@@ -101,10 +104,16 @@ export class Registry {
   }
 
   organisation(name: string, media: boolean): Entity {
+    // "the Ruiz news agency" is the agency called "Ruiz", and a medium.
+    const bare = MEDIA_SUFFIX.exec(name);
     const target = norm(name);
-    const known = this.entities.find((e) => e.kind === 'organisation' && e.named && (norm(e.name) === target || [...e.aliases].some((a) => norm(a) === target)));
+    const short = bare ? norm(name.slice(0, bare.index)) : null;
+    const known = this.entities.find(
+      (e) => e.kind === 'organisation' && e.named && [e.name, ...e.aliases].some((a) => norm(a) === target || (short !== null && norm(a) === short)),
+    );
     const entity = known ?? this.add(name.replace(/^the\s+/i, ''), 'organisation', true);
-    if (media) entity.media = true;
+    if (bare && short) entity.aliases.add(name.slice(0, bare.index).replace(/^the\s+/i, '').trim());
+    if (media || bare) entity.media = true;
     return entity;
   }
 

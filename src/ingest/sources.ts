@@ -25,6 +25,8 @@ export interface SourceContext {
   at: number;
   paragraph: number;
   sentence: number;
+  /** Never this entity (a quoting speaker is not the "he" of the words they quote). */
+  exclude?: Entity;
 }
 
 /** Prepositions before a place name ("in Salt Lake", "from Ohio"): a run after them is not registered as a person. */
@@ -247,7 +249,7 @@ function phraseStart(doc: Doc, k: number, floor: number): number {
  * within each, a speaker before a sentence subject before any mention; gender must not conflict.
  */
 function person(ctx: SourceContext, gender: Gender): Entity | null {
-  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && !(gender && e.gender && e.gender !== gender);
+  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && e !== ctx.exclude && !(gender && e.gender && e.gender !== gender);
   // A named person first; a described one ("a spokesman") only when nobody named fits.
   return nearest(ctx, (e) => compatible(e) && e.named, gender) ?? nearest(ctx, (e) => compatible(e) && !e.named, gender);
 }
@@ -315,13 +317,26 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
       return referent;
     }
   }
+  const bare = core.last === core.first + 1;
+  if (DEFINITE.has(firstWord) && bare && !PERSON_NOUNS.has(noun)) {
+    // "the port" is a body the article named with that word ("Lindhaven port authority").
+    const referent = organisationBefore(ctx, noun);
+    if (referent) {
+      referent.descriptions.add(text.toLowerCase());
+      return referent;
+    }
+  }
+  if (DEFINITE.has(firstWord) && !bare && runs.length === 0) {
+    // "the national grid operator": the body the article names so ("Lindgrid, the national grid operator,").
+    const named = namedByDescription(ctx, core);
+    if (named) return named;
+  }
   if (ORG_NOUNS.has(noun) || ORG_WORDS.has(noun)) {
     // "the Ruiz campaign", "the State Department": a named body; "the campaign": the last one of that kind.
     const named = runs.filter((r) => !r.possessive);
     if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
     if (DEFINITE.has(firstWord)) {
       // "the ministry" is the ministry last named; a bare "the company" with none so called, the body last named.
-      const bare = core.last === core.first + 1;
       const referent = organisationBefore(ctx, noun) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
       if (referent) {
         referent.descriptions.add(text.toLowerCase());
@@ -356,6 +371,36 @@ function issuerAfter(ctx: SourceContext, at: number): Entity | null {
   }
   return run.kind === 'organisation' ? ctx.registry.organisation(run.name, run.media) : run.last === end - 1 ? entityOfRun(ctx.registry, run, ctx.at, true) : null;
 }
+
+/**
+ * The organisation set in apposition with a description anywhere in the article: "Lindgrid, the national grid
+ * operator," · "the grid operator, Lindgrid," · "grid operator Lindgrid". Matched on the description's last two words.
+ */
+function namedByDescription(ctx: SourceContext, core: Span): Entity | null {
+  const { doc, registry } = ctx;
+  const words = doc.tokens.slice(core.first + 1, core.last + 1).map((t) => t.text.toLowerCase());
+  const tail = words.slice(-2);
+  if (tail.length < 2 && !ORG_NOUNS.has(tail[0] ?? '')) return null;
+  const matches = (k: number): boolean => tail.every((w, j) => lower(doc.tokens[k + j]) === w);
+  for (let k = 0; k + tail.length <= doc.tokens.length; k++) {
+    if (!matches(k) || doc.tokens[k]?.quote) continue;
+    const end = k + tail.length - 1;
+    // "… grid operator Lindgrid" / "… grid operator, Lindgrid,"
+    const afterAt = isCommaToken(doc.tokens[end + 1]) ? end + 2 : end + 1;
+    const after = nameRuns(doc, afterAt, Math.min(doc.tokens.length - 1, afterAt + 5)).find((r) => r.first === afterAt);
+    if (after && after.kind === 'organisation' || (after && after.words.length === 1)) return registry.organisation((after as NameRun).name, false);
+    // "Lindgrid, the (country's) national grid operator"
+    let start = k;
+    while (start > 0 && ['ADJ', 'NOUN', 'DET', 'PART', 'PROPN'].includes(doc.tokens[start - 1]?.pos ?? '') && !isCommaToken(doc.tokens[start - 1])) start--;
+    if (isCommaToken(doc.tokens[start - 1])) {
+      const before = nameRuns(doc, Math.max(0, start - 6), start - 2).at(-1);
+      if (before && before.last === start - 2 && !before.possessive && (before.kind === 'organisation' || before.words.length === 1)) return registry.organisation(before.name, false);
+    }
+  }
+  return null;
+}
+
+const isCommaToken = (t: Token | undefined): boolean => t?.text === ',';
 
 /** "the senator": the person last mentioned who is known by that role (from a title or an apposition). */
 function byRole(ctx: SourceContext, noun: string): Entity | null {

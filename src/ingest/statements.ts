@@ -219,7 +219,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const direct = clean.every((p) => isQuotePart(doc, p));
     return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
   };
-  if (cue.kind === 'according') return according(doc, cue, sentence, limit, make);
+  if (cue.kind === 'according') return according(doc, cue, sentence, make);
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
@@ -495,7 +495,7 @@ function continuation(doc: Doc, from: number, limit: number): Range | null {
 type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm) => Statement | null;
 
 /** "According to S, C", "C, according to S", "C, according to S, C". */
-function according(doc: Doc, cue: Cue, sentence: Sentence, limit: number, make: Maker): Statement | null {
+function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Statement | null {
   const head = phraseStartingAt(doc, cue.last + 1, sentence.last);
   if (!head) return null;
   const appositions: Span[] = [];
@@ -507,9 +507,13 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, limit: number, make: 
     appositions.push(seg);
     end = segEnd;
   }
+  // "according to the agency on Monday," — words up to the comma without a verb of their own still attribute.
+  const comma = nextComma(doc, end + 1, sentence.last);
+  if (comma > end && comma < sentence.last && isAdjunctTail(doc, end + 1, comma)) end = comma;
   const source: SourcePhrase = { head, appositions, inverted: true };
   const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
-  const afterPart = end + 1 <= limit ? tokensRange(doc, firstWord(doc, end + 1, limit), limit) : null;
+  // "According to S" scopes over the whole clause after it, statements inside it included.
+  const afterPart = end + 1 <= sentence.last ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   return parts.length > 0 ? make(parts, source, null, 'according') : null;
 }
@@ -526,10 +530,15 @@ function trimContent(doc: Doc, range: Range): Range {
   let { start, end } = trimRange(text, range);
   const whole = wholeQuotation(doc, { start, end });
   if (whole) return quotedWords(text, whole);
+  // "said X and declined to comment further": what the speaker did next, not what they said.
+  const declined = DECLINED_TAIL.exec(text.slice(start, end));
+  if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '')) end--;
   while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
   return { start, end };
 }
+
+const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */
 function wholeQuotation(doc: Doc, range: Range): Quotation | null {
