@@ -22,6 +22,33 @@ export interface Cue {
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+const DASHES = new Set(['—', '―', '–']);
+/** Labels a newspaper puts before its own notes, not before someone's words. */
+const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'note', 'email', 'e-mail', 'stat', 'source', 'sources', 'photo', 'video', 'related', 'watch', 'listen', 'disclosure', 'clarification', 'editor', 'advertisement', 'contact', 'follow', 'twitter', 'facebook']);
+
+/**
+ * "ANA RUIZ: …", "Ruiz: …" opening a paragraph (transcripts, interviews): one to four capitalised words and a colon,
+ * then the words said. A time ("9:08") or a heading with nothing after it is no label.
+ */
+function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
+  const paragraph = doc.layout.paragraphs[sentence.paragraph];
+  if (!paragraph || sentence.start !== paragraph.start) return null;
+  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4); k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return null;
+    if (t.text === ':') {
+      if (k === sentence.first || /\d$/.test(doc.tokens[k - 1]?.text ?? '')) return null;
+      if (k === sentence.first + 1 && EDITORIAL_LABELS.has((doc.tokens[sentence.first]?.text ?? '').toLowerCase())) return null;
+      // A list of names ("Ohio: Ana Ruiz, Tom Lind, …") is no speech.
+      const rest = doc.text.slice(t.end, paragraph.end);
+      if ((rest.match(/,/g) ?? []).length >= 5 && (rest.match(/\b\p{Lu}/gu) ?? []).length > rest.split(/\s+/).length / 2) return null;
+      return { kind: 'label', first: k, last: k, lemma: 'label', frame: 'clause', sentence };
+    }
+    if (!/^\p{Lu}/u.test(t.text) && t.text !== '.') return null;
+  }
+  return null;
+}
+
 /** Verbs of speech made of a verb and a particle. */
 const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
   ['put', 'it'],
@@ -39,6 +66,8 @@ const REFUSALS = new Set(['decline', 'refuse', 'want', 'plan', 'expect', 'hope',
 export function findCues(doc: Doc, sentence: Sentence): Cue[] {
   const tokens = doc.tokens;
   const cues: Cue[] = [];
+  const label = transcriptLabel(doc, sentence);
+  if (label) cues.push(label);
   for (let i = sentence.first; i <= sentence.last; i++) {
     const t = tokens[i];
     if (!t || t.quote) continue;
@@ -53,6 +82,11 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       const participle = lower.endsWith('ing') && !isProgressive(doc, t);
       cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i + 1, lemma: `${t.lemma} ${particle}`, frame: 'clause', sentence });
       i++;
+      continue;
+    }
+    // “…” — Ana Ruiz: a dash after a quotation signs it.
+    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+      cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
       continue;
     }
     const lemma = speechVerbLemma(t);

@@ -220,6 +220,20 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
   };
   if (cue.kind === 'according') return according(doc, cue, sentence, make);
+  if (cue.kind === 'label') {
+    // The words after the label run to the paragraph's end.
+    const paragraph = doc.layout.paragraphs[sentence.paragraph];
+    const colon = doc.tokens[cue.first];
+    if (!paragraph || !colon) return null;
+    const head = { first: sentence.first, last: cue.first - 1 };
+    return make([{ start: colon.end, end: paragraph.end }], { head, appositions: [], inverted: false }, null, 'label');
+  }
+  if (cue.kind === 'dash') {
+    const quote = doc.tokens[cue.first - 1]?.quote;
+    const head = phraseStartingAt(doc, cue.first + 1, sentence.last);
+    if (!quote || !head) return null;
+    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: true }, null, 'dash');
+  }
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
