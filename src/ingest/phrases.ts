@@ -59,7 +59,9 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
   if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(last))) return { first: end, last: end };
   // "those surveyed", "those polled": the people a participle describes.
   if (last.pos === 'VERB' && /ed$/.test(lower(last)) && ['those', 'people', 'voters'].includes(lower(tokens[end - 1])) && end - 1 >= floor) return { first: end - 1, last: end };
-  if (!NOUNISH.has(last.pos) && !/^\p{Lu}\p{Ll}/u.test(last.text) && !(last.pos === 'PUNCT' && last.text === '.')) return null;
+  // A phrase ends with a noun or a name; an "adjective" after a noun or determiner is a noun mis-tagged ("farm cooperative").
+  const nounLike = last.pos === 'ADJ' && ['NOUN', 'ADJ', 'DET'].includes(tokens[end - 1]?.pos ?? '') && end - 1 >= floor;
+  if (!NOUNISH.has(last.pos) && !nounLike && !/^\p{Lu}\p{Ll}/u.test(last.text) && !(last.pos === 'PUNCT' && last.text === '.')) return null;
   let first = end;
   while (first - 1 >= floor) {
     const t = tokens[first - 1];
@@ -144,11 +146,16 @@ export function isDescription(doc: Doc, span: Span): boolean {
   // "including Ana Ruiz", "along with two aides", "now a lobbyist": a parenthesis about the same people.
   if (['including', 'along', 'such', 'especially', 'particularly', 'notably', 'now', 'then', 'formerly', 'like', 'both'].includes(lower(first)) && tokens.length > 1) return true;
   if (tokens.length === 1 && first.pos === 'NUM') return true; // an age
-  if (first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'ADV' || first.pos === 'CCONJ' || first.pos === 'AUX' || first.pos === 'VERB') return false;
+  const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
+  // "of the University of Lund", "speaking to reporters", "based in Ohio": where someone is from or what they did.
+  const provenance = ['of', 'from', 'at'].includes(lower(first)) && tokens.length > 1;
+  const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && tokens.length > 1;
+  if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;
   for (const t of tokens) {
     if (RELATIVES.has(lower(t)) && t !== first) return true;
     if (t.quote) return false;
+    if (capitalised(t)) continue;
     if (t.pos === 'AUX') return false;
     if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t))) return false;
   }

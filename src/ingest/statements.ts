@@ -463,6 +463,11 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
       k++;
       continue;
     }
+    // "said last week that", "said this morning that"
+    if (['last', 'next', 'this', 'late', 'early', 'earlier'].includes(lower(t)) && TIME_WORDS.has(lower(doc.tokens[k + 1]))) {
+      k += 2;
+      continue;
+    }
     if (t.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(t))) {
       // Prepositional phrases in a row ("in a statement on Sunday"), skipped only when "that" or a quotation
       // follows them; "said of the plan" leaves nothing.
@@ -517,7 +522,8 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Stateme
   while (isComma(doc.tokens[end + 1])) {
     const segEnd = nextComma(doc, end + 2, sentence.last);
     const seg = { first: end + 2, last: segEnd };
-    if (seg.last < seg.first || !isDescription(doc, seg) || segEnd >= sentence.last) break;
+    // An apposition after "according to S" is closed by a comma: the content follows it.
+    if (seg.last < seg.first || !isDescription(doc, seg) || !isComma(doc.tokens[segEnd + 1])) break;
     appositions.push(seg);
     end = segEnd;
   }
