@@ -129,10 +129,10 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
   return speakers;
 }
 
-/** Where a statement's source stands (its cue when the source is inherited). */
+/** Where a statement's source stands; an inherited one comes after the statement it inherits from. */
 function sourceAt(doc: Doc, s: Statement): number {
-  const k = s.source ? s.source.head.first : s.cue.first;
-  return doc.tokens[k]?.start ?? s.parts[0]?.start ?? 0;
+  if (!s.source) return Math.max(s.parts[0]?.start ?? 0, s.inherits ? sourceAt(doc, s.inherits) + 1 : 0);
+  return doc.tokens[s.source.head.first]?.start ?? s.parts[0]?.start ?? 0;
 }
 
 /** One quote per span and speaker. */

@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/index.js';
 import type { Doc, Token } from './document.js';
-import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
+import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS, GROUP_NOUNS, MONTHS } from './lexicon.js';
 
 /**
  * Proper names in a stretch of tokens: runs of capitalised words with their initials ("J."), suffixes ("Jr.")
@@ -27,6 +27,8 @@ export interface NameRun {
   possessive: boolean;
   media: boolean;
 }
+
+const CALENDAR = new Set([...MONTHS.map((m) => m.toLowerCase()), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const isCapitalised = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && !t.quote;
 const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.$/u.test(t.text);
@@ -86,8 +88,12 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
   // A dateline or a label in capitals ("WASHINGTON —") names nobody.
+  // Months and days are no part of a name ("in May Ana Ruiz said").
+  while (start <= last && CALENDAR.has(lower(tokens[start]))) start++;
   const words = tokens.slice(start, last + 1);
   if (words.length === 0) return null;
+  // A capitalised common noun opening a sentence ("Officials said", "Critics argue") names nobody.
+  if (words.length === 1 && (GROUP_NOUNS.has(lower(words[0])) || PERSON_NOUNS.has(lower(words[0])) || ORG_NOUNS.has(lower(words[0])))) return null;
   if (words.length === 1 && /^\p{Lu}{3,}$/u.test(words[0]?.text ?? '') && /^[—–-]/.test(tokens[last + 1]?.text ?? '')) return null;
   const lowers = words.map((t) => lower(t));
   const media = lowers.some((w) => MEDIA_WORDS.has(w));

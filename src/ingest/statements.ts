@@ -256,8 +256,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return null;
   }
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
-  const after = complement(doc, cue, afterVerb, limit);
-  if (after && !weakVerbHolds(doc, cue, after)) return null;
+  const found = complement(doc, cue, afterVerb, limit);
+  // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
+  const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
   const interrupted = after !== null && doc.tokens.find((t) => t.start === after.start)?.quote?.standalone === true;
   if (after && !interrupted) return make([after], source, null, 'after');
@@ -276,7 +277,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // “C,” S said … — a quotation right before the attribution is its content whatever follows the verb.
   const quoteBefore = doc.tokens[firstWordAfter(doc, floor)]?.quote?.standalone === true;
   const before = setOff && (shortTail || quoteBefore) ? tokensRange(doc, floor, boundaryBefore(doc, clauseStart)) : null;
-  const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : null;
+  const afterFirst = setOff ? tailEnd + 1 : limit + 1;
+  // The words around a parenthetical attribution are said together ("The delay, she said, was avoidable").
+  const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : before && !after && statesSomething(doc, afterFirst, limit) && continuation(doc, afterFirst, limit) ? before : null;
   if (after) return make(beforePart && quoteBefore ? [beforePart, after] : [after], source, null, beforePart && quoteBefore ? 'around' : 'after');
   const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
