@@ -27,7 +27,7 @@ const DASHES = new Set(['—', '―', '–']);
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'note', 'email', 'e-mail', 'stat', 'source', 'sources', 'photo', 'video', 'related', 'watch', 'listen', 'disclosure', 'clarification', 'editor', 'advertisement', 'contact', 'follow', 'twitter', 'facebook']);
 
 /**
- * "ANA RUIZ: …", "Ruiz: …" opening a paragraph (transcripts, interviews): one to four capitalised words and a colon,
+ * "TAMSIN ARKWELL: …", "Arkwell: …" opening a paragraph (transcripts, interviews): one to four capitalised words and a colon,
  * then the words said. A time ("9:08") or a heading with nothing after it is no label.
  */
 function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
@@ -39,7 +39,7 @@ function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
     if (t.text === ':') {
       if (k === sentence.first || /\d$/.test(doc.tokens[k - 1]?.text ?? '')) return null;
       if (k === sentence.first + 1 && EDITORIAL_LABELS.has((doc.tokens[sentence.first]?.text ?? '').toLowerCase())) return null;
-      // A list of names ("Ohio: Ana Ruiz, Tom Lind, …") is no speech.
+      // A list of names ("Brenwick: Tamsin Arkwell, Eskil Varnholm, …") is no speech.
       const rest = doc.text.slice(t.end, paragraph.end);
       if ((rest.match(/,/g) ?? []).length >= 5 && (rest.match(/\b\p{Lu}/gu) ?? []).length > rest.split(/\s+/).length / 2) return null;
       return { kind: 'label', first: k, last: k, lemma: 'label', frame: 'clause', sentence };
@@ -84,7 +84,7 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       i++;
       continue;
     }
-    // “…” — Ana Ruiz: a dash after a quotation signs it.
+    // “…” — Tamsin Arkwell: a dash after a quotation signs it.
     if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
       continue;

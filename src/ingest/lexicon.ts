@@ -12,7 +12,7 @@ export const TITLE_WORDS = set(`mr mrs ms miss mx dr prof sir dame lord lady sen
   strategist pollster economist analyst professor candidate nominee host anchor moderator correspondent columnist
   reporter editor publisher author founder cofounder co-founder manager coach lawyer sheriff prosecutor detective officer
   inspector superintendent commander admiral colonel lieutenant sergeant captain general treasurer comptroller
-  controller auditor clerk premier emir sheikh president-elect then incoming outgoing acting interim first lady
+  controller auditor clerk emir sheikh president-elect then incoming outgoing acting interim first lady
   democratic republican independent libertarian conservative liberal progressive gop`);
 
 export const MALE_TITLES = set('mr sir lord king prince father congressman councilman assemblyman spokesman chairman rev');
@@ -21,19 +21,19 @@ export const FEMALE_TITLES = set('mrs ms miss dame lady queen princess congressw
 /** Words after a name that belong to it. */
 export const NAME_SUFFIXES = set('jr sr ii iii iv v phd md esq');
 
-/** Lower-case words inside a name ("Secretary of State", "Bank of Eastland", "Ana de Souza"). */
+/** Lower-case words inside a name ("Secretary of State", "Bank of Dunmere", "Ana de Souza"). */
 export const NAME_CONNECTORS = set('of de del della van von der al bin da du la le y');
 
 /** Head words that make a capitalised run an organisation rather than a person. */
-export const ORG_WORDS = set(`ministry department bank union authority authorities agency inc corp company co ltd llc plc group
-  holdings systems capital partners trust program programme council committee commission office court police service services
+export const ORG_WORDS = set(`ministry department bank union authority authorities agency inc corp company co llc plc group
+  holdings systems capital partners trust program council committee commission office court police service services
   institute university college school hospital party government house senate congress parliament assembly legislature
   coalition alliance network media news radio television tv press post times gazette herald courier journal tribune
   telegraph guardian mail express chronicle observer standard mirror inquirer dispatch bulletin magazine review daily weekly
   foundation association federation league club board bureau center centre administration campaign pac fund organization
   organisation society council caucus corporation enterprises industries technologies airlines railways institute
   laboratories labs army navy force forces guard agency reserve treasury exchange cabinet embassy consulate council
-  tribunal commission fed federal national international united republic kingdom states church city rovers athletic fc
+  tribunal commission fed federal national international united republic kingdom states church city fc
   times-picayune post-dispatch journal-constitution`);
 
 /** Media names and words: such a body is an article's source more often than a speaker. */
@@ -76,11 +76,11 @@ export const GROUP_NOUNS = set(`people officials officers aides advisers advisor
   candidates governors mayors justices judges agencies groups organizations organisations companies firms unions
   polls surveys studies reports`);
 
-/** Gendered role words: "spokeswoman Ana Ruiz" is a she. */
+/** Gendered role words: "spokeswoman Tamsin Arkwell" is a she. */
 export const FEMALE_ROLE = /\b(?:spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|assemblywoman|actress|mother|wife|daughter|sister|grandmother|queen|princess|duchess|widow|girl|woman|first lady|mrs|ms|miss)\b/i;
 export const MALE_ROLE = /\b(?:spokesman|chairman|businessman|congressman|councilman|assemblyman|actor|father|husband|son|brother|grandfather|king|prince|duke|widower|boy|man|mr)\b/i;
 
-/** Abbreviated titles and the role noun each stands for ("Sen." → senator), so "the senator" finds "Sen. Ana Ruiz". */
+/** Abbreviated titles and the role noun each stands for ("Sen." → senator), so "the senator" finds "Sen. Tamsin Arkwell". */
 export const TITLE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['sen', 'senator'],
   ['rep', 'representative'],

@@ -4,7 +4,7 @@ import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_C
 
 /**
  * Proper names in a stretch of tokens: runs of capitalised words with their initials ("J."), suffixes ("Jr.")
- * and joined parts ("Holtz-Eakin"), split into the title before a person's name ("Sen.", "Secretary of State")
+ * and joined parts ("Carrow-Pellow"), split into the title before a person's name ("Sen.", "Secretary of State")
  * and the name itself, and told apart as a person or an organisation.
  */
 export type Gender = 'm' | 'f' | null;
@@ -16,14 +16,14 @@ export interface NameRun {
   /** Token index where the name itself starts (after the titles). */
   nameFirst: number;
   kind: 'person' | 'organisation';
-  /** The name as written, without titles ("Ana J. Ruiz", "State Department"). */
+  /** The name as written, without titles ("Tamsin J. Arkwell", "State Department"). */
   name: string;
   /** Its words, without initials and suffixes: what surnames are matched on. */
   words: string[];
   /** The titles written before the name ("Sen.", "Former Senior Adviser"). */
   title: string;
   gender: Gender;
-  /** Followed by "'s": the name qualifies something else ("Ruiz's campaign"). */
+  /** Followed by "'s": the name qualifies something else ("Arkwell's campaign"). */
   possessive: boolean;
   media: boolean;
 }
@@ -35,7 +35,7 @@ const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}
 const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase().replace(/\.$/, '');
 const joined = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
 
-/** Words a sentence may open with that never begin a name ("Neither Ana Ruiz nor …", "Injecting Ruiz into …"). */
+/** Words a sentence may open with that never begin a name ("Neither Tamsin Arkwell nor …", "Injecting Arkwell into …"). */
 function isStarter(t: Token): boolean {
   const w = t.text.toLowerCase();
   if (STOPWORDS.has(w)) return true;
@@ -74,7 +74,7 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
   return runs;
 }
 
-/** "Secretary of State", "University of Ohio" keep their "of"; "Ana Ruiz of Ohio" does not (a person, then a place). */
+/** "Secretary of State", "University of Brenwick" keep their "of"; "Tamsin Arkwell of Brenwick" does not (a person, then a place). */
 function keepsConnector(tokens: Token[], first: number, at: number): boolean {
   const before = tokens.slice(first, at + 1).filter((t) => !isStarter(t));
   if (before.length === 0) return false;
@@ -87,8 +87,8 @@ function keepsConnector(tokens: Token[], first: number, at: number): boolean {
 function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
-  // A dateline or a label in capitals ("WASHINGTON —") names nobody.
-  // Months and days are no part of a name ("in May Ana Ruiz said").
+  // A dateline or a label in capitals ("BRENWICK —") names nobody.
+  // Months and days are no part of a name ("in May Tamsin Arkwell said").
   while (start <= last && CALENDAR.has(lower(tokens[start]))) start++;
   const words = tokens.slice(start, last + 1);
   if (words.length === 0) return null;
@@ -103,11 +103,11 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   if (orgLike) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
   }
-  // The name is what follows the last title word ("Former Senior Adviser Ana Ruiz", "Secretary of State Ana Ruiz").
+  // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
   let nameFirst = start;
-  // A title word is one only before a name: "Charlie King" is a name, "King Charles" a title and a name.
+  // A title word is one only before a name: "Eskil Bishop" is a name, "Bishop Eskil" a title and a name.
   for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
-  // Words as written: "Holtz-Eakin" and "O'Neill" are one word however the tokens fall.
+  // Words as written: "Carrow-Pellow" and "O'Neill" are one word however the tokens fall.
   const nameWords: string[] = [];
   for (let k = nameFirst; k <= last; k++) {
     const t = tokens[k];

@@ -3,8 +3,8 @@ import { readDocument, type Doc } from './document.js';
 import { sentenceStatements, type Statement } from './statements.js';
 
 /**
- * Statements inside a quotation: “The mayor told us that the bridge was safe,” Ana Ruiz said — the mayor's words,
- * relayed by Ana Ruiz. The quoted words are read as a text of their own (every other character masked, so offsets
+ * Statements inside a quotation: “The mayor told us that the bridge was safe,” Tamsin Arkwell said — the mayor's words,
+ * relayed by Tamsin Arkwell. The quoted words are read as a text of their own (every other character masked, so offsets
  * stay those of the article) and their statements kept when a name or "he"/"she" says them: "I told them" and "we
  * said" are the quoting speaker's own.
  */

@@ -2,7 +2,7 @@ import type { Doc, Token } from './document.js';
 
 /**
  * Noun phrases by part of speech: the geometry the attribution stage needs — where the phrase before a verb
- * begins ("the economist Ana Ruiz, a former adviser, said"), where the one after it ends ("said Ana Ruiz, …").
+ * begins ("the economist Tamsin Arkwell, a former adviser, said"), where the one after it ends ("said Tamsin Arkwell, …").
  */
 
 export interface Span {
@@ -12,7 +12,7 @@ export interface Span {
 
 const NOUNISH = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const MODIFIER = new Set(['ADJ', 'DET', 'NUM', 'PROPN', 'NOUN']);
-/** Prepositions that stay inside a description ("spokesman for the campaign", "Ruiz of the Lindh Group"). */
+/** Prepositions that stay inside a description ("spokesman for the campaign", "Arkwell of the Varnholm Group"). */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'to', 'with']);
 const NAME_PUNCTUATION = new Set(['.', '-', '&', "'", '’', '–']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -29,7 +29,7 @@ function inPhrase(t: Token | undefined, next: Token | undefined): boolean {
   // "said in a statement that …": "that" opens a clause, whatever the tagger calls it.
   if (RELATIVES.has(lower(t))) return false;
   if (MODIFIER.has(t.pos)) return true;
-  // A capitalised word inside a phrase is a name whatever the tagger guessed ("Ana/VERB Lund").
+  // A capitalised word inside a phrase is a name whatever the tagger guessed ("Tamsin/VERB Dunmere").
   if (/^\p{Lu}\p{Ll}/u.test(t.text) && t.text !== 'I' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ') return true;
   if (t.pos === 'PRON') return POSSESSIVE_PRONOUNS.has(lower(t));
   if (t.pos === 'PART') return /^['’]s?$/.test(t.text);
@@ -135,7 +135,7 @@ export function commaSegments(doc: Doc, first: number, last: number): Span[] {
 
 /**
  * A segment that describes someone rather than states something: "a former adviser to the campaign",
- * "who has advised three governors", "69", "the party's chairman", "an economist based in Ohio".
+ * "who has advised three governors", "69", "the party's chairman", "an economist based in Brenwick".
  * Finite verbs may appear only inside a relative clause; participles ("based", "working") are fine.
  */
 export function isDescription(doc: Doc, span: Span): boolean {
@@ -143,11 +143,11 @@ export function isDescription(doc: Doc, span: Span): boolean {
   const first = tokens[0];
   if (!first || tokens.length > 30) return false;
   if (RELATIVES.has(lower(first)) && first.text.toLowerCase() !== 'that') return true;
-  // "including Ana Ruiz", "along with two aides", "now a lobbyist": a parenthesis about the same people.
+  // "including Tamsin Arkwell", "along with two aides", "now a lobbyist": a parenthesis about the same people.
   if (['including', 'along', 'such', 'especially', 'particularly', 'notably', 'now', 'then', 'formerly', 'like', 'both'].includes(lower(first)) && tokens.length > 1) return true;
   if (tokens.length === 1 && first.pos === 'NUM') return true; // an age
   const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
-  // "of the University of Lund", "speaking to reporters", "based in Ohio": where someone is from or what they did.
+  // "of the University of Brenwick", "speaking to reporters", "based in Brenwick": where someone is from or what they did.
   const provenance = ['of', 'from', 'at'].includes(lower(first)) && tokens.length > 1;
   const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && tokens.length > 1;
   if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;

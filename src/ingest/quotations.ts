@@ -1,7 +1,7 @@
 import { trimRange, type Range } from '../text/index.js';
 
 /**
- * Stage 1 of finding statements: every quotation in the article, whatever marks the paper uses — curly “…”,
+ * Stage 1 of finding statements: every quotation in the article, whatever marks the paper uses — “…”,
  * straight "…", doubled apostrophes ''…'' and ``…'', guillemets, and single marks ‘…’ or '…' where a paragraph
  * has no double marks. A quotation left open at a paragraph's end runs to that end, and when the next paragraph
  * opens with a mark the quoted speech goes on there (the printers' rule for quotes of several paragraphs).

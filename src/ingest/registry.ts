@@ -17,7 +17,7 @@ export interface Entity {
   roleNouns: Set<string>;
   gender: Gender;
   media: boolean;
-  /** Several people ("the candidates", "Ana Ruiz and Tom Lind"): the antecedent of "they". */
+  /** Several people ("the candidates", "Tamsin Arkwell and Eskil Varnholm"): the antecedent of "they". */
   plural: boolean;
 }
 
@@ -75,7 +75,7 @@ export class Registry {
     if (exact.length > 0) return this.latest(exact, at);
     if (!fuzzy) return null;
     // Short names are too easy to confuse, so the limit grows with length.
-    // A title ("Mr Lund") says a name is meant, so a short one may be misspelt too.
+    // A title ("Mr Dunmere") says a name is meant, so a short one may be misspelt too.
     const limit = target.length >= 6 ? 2 : target.length >= 4 || (titled && target.length >= 3) ? 1 : 0;
     if (limit === 0) return null;
     const close = people.filter((e) => surnames(e).some((s) => s[0] === target[0] && s.length >= 3 && editDistance(s, target, limit) <= limit));
@@ -84,12 +84,12 @@ export class Registry {
     return found;
   }
 
-  /** "Ana Ruis" after "Ana Ruiz": the same first name, the surname within the misspelling limit. */
+  /** "Tamsin Arkwel" after "Tamsin Arkwell": the same first name, the surname within the misspelling limit. */
   private sameSurname(nameWords: readonly string[], gender: Gender, at: number): Entity | null {
     const first = norm(nameWords[0] ?? '');
     const candidate = this.bySurname(nameWords[nameWords.length - 1] ?? '', gender, at, true);
     if (candidate && candidate.name.split(' ').length > 1 && norm(candidate.name.split(' ')[0] ?? '') === first) return candidate;
-    // A first mention by surname alone ("Ruiz"), then the full name: the same person.
+    // A first mention by surname alone ("Arkwell"), then the full name: the same person.
     if (candidate && candidate.name.split(' ').length === 1) return candidate;
     return null;
   }
@@ -104,7 +104,7 @@ export class Registry {
   }
 
   organisation(name: string, media: boolean): Entity {
-    // "the Ruiz news agency" is the agency called "Ruiz", and a medium.
+    // "the Arkwell news agency" is the agency called "Arkwell", and a medium.
     const bare = MEDIA_SUFFIX.exec(name);
     const target = norm(name);
     const short = bare ? norm(name.slice(0, bare.index)) : null;

@@ -6,8 +6,8 @@ import type { Entity, Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
 /**
- * Stage 4: who a source phrase is. A name is the person or body it names ("the economist Ana Ruiz, a former
- * adviser" → Ana Ruiz, role "economist, a former adviser"); "he"/"she" the person the text last made the subject
+ * Stage 4: who a source phrase is. A name is the person or body it names ("the economist Tamsin Arkwell, a former
+ * adviser" → Tamsin Arkwell, role "economist, a former adviser"); "he"/"she" the person the text last made the subject
  * of its speech or its sentences, of the right gender, nearest first (same paragraph, then the one before); "the
  * senator" the person last given that role; "the campaign" the body of that kind last named; "officials",
  * "a senior aide" a described speaker with no name.
@@ -29,7 +29,7 @@ export interface SourceContext {
   exclude?: Entity;
 }
 
-/** Prepositions before a place name ("in Salt Lake", "from Ohio"): a run after them is not registered as a person. */
+/** Prepositions before a place name ("in Port Ostby", "from Brenwick"): a run after them is not registered as a person. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'outside', 'inside', 'throughout', 'around']);
 
 /**
@@ -106,7 +106,7 @@ function entityOfRun(registry: Registry, run: NameRun, at: number, create: boole
   return registry.person(run.words, run.name, run.gender, at);
 }
 
-/** "Sen. Ana Ruiz" is a senator: "the senator" may later refer to her. */
+/** "Sen. Tamsin Arkwell" is a senator: "the senator" may later refer to her. */
 function noteTitle(entity: Entity, run: NameRun): void {
   if (!run.title || entity.kind !== 'person') return;
   for (const word of run.title.toLowerCase().split(/[\s.]+/)) {
@@ -124,10 +124,10 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   if (!first) return null;
   if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, lower(first));
   let core = headCore(doc, head);
-  // "Ana Ruiz herself said": the reflexive only stresses who.
+  // "Tamsin Arkwell herself said": the reflexive only stresses who.
   if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
   const runs = nameRuns(doc, core.first, core.last);
-  // "Ana Ruiz and Tom Lind said": the first of two people named together speaks first.
+  // "Tamsin Arkwell and Eskil Varnholm said": the first of two people named together speaks first.
   const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
   const last = coordinated ? { ...(runs[0] as NameRun), last: core.last } : runs.at(-1);
   const description = describe(doc, phrase);
@@ -138,9 +138,9 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
       return entity;
     }
   }
-  // "his lawyer, Ana Ruiz," names the speaker in the apposition.
+  // "his lawyer, Tamsin Arkwell," names the speaker in the apposition.
   for (const apposition of phrase.appositions) {
-    // The name opens the apposition or closes it ("retired accountant Ana Ruiz").
+    // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
     const named = nameRuns(doc, apposition.first, apposition.last).find((r) => r.kind === 'person' && (r.first === apposition.first || r.last === apposition.last) && (r.words.length >= 2 || r.last === apposition.last));
     if (named) {
       const entity = entityOfRun(ctx.registry, named, ctx.at, true);
@@ -155,7 +155,7 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
 
 /**
  * The head phrase up to its head noun: no trailing prepositional phrase, bracket or modifier
- * ("Ana Ruiz of Ohio" → "Ana Ruiz", "Rep. Ana Ruiz (D-Ore.)" → "Rep. Ana Ruiz", "officials involved" → "officials").
+ * ("Tamsin Arkwell of Brenwick" → "Tamsin Arkwell", "Rep. Tamsin Arkwell (D-Ky.)" → "Rep. Tamsin Arkwell", "officials involved" → "officials").
  */
 function headCore(doc: Doc, head: Span): Span {
   // "most of the candidates", "one of the organisers", "30 percent of voters": the people counted.
@@ -285,7 +285,7 @@ function plural(ctx: SourceContext): Entity | null {
   return null;
 }
 
-/** The body last named before, whose name has `noun` ("the campaign" → "Ruiz campaign"), or any when `noun` is null. */
+/** The body last named before, whose name has `noun` ("the campaign" → "Arkwell campaign"), or any when `noun` is null. */
 function organisationBefore(ctx: SourceContext, noun: string | null): Entity | null {
   for (const m of ctx.registry.before(ctx.at)) {
     if (m.entity.kind !== 'organisation' || m.entity.media || !m.entity.named) continue;
@@ -300,7 +300,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const headToken = doc.tokens[core.last];
   if (!headToken) return null;
   const noun = headToken.lemma;
-  // "a spokesman for the Ruiz campaign", "a statement from the regulator Lindhaven": the body that speaks through them.
+  // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven": the body that speaks through them.
   if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun)) {
     const issuer = issuerAfter(ctx, core.last + 1);
     if (issuer) return issuer;
@@ -332,7 +332,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (named) return named;
   }
   if (ORG_NOUNS.has(noun) || ORG_WORDS.has(noun)) {
-    // "the Ruiz campaign", "the State Department": a named body; "the campaign": the last one of that kind.
+    // "the Arkwell campaign", "the State Department": a named body; "the campaign": the last one of that kind.
     const named = runs.filter((r) => !r.possessive);
     if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
     if (DEFINITE.has(firstWord)) {
@@ -355,7 +355,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
 /** Roles through which a body speaks: "a spokeswoman for the council" speaks for the council. */
 const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'statement', 'release', 'letter', 'memo', 'filing']);
 
-/** The named body in "for/from/of/by X" right after a role or document: "for the Ruiz campaign" → Ruiz campaign. */
+/** The named body in "for/from/of/by X" right after a role or document: "for the Arkwell campaign" → Arkwell campaign. */
 function issuerAfter(ctx: SourceContext, at: number): Entity | null {
   const { doc } = ctx;
   const preposition = doc.tokens[at];
@@ -365,7 +365,7 @@ function issuerAfter(ctx: SourceContext, at: number): Entity | null {
   const run = nameRuns(doc, at + 1, end - 1).at(-1);
   if (!run || run.possessive) return null;
   const lastNoun = doc.tokens[end - 1];
-  // "for the Ruiz campaign": the capitalised words and the noun after them name the body together.
+  // "for the Arkwell campaign": the capitalised words and the noun after them name the body together.
   if (run.last < end - 1 && lastNoun && (ORG_NOUNS.has(lastNoun.lemma) || ORG_WORDS.has(lastNoun.lemma))) {
     return ctx.registry.organisation(cleanRole(joinTokens(doc.tokens, run.first, end - 1)), false);
   }

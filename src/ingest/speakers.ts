@@ -52,7 +52,7 @@ export function buildPeople(statements: readonly Attributed[]): Person[] {
       named: e.named,
       role: e.role,
       organisation: e.organisation,
-      // People ask by surname ("what did Ruiz say?"), so the surname is always an alias.
+      // People ask by surname ("what did Arkwell say?"), so the surname is always an alias.
       aliases: [...new Set([surname, ...e.aliases])].filter((a) => a && a !== e.name),
       roleAliases: [...new Set([...(e.role ? [e.role] : []), ...e.descriptions])],
     };

@@ -16,11 +16,11 @@ import { quotedWords, type Quotation } from './quotations.js';
  */
 
 export interface SourcePhrase {
-  /** The phrase that names the source ("the economist Ana Ruiz"), before any apposition. */
+  /** The phrase that names the source ("the economist Tamsin Arkwell"), before any apposition. */
   head: Span;
   /** Descriptions set off by commas ("a former adviser to the campaign"). */
   appositions: Span[];
-  /** After the verb ("…,” said Ana Ruiz). */
+  /** After the verb ("…,” said Tamsin Arkwell). */
   inverted: boolean;
 }
 
@@ -101,12 +101,12 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
       if (head) return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false };
     }
   }
-  // Inversion ("…,” said Ana Ruiz) follows a quotation, a comma or a colon, or opens the sentence.
+  // Inversion ("…,” said Tamsin Arkwell) follows a quotation, a comma or a colon, or opens the sentence.
   const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
   return opensClause && cue.frame !== 'addressee' ? sourceAfter(doc, cue) : null;
 }
 
-/** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Ana Ruiz on Thursday evening said"). */
+/** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Tamsin Arkwell on Thursday evening said"). */
 function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   let k = from;
   for (let guard = 0; guard < 3; guard++) {
@@ -137,7 +137,7 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
 }
 
 /**
- * "Ana Ruiz, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
+ * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
  */
 function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
@@ -146,13 +146,13 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
   while (start >= 0 && segments[start] && isDescription(doc, segments[start] as Span)) start--;
-  // The head is the chain's first segment that can name someone ("Ana Ruiz, 69, a former adviser, said").
+  // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
   for (let h = start + 1; h < n; h++) {
     const seg = segments[h] as Span;
     const head = phraseEndingAt(doc, seg.last, seg.first);
     if (head && !describesOnly(doc, seg, head)) return { head, appositions: segments.slice(h + 1, n + 1), inverted: false };
   }
-  // Else the segment before the chain ends with the head: "In a statement the senator, a Republican, said".
+  // Else the segment before the chain ends with the head: "In a statement the senator, a former mayor, said".
   const before = segments[start];
   if (before && start < n) {
     const head = phraseEndingAt(doc, before.last, before.first);
@@ -169,7 +169,7 @@ function describesOnly(doc: Doc, seg: Span, head: Span): boolean {
   return seg.first === seg.last && first.pos === 'NUM' && head.first === head.last;
 }
 
-/** "…,” said Ana Ruiz, a former adviser." — the phrase after the verb, with its appositions. */
+/** "…,” said Tamsin Arkwell, a former adviser." — the phrase after the verb, with its appositions. */
 function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
   const sentence = cue.sentence;
   let k = cue.last + 1;
@@ -248,7 +248,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
-      // "Ana Ruiz claimed victory and argued …": the previous verb's subject; else the main clause's.
+      // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
       if (previous) return make([content], null, previous, 'elided');
       const subject = mainSubject(doc, sentence, cue.first);
       return subject ? make([content], subject, null, 'elided') : null;
@@ -271,8 +271,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   while (mark >= floor && ['and', 'but', 'so', 'yet'].includes(lower(doc.tokens[mark]))) mark--;
   const setOff = mark < floor || isSetOff(doc.tokens[mark]);
   const tailEnd = attributionTail(doc, source.inverted ? sourceEnd(source) : Math.max(cue.last, sourceEnd(source)), limit);
-  // A trailing attribution ends the clause or adds a short adjunct ("…, she said on Tuesday in Ohio"); a verb with a
-  // long object of its own ("…, Ana Ruiz remarked upon a story in which …") is no attribution of what came before.
+  // A trailing attribution ends the clause or adds a short adjunct ("…, she said on Tuesday in Brenwick"); a verb with a
+  // long object of its own ("…, Tamsin Arkwell remarked upon a story in which …") is no attribution of what came before.
   const shortTail = isAdjunctTail(doc, Math.max(cue.last, source.inverted ? sourceEnd(source) : cue.last) + 1, tailEnd);
   // “C,” S said … — a quotation right before the attribution is its content whatever follows the verb.
   const quoteBefore = doc.tokens[firstWordAfter(doc, floor)]?.quote?.standalone === true;
@@ -285,10 +285,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
   if (parts.length === 0) {
-    // “…!” Ana Ruiz tweeted. — the quotation ended the sentence before its attribution.
+    // “…!” Tamsin Arkwell tweeted. — the quotation ended the sentence before its attribution.
     const quoted = previousQuoteOnly(doc, sentence);
     if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null, 'quote-before');
-    // "Ana Ruiz put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
+    // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
   return parts.length > 0 ? make(parts, source, null, 'around') : null;
@@ -365,7 +365,7 @@ function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
 }
 
 /**
- * The subject of the clause a participle hangs on ("Ana Ruiz released a statement saying …"): the source phrase
+ * The subject of the clause a participle hangs on ("Tamsin Arkwell released a statement saying …"): the source phrase
  * of the first finite verb of the sentence, after any opening adverbial ("In response, …").
  */
 function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase | null {
@@ -443,7 +443,7 @@ function skipAddressee(doc: Doc, k: number, limit: number): number {
   if (t.pos === 'PRON' && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(t))) return k + 1;
   const phrase = phraseStartingAt(doc, k, limit);
   if (!phrase) return k;
-  // "told host Ana Ruiz a loss is likely": the addressee ends where a new phrase begins (after a name).
+  // "told host Tamsin Arkwell a loss is likely": the addressee ends where a new phrase begins (after a name).
   for (let j = phrase.first + 1; j <= phrase.last; j++) {
     const prev = doc.tokens[j - 1];
     const cur = doc.tokens[j];
@@ -492,7 +492,7 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
   return k;
 }
 
-/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Ohio"). */
+/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */
 function attributionTail(doc: Doc, from: number, limit: number): number {
   let k = from;
   while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':') k++;

@@ -11,7 +11,7 @@ const OPENER = /[\p{Lu}\d“‘"'([`]/u;
 /**
  * Sentences of `range` (a paragraph), trimmed, with absolute offsets. A stop ends a sentence when white space
  * and a capital, digit or opening mark follow, and not after an initial or a title ("Mr.", "J."); after another
- * abbreviation ("U.S.", "Calif.") only when a capitalised function word follows. Never inside `protect` (the
+ * abbreviation ("U.S.", "Ky.") only when a capitalised function word follows. Never inside `protect` (the
  * article's quotations), so a quoted passage of several sentences stays in the sentence that attributes it.
  */
 export function splitSentences(text: string, range: Range, protect: readonly Range[] = []): Range[] {

@@ -4,7 +4,7 @@ import type { Range } from './range.js';
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u00AB\u00BB]/g;
-/** Plain ASCII has no accents, curly quotes or invisible characters to fold: only its case. */
+/** Plain ASCII has no accents, typographic quotes or invisible characters to fold: only its case. */
 const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Lower-case, strip accents, unify quotation marks; keeps punctuation so patterns can still use it. */
@@ -19,7 +19,7 @@ export function foldText(input: string): string {
     .toLowerCase();
 }
 
-/** Folded words only: possessives dropped ("kiev's" → "kiev"), anything not a letter or digit separates. */
+/** Folded words only: possessives dropped ("brenwick's" → "brenwick"), anything not a letter or digit separates. */
 export function foldedWords(input: string): string[] {
   return foldText(input)
     .replace(/'s\b/g, '')
@@ -37,14 +37,14 @@ export interface Word extends Range {
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (
     'mr mrs ms mx dr prof st mt ft sen rep gov gen lt col capt cmdr sgt adm maj rev hon pres supt ' +
-    'jr sr inc corp co ltd llc bros no nos vs etc approx dept est fig ' +
+    'jr sr inc corp co llc bros no nos vs etc approx dept est fig ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    // US state abbreviations as newspapers write them ("Tampa, Fla.")
+    // US state abbreviations as newspapers write them ("Brenwick, Ky.")
     'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo'
   ).split(' '),
 );
 
-/** Words with offsets; a trailing stop is kept only on abbreviations ("Inc.", "Mr.", "a.m.", "J."). */
+/** Words with offsets; a trailing stop is kept only on abbreviations ("Mr.", "a.m.", "J."). */
 export function wordsIn(text: string, range: Range): Word[] {
   const result: Word[] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
