@@ -22,7 +22,7 @@ export const FEMALE_TITLES = set('mrs ms miss dame lady queen princess congressw
 export const NAME_SUFFIXES = set('jr sr ii iii iv v phd md esq');
 
 /** Lower-case words inside a name ("Secretary of State", "Bank of Dunmere", "Ana de Souza"). */
-export const NAME_CONNECTORS = set('of de del della van von der al bin da du la le y');
+export const NAME_CONNECTORS = set('of for on de del della van von der al bin da du la le y');
 
 /** Head words that make a capitalised run an organisation rather than a person. */
 export const ORG_WORDS = set(`ministry department bank union authority authorities agency inc corp company co llc plc group
@@ -45,7 +45,8 @@ export const ORG_NOUNS = set(`ministry department agency authority authorities g
   council committee commission court police bank board office operator regulator watchdog presidency embassy hospital school
   university airline group trust team party army military service coalition campaign organization organisation
   network newspaper paper magazine station channel website site outlet paper poll survey study report statement
-  institute center centre foundation association federation league bureau caucus firm corporation`);
+  institute center centre foundation association federation league bureau caucus firm corporation maker carrier retailer
+  lender insurer developer supplier provider manufacturer chain startup broadcaster publisher`);
 
 /** Heads of descriptions that are a document or a finding, not a speaker ("a poll found", "the report says"). */
 export const DOCUMENT_NOUNS = set(`poll polls survey surveys study studies report reports statement statements document documents

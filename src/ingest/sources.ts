@@ -141,7 +141,9 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   // "his lawyer, Tamsin Arkwell," names the speaker in the apposition.
   for (const apposition of phrase.appositions) {
     // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
-    const named = nameRuns(doc, apposition.first, apposition.last).find((r) => r.kind === 'person' && (r.first === apposition.first || r.last === apposition.last) && (r.words.length >= 2 || r.last === apposition.last));
+    const named = nameRuns(doc, apposition.first, apposition.last).find(
+      (r) => !r.possessive && (r.first === apposition.first || r.last === apposition.last) && (r.kind === 'organisation' || r.words.length >= 2 || r.last === apposition.last),
+    );
     if (named) {
       const entity = entityOfRun(ctx.registry, named, ctx.at, true);
       if (entity) {
@@ -166,7 +168,9 @@ function headCore(doc: Doc, head: Span): Span {
   let last = head.last;
   for (let k = head.first + 1; k <= head.last; k++) {
     const t = doc.tokens[k];
-    if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t))) || t?.text === '(') {
+    // "Ministry of Transport" keeps its "of": a name on both sides.
+    const inName = ORG_WORDS.has(lower(doc.tokens[k - 1])) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
       break;
     }
@@ -363,6 +367,8 @@ function issuerAfter(ctx: SourceContext, at: number): Entity | null {
   let end = at + 1;
   while (doc.tokens[end] && !doc.tokens[end]?.quote && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(doc.tokens[end]?.pos ?? '') || /^\p{Lu}/u.test(doc.tokens[end]?.text ?? '')) end++;
   const run = nameRuns(doc, at + 1, end - 1).at(-1);
+  // "a spokeswoman for the council": the body of that kind last named.
+  if (!run && end === at + 3 && DEFINITE.has(lower(doc.tokens[at + 1]))) return organisationBefore(ctx, doc.tokens[at + 2]?.lemma ?? '');
   if (!run || run.possessive) return null;
   const lastNoun = doc.tokens[end - 1];
   // "for the Arkwell campaign": the capitalised words and the noun after them name the body together.

@@ -40,6 +40,8 @@ export interface Statement {
   awaitsQuote?: boolean;
 }
 
+const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 'never']);
+
 export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
 
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
@@ -71,6 +73,8 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
+      // ", while the ministry said …" opens a statement of its own.
+      if (['while', 'whereas'].includes(lower(opener)) && isComma(doc.tokens[source.head.first - 2])) return boundaryBefore(doc, source.head.first - 1);
       continue;
     }
     const before = doc.tokens[cue.first - 1];
@@ -255,6 +259,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     }
     return null;
   }
+  // "Neither party has explained …", "No one said …": nothing was said.
+  if (NEGATED_SUBJECTS.has(lower(doc.tokens[source.head.first]))) return null;
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
   const found = complement(doc, cue, afterVerb, limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
@@ -536,7 +542,7 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Stateme
   const source: SourcePhrase = { head, appositions, inverted: true };
   const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
   // "According to S" scopes over the whole clause after it, statements inside it included.
-  const afterPart = end + 1 <= sentence.last ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
+  const afterPart = isComma(doc.tokens[end + 1]) ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   return parts.length > 0 ? make(parts, source, null, 'according') : null;
 }

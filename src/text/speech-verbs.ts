@@ -33,7 +33,7 @@ export const SPEECH_FRAMES: ReadonlyMap<string, SpeechFrame> = new Map<string, S
 export const WEAK_SPEECH_LEMMAS: ReadonlySet<string> = new Set(
   list(`continue agree object cry question quote praise criticize criticise blast slam thank accuse protest reason estimate pledge
   maintain advise threaten rail mention post respond charge propose repeat boast demand complain assure deny vow promise signal
-  recommend hint wonder guarantee declare`).concat(['put it', 'speak out', 'spell out']),
+  recommend hint wonder guarantee declare plead`).concat(['put it', 'speak out', 'spell out']),
 );
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
