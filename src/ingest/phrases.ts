@@ -148,7 +148,7 @@ export function isDescription(doc: Doc, span: Span): boolean {
   if (tokens.length === 1 && first.pos === 'NUM') return true; // an age
   const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
   // "of the University of Brenwick", "speaking to reporters", "based in Brenwick": where someone is from or what they did.
-  const provenance = ['of', 'from', 'at'].includes(lower(first)) && tokens.length > 1;
+  const provenance = ['of', 'from'].includes(lower(first)) && tokens.length > 1;
   const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && tokens.length > 1;
   if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;

@@ -142,7 +142,7 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   for (const apposition of phrase.appositions) {
     // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
     const named = nameRuns(doc, apposition.first, apposition.last).find(
-      (r) => !r.possessive && (r.first === apposition.first || r.last === apposition.last) && (r.kind === 'organisation' || r.words.length >= 2 || r.last === apposition.last),
+      (r) => !r.possessive && (r.kind === 'organisation' ? r.first === apposition.first : (r.first === apposition.first || r.last === apposition.last) && (r.words.length >= 2 || r.last === apposition.last)),
     );
     if (named) {
       const entity = entityOfRun(ctx.registry, named, ctx.at, true);
