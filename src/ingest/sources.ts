@@ -304,8 +304,9 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const headToken = doc.tokens[core.last];
   if (!headToken) return null;
   const noun = headToken.lemma;
-  // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven": the body that speaks through them.
-  if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun)) {
+  // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven", "analysts at Varnholm Bank":
+  // the body that speaks through them.
+  if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun) || GROUP_NOUNS.has(lower(headToken))) {
     const issuer = issuerAfter(ctx, core.last + 1);
     if (issuer) return issuer;
   }
@@ -365,7 +366,9 @@ function issuerAfter(ctx: SourceContext, at: number): Entity | null {
   const preposition = doc.tokens[at];
   if (!preposition || !['for', 'from', 'of', 'by', 'at'].includes(lower(preposition))) return null;
   let end = at + 1;
-  while (doc.tokens[end] && !doc.tokens[end]?.quote && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(doc.tokens[end]?.pos ?? '') || /^\p{Lu}/u.test(doc.tokens[end]?.text ?? '')) end++;
+  const inPhrase = (t: Token | undefined, next: Token | undefined): boolean =>
+    t !== undefined && !t.quote && (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) || /^\p{Lu}/u.test(t.text) || (['of', 'for', 'on'].includes(lower(t)) && /^\p{Lu}/u.test(next?.text ?? '')));
+  while (inPhrase(doc.tokens[end], doc.tokens[end + 1])) end++;
   const run = nameRuns(doc, at + 1, end - 1).at(-1);
   // "a spokeswoman for the council": the body of that kind last named.
   if (!run && end === at + 3 && DEFINITE.has(lower(doc.tokens[at + 1]))) return organisationBefore(ctx, doc.tokens[at + 2]?.lemma ?? '');

@@ -17,7 +17,7 @@ const CLAUSE_VERBS = `say add note stress warn write state explain claim argue i
   observe maintain reveal disclose charge agree lament muse conclude scoff quip joke shout yell chant concur guarantee
   hint signal threaten demand propose recommend wonder reason posit opine theorize theorise clarify elaborate acknowledge
   continue predict speculate estimate surmise grumble gush marvel fume rail cry whisper plead protest object`;
-const OBJECT_VERBS = 'call describe ask urge dub label question quote praise criticize criticise blast slam decry accuse thank';
+const OBJECT_VERBS = 'call describe ask urge dub label question quote';
 const ADDRESSEE_VERBS = 'tell assure inform remind advise warn notify';
 
 const list = (s: string): string[] => s.split(/\s+/).filter(Boolean);
