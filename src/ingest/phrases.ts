@@ -146,10 +146,11 @@ export function isDescription(doc: Doc, span: Span): boolean {
   // "including Tamsin Arkwell", "along with two aides", "now a lobbyist": a parenthesis about the same people.
   if (['including', 'along', 'such', 'especially', 'particularly', 'notably', 'now', 'then', 'formerly', 'like', 'both'].includes(lower(first)) && tokens.length > 1) return true;
   if (tokens.length === 1 && first.pos === 'NUM') return true; // an age
-  const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
+  // A capitalised word inside a sentence is a name, whatever its tag; a sentence's first word is capitalised anyway.
+  const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text) && doc.sentences[t.sentence]?.first !== t.i;
   // "of the University of Brenwick", "speaking to reporters", "based in Brenwick": where someone is from or what they did.
   const provenance = ['of', 'from'].includes(lower(first)) && tokens.length > 1;
-  const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && tokens.length > 1;
+  const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && lower(first) !== 'according' && tokens.length > 1;
   if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;
   for (const t of tokens) {

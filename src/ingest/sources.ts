@@ -175,7 +175,9 @@ function headCore(doc: Doc, head: Span): Span {
       break;
     }
   }
-  while (last > head.first && !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(doc.tokens[last]?.pos ?? '') && !/^\p{Lu}/u.test(doc.tokens[last]?.text ?? '')) last--;
+  // Back to the head noun; a word tagged as an adjective after a determiner is the noun ("the advisory").
+  const nounLike = (k: number): boolean => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(doc.tokens[k]?.pos ?? '') || /^\p{Lu}/u.test(doc.tokens[k]?.text ?? '') || (k === last && doc.tokens[k - 1]?.pos === 'DET');
+  while (last > head.first && !nounLike(last)) last--;
   return { first: head.first, last };
 }
 
@@ -215,7 +217,17 @@ function pronoun(ctx: SourceContext, word: string): Entity | null {
   if (word === 'i') return ctx.registry.described('the author', false, null);
   if (word === 'we') return plural(ctx) ?? ctx.registry.described('the authors', true, null);
   if (word === 'they') return plural(ctx) ?? pluralPhraseBefore(ctx);
-  if (word === 'it') return organisationBefore(ctx, null);
+  if (word === 'it') return sameSentenceSpeaker(ctx) ?? organisationBefore(ctx, null);
+  return null;
+}
+
+/** "Lindgrid said it had asked …": "it" in what a body says is that body (when nothing marks it as a person). */
+function sameSentenceSpeaker(ctx: SourceContext): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.sentence !== ctx.sentence) return null;
+    const e = m.entity;
+    if (m.speaker && (e.kind === 'organisation' || (!e.gender && e.named && !e.name.includes(' ')))) return e;
+  }
   return null;
 }
 
@@ -323,6 +335,11 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     }
   }
   const bare = core.last === core.first + 1;
+  // "The ministry's advice is clear. “…,” the advisory says": a document speaks for the body whose it was said to be.
+  if (DEFINITE.has(firstWord) && bare && DOCUMENT_NOUNS.has(noun)) {
+    const issuer = documentIssuer(ctx, core.first);
+    if (issuer) return issuer;
+  }
   if (DEFINITE.has(firstWord) && bare && !PERSON_NOUNS.has(noun)) {
     // "the port" is a body the article named with that word ("Lindhaven port authority").
     const referent = organisationBefore(ctx, noun);
@@ -348,12 +365,23 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
         return referent;
       }
     }
-    if (DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), false, null);
+    // "the state fire service": a public body its description names; a bare "the company" names none.
+    if (DEFINITE.has(firstWord) && !bare && !DOCUMENT_NOUNS.has(noun)) return registry.organisation(cleanRole(text), false);
     return registry.described(cleanRole(text), false, null);
   }
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
-  if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  return null;
+}
+
+/** The body named by a possessive ("the ministry's advice") earlier in the same paragraph as a document that speaks. */
+function documentIssuer(ctx: SourceContext, before: number): Entity | null {
+  const { doc } = ctx;
+  for (let k = before - 1; k >= 0 && doc.tokens[k]?.paragraph === ctx.paragraph; k--) {
+    const t = doc.tokens[k];
+    if (t?.pos === 'PART' && /^['’]s?$/.test(t.text) && ORG_NOUNS.has(doc.tokens[k - 1]?.lemma ?? '')) return organisationBefore(ctx, doc.tokens[k - 1]?.lemma ?? '');
+  }
   return null;
 }
 

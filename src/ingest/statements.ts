@@ -560,13 +560,21 @@ function trimContent(doc: Doc, range: Range): Range {
   const whole = wholeQuotation(doc, { start, end });
   if (whole) return quotedWords(text, whole);
   // "said X and declined to comment further": what the speaker did next, not what they said.
-  const declined = DECLINED_TAIL.exec(text.slice(start, end));
+  const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
-  while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '')) end--;
+  // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
+  const quoted = (at: number): boolean => doc.quotations.some((q) => at > q.outer.start && at < (q.closed ? q.outer.end - 1 : q.outer.end));
+  while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
   while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
   return { start, end };
 }
 
+/**
+ * "said the manager had left and thanked him": a courtesy after a clause about someone else is the speaker's own act;
+ * after "said it had erred and apologised" the clause's own subject (the speaker) still acts.
+ */
+const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished|welcomed|congratulated)\b/;
+const PRONOUN_OPENING = /^(?:it|we|i|he|she|they)\b/i;
 const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */
