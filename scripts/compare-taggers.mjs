@@ -7,6 +7,7 @@
 //   npx tsx scripts/compare-taggers.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { speechLemma, tagText } from '../src/text/index.ts';
 
 const dir = resolve(import.meta.dirname, '../../shared/polnear/data/train');

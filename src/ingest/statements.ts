@@ -93,7 +93,7 @@ function boundaryBefore(doc: Doc, at: number): number {
 /** The source phrase of a verb: before it (with appositions), or after it when inverted. */
 export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   const sentence = cue.sentence;
-  let k = skipBeforeVerb(doc, cue.first - 1, sentence.first);
+  const k = skipBeforeVerb(doc, cue.first - 1, sentence.first);
   const floor = clauseFloor(doc, k, sentence);
   const before = doc.tokens[k];
   if (before && k >= floor && !before.quote) {
