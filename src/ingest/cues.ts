@@ -109,10 +109,12 @@ function speechVerbLemma(t: Token): string | null {
 /** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */
 function isActiveSpeech(doc: Doc, t: Token): boolean {
   let k = t.i - 1;
-  while (k >= 0 && doc.tokens[k]?.pos === 'ADV' && !NEGATIONS.has(doc.tokens[k]?.lemma ?? '')) k--;
+  while (k >= 0 && doc.tokens[k]?.pos === 'ADV' && !NEGATIONS.has(doc.tokens[k]?.lemma ?? '') && !BARE_CLAUSE_OPENERS.has(doc.tokens[k]?.text.toLowerCase() ?? '')) k--;
   const before = doc.tokens[k];
   if (!before || before.sentence !== t.sentence) return true;
   const lower = before.text.toLowerCase();
+  // "the number of reported cases", "the said plan": after a preposition or a determiner it is an adjective.
+  if ((before.pos === 'ADP' || before.pos === 'DET') && lower !== 'that' && lower !== 'to' && !t.text.toLowerCase().endsWith('ing')) return false;
   if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
   if (BE_FORMS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
   if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;

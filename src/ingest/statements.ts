@@ -437,6 +437,10 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
+  // "said when asked …", "said as she left": an adverbial clause, not what was said.
+  if (!t.quote && ['when', 'where', 'while', 'after', 'before', 'because', 'since', 'until', 'once'].includes(lower(t))) return null;
+  // "said as she left" (a subject follows), not "said as many as 40 …".
+  if (lower(t) === 'as' && ['PRON', 'DET', 'PROPN'].includes(doc.tokens[k + 1]?.pos ?? '') && lower(doc.tokens[k + 1]) !== 'many' && lower(doc.tokens[k + 1]) !== 'much') return null;
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, limit);
