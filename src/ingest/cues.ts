@@ -3,10 +3,11 @@ import type { Doc, Sentence, Token } from './document.js';
 
 /**
  * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
- * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …") and the
+ * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …"), a name and a colon
+ * before a quotation, and the
  * dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted speaker's words, not the article's.
  */
-export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash';
+export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash' | 'colon';
 
 export interface Cue {
   kind: CueKind;
@@ -82,6 +83,11 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       const participle = lower.endsWith('ing') && !isProgressive(doc, t);
       cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i + 1, lemma: `${t.lemma} ${particle}`, frame: 'clause', sentence });
       i++;
+      continue;
+    }
+    // "… surprises no one less than the pollster Tamsin Arkwell: “…”": a name, a colon, then a quotation.
+    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
+      cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
       continue;
     }
     // “…” — Tamsin Arkwell: a dash after a quotation signs it.

@@ -232,6 +232,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const head = { first: sentence.first, last: cue.first - 1 };
     return make([{ start: colon.end, end: paragraph.end }], { head, appositions: [], inverted: false }, null, 'label');
   }
+  if (cue.kind === 'colon') {
+    const quote = doc.tokens[cue.first + 1]?.quote;
+    const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
+    if (!quote || !head) return null;
+    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: false }, null, 'colon');
+  }
   if (cue.kind === 'dash') {
     const quote = doc.tokens[cue.first - 1]?.quote;
     const head = phraseStartingAt(doc, cue.first + 1, sentence.last);

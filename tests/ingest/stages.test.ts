@@ -78,6 +78,7 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('According to the report, costs doubled.')).toEqual(['according:according to']);
     expect(cues('LUND: We will not give up.')).toEqual(['label:label']);
     expect(cues('“Never again.” — Mira Lund')).toEqual(['dash:dash']);
+    expect(cues('The result surprised nobody less than the pollster Mira Lund: “We saw it coming.”')).toEqual(['colon:colon']);
   });
 });
 
@@ -106,6 +107,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
 
   it('THEN a quotation interrupted by its attribution is one statement of two parts', () => {
     expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
+  });
+
+  it('THEN a name before a colon signs the quotation after it', () => {
+    expect(statements('The result surprised nobody less than the pollster Mira Lund: “We saw it coming.”')).toEqual(['the pollster Mira Lund → We saw it coming.']);
   });
 
   it('THEN "according to" attributes the clause around it', () => {
