@@ -3,9 +3,9 @@ import type { Doc, Sentence, Token } from './document.js';
 
 /**
  * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
- * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …"), a name and a colon
- * before a quotation, and the
- * dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted speaker's words, not the article's.
+ * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …"), a name and a
+ * colon before a quotation, and the dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted
+ * speaker's words, not the article's.
  */
 export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash' | 'colon';
 
