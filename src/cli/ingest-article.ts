@@ -6,7 +6,7 @@ import { parseArticle, readRegularFile } from '../data/load.js';
 import type { Article } from '../data/schema.js';
 import { createAnswerEngine } from '../engine/index.js';
 import { extractWithReport, type Extraction } from '../ingest/extract.js';
-import { slug } from '../ingest/text.js';
+import { slug } from '../text/index.js';
 
 /**
  * Adding one article to the knowledge base, safely: read with the loader's limits, extracted,

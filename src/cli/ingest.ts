@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadCliConfig } from '../config.js';
 import { ArticleDataError } from '../data/load.js';
-import type { ArticleData } from '../data/schema.js';
 import type { Extraction } from '../ingest/extract.js';
+import { ingestJson } from '../ingest/report.js';
 import { ID_RE, IngestError, ingestFile, type IngestOptions } from './ingest-article.js';
 import { forTerminal, jsonLine } from './output.js';
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   for (const [i, file] of files.entries()) {
     try {
       const done = await ingestFile(file, values.id, options);
-      process.stdout.write(json ? jsonLine(toJson(done.article)) : `${i > 0 ? '\n' : ''}${forTerminal(summary(done, options.dryRun ? null : options.dir))}`);
+      process.stdout.write(json ? jsonLine(ingestJson(done.article)) : `${i > 0 ? '\n' : ''}${forTerminal(summary(done, options.dryRun ? null : options.dir))}`);
     } catch (error) {
       failed++;
       const problem = error instanceof IngestError || error instanceof ArticleDataError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
@@ -78,23 +78,6 @@ function expand(path: string): string[] {
     // Reported when the file is read.
   }
   return [path];
-}
-
-interface IngestJson {
-  id: string;
-  title: string;
-  speakers: { name: string; role: string | null }[];
-  quotes: { speaker: string; kind: 'direct' | 'reported'; quote: string; paragraph: number }[];
-}
-
-function toJson(article: ArticleData): IngestJson {
-  const names = new Map(article.people.map((p) => [p.id, p.name]));
-  return {
-    id: article.id,
-    title: article.title,
-    speakers: article.people.map((p) => ({ name: p.name, role: p.role })),
-    quotes: article.quotes.map((q) => ({ speaker: names.get(q.speaker) ?? q.speaker, kind: q.kind, quote: q.text, paragraph: q.paragraph })),
-  };
 }
 
 function summary({ article, unattributed }: Extraction, dir: string | null): string {

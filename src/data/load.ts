@@ -223,6 +223,12 @@ function verifyAgainstText(data: ArticleData, text: string, file: string): void 
       fail(`${field}.text`, `is not the article text at ${quote.start}-${quote.end} (found "${text.slice(quote.start, quote.end).slice(0, 60)}")`);
     }
     inParagraph(field, quote.paragraph, quote.start, quote.end);
+    quote.parts?.forEach((part, j) => {
+      checkSpan(`${field}.parts[${j}]`, part.start, part.end);
+      if (part.start < quote.start || part.end > quote.end) fail(`${field}.parts[${j}]`, `span ${part.start}-${part.end} is not inside the quote's ${quote.start}-${quote.end}`);
+      const previous = quote.parts?.[j - 1];
+      if (previous && part.start < previous.end) fail(`${field}.parts[${j}]`, 'overlaps or precedes the part before it');
+    });
   });
   data.dates.forEach((date, i) => {
     const field = `dates[${i}]`;
