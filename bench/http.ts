@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import { pino } from 'pino';
-import { loadServices } from '../src/bootstrap.js';
+import { openKnowledgeBase } from '../src/bootstrap.js';
 import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { handleInteraction } from '../src/discord/interactions.js';
 import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
@@ -66,11 +66,11 @@ function askInteraction(question: string, n: number): APIInteraction {
  */
 async function expectedReplies(): Promise<string[]> {
   const logger = pino({ level: 'silent' });
-  const services = loadServices(BUNDLED_ARTICLES_DIR, logger);
+  const { knowledge } = await openKnowledgeBase(BUNDLED_ARTICLES_DIR, logger);
   return Promise.all(
     questionSuite.map(async ({ question }, n) => {
       let reply = '';
-      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined }, { ...services, logger });
+      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined }, { knowledge, logger });
       const parsed = JSON.parse(reply) as { type?: number; data?: { embeds?: unknown[] } };
       if (parsed.type !== InteractionResponseType.ChannelMessageWithSource || !parsed.data?.embeds?.length) throw new Error(`no answer in process for ${JSON.stringify(question)}`);
       return reply;
@@ -137,7 +137,7 @@ async function withServers<T>(modes: { mode: string; env?: (ports: number[]) => 
 /** Where one request's CPU goes, measured in this process (single-threaded, no HTTP): the ceiling vs the real work. */
 async function breakdown(): Promise<string[][]> {
   const logger = pino({ level: 'silent' });
-  const services = loadServices(BUNDLED_ARTICLES_DIR, logger);
+  const { knowledge } = await openKnowledgeBase(BUNDLED_ARTICLES_DIR, logger);
   const key = ed25519PublicKey(publicKeyHex);
   const requests = signedRequests();
   const interactions = requests.map((r) => JSON.parse(r.body.toString('utf8')) as APIInteraction);
@@ -152,13 +152,13 @@ async function breakdown(): Promise<string[][]> {
     const r = requests[i % requests.length] as LoadRequest;
     return checkSignature(key, r.headers['x-signature-ed25519'], r.headers['x-signature-timestamp'], r.body);
   });
-  const answer = await perCall(10, (i) => services.engine.answer(questions[i % questions.length] ?? ''));
-  const handleWith = (engineServices: typeof services) =>
+  const answer = await perCall(10, (i) => knowledge.current().engine.answer(questions[i % questions.length] ?? ''));
+  const handleWith = (source: typeof knowledge) =>
     perCall(10, (i) =>
-      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined }, { ...engineServices, logger }),
+      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined }, { knowledge: source, logger }),
     );
-  const handle = await handleWith(services);
-  const handleCached = await handleWith(loadServices(BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: 1000 }));
+  const handle = await handleWith(knowledge);
+  const handleCached = await handleWith((await openKnowledgeBase(BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: 1000 })).knowledge);
   return [
     ['step (one request, this process, no HTTP)', 'mean CPU'],
     ['Ed25519 signature check (checkSignature)', `${verify.toFixed(0)} µs`],

@@ -1,23 +1,53 @@
-import type { Services } from './discord/command.js';
 import { ConfigError } from './config.js';
-import { loadKnowledgeBase } from './data/load.js';
-import { createAnswerEngine, type EngineOptions } from './engine/index.js';
+import { ArticleDirectory } from './data/article-directory.js';
+import type { EngineOptions } from './engine/index.js';
+import { DirectoryReloader, reportRejected } from './knowledge/directory-reloader.js';
+import { LiveKnowledgeBase } from './knowledge/live-knowledge-base.js';
 import type { Logger } from './logger.js';
 
-export interface LoadOptions extends EngineOptions {
+export interface KnowledgeOptions extends EngineOptions {
   /** Article files larger than this are skipped, each with its own error (ARTICLE_MAX_BYTES). */
   maxFileBytes?: number;
+  /** ARTICLES_RELOAD_DEBOUNCE_MS and ARTICLES_RESCAN_SECONDS (see ReloadConfig); defaults for the tests that do not start it. */
+  debounceMs?: number;
+  rescanMs?: number;
 }
 
-/** Loads the knowledge base and builds the engine once; bad files are reported, good ones served. */
-export function loadServices(articlesDir: string, logger: Logger, options: LoadOptions = {}): Services {
+export interface OpenKnowledgeBase {
+  knowledge: LiveKnowledgeBase;
+  /** Not started: `start()` watches the directory, `reload()` is SIGHUP's. */
+  reloader: DirectoryReloader;
+}
+
+/**
+ * Loads the articles directory and builds the engine; bad files are reported, good ones served.
+ * Refuses to start with no valid article. The reloader keeps it current afterwards.
+ */
+export async function openKnowledgeBase(articlesDir: string, logger: Logger, options: KnowledgeOptions = {}): Promise<OpenKnowledgeBase> {
   const started = performance.now();
-  const { articles, errors } = loadKnowledgeBase(articlesDir, { maxFileBytes: options.maxFileBytes });
-  for (const error of errors) logger.error({ file: error.file, field: error.field, problem: error.problem }, `skipped article file: ${error.message}`);
-  if (articles.length === 0) throw new Error(`no valid article in ${articlesDir}; fix the files reported above or set ARTICLES_DIR`);
-  const engine = createAnswerEngine(articles, options);
-  logger.info({ articles: articles.length, skipped: errors.length, answerCacheSize: options.answerCacheSize ?? 0, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
-  return { engine, articles };
+  const directory = new ArticleDirectory(articlesDir, { maxFileBytes: options.maxFileBytes });
+  const first = await directory.scan();
+  reportRejected(logger, first.rejected);
+  if (first.articles.length === 0) throw new Error(`no valid article in ${articlesDir}; fix the files reported above or set ARTICLES_DIR`);
+  const knowledge = new LiveKnowledgeBase('directory', first.articles, { answerCacheSize: options.answerCacheSize });
+  logger.info(
+    { articles: first.articles.length, skipped: first.rejected.length, generation: 1, answerCacheSize: options.answerCacheSize ?? 0, ms: Math.round(performance.now() - started) },
+    'knowledge base loaded',
+  );
+  const reloader = new DirectoryReloader(directory, knowledge, { logger, debounceMs: options.debounceMs ?? 300, rescanMs: options.rescanMs ?? 5000 });
+  return { knowledge, reloader };
+}
+
+/**
+ * SIGHUP, as daemons take it: read the articles again now. Taken from the start (the default would
+ * end the process); one that arrives while the articles are first loaded has nothing more to do.
+ */
+export function reloadOnSighup(): (reloader: DirectoryReloader) => void {
+  let current: DirectoryReloader | undefined;
+  process.on('SIGHUP', () => void current?.reload('SIGHUP'));
+  return (reloader) => {
+    current = reloader;
+  };
 }
 
 /** Given by the dev scripts (`tsx watch src/index.ts --exit-watch-on-failure`): a failed start stops the watcher as well. */

@@ -255,6 +255,24 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): Readonly
   });
 }
 
+const reloadSchema = z.object({
+  ARTICLES_RELOAD_DEBOUNCE_MS: count('ARTICLES_RELOAD_DEBOUNCE_MS', 10).pipe(z.number().max(60_000, 'must be at most 60000 (a minute)').optional()),
+  ARTICLES_RESCAN_SECONDS: count('ARTICLES_RESCAN_SECONDS', 0).pipe(z.number().max(86_400, 'must be at most 86400 (a day), or 0 to turn the re-scan off').optional()),
+});
+
+/** How the gateway bot and the HTTP endpoint notice changes in ARTICLES_DIR while they run. */
+export interface ReloadConfig {
+  /** After a change is seen, wait until the directory has been quiet this long, then reload (an ingest writes several files). */
+  debounceMs: number;
+  /** Look at every file this often even without a change event (network filesystems send none); 0 turns it off. */
+  rescanMs: number;
+}
+
+export function loadReloadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<ReloadConfig> {
+  const values = parseEnv(reloadSchema, env);
+  return Object.freeze({ debounceMs: values.ARTICLES_RELOAD_DEBOUNCE_MS ?? 300, rescanMs: (values.ARTICLES_RESCAN_SECONDS ?? 5) * 1000 });
+}
+
 /**
  * Every variable this project or its libraries read and that changes behaviour, as named in
  * `.env.example` and the README. (ws's WS_NO_BUFFER_UTIL and WS_NO_UTF_8_VALIDATE only switch off
@@ -269,5 +287,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
     ...Object.keys(shardingSchema.shape),
     ...Object.keys(httpSchema.shape),
     ...Object.keys(limitsSchema.shape),
+    ...Object.keys(reloadSchema.shape),
   ]),
 ];

@@ -1,5 +1,5 @@
-import { configOrExit, exitAfterFailedStart, loadServices } from './bootstrap.js';
-import { loadBotConfig, loadEnvFile, loadLimitsConfig, settleShardEnvironment } from './config.js';
+import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
+import { loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
@@ -9,16 +9,18 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = configOrExit(loadBotConfig);
   const limits = configOrExit(loadLimitsConfig);
+  const reload = configOrExit(loadReloadConfig);
   settleShardEnvironment(config);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
+  const onSighup = reloadOnSighup();
 
   try {
-    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes });
+    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
-      ...services,
+      knowledge,
       token: config.token,
       apiUrl: config.apiUrl,
       shards: config.shards,
@@ -28,11 +30,16 @@ async function main(): Promise<void> {
       // The token was revoked or the gateway refused us for good: exit so a supervisor (or the admin) sees it.
       onFatalDisconnect: () => process.exit(1),
     });
+    reloader.start();
+    onSighup(reloader);
+    // Under the sharding manager, each shard says when it reloaded, so the manager's log shows every shard caught up.
+    if (config.underShardingManager) reloader.onReload((summary) => process.send?.({ articlesReloaded: summary }));
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal, timeoutMs: limits.shutdownTimeoutMs }, 'shutting down');
+      void reloader.stop();
       const forced = setTimeout(() => {
         logger.error({ timeoutMs: limits.shutdownTimeoutMs }, 'in-flight replies did not finish in time; exiting');
         process.exit(1);

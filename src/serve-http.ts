@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { configOrExit, exitAfterFailedStart, loadServices } from './bootstrap.js';
-import { loadEnvFile, loadHttpConfig, loadLimitsConfig } from './config.js';
+import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
+import { loadEnvFile, loadHttpConfig, loadLimitsConfig, loadReloadConfig } from './config.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
@@ -11,8 +11,10 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = configOrExit(loadHttpConfig);
   const limits = configOrExit(loadLimitsConfig);
+  const reload = configOrExit(loadReloadConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
+  const onSighup = reloadOnSighup();
   // Same start-up contract as the gateway bot: one line naming the problem, then exit 1.
   const failed = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
@@ -21,9 +23,9 @@ async function main(): Promise<void> {
     exitAfterFailedStart();
   };
   try {
-    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes });
+    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
     const server = createInteractionsServer({
-      ...services,
+      knowledge,
       publicKey: ed25519PublicKey(config.publicKey),
       apiUrl: config.apiUrl,
       logger,
@@ -38,8 +40,11 @@ async function main(): Promise<void> {
       const { address, port } = server.address() as AddressInfo;
       logger.info({ host: address, port }, 'interactions endpoint listening on POST /interactions');
     });
+    reloader.start();
+    onSighup(reloader);
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      void reloader.stop();
       server.close(() => process.exit(0));
       setTimeout(() => process.exit(1), 10_000).unref();
     };

@@ -71,6 +71,8 @@ export interface ShardFleet {
    * exits 0), SIGKILL after `graceMs`. Resolves with how each process ended.
    */
   stop(graceMs?: number): Promise<ShardExit[]>;
+  /** Asks every running shard to read its articles again (SIGHUP to each process); each logs "shard reloaded articles" when done. */
+  reload(): void;
 }
 
 /** A start-up failure phrased for the person running the bot; never carries the token. */
@@ -143,6 +145,11 @@ export async function createShardFleet(options: ShardManagerOptions): Promise<Sh
       respawnTimers.add(timer);
     });
     shard.on('error', (error: unknown) => logger.error({ err: error, shard: shard.id }, 'shard error'));
+    // Each shard watches ARTICLES_DIR on its own and reports every reload here, so this log shows all of them caught up.
+    shard.on('message', (message: unknown) => {
+      const summary = typeof message === 'object' && message !== null && 'articlesReloaded' in message ? message.articlesReloaded : undefined;
+      if (typeof summary === 'object' && summary !== null) logger.info({ ...summary, shard: shard.id }, 'shard reloaded articles');
+    });
   });
 
   const stopShard = async (shard: Shard, graceMs: number): Promise<ShardExit | null> => {
@@ -174,6 +181,12 @@ export async function createShardFleet(options: ShardManagerOptions): Promise<Sh
       started = true;
       logger.info({ shards: totalShards }, 'all shards ready');
     },
+    reload() {
+      for (const shard of manager.shards.values()) {
+        const child = shard.process;
+        if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGHUP');
+      }
+    },
     async stop(graceMs = 10_000) {
       stopping = true;
       for (const timer of respawnTimers) clearTimeout(timer);
@@ -200,6 +213,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => fleet?.reload());
   try {
     fleet = await createShardFleet({ token: config.token, apiUrl: config.apiUrl, totalShards, logger });
     if (stopping) return;

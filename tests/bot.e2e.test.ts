@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine, type AnswerEngine } from '../src/engine/index.js';
 import { startGatewayBot, type GatewayBot } from '../src/discord/gateway-bot.js';
+import { fixedKnowledge } from '../src/knowledge/knowledge-base.js';
 import { autocomplete, button, messageContextMenu, slashCommand, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 
 const run = promisify(execFile);
@@ -41,7 +42,7 @@ let bot: GatewayBot;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
-  bot = await startGatewayBot({ engine, articles, token: fake.token, apiUrl: fake.apiUrl, logger });
+  bot = await startGatewayBot({ knowledge: fixedKnowledge(engine), token: fake.token, apiUrl: fake.apiUrl, logger });
 });
 
 afterAll(async () => {

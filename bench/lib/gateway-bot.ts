@@ -4,14 +4,14 @@
  * cleanly on SIGTERM. Logs are silent so that logging does not count against throughput.
  */
 import { pino } from 'pino';
-import { loadServices } from '../../src/bootstrap.js';
+import { openKnowledgeBase } from '../../src/bootstrap.js';
 import { loadLimitsConfig } from '../../src/config.js';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { startGatewayBot } from '../../src/discord/gateway-bot.js';
 import { reportReady } from './child.js';
 
 const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
-const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
-const bot = await startGatewayBot({ ...services, token: process.env.BENCH_TOKEN ?? '', apiUrl: process.env.BENCH_API_URL, logger });
+const { knowledge } = await openKnowledgeBase(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
+const bot = await startGatewayBot({ knowledge, token: process.env.BENCH_TOKEN ?? '', apiUrl: process.env.BENCH_API_URL, logger });
 reportReady();
 process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));

@@ -7,7 +7,7 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
-import { loadServices } from '../../src/bootstrap.js';
+import { openKnowledgeBase } from '../../src/bootstrap.js';
 import { loadLimitsConfig } from '../../src/config.js';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
@@ -45,12 +45,12 @@ function ceilingServer(): Server {
   });
 }
 
-function realServer(): Server {
+async function realServer(): Promise<Server> {
   const logger = pino({ level: 'silent' });
-  const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
+  const { knowledge } = await openKnowledgeBase(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
   // Follow-ups after a deferral would go to this REST base: a closed local port, so nothing ever leaves the machine.
   // The load sends the same signed bodies again and again, which the endpoint would refuse as replays.
-  return createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api', replayWindowMs: 0 });
+  return createInteractionsServer({ knowledge, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api', replayWindowMs: 0 });
 }
 
 function proxyServer(): Server {
@@ -72,7 +72,7 @@ function proxyServer(): Server {
   });
 }
 
-const server = mode === 'ceiling' ? ceilingServer() : mode === 'real' ? realServer() : mode === 'proxy' ? proxyServer() : undefined;
+const server = mode === 'ceiling' ? ceilingServer() : mode === 'real' ? await realServer() : mode === 'proxy' ? proxyServer() : undefined;
 if (!server) throw new Error(`unknown mode ${mode}; use ceiling, real or proxy`);
 server.keepAliveTimeout = 30_000;
 server.listen(0, '127.0.0.1', () => {

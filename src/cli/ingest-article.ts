@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArticle, readRegularFile } from '../data/load.js';
+import { ARTICLE_LOCK_WAIT_MS, articleLockName, parseArticle, readRegularFile } from '../data/load.js';
 import type { Article } from '../data/schema.js';
 import { createAnswerEngine } from '../engine/index.js';
 import { extractWithReport, type Extraction } from '../ingest/extract.js';
@@ -14,8 +14,6 @@ import { slug } from '../text/index.js';
  */
 
 export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** How long an ingest waits for another one writing the same id before it gives up. */
-const LOCK_WAIT_MS = 30_000;
 
 /** One file's failure, phrased for the person who runs the command. */
 export class IngestError extends Error {}
@@ -146,10 +144,10 @@ async function writeArticle(options: IngestOptions, id: string, text: string, js
 /**
  * Runs `work` holding `.<id>.lock` in the articles directory (created exclusively, holding this
  * process's id and a random token). A lock whose process is gone is taken over; a live one is
- * waited for, up to LOCK_WAIT_MS. Only a lock holding this process's own token is removed.
+ * waited for, up to ARTICLE_LOCK_WAIT_MS. Only a lock holding this process's own token is removed.
  */
 async function withLock<T>(dir: string, id: string, work: () => T): Promise<T> {
-  const lock = join(dir, `.${id}.lock`);
+  const lock = join(dir, articleLockName(id));
   const token = `${process.pid} ${randomUUID()}`;
   const started = Date.now();
   for (;;) {
@@ -159,7 +157,7 @@ async function withLock<T>(dir: string, id: string, work: () => T): Promise<T> {
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
       takeOverIfAbandoned(lock);
-      if (Date.now() - started > LOCK_WAIT_MS) throw new IngestError(`another ingest of "${id}" has been writing it for ${LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`, { cause: error });
+      if (Date.now() - started > ARTICLE_LOCK_WAIT_MS) throw new IngestError(`another ingest of "${id}" has been writing it for ${ARTICLE_LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`, { cause: error });
       await sleep(20 + Math.random() * 30);
     }
   }

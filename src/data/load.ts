@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, type Stats } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleSchema, type Article, type ArticleData } from './schema.js';
@@ -26,7 +27,8 @@ export class ArticleDataError extends Error {
   }
 }
 
-export interface KnowledgeBase {
+/** Every valid article of a directory, and the files that were skipped. */
+export interface LoadedArticles {
   articles: Article[];
   /** Files that were skipped, each with the first problem found in it. */
   errors: ArticleDataError[];
@@ -36,45 +38,100 @@ export interface KnowledgeBase {
  * Loads every `*.json` article description in `dir`, checks it against the schema and
  * against its original text, and keeps the valid ones. A broken file never hides the others.
  */
-export function loadKnowledgeBase(dir: string = BUNDLED_ARTICLES_DIR, options: LoadOptions = {}): KnowledgeBase {
+export function loadKnowledgeBase(dir: string = BUNDLED_ARTICLES_DIR, options: LoadOptions = {}): LoadedArticles {
   const root = resolve(dir);
-  let files: string[];
-  try {
-    files = readdirSync(root).filter((name) => name.endsWith('.json')).sort();
-  } catch (error) {
-    throw new ArticleDataError(root, 'directory', `cannot read the articles directory (${errorCode(error)}); check ARTICLES_DIR`);
-  }
-  const articles: Article[] = [];
-  const errors: ArticleDataError[] = [];
-  const seenIds = new Map<string, string>();
-  for (const name of files) {
-    const file = join(root, name);
+  const loads = listArticleFiles(root).map((name) => loadArticlePair(join(root, name), options));
+  const { kept, duplicates } = firstOfEachId(loads.flatMap((load) => (load.article ? [{ file: load.file, article: load.article }] : [])));
+  const errors = loads.flatMap((load) => (load.error ? [load.error] : duplicates.filter((d) => d.file === load.file)));
+  return { articles: kept.map((k) => k.article), errors };
+}
+
+/** The article descriptions (`*.json`) in a directory, by name; `names` is its listing if already read. */
+export function listArticleFiles(root: string, names?: string[]): string[] {
+  let listing = names;
+  if (!listing) {
     try {
-      const article = loadArticleFile(file, options);
-      const previous = seenIds.get(article.id);
-      if (previous) throw new ArticleDataError(file, 'id', `"${article.id}" is already used by ${previous}`);
-      seenIds.set(article.id, file);
-      articles.push(article);
+      listing = readdirSync(root);
     } catch (error) {
-      if (error instanceof ArticleDataError) errors.push(error);
-      else errors.push(new ArticleDataError(file, '(file)', String(error)));
+      throw unreadableDirectory(root, error);
     }
   }
-  return { articles, errors };
+  return listing.filter((name) => name.endsWith('.json')).sort();
+}
+
+/** The error for an articles directory that cannot be listed (missing, not a directory, no permission). */
+export function unreadableDirectory(root: string, error: unknown): ArticleDataError {
+  return new ArticleDataError(root, 'directory', `cannot read the articles directory (${errorCode(error)}); check ARTICLES_DIR`);
+}
+
+/** One article description and its text, as loaded: the article, or the first problem in them. */
+export type ArticlePair =
+  | { file: string; textFile: string; article: Article; error?: undefined; digest: string }
+  /** `textFile` is the text the description names, when it got far enough to name one. */
+  | { file: string; textFile: string | undefined; article?: undefined; error: ArticleDataError };
+
+/**
+ * Loads one article's description and text and verifies them together; never throws. The digest
+ * identifies the exact bytes of both, so a re-read that finds them unchanged can keep the article
+ * already parsed.
+ */
+export function loadArticlePair(file: string, options: LoadOptions = {}): ArticlePair {
+  const trace: ReadTrace = { textFile: undefined, digest: createHash('sha256') };
+  try {
+    const article = loadArticleFile(file, options, trace);
+    return { file, textFile: article.textFile, article, digest: trace.digest.digest('base64url') };
+  } catch (error) {
+    return { file, textFile: trace.textFile, error: error instanceof ArticleDataError ? error : new ArticleDataError(file, '(file)', String(error)) };
+  }
+}
+
+/** What loading one description got to: the text file it names, and a hash of every byte read. */
+interface ReadTrace {
+  textFile: string | undefined;
+  digest: Hash;
+}
+
+/** Articles in the order given, the first of each id kept; each later one is a duplicate naming the file that has the id. */
+export function firstOfEachId<T extends { file: string; article: Article }>(candidates: T[]): { kept: T[]; duplicates: ArticleDataError[] } {
+  const seen = new Map<string, string>();
+  const kept: T[] = [];
+  const duplicates: ArticleDataError[] = [];
+  for (const candidate of candidates) {
+    const previous = seen.get(candidate.article.id);
+    if (previous) {
+      duplicates.push(new ArticleDataError(candidate.file, 'id', `"${candidate.article.id}" is already used by ${previous}`));
+      continue;
+    }
+    seen.set(candidate.article.id, candidate.file);
+    kept.push(candidate);
+  }
+  return { kept, duplicates };
 }
 
 /** Reads and fully verifies one article description; throws ArticleDataError on the first problem. */
-export function loadArticleFile(file: string, options: LoadOptions = {}): Article {
+export function loadArticleFile(file: string, options: LoadOptions = {}, trace?: ReadTrace): Article {
   const maxBytes = options.maxFileBytes ?? DEFAULT_ARTICLE_MAX_BYTES;
   const dir = dirname(resolve(file));
   const json = readFileInside(dir, file, maxBytes, (problem) => new ArticleDataError(file, '(file)', problem));
+  trace?.digest.update(json).update('\0');
   return parseArticle(json, file, (textFile) => {
+    if (trace) trace.textFile = textFile;
     if (basename(textFile) !== textFile) throw new ArticleDataError(file, 'textFile', 'must be a file name in the same directory, not a path');
-    return readFileInside(dir, join(dir, textFile), maxBytes, (problem) =>
+    const text = readFileInside(dir, join(dir, textFile), maxBytes, (problem) =>
       problem === MISSING ? new ArticleDataError(file, 'textFile', `cannot read the original text "${textFile}" next to this file`) : new ArticleDataError(file, 'textFile', `"${textFile}" ${problem}`),
     );
+    trace?.digest.update(text);
+    return text;
   });
 }
+
+/** The lock `ingest` holds on an article's id while it puts the article's two files in place (see src/cli/ingest-article.ts). */
+export function articleLockName(id: string): string {
+  return `.${id}.lock`;
+}
+
+/** How long an ingest waits for another one writing the same id; a lock older than this was left by an ingest that died. */
+export const ARTICLE_LOCK_WAIT_MS = 30_000;
 
 /**
  * Parses and fully verifies an article description whose text `readText` supplies (by its

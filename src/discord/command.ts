@@ -12,10 +12,13 @@ import type { Article } from '../data/schema.js';
 import type { AnswerEngine } from '../engine/index.js';
 import type { ReplyMessage } from './render.js';
 
-/** What every handler may use: the engine and the articles, nothing transport-specific. */
+/**
+ * What every handler may use: the engine and the articles of one generation of the knowledge
+ * base (read once per interaction), nothing transport-specific.
+ */
 export interface Services {
   engine: AnswerEngine;
-  articles: Article[];
+  articles: readonly Article[];
 }
 
 /** Usable in servers and DMs, whether the app is installed to a server or to a user. */

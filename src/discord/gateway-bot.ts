@@ -10,7 +10,7 @@ import {
   type WebSocketOptions,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { Services } from './command.js';
+import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology, refuseMessage } from './messages.js';
 import { createPostedAnswers } from './guard.js';
@@ -36,7 +36,9 @@ const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
 
 export const SHUTTING_DOWN_NOTICE = 'I am restarting right now; please ask again in a few seconds.';
 
-export interface GatewayBotOptions extends Services {
+export interface GatewayBotOptions {
+  /** Read once per interaction or message, so a reload between two never mixes them. */
+  knowledge: KnowledgeSource;
   token: string;
   /** REST base without version; unset for Discord itself. The gateway address comes from GET /gateway/bot on it. */
   apiUrl?: string;
@@ -118,10 +120,11 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     const context = { message: message.id, channel: message.channel_id, guild: message.guild_id ?? null, user: message.author?.id ?? null };
     try {
       // While stopping, a question still gets a reply: the restarting notice, as interactions do.
-      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, options, options);
+      const knowledge = options.knowledge.current();
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, knowledge, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
-      logger.info({ ...context, outcome: 'replied', ms: Math.round(performance.now() - started) }, 'message');
+      logger.info({ ...context, outcome: 'replied', knowledge: knowledge.generation, ms: Math.round(performance.now() - started) }, 'message');
     } catch (error) {
       logger.error({ err: error, ...context }, 'could not answer a message');
       // The apology is a best effort: if Discord itself is failing, it may fail too, and that is logged.

@@ -12,6 +12,7 @@ import {
 import type { Logger } from '../logger.js';
 import { commands } from '../commands/index.js';
 import { handleButton } from './buttons.js';
+import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Command, MessageCommand, Services } from './command.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -26,7 +27,9 @@ export interface InteractionResponder {
   editOriginal(message: ReplyMessage): Promise<void>;
 }
 
-export interface InteractionDeps extends Services {
+export interface InteractionDeps {
+  /** Read once per interaction: the reply comes from one generation of the knowledge base. */
+  knowledge: KnowledgeSource;
   logger: Logger;
   /** Defer when a handler has not answered after this long (well inside Discord's 3 s). */
   deferAfterMs?: number;
@@ -55,8 +58,9 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     editOriginal: (message) => responder.editOriginal(message),
   };
   let outcome: Outcome = 'error';
+  const knowledge = deps.knowledge.current();
   try {
-    outcome = await route(interaction, tracked, deps);
+    outcome = await route(interaction, tracked, deps, knowledge);
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
     await apologise(interaction, responder, deps, acknowledged);
@@ -71,6 +75,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
         // Optional chaining throughout: a malformed payload must not make the log line itself throw.
         user: interaction.member?.user?.id ?? interaction.user?.id ?? null,
         outcome,
+        knowledge: knowledge.generation,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'interaction',
@@ -88,14 +93,14 @@ export async function refuseInteraction(interaction: APIInteraction, responder: 
   return responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(text) });
 }
 
-async function route(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
+async function route(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps, services: Services): Promise<Outcome> {
   switch (interaction.type) {
     case InteractionType.Ping:
       await responder.respond({ type: InteractionResponseType.Pong });
       return 'pong';
     case InteractionType.ApplicationCommandAutocomplete: {
       const command = findCommand(interaction.data.name, interaction.data.type);
-      const choices = command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, deps) : [];
+      const choices = command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, services) : [];
       await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
       return 'autocomplete';
     }
@@ -111,7 +116,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
         return 'unknown';
       }
-      const bound = bindCommand(command, interaction, deps);
+      const bound = bindCommand(command, interaction, services);
       if (!bound) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
         return 'unknown';
@@ -129,7 +134,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'button refused');
         return 'refused';
       }
-      const reply = handleButton(interaction, deps);
+      const reply = handleButton(interaction, services);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });
       return 'replied';

@@ -234,7 +234,7 @@ export function renderTopics(topics: TopicSummary[]): ReplyMessage {
   return message([embed], [], false);
 }
 
-export function renderArticles(articles: Article[], speakersOf: (article: Article) => string[]): ReplyMessage {
+export function renderArticles(articles: readonly Article[], speakersOf: (article: Article) => string[]): ReplyMessage {
   if (articles.length === 1 && articles[0]) {
     const article = articles[0];
     const embed: APIEmbed = {

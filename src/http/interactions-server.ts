@@ -1,15 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
-import type { Services } from '../discord/command.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
 import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';
 import { RecentKeys } from '../discord/recent-keys.js';
+import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
 import { checkSignature } from './signature.js';
 
-export interface InteractionsServerOptions extends Services {
+export interface InteractionsServerOptions {
+  /** Read once per request, so a reload between two never mixes them. */
+  knowledge: KnowledgeSource;
   publicKey: KeyObject;
   logger: Logger;
   /** REST base without version for follow-ups after a deferral; unset for Discord itself. */
@@ -69,7 +71,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
 
 async function serve(request: IncomingMessage, response: ServerResponse, options: InteractionsServerOptions, rest: REST, seen: RecentKeys | undefined): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
-  if (request.method === 'GET' && path === '/healthz') return sendJson(response, 200, { ok: true, articles: options.articles.length });
+  if (request.method === 'GET' && path === '/healthz') {
+    const { generation, articles } = options.knowledge.current();
+    return sendJson(response, 200, { ok: true, articles: articles.length, generation });
+  }
   if (path !== '/interactions') return sendJson(response, 404, { error: 'not found' });
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArticleDataError, BUNDLED_ARTICLES_DIR, loadKnowledgeBase, type KnowledgeBase } from '../../src/data/load.js';
+import { ArticleDataError, BUNDLED_ARTICLES_DIR, loadKnowledgeBase, type LoadedArticles } from '../../src/data/load.js';
 import { articleSchema, type ArticleData } from '../../src/data/schema.js';
 
 const SEED = 'russia-ukraine-negotiations';
@@ -29,7 +29,7 @@ function writeBrokenCopy(name: string, breakIt: (data: ArticleData) => unknown):
 }
 
 /** The broken file is reported with its name, the field and the problem, and the valid article still loads. */
-function expectReported(kb: KnowledgeBase, file: string, field: string, problem: RegExp): ArticleDataError {
+function expectReported(kb: LoadedArticles, file: string, field: string, problem: RegExp): ArticleDataError {
   expect(kb.articles.map((article) => article.id)).toEqual([SEED]);
   expect(kb.errors).toHaveLength(1);
   const [error] = kb.errors;

@@ -22,10 +22,10 @@ import {
 } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import { loadKnowledgeBase } from '../../src/data/load.js';
-import type { Article } from '../../src/data/schema.js';
 import { handleInteraction, type InteractionDeps, type InteractionResponder, type Outcome } from '../../src/discord/interactions.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
-import { createAnswerEngine } from '../../src/engine/index.js';
+import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
+import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
 import { createLogger } from '../../src/logger.js';
 
 /**
@@ -144,7 +144,8 @@ export interface Recorded {
   logs: Record<string, unknown>[];
 }
 
-export async function run(interaction: APIInteraction, overrides: Partial<InteractionDeps> = {}): Promise<Recorded> {
+/** Runs one interaction through the shared handler, over the bundled article or the engine given. */
+export async function run(interaction: APIInteraction, { engine = bundledEngine, ...overrides }: Partial<InteractionDeps> & { engine?: AnswerEngine } = {}): Promise<Recorded> {
   const lines: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
   const logger = await createLogger({ level: 'debug', secrets: [], destination });
@@ -159,7 +160,7 @@ export async function run(interaction: APIInteraction, overrides: Partial<Intera
       recorded.edits.push(edit);
     },
   };
-  const outcome = await handleInteraction(interaction, responder, { engine: bundledEngine, articles: bundledEngine.articles as Article[], logger, ...overrides });
+  const outcome = await handleInteraction(interaction, responder, { knowledge: fixedKnowledge(engine), logger, ...overrides });
   const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { ...recorded, outcome, logs };
 }

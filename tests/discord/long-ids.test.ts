@@ -23,7 +23,7 @@ const written = writtenArticle({
   paragraphs: QUOTES.map((words) => ({ text: `“${words},” Sara Lind said of the closure.`, quotes: [{ speaker: SPEAKER, words, topics: [TOPIC] }] })),
 });
 const engine = createAnswerEngine([written.article]);
-const deps = { engine, articles: [written.article] };
+const deps = { engine };
 
 function buttons(m: ReplyMessage): { label: string; custom_id: string }[] {
   return m.components.flatMap((row) =>

@@ -8,20 +8,21 @@ import { InteractionContextType, InteractionResponseType, InteractionType, type 
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
+import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
 import { ed25519PublicKey } from '../../src/http/signature.js';
 import { handleInteraction } from '../../src/discord/interactions.js';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
 const articles = loadKnowledgeBase().articles;
-const services = { engine: createAnswerEngine(articles), articles };
+const knowledge = fixedKnowledge(createAnswerEngine(articles));
 const logger = pino({ level: 'silent' });
 
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, maxBodyBytes: 8 * 1024 });
+  server = createInteractionsServer({ knowledge, publicKey: ed25519PublicKey(publicKeyHex), logger, maxBodyBytes: 8 * 1024 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -84,7 +85,7 @@ describe('HTTP interactions endpoint', () => {
     expect(reply.status).toBe(200);
     const viaHttp = JSON.parse(reply.body) as APIInteractionResponse;
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { knowledge, logger });
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaGateway)));
     expect(viaHttp.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(reply.body).toContain('Polishchuk');
@@ -102,7 +103,7 @@ describe('HTTP interactions endpoint', () => {
     const reply = await post(body, signed(body));
     expect(reply.status).toBe(200);
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { knowledge, logger });
     expect(viaGateway).toBeDefined();
     expect(JSON.parse(reply.body)).toEqual(JSON.parse(JSON.stringify(viaGateway)));
   });
@@ -156,6 +157,6 @@ describe('HTTP interactions endpoint', () => {
   it('serves /healthz for load balancers', async () => {
     const reply = await post('', {}, '/healthz', 'GET');
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, articles: articles.length });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, articles: articles.length, generation: 1 });
   });
 });

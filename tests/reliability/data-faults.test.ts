@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/bootstrap.js';
+import { openKnowledgeBase } from '../../src/bootstrap.js';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { LogCapture } from './helpers.js';
 
@@ -38,10 +38,10 @@ const BAD_FILES: [string, string, string | RegExp, RegExp][] = [
   ['a wrong field type', variant({ id: 'bad-type', paragraphs: 'many' }), 'paragraphs', /./],
 ];
 
-describe('GIVEN bad article files beside a valid one, loaded through loadServices', () => {
-  it.each(BAD_FILES)('WHEN there is %s THEN it is reported with file, field and problem, and the valid article is still served', (_what, text, field, problem) => {
+describe('GIVEN bad article files beside a valid one, loaded through openKnowledgeBase', () => {
+  it.each(BAD_FILES)('WHEN there is %s THEN it is reported with file, field and problem, and the valid article is still served', async (_what, text, field, problem) => {
     const logs = new LogCapture();
-    const services = loadServices(articlesDir({ 'zz-bad.json': text }), logs.logger);
+    const services = (await openKnowledgeBase(articlesDir({ 'zz-bad.json': text }), logs.logger)).knowledge.current();
     expect(services.articles.map((a) => a.id)).toEqual([ARTICLE]);
     const reported = logs.parsed().filter((l) => l['level'] === 50);
     expect(reported).toHaveLength(1);
@@ -50,25 +50,25 @@ describe('GIVEN bad article files beside a valid one, loaded through loadService
     expect(services.engine.answer('who spoke about venues?').found).toBe(true);
   });
 
-  it('WHEN every bad file is there at once THEN each is reported once and the count is logged', () => {
+  it('WHEN every bad file is there at once THEN each is reported once and the count is logged', async () => {
     const logs = new LogCapture();
     const files = Object.fromEntries(BAD_FILES.map(([, text], i) => [`bad-${String(i).padStart(2, '0')}.json`, text]));
     // The duplicate must sort after the original to be the one reported.
     files['zz-duplicate.json'] = variant({});
     delete files['bad-03.json'];
-    const services = loadServices(articlesDir(files), logs.logger);
+    const services = (await openKnowledgeBase(articlesDir(files), logs.logger)).knowledge.current();
     expect(services.articles).toHaveLength(1);
     expect(logs.parsed().find((l) => l['msg'] === 'knowledge base loaded')).toMatchObject({ articles: 1, skipped: BAD_FILES.length });
   });
 });
 
 describe('GIVEN no valid article', () => {
-  it('WHEN every file is broken THEN loadServices refuses with a message that says what to do', () => {
+  it('WHEN every file is broken THEN openKnowledgeBase refuses with a message that says what to do', async () => {
     const dir = articlesDir({ 'broken.json': '{' }, false);
-    expect(() => loadServices(dir, new LogCapture().logger)).toThrow(`no valid article in ${dir}; fix the files reported above or set ARTICLES_DIR`);
+    await expect(openKnowledgeBase(dir, new LogCapture().logger)).rejects.toThrow(`no valid article in ${dir}; fix the files reported above or set ARTICLES_DIR`);
   });
 
-  it('WHEN the directory does not exist THEN the error names it and ARTICLES_DIR', () => {
-    expect(() => loadServices('/nonexistent/articles', new LogCapture().logger)).toThrow(/\/nonexistent\/articles: directory: cannot read the articles directory \(ENOENT\); check ARTICLES_DIR/);
+  it('WHEN the directory does not exist THEN the error names it and ARTICLES_DIR', async () => {
+    await expect(openKnowledgeBase('/nonexistent/articles', new LogCapture().logger)).rejects.toThrow(/\/nonexistent\/articles: directory: cannot read the articles directory \(ENOENT\); check ARTICLES_DIR/);
   });
 });

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
 import { startGatewayBot, type GatewayBot, type GatewayBotOptions } from '../../src/discord/gateway-bot.js';
+import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
 
 export const articles = loadKnowledgeBase().articles;
@@ -75,12 +76,11 @@ export interface BotUnderTest {
 }
 
 /** The real discord.js client (startGatewayBot) against a fresh fake Discord. */
-export async function startBot(overrides: Partial<GatewayBotOptions> = {}): Promise<BotUnderTest> {
+export async function startBot({ engine = realEngine, ...overrides }: Partial<GatewayBotOptions> & { engine?: AnswerEngine } = {}): Promise<BotUnderTest> {
   const fake = await startFakeDiscord();
   const logs = new LogCapture();
   const bot = await startGatewayBot({
-    engine: realEngine,
-    articles,
+    knowledge: fixedKnowledge(engine),
     token: fake.token,
     apiUrl: fake.apiUrl,
     logger: await logs.productionLogger([fake.token]),

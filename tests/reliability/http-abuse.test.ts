@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { InteractionContextType, InteractionType } from 'discord.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { ed25519PublicKey } from '../../src/http/signature.js';
-import { articles, LogCapture, realEngine } from './helpers.js';
+import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
+import { LogCapture, realEngine } from './helpers.js';
 
 export const FUZZ_RUNS = { unsigned: 400, signed: 300 };
 
@@ -20,8 +21,7 @@ let port: number;
 
 beforeAll(async () => {
   server = createInteractionsServer({
-    engine: realEngine,
-    articles,
+    knowledge: fixedKnowledge(realEngine),
     publicKey: ed25519PublicKey(publicKeyHex),
     logger: await logs.productionLogger([]),
     maxBodyBytes: 8 * 1024,

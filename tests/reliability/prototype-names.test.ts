@@ -106,7 +106,7 @@ describe('GIVEN words that name members of Object.prototype', () => {
   it('WHEN they are sent as every command option, autocomplete value, button id and context-menu target THEN every interaction is answered without an apology', async () => {
     const { articles } = knowledgeBaseWithPrototypeWords();
     const engine = createAnswerEngine(articles);
-    const deps = { engine, articles };
+    const deps = { engine };
     const answered = (recorded: Recorded) => {
       expect(recorded.outcome).not.toBe('error');
       for (const response of recorded.responses) expect(JSON.stringify(response)).not.toMatch(/something went wrong/);
