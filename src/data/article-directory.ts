@@ -16,13 +16,15 @@ interface Entry {
   seen: string;
   /** The text file the description names, once read far enough to name one. */
   textFile: string | undefined;
+  /** Hash of the bytes last read: the version on disk. */
+  digest: string;
   /** The version served: the last one that loaded, kept while a newer one on disk fails. */
   article: Article | undefined;
   /** Hash of the bytes `article` was parsed from. */
-  digest: string | undefined;
+  articleDigest: string | undefined;
   /** Why the version on disk does not load, if it does not. */
   problem: ArticleDataError | undefined;
-  /** The problem as last reported (signature and message), so one problem is reported once. */
+  /** The problem as last reported (bytes and message), so one problem is reported once. */
   reported: string | undefined;
 }
 
@@ -122,7 +124,7 @@ export class ArticleDirectory {
         unsettled.push(join(this.root, name));
         continue;
       }
-      const key = `${entry.seen}\0${problem.message}`;
+      const key = `${entry.digest}\0${problem.message}`;
       if (!force && entry.reported === key) continue;
       entry.reported = key;
       rejected.push({ error: problem, servingPrevious: entry.problem !== undefined && kept.some((k) => k.name === name) });
@@ -137,11 +139,12 @@ export class ArticleDirectory {
     const pair = loadArticlePair(file, this.options);
     // Signatures were taken of the text file the description named before; if it names another now, look again next time.
     const seen = pair.textFile === undefined || pair.textFile === look.textFile ? look.seen : `${look.description}|?`;
+    const kept = { reported: previous?.reported, digest: pair.digest };
     if (pair.article) {
-      const article = previous?.article && previous.digest === pair.digest ? previous.article : pair.article;
-      return { seen, textFile: pair.textFile, article, digest: pair.digest, problem: undefined, reported: previous?.reported };
+      const article = previous?.article && previous.articleDigest === pair.digest ? previous.article : pair.article;
+      return { ...kept, seen, textFile: pair.textFile, article, articleDigest: pair.digest, problem: undefined };
     }
-    return { seen, textFile: pair.textFile ?? previous?.textFile, article: previous?.article, digest: previous?.digest, problem: pair.error, reported: previous?.reported };
+    return { ...kept, seen, textFile: pair.textFile ?? previous?.textFile, article: previous?.article, articleDigest: previous?.articleDigest, problem: pair.error };
   }
 
   /** Ids whose ingest lock is held: present, and younger than an ingest would wait for it. */

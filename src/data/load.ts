@@ -64,24 +64,24 @@ export function unreadableDirectory(root: string, error: unknown): ArticleDataEr
   return new ArticleDataError(root, 'directory', `cannot read the articles directory (${errorCode(error)}); check ARTICLES_DIR`);
 }
 
-/** One article description and its text, as loaded: the article, or the first problem in them. */
-export type ArticlePair =
-  | { file: string; textFile: string; article: Article; error?: undefined; digest: string }
-  /** `textFile` is the text the description names, when it got far enough to name one. */
-  | { file: string; textFile: string | undefined; article?: undefined; error: ArticleDataError };
-
 /**
- * Loads one article's description and text and verifies them together; never throws. The digest
- * identifies the exact bytes of both, so a re-read that finds them unchanged can keep the article
- * already parsed.
+ * One article description and its text, as loaded: the article, or the first problem in them;
+ * `textFile` is the text the description names, when it got far enough to name one. The digest
+ * identifies the exact bytes read, so a re-read that finds them unchanged can keep the article
+ * already parsed, or know the problem is the one already reported.
  */
+export type ArticlePair =
+  | { file: string; textFile: string; digest: string; article: Article; error?: undefined }
+  | { file: string; textFile: string | undefined; digest: string; article?: undefined; error: ArticleDataError };
+
+/** Loads one article's description and text and verifies them together; never throws. */
 export function loadArticlePair(file: string, options: LoadOptions = {}): ArticlePair {
   const trace: ReadTrace = { textFile: undefined, digest: createHash('sha256') };
   try {
     const article = loadArticleFile(file, options, trace);
     return { file, textFile: article.textFile, article, digest: trace.digest.digest('base64url') };
   } catch (error) {
-    return { file, textFile: trace.textFile, error: error instanceof ArticleDataError ? error : new ArticleDataError(file, '(file)', String(error)) };
+    return { file, textFile: trace.textFile, digest: trace.digest.digest('base64url'), error: error instanceof ArticleDataError ? error : new ArticleDataError(file, '(file)', String(error)) };
   }
 }
 

@@ -76,9 +76,12 @@ export class DirectoryReloader {
     this.armRescan();
   }
 
-  /** Reads every file again now (SIGHUP) and reports every current problem; resolves when done. */
-  reload(trigger: ReloadTrigger = 'SIGHUP'): Promise<void> {
-    return this.enqueue(trigger, true);
+  /**
+   * Scans now; resolves when done. Forced (SIGHUP) by default: every file is read again and every
+   * current problem reported again.
+   */
+  reload(trigger: ReloadTrigger = 'SIGHUP', force = true): Promise<void> {
+    return this.enqueue(trigger, force);
   }
 
   /** Called with the summary of every reload that logged one. */
