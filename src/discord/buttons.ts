@@ -1,7 +1,7 @@
 import type { APIMessageComponentInteraction } from 'discord.js';
 import type { AnswerEngine } from '../engine/index.js';
 import type { Services } from './command.js';
-import { decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
+import { checkPassage, decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
 import { renderAnswer, renderContext, renderNotice, type ReplyMessage } from './render.js';
 
 /** How a button's reply relates to the message it sits on. */
@@ -15,6 +15,10 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
     const articleId = resolveId(engine, action.article);
     const article = articles.find((a) => a.id === articleId);
     if (!article) return { update: false, message: renderNotice('That article is no longer in the knowledge base.') };
+    // The article was replaced by a new version since the answer: its offsets may hold other words now.
+    if (action.check !== undefined && checkPassage(article.text.slice(action.start, action.end)) !== action.check) {
+      return { update: false, message: renderNotice('That article has changed since this answer; ask again to see its current text.') };
+    }
     return { update: false, message: renderContext(article, action.start, action.end) };
   }
   const carried = resolveView(engine, action.view);

@@ -15,7 +15,8 @@ export type AnswerView =
 export type ButtonAction =
   | { action: 'page'; page: number; view: AnswerView }
   | { action: 'post'; page: number; view: AnswerView }
-  | { action: 'context'; article: string; start: number; end: number; slot: number };
+  /** `check` is the passage's checkPassage(): an article changed since the answer no longer matches it. */
+  | { action: 'context'; article: string; start: number; end: number; slot: number; check?: string };
 
 const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
@@ -26,6 +27,11 @@ const ID = '(?:[a-z0-9-]+|~[A-Za-z0-9_-]{8})';
 /** The short reference an id travels as when it would not fit. */
 export function idRef(id: string): string {
   return `~${createHash('sha256').update(id).digest('base64url').slice(0, 8)}`;
+}
+
+/** A short fingerprint of a cited passage, carried by its "Show in context" button. */
+export function checkPassage(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 6);
 }
 
 /** True for a reference made by idRef, which the handler must look up. */
@@ -39,7 +45,7 @@ export function encodeCustomId(action: ButtonAction): string | undefined {
 }
 
 function encode(action: ButtonAction, ref: (id: string) => string): string | undefined {
-  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}`);
+  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`);
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
   if (view.kind === 'quotes') return fits(`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
@@ -54,10 +60,12 @@ function fits(id: string): string | undefined {
 
 /** Parses a custom id; undefined for ids this version did not make. Ids may come back as references (see idRef). */
 export function decodeCustomId(id: string): ButtonAction | undefined {
-  const context = new RegExp(`^ctx:(\\d+):(\\d+):(\\d+):(${ID})$`).exec(id);
+  // Ids made before passages carried a check have none; they are still honoured.
+  const context = new RegExp(`^ctx:(\\d+):(\\d+):(\\d+):(${ID})(?::([A-Za-z0-9_-]{6}))?$`).exec(id);
   if (context) {
-    const [, slot, start, end, article] = context;
-    return { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' };
+    const [, slot, start, end, article, check] = context;
+    const action = { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' } as const;
+    return check === undefined ? action : { ...action, check };
   }
   const paged = /^(pg|post):(-?\d+):(a|A|q):([\s\S]*)$/.exec(id);
   if (!paged) return undefined;

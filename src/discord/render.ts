@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { Answer, AnswerItem, Choice, SpeakerSummary, TopicSummary } from '../engine/index.js';
 import type { Article } from '../data/schema.js';
-import { encodeCustomId, type AnswerView } from './custom-ids.js';
+import { checkPassage, encodeCustomId, type AnswerView } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -132,7 +132,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   if (options.ephemeral && answer.found && post) navigation.push(button('Post to channel', post, false, ButtonStyle.Primary));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
   const context = items.flatMap((item, i) => {
-    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i });
+    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i, check: checkPassage(item.quote) });
     return id ? [button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), id)] : [];
   });
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
-import { decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { checkPassage, decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
 import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { message } from './interaction-kit.js';
@@ -152,7 +152,7 @@ describe('GIVEN a button action', () => {
     ).map((v) => (v.article === undefined ? (({ article: _, ...rest }) => rest)(v) : v) as AnswerView);
     const action: fc.Arbitrary<ButtonAction> = fc.oneof(
       fc.record({ action: fc.constantFrom('page' as const, 'post' as const), page: fc.nat(999), view }),
-      fc.record({ action: fc.constant('context' as const), article: validId, start: fc.nat(2_000_000), end: fc.nat(2_000_000), slot: fc.nat(9) }),
+      fc.record({ action: fc.constant('context' as const), article: validId, start: fc.nat(2_000_000), end: fc.nat(2_000_000), slot: fc.nat(9), check: fc.string().map(checkPassage) }),
     );
     fc.assert(
       fc.property(action, (a) => {
@@ -161,7 +161,7 @@ describe('GIVEN a button action', () => {
         const decoded = decodeCustomId(id);
         if (!decoded || decoded.action !== a.action) return false;
         const carry = (value: string | undefined, by: string | undefined) => value === by || (value !== undefined && by === idRef(value));
-        if (a.action === 'context') return decoded.action === 'context' && carry(a.article, decoded.article) && decoded.start === a.start && decoded.end === a.end;
+        if (a.action === 'context') return decoded.action === 'context' && carry(a.article, decoded.article) && decoded.start === a.start && decoded.end === a.end && decoded.check === a.check;
         if (decoded.action === 'context' || decoded.page !== a.page || decoded.view.kind !== a.view.kind || !carry(a.view.article, decoded.view.article)) return false;
         if (a.view.kind === 'quotes' && decoded.view.kind === 'quotes') return carry(a.view.speaker, decoded.view.speaker) && carry(a.view.topic, decoded.view.topic);
         return a.view.kind === 'ask' && decoded.view.kind === 'ask' && (decoded.view.question === a.view.question || questionIsInMessage(decoded.view));
@@ -227,6 +227,29 @@ describe('GIVEN an asked question too long to fit in a custom id', () => {
     const reply = handleButton(click(more, withoutFooter), services);
     expect(reply.update).toBe(false);
     expect(reply.message.embeds[0]?.description).toMatch(/could not read the question/);
+  });
+});
+
+describe('GIVEN a "Show in context" id for a passage of an article that changed since the answer', () => {
+  const answer = engine.answer('who spoke about venues');
+  const context = (check: string | undefined) => {
+    const item = answer.items[0];
+    const id = encodeCustomId({ action: 'context', article: item?.article.id ?? '', start: item?.start ?? 0, end: item?.end ?? 0, slot: 0, ...(check === undefined ? {} : { check }) }) ?? '';
+    return handleButton(click(id, messageFrom(renderAnswer(answer, { page: 0, view: askView, ephemeral: true }))), services).message.embeds[0]?.description ?? '';
+  };
+
+  it('WHEN the passage at its offsets is still the quote THEN it is shown in context', () => {
+    expect(context(checkPassage(answer.items[0]?.quote ?? ''))).toContain(answer.items[0]?.quote.slice(0, 40));
+  });
+
+  it('WHEN other words stand at its offsets now THEN a notice says the article changed, and no passage is shown', () => {
+    const shown = context(checkPassage('the words quoted from the version before'));
+    expect(shown).toMatch(/has changed since this answer/);
+    expect(shown).not.toContain(answer.items[0]?.quote.slice(0, 40));
+  });
+
+  it('WHEN the id was made before passages carried a check THEN it is shown as before', () => {
+    expect(context(undefined)).toContain(answer.items[0]?.quote.slice(0, 40));
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ComponentType, MessageFlags, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { Article, Person } from '../../src/data/schema.js';
-import { decodeCustomId, type AnswerView } from '../../src/discord/custom-ids.js';
+import { checkPassage, decodeCustomId, type AnswerView } from '../../src/discord/custom-ids.js';
 import {
   DISCORD_LIMITS,
   QUOTES_PER_PAGE,
@@ -467,7 +467,7 @@ describe('GIVEN an answer with more than three quotes', () => {
       expect(context).toHaveLength(shown.length);
       context.forEach((button, slot) => {
         const item = answer.items[page * QUOTES_PER_PAGE + slot];
-        expect(decodeCustomId(button.custom_id)).toEqual({ action: 'context', article: article.id, start: item?.start, end: item?.end, slot });
+        expect(decodeCustomId(button.custom_id)).toEqual({ action: 'context', article: article.id, start: item?.start, end: item?.end, slot, check: checkPassage(item?.quote ?? '') });
       });
     }
   });
