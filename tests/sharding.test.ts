@@ -1,10 +1,18 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIEmbed } from 'discord.js';
 import { pino } from 'pino';
 import { loadShardCount } from '../src/config.js';
+import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { createShardFleet, recommendedShardCount, type ShardFleet } from '../src/shard-manager.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild } from './fake-discord/index.js';
+import { LogCapture, msg } from './reliability/helpers.js';
+import { TRAM_ID, TRAM_QUESTION, TRAM_V1 } from './support/reload-articles.js';
+import { runCli } from './support/run-cli.js';
+import { citations, viaGateway } from './support/surfaces.js';
 
 const SHARDS = 2;
 const shardOf = (guildId: string) => Number((BigInt(guildId) >> 22n) % BigInt(SHARDS));
@@ -16,6 +24,9 @@ const savedEnv = { ...process.env };
 let fake: FakeDiscord;
 let fleet: ShardFleet | undefined;
 const guildByShard = new Map<number, FakeGuild>();
+/** The shards' articles directory: the bundled article, and what the tests ingest while they run. */
+const articlesDir = mkdtempSync(join(tmpdir(), 'sharded-articles-'));
+const managerLog = new LogCapture();
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ shards: SHARDS, defaultTimeoutMs: 10_000 });
@@ -28,11 +39,12 @@ beforeAll(async () => {
     totalShards: 'auto', // asks the fake's GET /gateway/bot, not discord.com
     file: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
     execArgv: ['--import', 'tsx'],
-    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn' },
+    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn', ARTICLES_DIR: articlesDir },
     spawnDelayMs: 0, // the fake does not pace IDENTIFYs; Discord does (discord.js waits 5.5 s)
     respawnDelayMs: 50,
-    logger: pino({ level: 'silent' }),
+    logger: managerLog.logger,
   });
+  for (const ext of ['json', 'txt']) copyFileSync(join(BUNDLED_ARTICLES_DIR, `russia-ukraine-negotiations.${ext}`), join(articlesDir, `russia-ukraine-negotiations.${ext}`));
   await fleet.start();
 }, 30_000);
 
@@ -41,7 +53,18 @@ afterAll(async () => {
   await fake?.close();
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
   Object.assign(process.env, savedEnv);
+  rmSync(articlesDir, { recursive: true, force: true });
 }, 15_000);
+
+/** Waits until every shard reported a reload that `test` recognises to the manager (each watches ARTICLES_DIR on its own). */
+function everyShardReloaded(test: (line: Record<string, unknown>) => boolean, since: number): Promise<Record<string, unknown>[]> {
+  return Promise.all(
+    [0, 1].map(async (shard) => {
+      const line = await managerLog.waitFor((l) => msg('shard reloaded articles')(l) && test({ ...(JSON.parse(l) as Record<string, unknown>) }) && (JSON.parse(l) as { shard: number }).shard === shard, { since, timeoutMs: 5000, what: `shard ${shard}'s reload` });
+      return JSON.parse(line) as Record<string, unknown>;
+    }),
+  );
+}
 
 describe('npm run start:sharded (ShardingManager)', () => {
   it('reads SHARD_COUNT as auto by default, or a number', () => {
@@ -90,6 +113,28 @@ describe('npm run start:sharded (ShardingManager)', () => {
       const embed = ((callback.data as { embeds?: APIEmbed[] }).embeds ?? [])[0];
       expect(embed?.description).toContain('Alexei Polishchuk');
     }
+  });
+
+  it('every shard picks up an article ingested while it runs, and answers from it', async () => {
+    const since = managerLog.lines.length;
+    const file = join(articlesDir, '..', `${TRAM_ID}-${process.pid}.txt`);
+    writeFileSync(file, TRAM_V1.text);
+    const run = await runCli('ingest', [file, '--id', TRAM_ID], { env: { ARTICLES_DIR: articlesDir } });
+    rmSync(file);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = await everyShardReloaded((l) => (l['ids'] as { added: string[] }).added.includes(TRAM_ID), since);
+    for (const line of lines) expect(line).toMatchObject({ trigger: 'change', generation: 2, articles: 2, added: 1 });
+    for (const [shardId, guild] of guildByShard) {
+      const reply = await viaGateway(fake).send(slashCommand('ask', { question: TRAM_QUESTION }, { guildId: guild.id }));
+      expect(citations(reply).map((c) => c.article), `shard ${shardId}`).toContain(TRAM_ID);
+    }
+  });
+
+  it('SIGHUP to the manager (fleet.reload) makes every shard read its articles again', async () => {
+    const since = managerLog.lines.length;
+    fleet?.reload();
+    const lines = await everyShardReloaded((l) => l['trigger'] === 'SIGHUP', since);
+    for (const line of lines) expect(line).toMatchObject({ generation: 2, articles: 2, read: 2, added: 0, changed: 0, removed: 0 });
   });
 
   it('restarts a shard whose process dies, and the new process answers for it', async () => {

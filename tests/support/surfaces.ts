@@ -10,6 +10,8 @@ import type { InteractionInput } from '../fake-discord/interactions.js';
  */
 
 export interface Reply {
+  /** The interaction's id, as its log line names it. */
+  id: string;
   type: number;
   data: { embeds?: APIEmbed[]; components?: { components?: { custom_id?: string; label?: string }[] }[]; flags?: number; choices?: { name: string; value: string }[] };
   /** The message a button on this reply sits on, to press it. */
@@ -29,7 +31,7 @@ export function viaGateway(fake: FakeDiscord): Surface {
       const handle = fake.sendInteraction(input);
       const callback = await handle.waitForCallback();
       const data = (callback.data ?? {}) as Reply['data'];
-      return { type: callback.callbackType ?? 0, data, message: handle.originalMessage() ?? messageOf(data) };
+      return { id: handle.id, type: callback.callbackType ?? 0, data, message: handle.originalMessage() ?? messageOf(data) };
     },
   };
 }
@@ -41,14 +43,15 @@ export function viaHttp(port: () => number, privateKey: KeyObject): Surface {
   return {
     name: 'HTTP endpoint',
     async send(input) {
-      const body = JSON.stringify(httpPayload(input));
+      const payload = httpPayload(input);
+      const body = JSON.stringify(payload);
       const timestamp = String(Math.floor(Date.now() / 1000));
       const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
       const response = await post(port(), body, { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body}`);
       const parsed = JSON.parse(response.body) as { type: number; data?: Reply['data'] };
       const data = parsed.data ?? {};
-      return { type: parsed.type, data, message: messageOf(data) };
+      return { id: payload.id, type: parsed.type, data, message: messageOf(data) };
     },
   };
 }
