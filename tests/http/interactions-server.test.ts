@@ -1,7 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord.js';
@@ -9,6 +8,7 @@ import { loadKnowledgeBase } from '../../src/data/load.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
+import { postToEndpoint } from '../support/surfaces.js';
 import { ed25519PublicKey } from '../../src/http/signature.js';
 import { handleInteraction } from '../../src/discord/interactions.js';
 
@@ -35,17 +35,7 @@ interface Reply {
   body: string;
 }
 
-function post(body: string | Buffer, headers: Record<string, string>, path = '/interactions', method = 'POST'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (body: string | Buffer, headers: Record<string, string>, path = '/interactions', method = 'POST'): Promise<Reply> => postToEndpoint(port, body, headers, path, method);
 
 function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000)), signedBody = body): Record<string, string> {
   const signature = sign(null, Buffer.from(timestamp + signedBody), privateKey).toString('hex');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/bootstrap.js';
 import { LogCapture, msg } from '../reliability/helpers.js';
-import { writeArticle, writtenArticle } from '../support/written-article.js';
+import { oneQuoteArticle, writeArticle } from '../support/written-article.js';
 
 /**
  * The reload loop in one process, on a real directory with the real file watcher: each test waits
@@ -14,13 +14,7 @@ import { writeArticle, writtenArticle } from '../support/written-article.js';
 const base = mkdtempSync(join(tmpdir(), 'reloader-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const article = (id: string, name: string, words: string) =>
-  writtenArticle({
-    id,
-    title: `${name} speaks`,
-    people: [{ id: name.toLowerCase().replace(/ /g, '-'), name }],
-    paragraphs: [{ text: `“${words},” ${name} said.`, quotes: [{ speaker: name.toLowerCase().replace(/ /g, '-'), words }] }],
-  });
+const article = oneQuoteArticle;
 const ferry = article('island-ferry', 'Mara Holt', 'The first boat leaves at six');
 const library = article('library-hours', 'Tomas Berg', 'We will open at ten every Sunday');
 const pool = article('pool-repairs', 'Ines Dahl', 'The pool reopens after the summer');

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LiveKnowledgeBase, type Swap } from '../../src/knowledge/live-knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { writtenArticle } from '../support/written-article.js';
+import { oneQuoteArticle } from '../support/written-article.js';
 
 /** The swap every surface reads through: one assignment, a new engine per generation, never an empty one. */
 
-const article = (id: string, name: string, words: string) =>
-  writtenArticle({
-    id,
-    title: `${name} speaks`,
-    people: [{ id: name.toLowerCase().replace(/ /g, '-'), name }],
-    paragraphs: [{ text: `“${words},” ${name} said.`, quotes: [{ speaker: name.toLowerCase().replace(/ /g, '-'), words }] }],
-  }).article;
+const article = (id: string, name: string, words: string) => oneQuoteArticle(id, name, words).article;
 
 const ferry = article('island-ferry', 'Mara Holt', 'The first boat leaves at six');
 const ferryChanged = article('island-ferry', 'Mara Holt', 'The first boat now leaves at seven');

@@ -8,6 +8,7 @@ import { InteractionContextType, InteractionType } from 'discord.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { ed25519PublicKey } from '../../src/http/signature.js';
 import { fixedKnowledge } from '../../src/knowledge/knowledge-base.js';
+import { postToEndpoint } from '../support/surfaces.js';
 import { LogCapture, realEngine } from './helpers.js';
 
 export const FUZZ_RUNS = { unsigned: 400, signed: 300 };
@@ -38,17 +39,7 @@ afterAll(async () => {
 /** How many interactions reached the handlers: handleInteraction logs exactly one "interaction" line each. */
 const handled = () => logs.count((l) => l.includes('"msg":"interaction"'));
 
-function post(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (body: string | Buffer, headers: Record<string, string>) => postToEndpoint(port, body, headers);
 
 const now = () => String(Math.floor(Date.now() / 1000));
 function signed(body: string | Buffer, timestamp = now(), signedBody: string | Buffer = body): Record<string, string> {

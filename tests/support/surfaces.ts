@@ -47,7 +47,7 @@ export function viaHttp(port: () => number, privateKey: KeyObject): Surface {
       const body = JSON.stringify(payload);
       const timestamp = String(Math.floor(Date.now() / 1000));
       const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
-      const response = await post(port(), body, { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp });
+      const response = await postToEndpoint(port(), body, { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body}`);
       const parsed = JSON.parse(response.body) as { type: number; data?: Reply['data'] };
       const data = parsed.data ?? {};
@@ -82,9 +82,10 @@ function messageOf(data: Reply['data']): APIMessage {
   return { id: '1400000000000000005', channel_id: '1400000000000000003', flags: data.flags ?? 0, embeds: data.embeds ?? [], components: data.components ?? [] } as unknown as APIMessage;
 }
 
-function post(port: number, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+/** One request to an HTTP endpoint on 127.0.0.1: its status and body. */
+export function postToEndpoint(port: number, body: string | Buffer, headers: Record<string, string>, path = '/interactions', method = 'POST'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));

@@ -71,3 +71,9 @@ export function writeArticle(dir: string, written: { data: ArticleData; text: st
   writeFileSync(join(dir, written.data.textFile), written.text);
   writeFileSync(join(dir, `${written.data.id}.json`), JSON.stringify(written.data, null, 2));
 }
+
+/** The smallest article: one person saying `words` in one paragraph, titled after them. */
+export function oneQuoteArticle(id: string, name: string, words: string): ReturnType<typeof writtenArticle> {
+  const speaker = name.toLowerCase().replace(/ /g, '-');
+  return writtenArticle({ id, title: `${name} speaks`, people: [{ id: speaker, name }], paragraphs: [{ text: `“${words},” ${name} said.`, quotes: [{ speaker, words }] }] });
+}
