@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     reloader.start();
     onSighup(reloader);
     // Under the sharding manager, each shard says when it reloaded, so the manager's log shows every shard caught up.
-    if (config.underShardingManager) reloader.onReload((summary) => process.send?.({ articlesReloaded: summary }));
+    if (config.underShardingManager) reloader.onReload((summary) => process.connected && process.send?.({ articlesReloaded: summary }));
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;

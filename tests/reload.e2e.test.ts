@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord.js';
 import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { autocomplete, button, slashCommand, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { msg, spawnBot, spawnEntry, type BotProcess } from './reliability/helpers.js';
@@ -72,6 +73,15 @@ async function ingest(text: string, force = false): Promise<void> {
 }
 
 const ask = (surface: Surface, question: string) => surface.send(slashCommand('ask', { question }));
+
+/** The gateway bot's reply to a DM: its first embed's text, and the quotes it shows. */
+async function askByDm(question: string): Promise<{ text: string; passages: string[] }> {
+  const since = fake.checkpoint();
+  const sent = fake.sendMessage({ content: question, dm: true });
+  const reply = await fake.waitForBotMessage({ channelId: sent.message.channel_id, since });
+  const embeds = (reply.body as { embeds?: APIEmbed[] }).embeds ?? [];
+  return { text: JSON.stringify(embeds), passages: quotedPassages({ data: { embeds } }) };
+}
 const tramCitations = (reply: Reply) => citations(reply).filter((c) => c.article === TRAM_ID);
 
 /** A reply that cites the tram article, every quote of it verbatim in `version`'s text. */
@@ -105,6 +115,10 @@ describe('GIVEN the gateway bot and the HTTP endpoint running on one ARTICLES_DI
       expectAnsweredFrom(reply, TRAM_V1);
       earlier.set(surface.name, reply);
     }
+    // A DM to the gateway bot is answered from it too.
+    const dm = await askByDm(TRAM_QUESTION);
+    expect(dm.passages.join(' ')).toContain(TRAM_V1.quoted);
+    for (const passage of dm.passages) expect(TRAM_V1.text).toContain(passage);
     // Nothing was caught half-written and reported on the way.
     for (const p of processes()) expect(p.output.count((l) => l.includes('skipped article file'))).toBe(0);
   });
@@ -138,6 +152,7 @@ describe('GIVEN the gateway bot and the HTTP endpoint running on one ARTICLES_DI
       const declined = await ask(surface, TRAM_QUESTION);
       expect(citations(declined), surface.name).toEqual([]);
       expect(textOf(declined)).not.toContain('crowns');
+      if (surface.name === 'gateway bot') expect((await askByDm(TRAM_QUESTION)).text).not.toContain('crowns');
       for (const command of ['speakers', 'topics', 'article']) expect(textOf(await surface.send(slashCommand(command))), `/${command}`).not.toMatch(/Solberg|Velmora/);
       const typed = await surface.send(autocomplete('ask', { question: 'fares', article: 'velmora' }, 'article'));
       expect((typed.data.choices ?? []).map((c) => c.value)).not.toContain(TRAM_ID);

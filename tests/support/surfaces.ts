@@ -109,7 +109,7 @@ export function citations(reply: Reply): { article: string; start: number; end: 
 }
 
 /** The block-quoted lines of a reply's first embed, un-escaped: each must be article text. */
-export function quotedPassages(reply: Reply): string[] {
+export function quotedPassages(reply: Pick<Reply, 'data'>): string[] {
   return (reply.data.embeds?.[0]?.description ?? '')
     .split('\n')
     .filter((line) => line.startsWith('> '))
