@@ -77,15 +77,14 @@ export class ArticleDirectory {
       throw unreadableDirectory(this.root, error);
     }
     const held = await this.heldLocks(names);
-    const looks = await Promise.all(
-      listArticleFiles(this.root, names).map(async (name) => {
-        const previous = this.entries.get(name);
-        const base = name.slice(0, -'.json'.length);
-        const textFile = previous?.textFile ?? `${base}.txt`;
-        const [description, text] = await Promise.all([signature(join(this.root, name)), textFile.includes('/') ? ABSENT : signature(join(this.root, textFile))]);
-        return { name, base, previous, textFile, description, seen: `${description}|${text}` };
-      }),
-    );
+    const looks = await inTurn(listArticleFiles(this.root, names), async (name) => {
+      const previous = this.entries.get(name);
+      const base = name.slice(0, -'.json'.length);
+      const textFile = previous?.textFile ?? `${base}.txt`;
+      const description = await signature(join(this.root, name));
+      const text = textFile.includes('/') ? ABSENT : await signature(join(this.root, textFile));
+      return { name, base, previous, textFile, description, seen: `${description}|${text}` };
+    });
 
     const next = new Map<string, Entry>();
     const freshProblems = new Set<string>();
@@ -164,6 +163,20 @@ export class ArticleDirectory {
     );
     return new Set(held.filter((id): id is string => id !== undefined));
   }
+}
+
+/** Files looked at at once: enough to keep the filesystem busy, few enough that issuing them never holds up answering. */
+const LOOKS_AT_ONCE = 32;
+
+/** `look` over every item, LOOKS_AT_ONCE at a time, results in order. */
+async function inTurn<T, R>(items: readonly T[], look: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await look(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKS_AT_ONCE, items.length) }, worker));
+  return results;
 }
 
 /** What changes when a file is replaced (rename: a new inode) or edited in place (size, modification and change times). */
