@@ -52,6 +52,15 @@ describe('GIVEN the articles directory is watched', () => {
     expect(knowledge.current().engine.answer('what did Tomas Berg say?').found).toBe(false);
   });
 
+  it('WHEN writes never stop for a quiet period THEN the change is still reloaded (after at most ten quiet periods)', async () => {
+    const { dir, logs } = await watched();
+    writeArticle(dir, library);
+    // Something in the directory changes every 10 ms, well inside the 50 ms quiet period, until the reload is seen.
+    const busy = setInterval(() => writeFileSync(join(dir, 'notes.txt'), String(Date.now())), 10);
+    onTestFinished(() => clearInterval(busy));
+    expect(await reloaded(logs, (l) => l.ids.added.includes('library-hours'))).toMatchObject({ trigger: 'change', generation: 2 });
+  });
+
   it('WHEN a file is malformed THEN it is reported once with file, field and problem, the others are served, and later reloads do not repeat it', async () => {
     const { dir, logs, knowledge } = await watched();
     writeFileSync(join(dir, 'broken.json'), '{"format": 1, "id": ');
