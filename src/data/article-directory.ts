@@ -112,6 +112,7 @@ export class ArticleDirectory {
     const candidates = [...next].flatMap(([name, entry]) => (entry.article ? [{ file: join(this.root, name), name, article: entry.article }] : []));
     const { kept, duplicates } = firstOfEachId(candidates);
     const duplicateOf = new Map(duplicates.map((error) => [basename(error.file), error]));
+    const served = new Set(kept.map((k) => k.name));
     const rejected: RejectedFile[] = [];
     for (const [name, entry] of next) {
       const problem = entry.problem ?? duplicateOf.get(name);
@@ -126,7 +127,7 @@ export class ArticleDirectory {
       const key = `${entry.digest}\0${problem.message}`;
       if (!force && entry.reported === key) continue;
       entry.reported = key;
-      rejected.push({ error: problem, servingPrevious: entry.problem !== undefined && kept.some((k) => k.name === name) });
+      rejected.push({ error: problem, servingPrevious: entry.problem !== undefined && served.has(name) });
     }
     this.entries = next;
     return { articles: kept.map((k) => k.article), rejected, unsettled, read };

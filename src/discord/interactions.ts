@@ -9,10 +9,10 @@ import {
   type APIInteractionResponse,
   type APIMessageApplicationCommandInteraction,
 } from 'discord.js';
-import type { Logger } from '../logger.js';
 import { commands } from '../commands/index.js';
-import { handleButton } from './buttons.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
+import type { Logger } from '../logger.js';
+import { handleButton } from './buttons.js';
 import type { Command, MessageCommand, Services } from './command.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
