@@ -12,6 +12,7 @@ import {
   loadEnvFile,
   loadHttpConfig,
   loadLimitsConfig,
+  loadReloadConfig,
   loadShardCount,
   settleShardEnvironment,
 } from '../src/config.js';
@@ -212,6 +213,7 @@ describe('GIVEN .env.example as shipped, with only the required values filled in
     expect(loadLimitsConfig(filled)).toEqual(loadLimitsConfig({}));
     expect(loadShardCount(filled)).toBe('auto');
     expect(loadCliConfig(filled)).toEqual(loadCliConfig({}));
+    expect(loadReloadConfig(filled)).toEqual({ debounceMs: 300, rescanMs: 5000 });
   });
 
   it('THEN every variable in it is one the configuration reads, and every variable a user sets is in it and in the README table', () => {
@@ -239,6 +241,32 @@ describe('GIVEN .env.example as shipped, with only the required values filled in
       Object.assign(process.env, saved);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('GIVEN how a running bot picks up changes in ARTICLES_DIR', () => {
+  it('WHEN the debounce and the re-scan interval are set THEN they are used; a re-scan of 0 turns it off', () => {
+    expect(loadReloadConfig({ ARTICLES_RELOAD_DEBOUNCE_MS: '1000', ARTICLES_RESCAN_SECONDS: '60' })).toEqual({ debounceMs: 1000, rescanMs: 60_000 });
+    expect(loadReloadConfig({ ARTICLES_RESCAN_SECONDS: '0' })).toEqual({ debounceMs: 300, rescanMs: 0 });
+  });
+
+  it.each([
+    [{ ARTICLES_RELOAD_DEBOUNCE_MS: '5' }, 'ARTICLES_RELOAD_DEBOUNCE_MS', /at least 10/],
+    [{ ARTICLES_RELOAD_DEBOUNCE_MS: '70000' }, 'ARTICLES_RELOAD_DEBOUNCE_MS', /at most 60000/],
+    [{ ARTICLES_RELOAD_DEBOUNCE_MS: 'soon' }, 'ARTICLES_RELOAD_DEBOUNCE_MS', /whole number/],
+    [{ ARTICLES_RESCAN_SECONDS: '-1' }, 'ARTICLES_RESCAN_SECONDS', /at least 0/],
+    [{ ARTICLES_RESCAN_SECONDS: '1.5' }, 'ARTICLES_RESCAN_SECONDS', /whole number/],
+    [{ ARTICLES_RESCAN_SECONDS: '100000' }, 'ARTICLES_RESCAN_SECONDS', /at most 86400 \(a day\), or 0 to turn the re-scan off/],
+  ] as const)('WHEN %j THEN the configuration error names %s and says what it must be', (vars, variable, problem) => {
+    let error: unknown;
+    try {
+      loadReloadConfig(vars);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(problem);
   });
 });
 
