@@ -10,9 +10,9 @@ import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { createShardFleet, recommendedShardCount, type ShardFleet } from '../src/shard-manager.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild } from './fake-discord/index.js';
 import { LogCapture, msg } from './reliability/helpers.js';
-import { TRAM_ID, TRAM_QUESTION, TRAM_V1 } from './support/reload-articles.js';
+import { TRAM_ID, TRAM_QUESTION, TRAM_V1, TRAM_V2 } from './support/reload-articles.js';
 import { runCli } from './support/run-cli.js';
-import { citations, viaGateway } from './support/surfaces.js';
+import { citations, quotedPassages, viaGateway, type Reply } from './support/surfaces.js';
 
 const SHARDS = 2;
 const shardOf = (guildId: string) => Number((BigInt(guildId) >> 22n) % BigInt(SHARDS));
@@ -66,6 +66,26 @@ function everyShardReloaded(test: (line: Record<string, unknown>) => boolean, si
   );
 }
 
+const idsOf = (line: Record<string, unknown>) => line['ids'] as { added: string[]; changed: string[]; removed: string[] };
+const askTram = (guild: FakeGuild) => viaGateway(fake).send(slashCommand('ask', { question: TRAM_QUESTION }, { guildId: guild.id }));
+
+/** `npm run ingest` of the tram article into the shards' ARTICLES_DIR, from a file outside it. */
+async function ingestTram(text: string, force = false): Promise<void> {
+  const file = join(articlesDir, '..', `${TRAM_ID}-${process.pid}.txt`);
+  writeFileSync(file, text);
+  const run = await runCli('ingest', [file, '--id', TRAM_ID, ...(force ? ['--force'] : [])], { env: { ARTICLES_DIR: articlesDir } });
+  rmSync(file);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+/** A reply citing the tram article, its quotes verbatim in `version`'s text and showing the words only that version has. */
+function expectTramQuoted(reply: Reply, version: { text: string; quoted: string }, where: string): void {
+  expect(citations(reply).map((c) => c.article), where).toContain(TRAM_ID);
+  const passages = quotedPassages(reply);
+  for (const passage of passages) expect(version.text, where).toContain(passage);
+  expect(passages.join(' '), where).toContain(version.quoted);
+}
+
 describe('npm run start:sharded (ShardingManager)', () => {
   it('reads SHARD_COUNT as auto by default, or a number', () => {
     expect(loadShardCount({})).toBe('auto');
@@ -115,19 +135,16 @@ describe('npm run start:sharded (ShardingManager)', () => {
     }
   });
 
+  it('every shard declines a question about an article not yet added', async () => {
+    for (const [shardId, guild] of guildByShard) expect(citations(await askTram(guild)), `shard ${shardId}`).toEqual([]);
+  });
+
   it('every shard picks up an article ingested while it runs, and answers from it', async () => {
     const since = managerLog.lines.length;
-    const file = join(articlesDir, '..', `${TRAM_ID}-${process.pid}.txt`);
-    writeFileSync(file, TRAM_V1.text);
-    const run = await runCli('ingest', [file, '--id', TRAM_ID], { env: { ARTICLES_DIR: articlesDir } });
-    rmSync(file);
-    expect(run.code, run.stderr).toBe(0);
-    const lines = await everyShardReloaded((l) => (l['ids'] as { added: string[] }).added.includes(TRAM_ID), since);
+    await ingestTram(TRAM_V1.text);
+    const lines = await everyShardReloaded((l) => idsOf(l).added.includes(TRAM_ID), since);
     for (const line of lines) expect(line).toMatchObject({ trigger: 'change', generation: 2, articles: 2, added: 1 });
-    for (const [shardId, guild] of guildByShard) {
-      const reply = await viaGateway(fake).send(slashCommand('ask', { question: TRAM_QUESTION }, { guildId: guild.id }));
-      expect(citations(reply).map((c) => c.article), `shard ${shardId}`).toContain(TRAM_ID);
-    }
+    for (const [shardId, guild] of guildByShard) expectTramQuoted(await askTram(guild), TRAM_V1, `shard ${shardId}`);
   });
 
   it('SIGHUP to the manager (fleet.reload) makes every shard read its articles again', async () => {
@@ -135,6 +152,26 @@ describe('npm run start:sharded (ShardingManager)', () => {
     fleet?.reload();
     const lines = await everyShardReloaded((l) => l['trigger'] === 'SIGHUP', since);
     for (const line of lines) expect(line).toMatchObject({ generation: 2, articles: 2, read: 2, added: 0, changed: 0, removed: 0 });
+  });
+
+  it('every shard picks up the article re-ingested with --force and cites its new text', async () => {
+    const since = managerLog.lines.length;
+    await ingestTram(TRAM_V2.text, true);
+    const lines = await everyShardReloaded((l) => idsOf(l).changed.includes(TRAM_ID), since);
+    for (const line of lines) expect(line).toMatchObject({ generation: 3, articles: 2, added: 0, changed: 1, removed: 0 });
+    for (const [shardId, guild] of guildByShard) {
+      const reply = await askTram(guild);
+      expectTramQuoted(reply, TRAM_V2, `shard ${shardId}`);
+      expect(quotedPassages(reply).join(' ')).not.toContain(TRAM_V1.quoted);
+    }
+  });
+
+  it('every shard declines again once the article is removed', async () => {
+    const since = managerLog.lines.length;
+    for (const ext of ['json', 'txt']) rmSync(join(articlesDir, `${TRAM_ID}.${ext}`));
+    const lines = await everyShardReloaded((l) => idsOf(l).removed.includes(TRAM_ID), since);
+    for (const line of lines) expect(line).toMatchObject({ generation: 4, articles: 1, added: 0, changed: 0, removed: 1 });
+    for (const [shardId, guild] of guildByShard) expect(citations(await askTram(guild)), `shard ${shardId}`).toEqual([]);
   });
 
   it('restarts a shard whose process dies, and the new process answers for it', async () => {

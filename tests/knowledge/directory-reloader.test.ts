@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/bootstrap.js';
+import { articleLockName } from '../../src/data/load.js';
 import { LogCapture, msg } from '../reliability/helpers.js';
 import { oneQuoteArticle, writeArticle } from '../support/written-article.js';
 
@@ -59,6 +60,38 @@ describe('GIVEN the articles directory is watched', () => {
     const busy = setInterval(() => writeFileSync(join(dir, 'notes.txt'), String(Date.now())), 10);
     onTestFinished(() => clearInterval(busy));
     expect(await reloaded(logs, (l) => l.ids.added.includes('library-hours'))).toMatchObject({ trigger: 'change', generation: 2 });
+  });
+
+  it('WHEN an ingest holds the lock with only the new text in place THEN the old version is served and nothing is reported; once it is done the new version is swapped in whole', async () => {
+    const { dir, logs, knowledge, reloader } = await watched();
+    const next = article('island-ferry', 'Mara Holt', 'The first boat leaves at half past six');
+    writeFileSync(join(dir, articleLockName('island-ferry')), `${process.pid} token`);
+    writeFileSync(join(dir, 'island-ferry.txt'), next.text);
+    // Each of these scans starts after the write: what the watcher and the second looks would see.
+    await reloader.reload('change', false);
+    await reloader.reload('retry', false);
+    expect(knowledge.current().generation).toBe(1);
+    expect(knowledge.current().engine.answer('what did Mara Holt say?').items.map((i) => i.quote)).toEqual(['The first boat leaves at six']);
+    writeFileSync(join(dir, 'island-ferry.json'), JSON.stringify(next.data, null, 2));
+    await reloader.reload('change', false);
+    expect(knowledge.current().generation).toBe(1);
+    rmSync(join(dir, articleLockName('island-ferry')));
+    expect(await reloaded(logs, (l) => l.ids.changed.includes('island-ferry'))).toMatchObject({ generation: 2, changed: 1, rejected: 0 });
+    expect(knowledge.current().engine.answer('what did Mara Holt say?').items.map((i) => i.quote)).toEqual(['The first boat leaves at half past six']);
+    expect(skippedLines(logs, 'island-ferry.json')).toEqual([]);
+  });
+
+  it('WHEN a pair is left mismatched by hand (new text, old description) THEN the old version stays served, the mismatch is reported by the second look without waiting for a re-scan, and the matching description is swapped in', async () => {
+    const { dir, logs, knowledge } = await watched();
+    const next = article('island-ferry', 'Mara Holt', 'The first boat leaves at half past six');
+    writeFileSync(join(dir, 'island-ferry.txt'), next.text);
+    await logs.waitFor((l) => msg('skipped article file')(l) && l.includes('island-ferry.json'), { timeoutMs: 5000, what: 'the mismatch report' });
+    expect(skippedLines(logs, 'island-ferry.json')).toEqual([expect.objectContaining({ field: 'quotes[0].text', servingPrevious: true })]);
+    expect(knowledge.current().generation).toBe(1);
+    expect(knowledge.current().engine.answer('what did Mara Holt say?').items.map((i) => i.quote)).toEqual(['The first boat leaves at six']);
+    writeFileSync(join(dir, 'island-ferry.json'), JSON.stringify(next.data, null, 2));
+    expect(await reloaded(logs, (l) => l.ids.changed.includes('island-ferry'))).toMatchObject({ generation: 2, rejected: 0 });
+    expect(knowledge.current().engine.answer('what did Mara Holt say?').items.map((i) => i.quote)).toEqual(['The first boat leaves at half past six']);
   });
 
   it('WHEN a file is malformed THEN it is reported once with file, field and problem, the others are served, and later reloads do not repeat it', async () => {
