@@ -26,10 +26,10 @@ function env(overrides: Record<string, string | undefined> = {}): NodeJS.Process
   return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** The ConfigError loadBotConfig throws for `vars`; fails the test if it does not throw one. */
-function configError(vars: NodeJS.ProcessEnv): ConfigError {
+/** The ConfigError `load` (loadBotConfig by default) throws for `vars`; fails the test if it does not throw one. */
+function configError(vars: NodeJS.ProcessEnv, load: (vars: NodeJS.ProcessEnv) => unknown = loadBotConfig): ConfigError {
   try {
-    loadBotConfig(vars);
+    load(vars);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw new Error(`expected a ConfigError, got ${String(error)}`, { cause: error });
@@ -258,15 +258,9 @@ describe('GIVEN how a running bot picks up changes in ARTICLES_DIR', () => {
     [{ ARTICLES_RESCAN_SECONDS: '1.5' }, 'ARTICLES_RESCAN_SECONDS', /whole number/],
     [{ ARTICLES_RESCAN_SECONDS: '100000' }, 'ARTICLES_RESCAN_SECONDS', /at most 86400 \(a day\), or 0 to turn the re-scan off/],
   ] as const)('WHEN %j THEN the configuration error names %s and says what it must be', (vars, variable, problem) => {
-    let error: unknown;
-    try {
-      loadReloadConfig(vars);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toMatch(problem);
+    const error = configError(vars, loadReloadConfig);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(problem);
   });
 });
 
