@@ -30,14 +30,18 @@ export interface Doc {
   quotations: Quotation[];
   tokens: Token[];
   sentences: Sentence[];
+  /** The sentences of each paragraph, by paragraph index. */
+  paragraphSentences: Sentence[][];
 }
 
 export function readDocument(text: string): Doc {
   const shape = layout(text);
   const quotations = findQuotations(text, shape.paragraphs);
   const sentences: Sentence[] = [];
+  const quoted: Range[][] = shape.paragraphs.map(() => []);
+  for (const q of quotations) quoted[q.paragraph]?.push(q.outer);
   shape.paragraphs.forEach((range, paragraph) => {
-    const protect = quotations.filter((q) => q.paragraph === paragraph).map((q) => q.outer);
+    const protect = quoted[paragraph] ?? [];
     for (const r of splitSentences(text, range, protect)) sentences.push({ ...r, index: sentences.length, paragraph, first: 0, last: -1 });
   });
   const tagged = tagText(text);
@@ -57,7 +61,22 @@ export function readDocument(text: string): Doc {
     sentence.last = token.i;
     tokens.push(token);
   }
-  return { text, layout: shape, quotations, tokens, sentences };
+  const paragraphSentences: Sentence[][] = shape.paragraphs.map(() => []);
+  for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence);
+  return { text, layout: shape, quotations, tokens, sentences, paragraphSentences };
+}
+
+/** The token that starts at character `offset`, if any (tokens are in text order). */
+export function tokenStartingAt(doc: Doc, offset: number): Token | undefined {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((doc.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = doc.tokens[lo];
+  return t && t.start === offset ? t : undefined;
 }
 
 /** The tokens of a sentence. */

@@ -89,7 +89,7 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     paragraphs.map((p) => text.slice(p.start, p.end)).join('\n'),
     unique.map((s) => text.slice(s.parts[0]?.start ?? 0, s.parts.at(-1)?.end ?? 0)),
   );
-  const sentencesOf = (i: number) => doc.sentences.filter((s) => s.paragraph === i);
+  const sentencesOf = (i: number) => doc.paragraphSentences[i] ?? [];
   const dates = findDates(text, paragraphs, sentencesOf);
   const firstSentence = doc.sentences[0] ?? paragraphs[0];
   const id = options.id ?? slug(title).split('-').slice(0, 8).join('-');

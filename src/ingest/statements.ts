@@ -1,8 +1,8 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { findCues, type Cue } from './cues.js';
-import type { Doc, Sentence, Token } from './document.js';
+import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
-import { quotedWords, type Quotation } from './quotations.js';
+import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 
 /**
  * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
@@ -301,7 +301,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
-  const interrupted = after !== null && doc.tokens.find((t) => t.start === after.start)?.quote?.standalone === true;
+  const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
   if (after && !interrupted) return make([after], source, null, 'after');
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
@@ -602,7 +602,7 @@ function trimContent(doc: Doc, range: Range): Range {
   const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
   // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
-  const quoted = (at: number): boolean => doc.quotations.some((q) => at > q.outer.start && at < (q.closed ? q.outer.end - 1 : q.outer.end));
+  const quoted = (at: number): boolean => [...quotationsAround(doc.quotations, at)].some((q) => at < (q.closed ? q.outer.end - 1 : q.outer.end));
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
   while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
   return { start, end };
@@ -627,5 +627,5 @@ function wholeQuotation(doc: Doc, range: Range): Quotation | null {
 }
 
 function isQuotePart(doc: Doc, range: Range): boolean {
-  return doc.quotations.some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
+  return [...quotationsAround(doc.quotations, range.start, true)].some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
 }
