@@ -86,12 +86,12 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       continue;
     }
     // "… surprises no one less than the pollster Tamsin Arkwell: “…”": a name, a colon, then a quotation.
-    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
+    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.sentence === t.sentence && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
       cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
       continue;
     }
     // “…” — Tamsin Arkwell: a dash after a quotation signs it.
-    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.paragraph === t.paragraph && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
       continue;
     }

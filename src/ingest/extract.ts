@@ -1,5 +1,5 @@
 import type { ArticleData } from '../data/schema.js';
-import { slug } from '../text/index.js';
+import { slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
 import { joinTokens, nameRuns } from './names.js';
@@ -82,7 +82,9 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     }
     if (speaker.media && s.cue.kind === 'according') continue;
     const reportedBy = relayed.get(s);
-    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
+    const parts = inOneParagraph(doc, s.parts);
+    if (parts.length === 0) continue;
+    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts, paragraph: paragraphOf(doc, parts[0]?.start ?? 0) + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
   }
   const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(
@@ -133,6 +135,39 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
 function sourceAt(doc: Doc, s: Statement): number {
   if (!s.source) return Math.max(s.parts[0]?.start ?? 0, s.inherits ? sourceAt(doc, s.inherits) + 1 : 0);
   return doc.tokens[s.source.head.first]?.start ?? s.parts[0]?.start ?? 0;
+}
+
+/**
+ * A statement's pieces as the data holds them: in text order, none inside or across another, all in the paragraph of
+ * the first (a quotation joined to a turn twice, or a cue read across a paragraph break, must not break the data).
+ */
+function inOneParagraph(doc: Doc, parts: readonly Range[]): Range[] {
+  const sorted = [...parts].sort((a, b) => a.start - b.start || b.end - a.end);
+  const paragraph = paragraphOf(doc, sorted[0]?.start ?? 0);
+  const out: Range[] = [];
+  for (const part of sorted) {
+    const previous = out.at(-1);
+    if (paragraphOf(doc, part.start) !== paragraph || paragraphOf(doc, Math.max(part.start, part.end - 1)) !== paragraph) continue;
+    if (previous && part.start < previous.end) {
+      previous.end = Math.max(previous.end, part.end);
+      continue;
+    }
+    out.push({ start: part.start, end: part.end });
+  }
+  return out;
+}
+
+/** The index of the paragraph holding character `at` (the last one starting at or before it). */
+function paragraphOf(doc: Doc, at: number): number {
+  const paragraphs = doc.layout.paragraphs;
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((paragraphs[mid]?.start ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** One quote per span and speaker. */
