@@ -61,9 +61,24 @@ export function readDocument(text: string): Doc {
     sentence.last = token.i;
     tokens.push(token);
   }
+  namesAsNames(tokens, sentences);
   const paragraphSentences: Sentence[][] = shape.paragraphs.map(() => []);
   for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence);
   return { text, layout: shape, quotations, tokens, sentences, paragraphSentences };
+}
+
+/**
+ * A capitalised word inside a sentence, next to a proper noun, is part of a name whatever the tagger guessed
+ * ("Councillor Tamsin/VERB Arkwell", "Tamsin/ADJ Arkwell said").
+ */
+function namesAsNames(tokens: Token[], sentences: readonly Sentence[]): void {
+  const capitalised = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text) && !t.quote;
+  for (const t of tokens) {
+    if (t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'DET' || !capitalised(t) || sentences[t.sentence]?.first === t.i) continue;
+    const before = tokens[t.i - 1];
+    const after = tokens[t.i + 1];
+    if ((before?.pos === 'PROPN' && capitalised(before) && before.sentence === t.sentence) || (after?.pos === 'PROPN' && capitalised(after) && after.sentence === t.sentence)) t.pos = 'PROPN';
+  }
 }
 
 /** The token that starts at character `offset`, if any (tokens are in text order). */

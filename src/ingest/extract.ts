@@ -2,6 +2,7 @@ import type { ArticleData } from '../data/schema.js';
 import { slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
+import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
@@ -54,8 +55,8 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   if (!title) throw new Error('the text is empty: line 1 must be the title');
   if (paragraphs.length === 0) throw new Error('the text has no body: put paragraphs after the title (and standfirst)');
   const registry = new Registry();
-  registerMentions(doc, registry);
   const found = doc.sentences.flatMap((sentence) => sentenceStatements(doc, sentence));
+  registerMentions(doc, registry, speakingNames(doc, found));
   const { statements, orphans } = joinTurns(doc, found);
   const speakers = attribute(doc, registry, statements);
   const nested = nestedStatements(doc, statements.filter((s) => speakers.has(s)));
@@ -129,6 +130,20 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
     noteSpeaker(ctx, speaker);
   }
   return speakers;
+}
+
+/** Lone names that head a statement's source somewhere ("Arkwell said"): people, wherever else the text names them. */
+function speakingNames(doc: Doc, statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of statements) {
+    if (!s.source) continue;
+    for (const run of nameRuns(doc, s.source.head.first, s.source.head.last)) {
+      const word = run.words[0] ?? '';
+      // "Democratic said" is a word of a title, not a name.
+      if (run.kind === 'person' && run.words.length === 1 && !TITLE_WORDS.has(word.toLowerCase()) && !PERSON_NOUNS.has(word.toLowerCase())) names.add(word);
+    }
+  }
+  return names;
 }
 
 /** Where a statement's source stands; an inherited one comes after the statement it inherits from. */

@@ -1,5 +1,5 @@
 import { editDistance, slug } from '../text/index.js';
-import type { Gender } from './names.js';
+import { givenNameGender, type Gender } from './names.js';
 
 /** A person, organisation or described group the article mentions; becomes a `people` entry once it speaks. */
 export interface Entity {
@@ -15,7 +15,10 @@ export interface Entity {
   descriptions: Set<string>;
   /** Lower-case role nouns known for it ("senator", "governor"), for resolving "the senator". */
   roleNouns: Set<string>;
+  /** As the text shows it: a title, a role word, the pronouns used for it. */
   gender: Gender;
+  /** As its first name usually is ("Tamsin" → 'f'): used only where the text says nothing. */
+  nameGender: Gender;
   media: boolean;
   /** Several people ("the candidates", "Tamsin Arkwell and Eskil Varnholm"): the antecedent of "they". */
   plural: boolean;
@@ -31,6 +34,8 @@ export interface Mention {
   subject: boolean;
   /** The source of a statement: a later "he said" most often continues the same speaker. */
   speaker: boolean;
+  /** Written with "'s" ("Arkwell's plan"): it qualifies something else. */
+  possessive?: boolean;
 }
 
 /** "news agency", "newspaper" after a name: the body is a medium. */
@@ -67,6 +72,7 @@ export class Registry {
   private readonly mentionsOf = new Map<Entity, Mention[]>();
   private readonly mentionKeys = new Map<string, Mention>();
   private readonly sequence = new Map<Mention, number>();
+  private readonly speakers = new Set<Entity>();
 
   /** A person by name words (no titles): an earlier full name, a surname of one, a misspelling of one, or a new person. */
   person(nameWords: readonly string[], display: string, gender: Gender, at: number): Entity {
@@ -84,6 +90,7 @@ export class Registry {
       } else this.addAlias(known, display);
     }
     if (gender && !entity.gender) entity.gender = gender;
+    entity.nameGender ??= givenNameGender(nameWords);
     return entity;
   }
 
@@ -96,7 +103,7 @@ export class Registry {
 
   private surnameLookup(word: string, gender: Gender, at: number, fuzzy: boolean, titled: boolean): { entity: Entity; misspelt: boolean } | null {
     const target = norm(word);
-    const fits = (e: Entity): boolean => e.kind === 'person' && e.named && !(gender && e.gender && e.gender !== gender);
+    const fits = (e: Entity): boolean => e.kind === 'person' && e.named && !(gender && genderOf(e) && genderOf(e) !== gender);
     const exact = this.inOrder(this.bySurnameKey.get(target) ?? []).filter((e) => fits(e) && surnames(e).includes(target));
     const exactly = this.latest(exact, at);
     if (exactly) return { entity: exactly, misspelt: false };
@@ -172,14 +179,21 @@ export class Registry {
     if (existing) {
       existing.subject ||= m.subject;
       existing.speaker ||= m.speaker;
+      if (m.speaker) this.speakers.add(m.entity);
       return;
     }
+    if (m.speaker) this.speakers.add(m.entity);
     this.mentionKeys.set(key, m);
     this.sequence.set(m, this.sequence.size);
     this.mentions.splice(upperBound(this.mentions, m.at), 0, m);
     const own = this.mentionsOf.get(m.entity) ?? [];
     own.splice(upperBound(own, m.at), 0, m);
     this.mentionsOf.set(m.entity, own);
+  }
+
+  /** Whether the entity has been the source of a statement. */
+  hasSpoken(entity: Entity): boolean {
+    return this.speakers.has(entity);
   }
 
   /** Mentions before `at`, latest first. */
@@ -205,6 +219,7 @@ export class Registry {
       descriptions: new Set(),
       roleNouns: new Set(),
       gender: null,
+      nameGender: null,
       media: false,
       plural: false,
     };
@@ -253,6 +268,11 @@ export class Registry {
   private seq(m: Mention): number {
     return this.sequence.get(m) ?? 0;
   }
+}
+
+/** The gender the text gives an entity, else the one its first name suggests, else null. */
+export function genderOf(entity: Entity): Gender {
+  return entity.gender ?? entity.nameGender;
 }
 
 function addTo(map: Map<string, Entity[]>, key: string, entity: Entity): void {
