@@ -211,7 +211,7 @@ export function cleanRole(raw: string): string {
 /** The role from an apposition ("a former adviser to the campaign") or the words before the name ("economist"). */
 function learnRole(doc: Doc, entity: Entity, phrase: SourcePhrase, run: NameRun): void {
   const before = run.first > phrase.head.first ? joinTokens(doc.tokens, phrase.head.first, run.first - 1) : '';
-  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
+  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && doc.tokens[a.first]?.pos !== 'ADP' && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
   const raw = apposition ? joinTokens(doc.tokens, apposition.first, apposition.last) : [before, run.title].filter(Boolean).join(' ');
   const role = cleanRole(raw);
   if (role && /\p{L}{3}/u.test(role) && (!entity.role || entity.role.length < role.length) && role.split(' ').length <= 16) entity.role = role;

@@ -154,7 +154,7 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   const n = segments.length - 1;
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
-  while (start >= 0 && segments[start] && isDescription(doc, segments[start] as Span)) start--;
+  while (start >= 0 && segments[start] && (isDescription(doc, segments[start] as Span) || isAdjunctSegment(doc, segments[start] as Span))) start--;
   // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
   for (let h = start + 1; h < n; h++) {
     const seg = segments[h] as Span;
@@ -168,6 +168,17 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
     if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
   }
   return null;
+}
+
+/** "in Brenwick", "on Tuesday", "at a rally in May": where or when, set off between a subject and its verb. */
+function isAdjunctSegment(doc: Doc, seg: Span): boolean {
+  const first = doc.tokens[seg.first];
+  if (!first || first.pos !== 'ADP' || !ADJUNCT_PREPOSITIONS.has(lower(first)) || seg.last - seg.first > 8) return false;
+  for (let k = seg.first + 1; k <= seg.last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(lower(t)))) return false;
+  }
+  return true;
 }
 
 /** A segment that is only a description ("who …", an age) cannot be the head phrase. */
@@ -297,6 +308,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // "Neither party has explained …", "No one said …": nothing was said.
   if (NEGATED_SUBJECTS.has(lower(doc.tokens[source.head.first]))) return null;
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
+  // "Tamsin Arkwell responded:" ending a paragraph: the quotation opening the next one is what she said (turns.ts).
+  if (!source.inverted && endsWithColon(doc, sentence) && cue.last >= lastCueBefore(doc, sentence) && noClauseAfter(doc, cue.last + 1, sentence.last - 1)) {
+    return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+  }
   const found = complement(doc, cue, afterVerb, limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
@@ -385,6 +400,22 @@ function firstWordIndex(doc: Doc, sentence: Sentence): number {
   let k = sentence.first;
   while (k < sentence.last && doc.tokens[k]?.pos === 'PUNCT') k++;
   return k;
+}
+
+/** The last verb of the sentence outside quotations (a colon after it introduces what follows). */
+function lastCueBefore(doc: Doc, sentence: Sentence): number {
+  for (let k = sentence.last; k >= sentence.first; k--) if (doc.tokens[k]?.pos === 'VERB' && !doc.tokens[k]?.quote) return k;
+  return -1;
+}
+
+/** Between a verb and a colon, only an object or an adjunct ("called them on it:", "said in a statement:"), no clause. */
+function noClauseAfter(doc: Doc, first: number, last: number): boolean {
+  if (last - first > 8) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || lower(t) === 'that') return false;
+  }
+  return true;
 }
 
 function endsWithColon(doc: Doc, sentence: Sentence): boolean {
