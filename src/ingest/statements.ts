@@ -337,7 +337,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // The words around a parenthetical attribution are said together ("The delay, she said, was avoidable").
   const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : before && !after && statesSomething(doc, afterFirst, limit) && continuation(doc, afterFirst, limit) ? before : null;
   if (after) return make(beforePart && quoteBefore ? [beforePart, after] : [after], source, null, beforePart && quoteBefore ? 'around' : 'after');
-  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
+  // After a quotation only another quotation goes on with it (“A,” she said, “B.”), not narration (“A,” she said, and left).
+  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit, beforePart !== null && quoteBefore) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
   if (parts.length === 0) {
@@ -579,12 +580,13 @@ function attributionTail(doc: Doc, from: number, limit: number): number {
  * After an attribution set in the middle of a sentence, the statement goes on: "It is no surprise, she said,
  * that …", "“A,” she said, “B.”". Narration ("…, she said, before leaving") does not.
  */
-function continuation(doc: Doc, from: number, limit: number): Range | null {
+function continuation(doc: Doc, from: number, limit: number, quotedOnly = false): Range | null {
   let k = from;
   while (k <= limit && (isComma(doc.tokens[k]) || doc.tokens[k]?.text === ':')) k++;
   const t = doc.tokens[k];
   if (!t || k > limit) return null;
   if (t.quote) return tokensRange(doc, k, limit);
+  if (quotedOnly) return null;
   if (NARRATION_OPENERS.has(lower(t)) || t.pos === 'ADP' || t.pos === 'SCONJ' && lower(t) !== 'that' || (t.pos === 'VERB' && /ing$/.test(lower(t))) || t.pos === 'PUNCT') return null;
   if (limit - k < 2) return null;
   return tokensRange(doc, lower(t) === 'that' ? k + 1 : k, limit);

@@ -118,8 +118,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund, at a rally in the port, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
-  it('THEN a quotation interrupted by its attribution is one statement of two parts', () => {
+  it('THEN a quotation interrupted by its attribution is one statement of two parts, and narration after it is none', () => {
     expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
+    expect(statements('“We tried,” she said, and the crowd, tired and cold, walked home along the river.')).toEqual(['she → We tried']);
+    expect(statements('“We will charge you,” Lund said in March of the boat maker Keel Inc., whose owner moved 900 jobs abroad.')).toEqual(['Lund → We will charge you']);
   });
 
   it('THEN a name before a colon signs the quotation after it', () => {
