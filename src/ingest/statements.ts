@@ -494,9 +494,14 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   let k = from;
   const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
   if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  const addressed = k > from;
   k = skipAdjuncts(doc, k, limit);
   const t = at(k);
   if (!t) return null;
+  // "said and hung up", "said but left": the speaker's next act, not what was said.
+  if (!t.quote && ['and', 'but', 'then'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(at(k + 1)?.pos ?? '')) return null;
+  // "told a man who …", "told a man passing by": more about the one addressed.
+  if (addressed && !t.quote && (['who', 'whom', 'whose', 'which'].includes(lower(t)) || (t.pos === 'VERB' && /ing$/.test(lower(t))))) return null;
   if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);

@@ -105,6 +105,9 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
     expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
     expect(statements('“It is safe,” said Mira Lund, the chief engineer.')).toEqual(['Mira Lund → It is safe']);
+    expect(statements('“It is safe,” she said and quickly hung up.')).toEqual(['she → It is safe']);
+    expect(statements('“It is safe,” Tor Berge told a woman walking past who looked puzzled by the crowd on the bridge.')).toEqual(['Tor Berge → It is safe']);
+    expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
   });
 
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
