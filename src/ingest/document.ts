@@ -1,4 +1,4 @@
-import { splitSentences, tagText, type Pos, type Range } from '../text/index.js';
+import { countBefore, splitSentences, tagText, type Pos, type Range } from '../text/index.js';
 import { layout, type Layout } from './layout.js';
 import { findQuotations, type Quotation } from './quotations.js';
 
@@ -83,14 +83,7 @@ function namesAsNames(tokens: Token[], sentences: readonly Sentence[]): void {
 
 /** The token that starts at character `offset`, if any (tokens are in text order). */
 export function tokenStartingAt(doc: Doc, offset: number): Token | undefined {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((doc.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const t = doc.tokens[lo];
+  const t = doc.tokens[countBefore(doc.tokens, (k) => k.start < offset)];
   return t && t.start === offset ? t : undefined;
 }
 

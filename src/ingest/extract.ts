@@ -1,5 +1,5 @@
 import type { ArticleData } from '../data/schema.js';
-import { slug, type Range } from '../text/index.js';
+import { countBefore, slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
 import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
@@ -174,15 +174,7 @@ function inOneParagraph(doc: Doc, parts: readonly Range[]): Range[] {
 
 /** The index of the paragraph holding character `at` (the last one starting at or before it). */
 function paragraphOf(doc: Doc, at: number): number {
-  const paragraphs = doc.layout.paragraphs;
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((paragraphs[mid]?.start ?? 0) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  return Math.max(0, countBefore(doc.layout.paragraphs, (p) => p.start <= at) - 1);
 }
 
 /** One quote per span and speaker. */

@@ -1,4 +1,4 @@
-import { trimRange, type Range } from '../text/index.js';
+import { countBefore, trimRange, type Range } from '../text/index.js';
 
 /**
  * Stage 1 of finding statements: every quotation in the article, whatever marks the paper uses — “…”,
@@ -131,14 +131,7 @@ function isStandalone(text: string, range: Range, open: number): boolean {
  * never overlap, so no other one can; found by binary search, so a text of thousands of quotations stays linear.
  */
 export function* quotationsAround(quotations: readonly Quotation[], index: number, atOrBefore = false): Generator<Quotation> {
-  let lo = 0;
-  let hi = quotations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const start = quotations[mid]?.outer.start ?? 0;
-    if (start < index || (atOrBefore && start === index)) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(quotations, (q) => q.outer.start < index || (atOrBefore && q.outer.start === index));
   const open = openBefore(quotations);
   for (let i = lo - 1; i >= 0; i = open[i] ?? -1) {
     const q = quotations[i];

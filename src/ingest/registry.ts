@@ -1,4 +1,4 @@
-import { editDistance, slug } from '../text/index.js';
+import { countBefore, editDistance, slug } from '../text/index.js';
 import { givenNameGender, type Gender } from './names.js';
 
 /** A person, organisation or described group the article mentions; becomes a `people` entry once it speaks. */
@@ -303,26 +303,12 @@ function deletions(word: string, max: number): Set<string> {
 
 /** The first index whose mention stands at or after `at`. */
 function lowerBound(list: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid]?.at ?? 0) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(list, (m) => m.at < at);
 }
 
 /** The first index whose mention stands after `at`. */
 function upperBound(list: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid]?.at ?? 0) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(list, (m) => m.at <= at);
 }
 
 function surnames(entity: Entity): string[] {
