@@ -19,21 +19,27 @@ import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine } from '../src/engine/index.js';
 import { extractWithReport } from '../src/ingest/extract.js';
 import { writeGeneratedArticles } from './generate-articles.js';
-import { adversarialQuestions, adversarialTyping } from './lib/adversarial-inputs.js';
+import { adversarialQuestions, adversarialTyping, distinctNames } from './lib/adversarial-inputs.js';
 import { machine, ms, numberFlag, summarise, table } from './lib/stats.js';
 
 const ARTICLES = numberFlag('articles', 10_000);
 const INPUTS = numberFlag('inputs', 1_000);
 const TARGET_MS = 50;
-/** Ingesting a text of 24,000 capitalised words takes seconds, not minutes; the growth from 3,000 words shows the step is linear (8×), not quadratic (64×). */
+/**
+ * Ingesting a text of 24,000 capitalised words (12,000 different people listed, or 3,400 people each making a
+ * statement) takes seconds, not minutes; the growth from 3,000 words shows the step is linear (8×), not quadratic (64×).
+ */
 const INGEST_WORDS = 24_000;
 const INGEST_STEP = 8;
 const INGEST_TARGET_MS = 3_000;
 
-/** Texts whose statement is attributed to a list of `words` capitalised words. */
+/** Texts of about `words` words, mostly capitalised: names, organisations, and thousands of different people. */
 function capitalisedRuns(words: number): [string, string][] {
   const list = (names: string, wordsEach: number) => Array.from({ length: Math.round(words / wordsEach) }, () => names).join(', ');
+  const statement = (name: string) => `${name} said the harbour would open.`;
   return [
+    ['different people listed ("Aldo Balcem…, Brin Balcem…, …")', `Harbour plan\n\n“We will see,” ${distinctNames(Math.round(words / 2)).join(', ')} said.\n`],
+    ['different people, one statement each', `Harbour plan\n\n${distinctNames(Math.round(words / 7)).map(statement).join('\n\n')}\n`],
     ['names ("Becker, Dorn, Varga, …")', `Harbour plan\n\n“We will see,” ${list('Becker, Dorn, Varga', 3)} said.\n`],
     ['people ("Mr Becker, Mr Dorn, Ms Varga, …")', `Harbour plan\n\n“We will see,” ${list('Mr Becker, Mr Dorn, Ms Varga', 6)} said. “It is a start,” she added.\n`],
     ['organisations ("Harbour Ministry, Port Authority, …")', `Harbour plan\n\n“We will see,” ${list('Harbour Ministry, Port Authority, Transport Union', 6)} said.\n`],

@@ -7,13 +7,17 @@
  *
  * Slices: `holdout` is every article whose name hashes into bucket 0 of 10 (about 84 articles), kept out of
  * development; `dev` is the rest. For a slice, `--slice-data DIR` also writes DIR/<split>/ with links to that
- * slice's articles, so the scorer can be pointed at it (`--data DIR`) and scores exactly that slice. `--origins` writes,
+ * slice's articles, so the scorer can be pointed at it (`--data DIR`) and scores exactly that slice. Each article's data
+ * is verified as `ingest` verifies it (the bot's loader and engine); one it would refuse counts as an error with no
+ * quotes, as it does in the spawned scorer. `--origins` writes,
  * per quote, how it was found (cue and form), to join with the scorer's `--dump` when looking for what fails.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { articleJson, verifyArticleJson } from '../src/cli/ingest-article.js';
+import { loadCliConfig } from '../src/config.js';
 import { extractWithReport } from '../src/ingest/extract.js';
 import { ingestJson } from '../src/ingest/report.js';
 
@@ -60,6 +64,7 @@ const names = readdirSync(dir)
   .filter((n) => inSlice(n) && (!values.only || n.includes(values.only)))
   .slice(0, values.limit ? Number(values.limit) : Infinity);
 
+const { articleMaxBytes: maxBytes } = loadCliConfig();
 const lines: string[] = [];
 const origins: string[] = [];
 let total = 0;
@@ -71,6 +76,8 @@ for (const name of names) {
   let err: string | undefined;
   try {
     const extraction = extractWithReport(text, { id: slug(name) });
+    // Checked as `ingest` checks it: data the bot would refuse counts as no answer, as in the spawned scorer.
+    verifyArticleJson(articleJson(extraction), text, `${slug(name)}.json`, maxBytes);
     out = ingestJson(extraction.article);
     extraction.article.quotes.forEach((q, i) => origins.push(JSON.stringify({ name, quote: q.text, origin: extraction.origins[i] })));
   } catch (error) {

@@ -76,3 +76,28 @@ export function adversarialTyping(count: number, seed = 2): string[] {
   ];
   return Array.from({ length: count }, (_, i) => (shapes[i % shapes.length] as () => string)());
 }
+
+/** Invented first names, and surname syllables that differ from each other in every letter. */
+const FIRST_NAMES = (
+  'Aldo Brin Cato Dena Edda Fenn Gita Hale Ines Joss Kaia Lorn Mira Nell Orla Pim Quin Rhea Sten Tova ' +
+  'Ulla Vero Wynn Xan Yara Zeno Abel Bexa Corin Dov Elin Faro Gus Hedda Ivo Jara Kell Luan Mabe Nico'
+).split(' ');
+const SURNAME_SYLLABLES = ['bal', 'cem', 'dir', 'fok', 'gun'];
+
+/**
+ * `count` different full names ("Aldo Balbalbalbal", "Brin Balbalbalbal", …, up to 25,000): two people with one first
+ * name have surnames at least three edits apart, so no name reads as a misspelling of another.
+ */
+export function distinctNames(count: number): string[] {
+  const syllables = SURNAME_SYLLABLES.length;
+  if (count > FIRST_NAMES.length * syllables ** 4) throw new Error(`distinctNames: at most ${FIRST_NAMES.length * syllables ** 4} names`);
+  return Array.from({ length: count }, (_, i) => {
+    let n = Math.floor(i / FIRST_NAMES.length);
+    let surname = '';
+    for (let digit = 0; digit < 4; digit++) {
+      surname += SURNAME_SYLLABLES[n % syllables];
+      n = Math.floor(n / syllables);
+    }
+    return `${FIRST_NAMES[i % FIRST_NAMES.length]} ${surname[0]?.toUpperCase()}${surname.slice(1)}`;
+  });
+}

@@ -43,18 +43,23 @@ export async function ingestFile(file: string, idOption: string | undefined, opt
   } catch (error) {
     throw new IngestError(`cannot extract an article: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const json = `${JSON.stringify(extraction.article, null, 2)}\n`;
+  const json = articleJson(extraction);
   const jsonFile = join(options.dir, `${id}.json`);
-  verify(json, text, jsonFile, options.maxBytes);
+  verifyArticleJson(json, text, jsonFile, options.maxBytes);
   if (!options.dryRun) await writeArticle(options, id, text, json);
   return extraction;
 }
 
+/** The description file's content for an extraction. */
+export function articleJson(extraction: Extraction): string {
+  return `${JSON.stringify(extraction.article, null, 2)}\n`;
+}
+
 /**
  * What is about to be written must load as the bot loads it (schema, verbatim spans, size) and be
- * answerable by the bot's own engine; nothing is put in place otherwise.
+ * answerable by the bot's own engine; nothing is put in place otherwise. Throws an IngestError saying why.
  */
-function verify(json: string, text: string, jsonFile: string, maxBytes: number): void {
+export function verifyArticleJson(json: string, text: string, jsonFile: string, maxBytes: number): void {
   for (const [what, content] of [
     ['text', text],
     ['description', json],

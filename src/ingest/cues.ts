@@ -86,16 +86,16 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       continue;
     }
     // "… surprises no one less than the pollster Tamsin Arkwell: “…”": a name, a colon, then a quotation.
-    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
+    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.sentence === t.sentence && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
       cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
       continue;
     }
     // “…” — Tamsin Arkwell: a dash after a quotation signs it.
-    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.paragraph === t.paragraph && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
       continue;
     }
-    const lemma = speechVerbLemma(t);
+    const lemma = speechVerbLemma(doc, t);
     if (!lemma || !isActiveSpeech(doc, t)) continue;
     // An -ing form is a participle that continues a clause (", saying …", "a statement saying …", "by warning …")
     // unless it is progressive ("is saying").
@@ -105,11 +105,29 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
   return cues;
 }
 
-function speechVerbLemma(t: Token): string | null {
+function speechVerbLemma(doc: Doc, t: Token): string | null {
   const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
   if (!lemma) return null;
-  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase())) return lemma;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t)) return lemma;
   return null;
+}
+
+/**
+ * A form that could be a noun ("notes", "claims") is the verb where only an attribution can stand: after a name or
+ * "he"/"she"/"they" that follows a quotation, before the sentence's end or a comma (“…,” Tamsin Arkwell notes.).
+ */
+function attributes(doc: Doc, t: Token): boolean {
+  if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
+  const before = doc.tokens[t.i - 1];
+  const after = doc.tokens[t.i + 1];
+  if (!before || before.sentence !== t.sentence || before.quote) return false;
+  const subject = before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they'].includes(before.text.toLowerCase()));
+  if (!subject || (after && after.sentence === t.sentence && after.text !== '.' && after.text !== ',')) return false;
+  // The quotation's closing mark (or a comma after it) right before the subject, in the same sentence.
+  let k = before.i - 1;
+  while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && doc.tokens[k]?.pos === 'PROPN' && !doc.tokens[k]?.quote) k--;
+  const mark = doc.tokens[k]?.text === ',' ? doc.tokens[k - 1] : doc.tokens[k];
+  return mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end;
 }
 
 /** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */
@@ -123,7 +141,9 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   if ((before.pos === 'ADP' || before.pos === 'DET') && lower !== 'that' && lower !== 'to' && !t.text.toLowerCase().endsWith('ing')) return false;
   if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
   if (BE_FORMS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
-  if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
+  // "when asked", not "Tamsin Arkwell once said": after a subject the word is an adverb.
+  const afterSubject = ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 1]?.pos ?? '') && doc.tokens[k - 1]?.sentence === t.sentence && lower !== 'when' && lower !== 'if';
+  if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing') && !afterSubject) return false;
   if (lower === 'to') {
     const governor = doc.tokens[k - 1];
     if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;

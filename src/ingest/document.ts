@@ -1,4 +1,4 @@
-import { splitSentences, tagText, type Pos, type Range } from '../text/index.js';
+import { countBefore, splitSentences, tagText, type Pos, type Range } from '../text/index.js';
 import { layout, type Layout } from './layout.js';
 import { findQuotations, type Quotation } from './quotations.js';
 
@@ -30,14 +30,18 @@ export interface Doc {
   quotations: Quotation[];
   tokens: Token[];
   sentences: Sentence[];
+  /** The sentences of each paragraph, by paragraph index. */
+  paragraphSentences: Sentence[][];
 }
 
 export function readDocument(text: string): Doc {
   const shape = layout(text);
   const quotations = findQuotations(text, shape.paragraphs);
   const sentences: Sentence[] = [];
+  const quoted: Range[][] = shape.paragraphs.map(() => []);
+  for (const q of quotations) quoted[q.paragraph]?.push(q.outer);
   shape.paragraphs.forEach((range, paragraph) => {
-    const protect = quotations.filter((q) => q.paragraph === paragraph).map((q) => q.outer);
+    const protect = quoted[paragraph] ?? [];
     for (const r of splitSentences(text, range, protect)) sentences.push({ ...r, index: sentences.length, paragraph, first: 0, last: -1 });
   });
   const tagged = tagText(text);
@@ -57,7 +61,30 @@ export function readDocument(text: string): Doc {
     sentence.last = token.i;
     tokens.push(token);
   }
-  return { text, layout: shape, quotations, tokens, sentences };
+  namesAsNames(tokens, sentences);
+  const paragraphSentences: Sentence[][] = shape.paragraphs.map(() => []);
+  for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence);
+  return { text, layout: shape, quotations, tokens, sentences, paragraphSentences };
+}
+
+/**
+ * A capitalised word inside a sentence, next to a proper noun, is part of a name whatever the tagger guessed
+ * ("Councillor Tamsin/VERB Arkwell", "Tamsin/ADJ Arkwell said").
+ */
+function namesAsNames(tokens: Token[], sentences: readonly Sentence[]): void {
+  const capitalised = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.text) && !t.quote;
+  for (const t of tokens) {
+    if (t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'DET' || !capitalised(t) || sentences[t.sentence]?.first === t.i) continue;
+    const before = tokens[t.i - 1];
+    const after = tokens[t.i + 1];
+    if ((before?.pos === 'PROPN' && capitalised(before) && before.sentence === t.sentence) || (after?.pos === 'PROPN' && capitalised(after) && after.sentence === t.sentence)) t.pos = 'PROPN';
+  }
+}
+
+/** The token that starts at character `offset`, if any (tokens are in text order). */
+export function tokenStartingAt(doc: Doc, offset: number): Token | undefined {
+  const t = doc.tokens[countBefore(doc.tokens, (k) => k.start < offset)];
+  return t && t.start === offset ? t : undefined;
 }
 
 /** The tokens of a sentence. */

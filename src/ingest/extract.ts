@@ -1,7 +1,8 @@
 import type { ArticleData } from '../data/schema.js';
-import { slug } from '../text/index.js';
+import { countBefore, slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
+import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
@@ -54,8 +55,8 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   if (!title) throw new Error('the text is empty: line 1 must be the title');
   if (paragraphs.length === 0) throw new Error('the text has no body: put paragraphs after the title (and standfirst)');
   const registry = new Registry();
-  registerMentions(doc, registry);
   const found = doc.sentences.flatMap((sentence) => sentenceStatements(doc, sentence));
+  registerMentions(doc, registry, speakingNames(doc, found));
   const { statements, orphans } = joinTurns(doc, found);
   const speakers = attribute(doc, registry, statements);
   const nested = nestedStatements(doc, statements.filter((s) => speakers.has(s)));
@@ -82,14 +83,16 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     }
     if (speaker.media && s.cue.kind === 'according') continue;
     const reportedBy = relayed.get(s);
-    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
+    const parts = inOneParagraph(doc, s.parts);
+    if (parts.length === 0) continue;
+    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts, paragraph: paragraphOf(doc, parts[0]?.start ?? 0) + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
   }
   const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(
     paragraphs.map((p) => text.slice(p.start, p.end)).join('\n'),
     unique.map((s) => text.slice(s.parts[0]?.start ?? 0, s.parts.at(-1)?.end ?? 0)),
   );
-  const sentencesOf = (i: number) => doc.sentences.filter((s) => s.paragraph === i);
+  const sentencesOf = (i: number) => doc.paragraphSentences[i] ?? [];
   const dates = findDates(text, paragraphs, sentencesOf);
   const firstSentence = doc.sentences[0] ?? paragraphs[0];
   const id = options.id ?? slug(title).split('-').slice(0, 8).join('-');
@@ -129,10 +132,49 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
   return speakers;
 }
 
+/** Lone names that head a statement's source somewhere ("Arkwell said"): people, wherever else the text names them. */
+function speakingNames(doc: Doc, statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of statements) {
+    if (!s.source) continue;
+    for (const run of nameRuns(doc, s.source.head.first, s.source.head.last)) {
+      const word = run.words[0] ?? '';
+      // "Democratic said" is a word of a title, not a name.
+      if (run.kind === 'person' && run.words.length === 1 && !TITLE_WORDS.has(word.toLowerCase()) && !PERSON_NOUNS.has(word.toLowerCase())) names.add(word);
+    }
+  }
+  return names;
+}
+
 /** Where a statement's source stands; an inherited one comes after the statement it inherits from. */
 function sourceAt(doc: Doc, s: Statement): number {
   if (!s.source) return Math.max(s.parts[0]?.start ?? 0, s.inherits ? sourceAt(doc, s.inherits) + 1 : 0);
   return doc.tokens[s.source.head.first]?.start ?? s.parts[0]?.start ?? 0;
+}
+
+/**
+ * A statement's pieces as the data holds them: in text order, none inside or across another, all in the paragraph of
+ * the first (a quotation joined to a turn twice, or a cue read across a paragraph break, must not break the data).
+ */
+function inOneParagraph(doc: Doc, parts: readonly Range[]): Range[] {
+  const sorted = [...parts].sort((a, b) => a.start - b.start || b.end - a.end);
+  const paragraph = paragraphOf(doc, sorted[0]?.start ?? 0);
+  const out: Range[] = [];
+  for (const part of sorted) {
+    const previous = out.at(-1);
+    if (paragraphOf(doc, part.start) !== paragraph || paragraphOf(doc, Math.max(part.start, part.end - 1)) !== paragraph) continue;
+    if (previous && part.start < previous.end) {
+      previous.end = Math.max(previous.end, part.end);
+      continue;
+    }
+    out.push({ start: part.start, end: part.end });
+  }
+  return out;
+}
+
+/** The index of the paragraph holding character `at` (the last one starting at or before it). */
+function paragraphOf(doc: Doc, at: number): number {
+  return Math.max(0, countBefore(doc.layout.paragraphs, (p) => p.start <= at) - 1);
 }
 
 /** One quote per span and speaker. */

@@ -43,7 +43,7 @@ export const MEDIA_WORDS = set(`news radio television tv press post times gazett
 /** Lower-case heads of a description that stands for a body ("the campaign", "the state department"). */
 export const ORG_NOUNS = set(`ministry department agency authority authorities government administration company firm club union
   council committee commission court police bank board office operator regulator watchdog presidency embassy hospital school
-  university airline group trust team party army military service coalition campaign organization organisation
+  university airline group trust team party army military service coalition campaign organization organisation charity
   network newspaper paper magazine station channel website site outlet paper poll survey study report statement
   institute center centre foundation association federation league bureau caucus firm corporation maker carrier retailer
   lender insurer developer supplier provider manufacturer chain startup broadcaster publisher`);

@@ -1,3 +1,4 @@
+import { getGender } from 'gender-detection-from-name';
 import { STOPWORDS } from '../text/index.js';
 import type { Doc, Token } from './document.js';
 import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS, GROUP_NOUNS, MONTHS } from './lexicon.js';
@@ -84,6 +85,16 @@ function keepsConnector(tokens: Token[], first: number, at: number): boolean {
   return TITLE_WORDS.has(lastWord);
 }
 
+/** The words end with a title word and then one to four words that name no body: a person with a body's title. */
+function personAfterTitle(lowers: readonly string[]): boolean {
+  let lastTitle = -1;
+  lowers.forEach((w, k) => {
+    if (k < lowers.length - 1 && (TITLE_WORDS.has(w) || PERSON_NOUNS.has(w))) lastTitle = k;
+  });
+  const name = lowers.slice(lastTitle + 1);
+  return lastTitle >= 0 && name.length >= 1 && name.length <= 4 && !name.some((w) => ORG_WORDS.has(w) || MEDIA_WORDS.has(w) || TITLE_WORDS.has(w));
+}
+
 function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
@@ -100,7 +111,9 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');
   const orgLike = lowers.some((w) => ORG_WORDS.has(w)) || acronym || media || bodyBefore;
   const text = (a: number, b: number): string => joinTokens(tokens, a, b);
-  if (orgLike) {
+  // "Harbour Board Chairwoman Tamsin Arkwell", "Port Authority Deputy Director Tamsin Arkwell": a body's title before a name.
+  const titled = orgLike && !bodyBefore && personAfterTitle(lowers);
+  if (orgLike && !titled) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
   }
   // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
@@ -145,6 +158,14 @@ export function joinTokens(tokens: Token[], first: number, last: number): string
     out += t.text;
   }
   return out;
+}
+
+/** The gender usually given the first of several name words ("Tamsin Arkwell" → 'f'), or null when unknown or a lone name. */
+export function givenNameGender(words: readonly string[]): Gender {
+  const first = words[0];
+  if (words.length < 2 || !first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return null;
+  const gender = getGender(first, 'en');
+  return gender === 'male' ? 'm' : gender === 'female' ? 'f' : null;
 }
 
 /** Gender a description gives ("spokeswoman", "his wife"), or null. */

@@ -1,4 +1,4 @@
-import { trimRange, type Range } from '../text/index.js';
+import { countBefore, trimRange, type Range } from '../text/index.js';
 
 /**
  * Stage 1 of finding statements: every quotation in the article, whatever marks the paper uses — “…”,
@@ -125,10 +125,41 @@ function isStandalone(text: string, range: Range, open: number): boolean {
   return before < range.start || /[.!?:,;—–([”"'’-]/.test(text[before] ?? '');
 }
 
+/**
+ * The quotations that may enclose `index`: the last one opening before it (at or before it with `atOrBefore`), then
+ * the quotations left open earlier in its paragraph, which run to the paragraph's end over it. Closed quotations
+ * never overlap, so no other one can; found by binary search, so a text of thousands of quotations stays linear.
+ */
+export function* quotationsAround(quotations: readonly Quotation[], index: number, atOrBefore = false): Generator<Quotation> {
+  const lo = countBefore(quotations, (q) => q.outer.start < index || (atOrBefore && q.outer.start === index));
+  const open = openBefore(quotations);
+  for (let i = lo - 1; i >= 0; i = open[i] ?? -1) {
+    const q = quotations[i];
+    if (q) yield q;
+  }
+}
+
 /** The quotation whose marks enclose `index` (after the opening mark, before the end), if any. */
 export function quotationAt(quotations: readonly Quotation[], index: number): Quotation | null {
-  for (const q of quotations) if (index > q.outer.start && index < q.outer.end) return q;
+  for (const q of quotationsAround(quotations, index)) if (index < q.outer.end) return q;
   return null;
+}
+
+const openBeforeCache = new WeakMap<readonly Quotation[], number[]>();
+
+/** For each quotation, the index of the last one before it in its paragraph left open (-1 when none). */
+function openBefore(quotations: readonly Quotation[]): number[] {
+  let out = openBeforeCache.get(quotations);
+  if (out) return out;
+  out = [];
+  let last = -1;
+  quotations.forEach((q, i) => {
+    if (last >= 0 && quotations[last]?.paragraph !== q.paragraph) last = -1;
+    (out as number[]).push(last);
+    if (!q.closed) last = i;
+  });
+  openBeforeCache.set(quotations, out);
+  return out;
 }
 
 /** The quoted words as a statement: a comma or semicolon before the closing mark is dropped, a final stop kept. */

@@ -1,8 +1,8 @@
 import type { Doc, Token } from './document.js';
-import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
 import type { Span } from './phrases.js';
-import type { Entity, Registry } from './registry.js';
+import { genderOf, type Entity, type Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
 /**
@@ -36,17 +36,18 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 
  * Registers every name of the narrative (outside quotations) as a mention, so pronouns and surnames can refer back,
  * then learns each person's gender from the pronouns the text uses for them.
  */
-export function registerMentions(doc: Doc, registry: Registry): void {
+export function registerMentions(doc: Doc, registry: Registry, speaking: ReadonlySet<string> = new Set()): void {
   const people = new Map<number, Set<Entity>>();
   for (const sentence of doc.sentences) {
     let subjectSeen = false;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
-      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, false);
+      // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said").
+      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && speaking.has(run.words[0] ?? ''));
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
-      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false });
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive });
       noteTitle(entity, run);
       if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
     }
@@ -60,12 +61,15 @@ const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 /**
  * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
  * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
+ * Against the gender a first name suggests, only an opening pronoun of the next sentence counts, and only unopposed:
+ * a "his" in the same sentence is as often someone else's.
  */
 function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
-  const votes = new Map<Entity, { m: number; f: number }>();
-  const vote = (e: Entity, g: 'm' | 'f'): void => {
-    const v = votes.get(e) ?? { m: 0, f: 0 };
+  const votes = new Map<Entity, { m: number; f: number; openingM: number; openingF: number }>();
+  const vote = (e: Entity, g: 'm' | 'f', opening: boolean): void => {
+    const v = votes.get(e) ?? { m: 0, f: 0, openingM: 0, openingF: 0 };
     v[g]++;
+    if (opening) v[g === 'm' ? 'openingM' : 'openingF']++;
     votes.set(e, v);
   };
   for (const sentence of doc.sentences) {
@@ -75,19 +79,23 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
     if (!entity) continue;
     const next = doc.sentences[sentence.index + 1];
     const ranges: [number, number][] = [[sentence.first, sentence.last]];
-    if (next && next.paragraph === sentence.paragraph && !people.has(next.index)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
-    for (const [a, b] of ranges) {
+    // The next sentence, in this paragraph or opening the next one.
+    if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
+    ranges.forEach(([a, b], n) => {
       for (let k = a; k <= b; k++) {
         const t = doc.tokens[k];
         if (!t || t.quote) continue;
-        if (MALE_PRONOUNS.has(lower(t))) vote(entity, 'm');
-        if (FEMALE_PRONOUNS.has(lower(t))) vote(entity, 'f');
+        if (MALE_PRONOUNS.has(lower(t))) vote(entity, 'm', n === 1);
+        if (FEMALE_PRONOUNS.has(lower(t))) vote(entity, 'f', n === 1);
       }
-    }
+    });
   }
   for (const [entity, v] of votes) {
     if (entity.gender) continue;
-    if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
+    if (entity.nameGender === 'm' && v.openingF > 0 && v.m === 0) entity.gender = 'f';
+    else if (entity.nameGender === 'f' && v.openingM > 0 && v.f === 0) entity.gender = 'm';
+    else if (entity.nameGender) continue;
+    else if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
     else if (v.f > 0 && v.f >= 2 * v.m) entity.gender = 'f';
   }
 }
@@ -169,7 +177,9 @@ function headCore(doc: Doc, head: Span): Span {
   for (let k = head.first + 1; k <= head.last; k++) {
     const t = doc.tokens[k];
     // "Ministry of Transport" keeps its "of": a name on both sides.
-    const inName = ORG_WORDS.has(lower(doc.tokens[k - 1])) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    // "Secretary of State Tamsin Arkwell" keeps it too: titles on both sides, and no name before them ("Tamsin King of Brenwick").
+    const titleBefore = TITLE_WORDS.has(lower(doc.tokens[k - 1])) && doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, '')));
+    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
       break;
@@ -201,7 +211,7 @@ export function cleanRole(raw: string): string {
 /** The role from an apposition ("a former adviser to the campaign") or the words before the name ("economist"). */
 function learnRole(doc: Doc, entity: Entity, phrase: SourcePhrase, run: NameRun): void {
   const before = run.first > phrase.head.first ? joinTokens(doc.tokens, phrase.head.first, run.first - 1) : '';
-  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
+  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && doc.tokens[a.first]?.pos !== 'ADP' && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
   const raw = apposition ? joinTokens(doc.tokens, apposition.first, apposition.last) : [before, run.title].filter(Boolean).join(' ');
   const role = cleanRole(raw);
   if (role && /\p{L}{3}/u.test(role) && (!entity.role || entity.role.length < role.length) && role.split(' ').length <= 16) entity.role = role;
@@ -226,7 +236,7 @@ function sameSentenceSpeaker(ctx: SourceContext): Entity | null {
   for (const m of ctx.registry.before(ctx.at)) {
     if (m.sentence !== ctx.sentence) return null;
     const e = m.entity;
-    if (m.speaker && (e.kind === 'organisation' || (!e.gender && e.named && !e.name.includes(' ')))) return e;
+    if (m.speaker && (e.kind === 'organisation' || (!genderOf(e) && e.named && !e.name.includes(' ')))) return e;
   }
   return null;
 }
@@ -265,9 +275,16 @@ function phraseStart(doc: Doc, k: number, floor: number): number {
  * within each, a speaker before a sentence subject before any mention; gender must not conflict.
  */
 function person(ctx: SourceContext, gender: Gender): Entity | null {
-  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && e !== ctx.exclude && !(gender && e.gender && e.gender !== gender);
-  // A named person first; a described one ("a spokesman") only when nobody named fits.
-  return nearest(ctx, (e) => compatible(e) && e.named, gender) ?? nearest(ctx, (e) => compatible(e) && !e.named, gender);
+  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && e !== ctx.exclude && !(gender && genderOf(e) && genderOf(e) !== gender);
+  // A named person the text shows to be one (a gender, a title or role, words of their own) first: a capitalised run
+  // with none of these is as often a place or a thing ("Port Ostby", "Arkwell Tower"). Then any named one; a described
+  // one ("a spokesman") only when nobody named fits.
+  const evident = (e: Entity): boolean => genderOf(e) !== null || e.roleNouns.size > 0 || e.role !== null || ctx.registry.hasSpoken(e);
+  return (
+    nearest(ctx, (e) => compatible(e) && e.named && evident(e), gender) ??
+    nearest(ctx, (e) => compatible(e) && e.named, gender) ??
+    nearest(ctx, (e) => compatible(e) && !e.named, gender)
+  );
 }
 
 function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gender): Entity | null {

@@ -1,8 +1,8 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { findCues, type Cue } from './cues.js';
-import type { Doc, Sentence, Token } from './document.js';
+import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
-import { quotedWords, type Quotation } from './quotations.js';
+import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 
 /**
  * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
@@ -154,7 +154,7 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   const n = segments.length - 1;
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
-  while (start >= 0 && segments[start] && isDescription(doc, segments[start] as Span)) start--;
+  while (start >= 0 && segments[start] && (isDescription(doc, segments[start] as Span) || isAdjunctSegment(doc, segments[start] as Span))) start--;
   // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
   for (let h = start + 1; h < n; h++) {
     const seg = segments[h] as Span;
@@ -168,6 +168,17 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
     if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
   }
   return null;
+}
+
+/** "in Brenwick", "on Tuesday", "at a rally in May": where or when, set off between a subject and its verb. */
+function isAdjunctSegment(doc: Doc, seg: Span): boolean {
+  const first = doc.tokens[seg.first];
+  if (!first || first.pos !== 'ADP' || !ADJUNCT_PREPOSITIONS.has(lower(first)) || seg.last - seg.first > 8) return false;
+  for (let k = seg.first + 1; k <= seg.last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(lower(t)))) return false;
+  }
+  return true;
 }
 
 /** A segment that is only a description ("who …", an age) cannot be the head phrase. */
@@ -297,11 +308,15 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // "Neither party has explained …", "No one said …": nothing was said.
   if (NEGATED_SUBJECTS.has(lower(doc.tokens[source.head.first]))) return null;
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
+  // "Tamsin Arkwell responded:" ending a paragraph: the quotation opening the next one is what she said (turns.ts).
+  if (!source.inverted && endsWithColon(doc, sentence) && cue.last >= lastCueBefore(doc, sentence) && noClauseAfter(doc, cue.last + 1, sentence.last - 1)) {
+    return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+  }
   const found = complement(doc, cue, afterVerb, limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
-  const interrupted = after !== null && doc.tokens.find((t) => t.start === after.start)?.quote?.standalone === true;
+  const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
   if (after && !interrupted) return make([after], source, null, 'after');
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
@@ -322,7 +337,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // The words around a parenthetical attribution are said together ("The delay, she said, was avoidable").
   const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : before && !after && statesSomething(doc, afterFirst, limit) && continuation(doc, afterFirst, limit) ? before : null;
   if (after) return make(beforePart && quoteBefore ? [beforePart, after] : [after], source, null, beforePart && quoteBefore ? 'around' : 'after');
-  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
+  // After a quotation only another quotation goes on with it (“A,” she said, “B.”), not narration (“A,” she said, and left).
+  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit, beforePart !== null && quoteBefore) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
   if (parts.length === 0) {
@@ -385,6 +401,22 @@ function firstWordIndex(doc: Doc, sentence: Sentence): number {
   let k = sentence.first;
   while (k < sentence.last && doc.tokens[k]?.pos === 'PUNCT') k++;
   return k;
+}
+
+/** The last verb of the sentence outside quotations (a colon after it introduces what follows). */
+function lastCueBefore(doc: Doc, sentence: Sentence): number {
+  for (let k = sentence.last; k >= sentence.first; k--) if (doc.tokens[k]?.pos === 'VERB' && !doc.tokens[k]?.quote) return k;
+  return -1;
+}
+
+/** Between a verb and a colon, only an object or an adjunct ("called them on it:", "said in a statement:"), no clause. */
+function noClauseAfter(doc: Doc, first: number, last: number): boolean {
+  if (last - first > 8) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || lower(t) === 'that') return false;
+  }
+  return true;
 }
 
 function endsWithColon(doc: Doc, sentence: Sentence): boolean {
@@ -462,9 +494,14 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   let k = from;
   const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
   if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  const addressed = k > from;
   k = skipAdjuncts(doc, k, limit);
   const t = at(k);
   if (!t) return null;
+  // "said and hung up", "said but left": the speaker's next act, not what was said.
+  if (!t.quote && ['and', 'but', 'then'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(at(k + 1)?.pos ?? '')) return null;
+  // "told a man who …", "told a man passing by": more about the one addressed.
+  if (addressed && !t.quote && (['who', 'whom', 'whose', 'which'].includes(lower(t)) || (t.pos === 'VERB' && /ing$/.test(lower(t))))) return null;
   if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
@@ -548,12 +585,13 @@ function attributionTail(doc: Doc, from: number, limit: number): number {
  * After an attribution set in the middle of a sentence, the statement goes on: "It is no surprise, she said,
  * that …", "“A,” she said, “B.”". Narration ("…, she said, before leaving") does not.
  */
-function continuation(doc: Doc, from: number, limit: number): Range | null {
+function continuation(doc: Doc, from: number, limit: number, quotedOnly = false): Range | null {
   let k = from;
   while (k <= limit && (isComma(doc.tokens[k]) || doc.tokens[k]?.text === ':')) k++;
   const t = doc.tokens[k];
   if (!t || k > limit) return null;
   if (t.quote) return tokensRange(doc, k, limit);
+  if (quotedOnly) return null;
   if (NARRATION_OPENERS.has(lower(t)) || t.pos === 'ADP' || t.pos === 'SCONJ' && lower(t) !== 'that' || (t.pos === 'VERB' && /ing$/.test(lower(t))) || t.pos === 'PUNCT') return null;
   if (limit - k < 2) return null;
   return tokensRange(doc, lower(t) === 'that' ? k + 1 : k, limit);
@@ -602,7 +640,7 @@ function trimContent(doc: Doc, range: Range): Range {
   const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
   // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
-  const quoted = (at: number): boolean => doc.quotations.some((q) => at > q.outer.start && at < (q.closed ? q.outer.end - 1 : q.outer.end));
+  const quoted = (at: number): boolean => [...quotationsAround(doc.quotations, at)].some((q) => at < (q.closed ? q.outer.end - 1 : q.outer.end));
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
   while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
   return { start, end };
@@ -627,5 +665,5 @@ function wholeQuotation(doc: Doc, range: Range): Quotation | null {
 }
 
 function isQuotePart(doc: Doc, range: Range): boolean {
-  return doc.quotations.some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
+  return [...quotationsAround(doc.quotations, range.start, true)].some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
 }

@@ -1,6 +1,6 @@
 import type { Range } from '../text/index.js';
 import type { Doc, Sentence } from './document.js';
-import { quotedWords, type Quotation } from './quotations.js';
+import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 import type { Statement } from './statements.js';
 
 /**
@@ -107,7 +107,7 @@ function laterInParagraph(doc: Doc, sentence: Sentence, bySentence: Map<number, 
 }
 
 function startsWithQuote(doc: Doc, part: Range | undefined): boolean {
-  return part !== undefined && doc.quotations.some((q) => q.standalone && q.inner.start === part.start);
+  return part !== undefined && [...quotationsAround(doc.quotations, part.start, true)].some((q) => q.standalone && q.inner.start === part.start);
 }
 
 function containsQuotation(doc: Doc, s: Statement): boolean {
@@ -119,6 +119,6 @@ function endsWithItsQuote(doc: Doc, s: Statement, paragraph: number): boolean {
   const range = doc.layout.paragraphs[paragraph];
   const end = s.parts.at(-1)?.end ?? 0;
   if (!range) return false;
-  const lastSentence = doc.sentences.filter((x) => x.paragraph === paragraph).at(-1);
+  const lastSentence = doc.paragraphSentences[paragraph]?.at(-1);
   return lastSentence !== undefined && end >= lastSentence.start && end <= range.end;
 }

@@ -1,5 +1,6 @@
 /** The shared text primitives: ingestion and the answer engine split, stem and compare text the same way. */
 export { trimRange, within, type Range } from './range.js';
+export { countBefore } from './sorted.js';
 export { ABBREVIATIONS, foldText, foldedWords, slug, wordsIn, type Word } from './words.js';
 export { splitSentences } from './sentences.js';
 export { stem } from './stem.js';

@@ -54,6 +54,29 @@ describe('extraction passes the loader', () => {
   });
 });
 
+describe('GIVEN shapes of news text the loader once refused', () => {
+  const said = (text: string): [string, string, number][] => {
+    const loaded = roundTrip('refused-shape', text);
+    return loaded.quotes.map((q) => [loaded.people.find((p) => p.id === q.speaker)?.name ?? '', q.text, q.paragraph]);
+  };
+
+  it('WHEN a quotation ending in a question mark is attributed after it THEN it is one quote of one part', () => {
+    const text = 'Harbour plan approved\n\n“Who do they think they are?” Tamsin Arkwell said of the council in May, when the vote was held.\n';
+    expect(said(text)).toEqual([['Tamsin Arkwell', 'Who do they think they are?', 1]]);
+  });
+
+  it('WHEN a paragraph opening with a dash follows a quotation THEN the dash signs nothing', () => {
+    const text = 'Harbour plan approved\n\nTamsin Arkwell, the mayor, wants a harbour that “works for everyone.”\n\n– Ready for the vote –.\n\nThe council meets on Monday.\n';
+    expect(() => said(text)).not.toThrow();
+    expect(said(text).filter(([, , paragraph]) => paragraph === 2)).toEqual([]);
+  });
+
+  it('WHEN a name and a colon end a paragraph and a quotation opens the next THEN no quote spans the break', () => {
+    const text = 'Harbour plan approved\n\nFrom a column in the Brenwick Ledger:\n\n"Rising from the middle of the pack takes nerve.\n\n"And the harbour has plenty of it."\n';
+    for (const [, quote, paragraph] of said(text)) expect(text.split('\n').filter(Boolean)[paragraph]).toContain(quote);
+  });
+});
+
 describe('the seed article', () => {
   const extracted = extractArticle(seedText, { id: SEED_ID });
   const key = (q: { speaker: string; kind: string; text: string; start: number; end: number; paragraph: number; reportedBy?: string | undefined }): string =>

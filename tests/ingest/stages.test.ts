@@ -80,6 +80,17 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('“Never again.” — Mira Lund')).toEqual(['dash:dash']);
     expect(cues('The result surprised nobody less than the pollster Mira Lund: “We saw it coming.”')).toEqual(['colon:colon']);
   });
+
+  it('THEN a speech word the tagger reads as a noun is the verb where only an attribution can stand', () => {
+    expect(cues('“The bridge is safe,” Mira Lund notes.')).toEqual(['verb:note']);
+    expect(cues('“The bridge is safe,” Mira Lund claims, “and cheap.”')).toEqual(['verb:claim']);
+    expect(cues('Her notes were long, and the claims were false.')).toEqual([]);
+  });
+
+  it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
+    expect(cues('Mira Lund once said the bridge was safe.')).toEqual(['verb:say']);
+    expect(cues('Mira Lund when asked only smiled.')).toEqual([]);
+  });
 });
 
 describe('GIVEN a sentence that attributes (stage 3)', () => {
@@ -94,6 +105,9 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
     expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
     expect(statements('“It is safe,” said Mira Lund, the chief engineer.')).toEqual(['Mira Lund → It is safe']);
+    expect(statements('“It is safe,” she said and quickly hung up.')).toEqual(['she → It is safe']);
+    expect(statements('“It is safe,” Tor Berge told a woman walking past who looked puzzled by the crowd on the bridge.')).toEqual(['Tor Berge → It is safe']);
+    expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
   });
 
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
@@ -103,10 +117,14 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
   it('THEN the head of a source is the name before its appositions', () => {
     expect(statements('Mira Lund, 61, a former engineer who now runs a charity, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('His lawyer, Tor Berge, said the case was weak.')).toEqual(['His lawyer → the case was weak']);
+    expect(statements('Mira Lund, in Oslo on Monday, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('Mira Lund, at a rally in the port, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
-  it('THEN a quotation interrupted by its attribution is one statement of two parts', () => {
+  it('THEN a quotation interrupted by its attribution is one statement of two parts, and narration after it is none', () => {
     expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
+    expect(statements('“We tried,” she said, and the crowd, tired and cold, walked home along the river.')).toEqual(['she → We tried']);
+    expect(statements('“We will charge you,” Lund said in March of the boat maker Keel Inc., whose owner moved 900 jobs abroad.')).toEqual(['Lund → We will charge you']);
   });
 
   it('THEN a name before a colon signs the quotation after it', () => {
@@ -136,10 +154,16 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
 
   it('THEN a paragraph ending with a colon is answered by the quotation that opens the next one', () => {
     expect(quotes('Mira Lund put it this way:', '“We tried, and we will try again.”')).toEqual(['Mira Lund: We tried, and we will try again.']);
+    expect(quotes('Mira Lund called them out on it:', '“We tried, and we will try again.”')).toEqual(['Mira Lund: We tried, and we will try again.']);
   });
 });
 
 describe('GIVEN sources to resolve (stage 5)', () => {
+  it('THEN a where or when set off after a name is no role', () => {
+    const data = extractArticle(article('Mira Lund, a planner, in Oslo on Monday, said the bridge was safe.', 'Tor Berge, in the port, said it was not.'));
+    expect(data.people.map((p) => `${p.name}: ${p.role ?? ''}`)).toEqual(['Mira Lund: planner', 'Tor Berge: ']);
+  });
+
   it('THEN "he" and "she" go to the nearest person of their gender, learnt from titles and from the pronouns the text uses', () => {
     expect(quotes('Mira Lund met Tor Berge on Monday. She runs the port, and her board backs her.', 'Tor Berge left early. He said the port was too small.', 'She said it was big enough.')).toEqual([
       'Tor Berge: the port was too small',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, foldedWords, inflections, speechFrame, speechLemma, splitSentences, stem, tagText, wordsIn } from '../../src/text/index.js';
+import { countBefore, editDistance, foldedWords, inflections, speechFrame, speechLemma, splitSentences, stem, tagText, wordsIn } from '../../src/text/index.js';
 
 const sentencesOf = (text: string, protect: { start: number; end: number }[] = []): string[] =>
   splitSentences(text, { start: 0, end: text.length }, protect).map((r) => text.slice(r.start, r.end));
@@ -93,3 +93,18 @@ describe('GIVEN texts tagged one after another in a long-running process', () =>
   });
 });
 
+
+describe('GIVEN a list in order to search', () => {
+  it('THEN countBefore is the number of leading items before the bound, as a linear count finds it', () => {
+    expect(countBefore([], () => true)).toBe(0);
+    expect(countBefore([1, 3, 3, 7], (v) => v < 3)).toBe(1);
+    expect(countBefore([1, 3, 3, 7], (v) => v <= 3)).toBe(3);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 })), fc.integer({ min: -60, max: 60 }), (values, bound) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        expect(countBefore(sorted, (v) => v < bound)).toBe(sorted.filter((v) => v < bound).length);
+        expect(countBefore(sorted, (v) => v <= bound)).toBe(sorted.filter((v) => v <= bound).length);
+      }),
+    );
+  });
+});
