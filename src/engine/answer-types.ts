@@ -2,7 +2,6 @@ import type { Person } from '../data/schema.js';
 
 /** What kind of question the engine understood; decides how the answer is built. */
 export type QuestionIntent =
-  | 'who-spoke-about'
   | 'who-said'
   | 'what-did-say'
   | 'who-is'
@@ -11,6 +10,7 @@ export type QuestionIntent =
   | 'when'
   | 'where'
   | 'why'
+  | 'how-much'
   | 'article-about'
   | 'article-source'
   | 'passage-search'

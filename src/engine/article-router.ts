@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
-import { contentTerms, terms } from './text.js';
+import { questionTerms, readQuestion } from './question.js';
+import { terms } from './text.js';
 
 export interface Route {
   article: Article;
@@ -49,7 +50,7 @@ export class ArticleRouter {
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
-    const asked = [...new Set(contentTerms(question))];
+    const asked = [...new Set(questionTerms(readQuestion(question)))];
     if (asked.length === 0) return [];
     const { terms: known, common } = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
     const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);

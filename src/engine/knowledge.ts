@@ -1,12 +1,6 @@
 import type { Article, Person, Quote, Topic } from '../data/schema.js';
 import type { AnswerItem, ArticleRef } from './answer-types.js';
-import { splitSentences, words, type Sentence } from './text.js';
-
-/** A sentence of an article's body, the unit passages are ranked by. */
-export interface PassageSentence extends Sentence {
-  article: Article;
-  paragraph: number;
-}
+import { words } from './text.js';
 
 export interface QuoteEntry {
   article: Article;
@@ -33,7 +27,6 @@ export interface TopicEntry {
 /** Everything the engine derives from the articles once, at start-up. */
 export interface Knowledge {
   articles: Article[];
-  sentences: PassageSentence[];
   quotes: QuoteEntry[];
   people: Map<string, PersonEntry>;
   topics: Map<string, TopicEntry>;
@@ -74,21 +67,16 @@ export function narrationItem(article: Article, paragraph: number, start: number
 }
 
 export function buildKnowledge(articles: Article[]): Knowledge {
-  const sentences: PassageSentence[] = [];
   const quotes: QuoteEntry[] = [];
   const people = new Map<string, PersonEntry>();
   const topics = new Map<string, TopicEntry>();
 
   for (const article of articles) {
-    for (const paragraph of article.paragraphs) {
-      for (const sentence of splitSentences(article.text, paragraph.start, paragraph.end)) {
-        sentences.push({ ...sentence, article, paragraph: paragraph.number });
-      }
-    }
+    const folded = article.paragraphs.map((p) => ` ${words(article.text.slice(p.start, p.end)).join(' ')} `);
     for (const person of article.people) {
       const entry = people.get(person.id) ?? { id: person.id, person, quotes: [], mentions: [] };
       people.set(person.id, entry);
-      entry.mentions.push(...findMentions(article, person));
+      entry.mentions.push(...findMentions(article, folded, person));
     }
     for (const topic of article.topics) {
       if (!topics.has(topic.id)) topics.set(topic.id, { id: topic.id, topic, quotes: [] });
@@ -107,31 +95,18 @@ export function buildKnowledge(articles: Article[]): Knowledge {
       for (const topicId of quote.topics) topics.get(topicId)?.quotes.push(entry);
     }
   }
-  return { articles, sentences, quotes, people, topics };
+  return { articles, quotes, people, topics };
 }
 
 /** Where the article names a person: by full name, alias, or surname. */
-function findMentions(article: Article, person: Person): PersonEntry['mentions'] {
-  const names = [person.name, ...person.aliases]
-    .map((name) => words(name).join(' '))
-    .filter((name) => name.length > 2 && !/^(mr|mrs|ms|president) /.test(name));
+function findMentions(article: Article, folded: readonly string[], person: Person): PersonEntry['mentions'] {
+  const names = [person.name, ...person.aliases].map((name) => words(name).join(' ')).filter((name) => name.length > 2);
   const mentions: PersonEntry['mentions'] = [];
-  for (const paragraph of article.paragraphs) {
-    const folded = ` ${words(article.text.slice(paragraph.start, paragraph.end)).join(' ')} `;
-    if (names.some((name) => folded.includes(` ${name} `))) {
+  for (const [i, paragraph] of article.paragraphs.entries()) {
+    if (names.some((name) => (folded[i] ?? '').includes(` ${name} `))) {
       mentions.push({ article, paragraph: paragraph.number, start: paragraph.start, end: paragraph.end });
     }
   }
   return mentions;
-}
-
-/** The sentence of `article` that contains the offset, if any. */
-export function sentenceAt(knowledge: Knowledge, article: Article, offset: number): PassageSentence | undefined {
-  return knowledge.sentences.find((s) => s.article === article && s.start <= offset && offset < s.end);
-}
-
-/** Quotes that overlap a span of an article's text. */
-export function quotesIn(knowledge: Knowledge, article: Article, start: number, end: number): QuoteEntry[] {
-  return knowledge.quotes.filter((q) => q.article === article && q.quote.start < end && start < q.quote.end);
 }
 

@@ -1,12 +1,10 @@
 import type { PersonEntry } from './knowledge.js';
-import { editDistance, QUESTION_VERBS, stem, STOPWORDS, typoAllowance, words } from './text.js';
-
-/** Honorifics and generic titles: never enough on their own to name someone. */
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'the', 'mister', 'madam', 'sir']);
+import { HONORIFICS, STOPWORDS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { spellingVariant, stem, words } from './text.js';
 
 interface Phrase {
   person: PersonEntry;
-  /** Folded words for names, stems for role descriptions. */
+  /** Folded words for names, role roots for descriptions. */
   tokens: string[];
   kind: 'name' | 'role';
   /** Score per matched token: whole names and whole roles outrank parts of a role. */
@@ -16,10 +14,12 @@ interface Phrase {
 export interface PersonMatch {
   person: PersonEntry;
   score: number;
-  /** Positions of the question words this match explains. */
+  /** Positions of the words this match explains. */
   covered: Set<number>;
-  /** True when the match relied on a role description rather than a name. */
+  /** True when the match relied on a role or organisation rather than a name. */
   byRole: boolean;
+  /** True when a typed word only resembles the name (a typo or another spelling). */
+  approximate: boolean;
 }
 
 export interface PersonResolution {
@@ -29,69 +29,98 @@ export interface PersonResolution {
   best: PersonMatch[];
   /** Share of the text's meaningful words the best match explains (0-1). */
   coverage: number;
+  /** The best match explains the head of the phrase (its last word, or the word before "of"). */
+  headCovered: boolean;
 }
 
 /**
- * Finds people in a question by name (typos forgiven for names: same first letter, few edits)
- * or by role description ("the Foreign Ministry spokeswoman"), exact on word stems.
+ * A role word reduced to what people vary least: gendered forms meet ("chairwoman" / "chairman" /
+ * "chairperson" → "chair"), and inflections meet through the stem.
+ */
+export function roleRoot(word: string): string {
+  const bare = word.replace(/(?:wo)?m[ae]n$|persons?$|people$/, '');
+  return bare.length >= 4 && bare !== word ? bare : stem(word);
+}
+
+/** Words of a description with well-known title abbreviations written out ("ceo" → "chief executive"). */
+function expandAbbreviations(list: readonly string[]): { word: string; from: number }[] {
+  return list.flatMap((word, i) => (TITLE_ABBREVIATIONS.get(word) ?? word).split(' ').map((w) => ({ word: w, from: i })));
+}
+
+/**
+ * Finds people in a phrase by name or alias (typos and other spellings forgiven for names), by a
+ * role or description ("the foreign ministry spokeswoman"), or by the organisation they speak for.
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
   private readonly nameTokens = new Set<string>();
-  /** Name tokens by first letter: a typo keeps the first letter, so only these need an edit distance. */
+  /** Name tokens by first letter: a variant keeps the first letter, so only these need comparing. */
   private readonly namesByInitial = new Map<string, string[]>();
+  readonly people: readonly PersonEntry[];
 
   constructor(people: Iterable<PersonEntry>) {
-    for (const person of people) {
+    this.people = [...people];
+    for (const person of this.people) {
       const { name, aliases, role, roleAliases, organisation, kind } = person.person;
       for (const text of [name, ...aliases]) {
-        const tokens = words(text).filter((w) => !TITLE_WORDS.has(w));
+        const tokens = words(text).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
       // A given name alone ("who is Maria") names someone, but less surely than a surname.
-      const given = words(name)[0];
-      if (kind === 'person' && words(name).length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
-      // The organisation speaks through its people: "what did the Kremlin say" asks for its spokesman.
-      for (const text of [...(role ? [role] : []), ...roleAliases, ...(organisation && kind === 'person' ? [organisation] : [])]) this.addRolePhrases(person, text);
+      const nameWords = words(name).filter((w) => !HONORIFICS.has(w));
+      const given = nameWords[0];
+      if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
+      // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
+      if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
+      for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
+      // People speak for their organisation: "what did the ministry say" asks for its spokeswoman.
+      if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
     for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
   }
 
   /** A role adds the whole phrase, its runs of two or more words, and its head noun ("president" of "president of Russia"). */
-  private addRolePhrases(person: PersonEntry, text: string): void {
+  private addRolePhrases(person: PersonEntry, text: string, weight: number): void {
     const all = words(text);
     const ofAt = all.indexOf('of');
     const head = ofAt > 0 ? all[ofAt - 1] : all[all.length - 1];
-    const tokens = all.filter((w) => !STOPWORDS.has(w)).map(stem);
+    const tokens = all.filter((w) => !STOPWORDS.has(w) && !HONORIFICS.has(w)).map(roleRoot);
     if (tokens.length === 0) return;
-    this.phrases.push({ person, tokens, kind: 'role', weight: 1 });
+    this.phrases.push({ person, tokens, kind: 'role', weight });
     for (let length = tokens.length - 1; length >= 2; length--) {
       for (let from = 0; from + length <= tokens.length; from++) {
-        this.phrases.push({ person, tokens: tokens.slice(from, from + length), kind: 'role', weight: 0.9 });
+        this.phrases.push({ person, tokens: tokens.slice(from, from + length), kind: 'role', weight: 0.9 * weight });
       }
     }
-    if (head && tokens.length > 1 && !STOPWORDS.has(head)) this.phrases.push({ person, tokens: [stem(head)], kind: 'role', weight: 0.8 });
+    if (head && tokens.length > 1 && !STOPWORDS.has(head)) this.phrases.push({ person, tokens: [roleRoot(head)], kind: 'role', weight: 0.8 * weight });
   }
 
-  resolve(text: string): PersonResolution {
-    const questionWords = words(text);
+  /** Whether a word is (a variant of) a word of someone's name. */
+  isNameWord(word: string): boolean {
+    return this.nameTokenFor(word) !== undefined;
+  }
+
+  resolve(text: string | readonly string[]): PersonResolution {
+    const typed = typeof text === 'string' ? words(text) : text;
+    const expanded = expandAbbreviations(typed);
+    const questionWords = expanded.map((e) => e.word);
     const nameAt = questionWords.map((w) => this.nameTokenFor(w));
-    const stemAt = questionWords.map((w) => stem(w));
+    const rootAt = questionWords.map((w) => roleRoot(w));
     const byPerson = new Map<PersonEntry, PersonMatch>();
-    // Most phrases share no word with the question: a set lookup rules them out before any matching.
+    // Most phrases share no word with the text: a set lookup rules them out before any matching.
     const namesPresent = new Set<string>();
     for (const at of nameAt) if (at) namesPresent.add(at.token);
-    const stemsPresent = new Set(stemAt);
+    const rootsPresent = new Set(rootAt);
 
     for (const phrase of this.phrases) {
-      const present = phrase.kind === 'name' ? namesPresent : stemsPresent;
+      const present = phrase.kind === 'name' ? namesPresent : rootsPresent;
       if (!phrase.tokens.every((token) => present.has(token))) continue;
       const covered = new Set<number>();
       let typos = 0;
       for (const token of phrase.tokens) {
-        const at = questionWords.findIndex((_, i) => !covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : stemAt[i] === token));
+        const at = questionWords.findIndex((_, i) => !covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token));
         if (at < 0) break;
         covered.add(at);
         if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
@@ -100,27 +129,41 @@ export class PersonMatcher {
       const score = phrase.tokens.length * phrase.weight - typos * 0.1;
       const current = byPerson.get(phrase.person);
       if (!current || score > current.score) {
-        byPerson.set(phrase.person, { person: phrase.person, score, covered, byRole: phrase.kind === 'role' });
+        // Positions in the typed words: an abbreviation written out covers the one word typed.
+        const typedCovered = new Set([...covered].map((i) => expanded[i]?.from ?? i));
+        byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
       }
     }
     const matches = [...byPerson.values()].sort((a, b) => b.score - a.score);
     const top = matches[0]?.score ?? 0;
     const best = matches.filter((m) => m.score >= top - 1e-9 && top > 0);
-    const meaningful = questionWords.filter((w) => !STOPWORDS.has(w) && !QUESTION_VERBS.has(w) && !TITLE_WORDS.has(w)).length;
-    const covered = best[0] ? [...best[0].covered].filter((i) => !TITLE_WORDS.has(questionWords[i] ?? '')).length : 0;
-    return { matches, best, coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful) };
+    const meaningful = typed.map((w, i) => [w, i] as const).filter(([w]) => !STOPWORDS.has(w) && !HONORIFICS.has(w));
+    const first = best[0];
+    const covered = first ? meaningful.filter(([, i]) => first.covered.has(i)).length : 0;
+    const head = headPosition(typed);
+    return {
+      matches,
+      best,
+      coverage: meaningful.length === 0 ? 0 : Math.min(1, covered / meaningful.length),
+      headCovered: first !== undefined && head >= 0 && best.some((m) => m.covered.has(head)),
+    };
   }
 
   /** The known name token a typed word stands for, if any. */
   private nameTokenFor(word: string): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
-    if (word.length < 4 || STOPWORDS.has(word) || QUESTION_VERBS.has(word)) return undefined;
-    let best: { token: string; distance: number } | undefined;
+    if (word.length < 4 || STOPWORDS.has(word)) return undefined;
     for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
-      const allowance = typoAllowance(Math.min(token.length, word.length));
-      const distance = allowance > 0 ? editDistance(word, token, allowance) : Infinity;
-      if (distance <= allowance && (!best || distance < best.distance)) best = { token, distance };
+      if (spellingVariant(word, token)) return { token, typo: true };
     }
-    return best && { token: best.token, typo: true };
+    return undefined;
   }
+}
+
+/** The head of a noun phrase: the word before "of", else its last meaningful word. */
+export function headPosition(phrase: readonly string[]): number {
+  const ofAt = phrase.indexOf('of');
+  const end = ofAt > 0 ? ofAt : phrase.length;
+  for (let i = end - 1; i >= 0; i--) if (!STOPWORDS.has(phrase[i] ?? '') && !HONORIFICS.has(phrase[i] ?? '')) return i;
+  return -1;
 }

@@ -6,9 +6,15 @@ export function describe(person: PersonEntry): string {
   return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
 }
 
-export function identityLine(person: PersonEntry): string {
+/**
+ * "X is the <role>." The role's first word is lower-cased only when the article itself writes it
+ * in lower case somewhere (a common noun, "head"), never a name or a nationality it capitalises.
+ */
+export function identityLine(person: PersonEntry, articleText: string): string {
   const { name, role, organisation } = person.person;
-  const what = role ? `${name} is the ${lowerFirst(role)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.` : `${name} is named in the article.`;
+  const what = role
+    ? `${name} is the ${lowerFirst(role, articleText)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.`
+    : `${name} is named in the article${organisation ? ` (${organisation})` : ''}.`;
   const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
   return what + quoted;
 }
@@ -50,6 +56,14 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^(?:White|Russian|US|U\.S\.|Chinese|Ukrainian|Kremlin)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/** A phrase the asker typed, cut for a one-line summary. */
+export function echo(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
+}
+
+function lowerFirst(text: string, articleText: string): string {
+  const first = /^[A-Z][a-z]+/.exec(text)?.[0];
+  if (!first) return text;
+  const lower = first.toLowerCase();
+  return new RegExp(`(?:^|[^\\p{L}])${lower}(?:[^\\p{L}]|$)`, 'u').test(articleText) ? lower + text.slice(first.length) : text;
 }

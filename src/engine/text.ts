@@ -1,5 +1,11 @@
-/** Text normalisation shared by every matcher, so a question and the article are compared alike. */
-
+/**
+ * Text primitives the engine compares questions and articles with: folding, words, stems,
+ * sentences, edit distance and sound-alike keys. One module, so a question and an article are
+ * always processed alike.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { stemmer } from 'stemmer';
+import { HONORIFICS, STOPWORDS } from './lexicon.js';
 import { LruMap } from './lru.js';
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
@@ -21,8 +27,8 @@ export function foldText(input: string): string {
 }
 
 /**
- * One question (and each quote) is split into words by several matchers in turn: the latest few
- * hundred short texts are kept split, which spares the repetition, not the work of a new question.
+ * Short texts (questions, names, quotes) are split by several parts of the engine in turn: the
+ * latest few hundred are kept split, which spares the repetition, not the work of a new question.
  */
 const recentWords = new LruMap<string, readonly string[]>(256);
 const MAX_REMEMBERED_TEXT = 600;
@@ -40,137 +46,79 @@ function splitWords(input: string): readonly string[] {
     .filter(Boolean);
 }
 
-/** Transliterations and variants people type for places and things; mapped before matching. */
-const VARIANTS: Record<string, string> = {
-  kyiv: 'kiev',
-  kyivs: 'kiev',
-  moskva: 'moscow',
-  belorussia: 'belarus',
-  byelorussia: 'belarus',
-  usa: 'us',
-  america: 'us',
-  american: 'us',
-  prc: 'china',
-  whitehouse: 'white house',
-  // "why can't they negotiate?" asks what makes it impossible
-  cant: 'impossible',
-  cannot: 'impossible',
-  // "why does it matter who …?" asks why it is important
-  matter: 'important',
-  matters: 'important',
-};
-
-/** Words with no meaning of their own in a question or a passage. */
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but if then so of to in on at by for with from into onto as is are was were be been being am ' +
-    'do does did done doing has have had having i me my we our you your he him his she her it its they them their ' +
-    'this that these those there here which who whom whose what when where why how whats whos wheres hows ' +
-    'can could would should will shall may might must not no nor any some all each every both either ' +
-    'about regarding concerning than too very just also only own same such up down out over under again ' +
-    'please tell me know u ur pls plz hey hi ok okay dont doesnt didnt isnt arent wasnt werent wont havent hasnt'
-  ).split(' '),
-);
-
-/** Words that shape a question ("what did X say about") rather than name its subject. */
-export const QUESTION_VERBS = new Set(
-  (
-    'say says said saying tell tells told speak speaks spoke spoken talk talked talking mention mentions mentioned ' +
-    'comment comments commented state stated states statement statements quote quotes quoted claim claimed note noted ' +
-    'stress stressed point pointed add added think thinks thought discuss discussed discusses address addressed ' +
-    'article story piece news text anything something thing things person people someone anyone everyone everybody ' +
-    'exactly really actually word words ' +
-    // "where will it be held / take place / happen": the event verb names no subject
-    'held hold holds holding happen happens happened happening occur occurs occurred take takes took taking ' +
-    // "who wants to host", "what does X want": wanting names no subject either
-    'want wants wanted'
-  ).split(' '),
-);
-
-/** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
-const ADVERB = /(?:e|[^aeiouybp])ly$/;
-
-/** Conservative suffix stripping so "venues"/"venue", "negotiations"/"negotiate" and "detached"/"detachment" meet. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);
-  if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
-  else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
-  else if (w.endsWith('ators') || w.endsWith('ator')) w = w.slice(0, w.lastIndexOf('ator') + 2); // mediator → mediat(e)
-  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ations')) w = w.slice(0, -4);
-  else if (w.endsWith('ation')) w = w.slice(0, -3);
-  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('iness') && w.length > 6) w = `${w.slice(0, -5)}y`;
-  else if (/(ss|us|is)$/.test(w)) return w;
-  else if (/(ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s')) w = w.slice(0, -1);
-  // after the plural, so "document" and "documents" both end as "docu"
-  if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  return w;
+/** A word of a text with where it stands, so a match can be shown and its neighbours found. */
+export interface Token {
+  /** Folded word. */
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+  /** Written with a capital letter (a name, or the first word of a sentence). */
+  capital: boolean;
+  /** Followed by a possessive 's. */
+  possessive: boolean;
 }
 
-/** Meaningful terms of a text, stemmed, with common variants mapped: what indexes and matchers compare. */
+const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Words of `text` (between `from` and `to`) with their offsets; possessives and contractions are one token. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  const slice = to === text.length ? text : text.slice(0, to);
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(slice)) !== null) {
+    const raw = match[0];
+    const folded = foldText(raw);
+    const possessive = /'s$/.test(folded) || /s'$/.test(folded);
+    const word = folded.replace(/'s$/, '').replace(/'/g, '');
+    if (word === '') continue;
+    out.push({ word, stem: stem(word), start: match.index, end: match.index + raw.length, capital: /^\p{Lu}/u.test(raw), possessive });
+  }
+  return out;
+}
+
+/**
+ * Stems of the words seen most recently. Only short words are kept: a longer word can be a slice
+ * of a whole article's folded text, which the key would keep alive.
+ */
+const stems = new LruMap<string, string>(20_000);
+const MAX_MEMO_WORD = 12;
+
+/** Porter stem ("negotiations" → "negoti"); digits and very short words stay as they are. */
+export function stem(word: string): string {
+  if (word === 'whom') return 'who'; // the object form of "who": "with whom" answers "who … with"
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return word.length > MAX_MEMO_WORD ? stemmer(word) : stems.remember(word, stemmer);
+}
+
+/** Stems of a text's meaningful words (function words and honorifics left out): what indexes compare. */
 export function terms(input: string): string[] {
   const out: string[] = [];
-  for (const word of words(input)) {
-    const mapped = VARIANTS[word] ?? word;
-    for (const part of mapped.split(' ')) {
-      if (!STOPWORDS.has(part)) out.push(stem(part));
-    }
-  }
+  for (const word of words(input)) if (!STOPWORDS.has(word) && !HONORIFICS.has(word)) out.push(stem(word));
   return out;
 }
 
-/** Every word of a text, variants mapped and stemmed, stopwords kept: for matching phrases such as "with whom". */
-export function stemmedWords(input: string): string[] {
-  return words(input).flatMap((word) => (VARIANTS[word] ?? word).split(' ').map(stem));
+/** Two stems of one word family: one extends the other by a suffix ("legitim" / "legitimaci", "spokes…"). */
+export function sameFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.length - short.length <= 5 && long.startsWith(short);
 }
 
-/** Terms of a question that name its subject: stopwords and question verbs removed. */
-export function contentTerms(input: string): string[] {
-  const out: string[] = [];
-  for (const word of words(input)) {
-    const mapped = VARIANTS[word] ?? word;
-    for (const part of mapped.split(' ')) {
-      if (!STOPWORDS.has(part) && !QUESTION_VERBS.has(part)) out.push(stem(part));
-    }
-  }
-  return out;
+/** Endings that make a people or a language of a place's name ("chines(e)", "ukrainian", "iraqi"). */
+const DEMONYM_ENDING = /(?:ians?|eans?|ese|ans?|ish|is?|es?|a|y)$/;
+
+/** A place and its people share a root: "china" / "chines(e)", "ukrain(e)" / "ukrainian", "japan" / "japanes(e)". */
+export function sameDemonymRoot(a: string, b: string): boolean {
+  if (a.charAt(0) !== b.charAt(0)) return false;
+  const root = (w: string) => w.replace(DEMONYM_ENDING, '');
+  const ra = root(a);
+  return ra.length >= 4 && ra === root(b);
 }
 
-/**
- * Words that say "talks" or name the parties without saying what about: they never make a passage
- * relevant on their own, and weigh little next to a question's specific words.
- */
-export const UNIVERSAL_GENERIC_TERMS: ReadonlySet<string> = new Set(terms('talks talk country countries say said people official officials'));
-
-/** A term in at least this share of an article's sentences is what the whole article is about. */
-const GENERIC_SENTENCE_SHARE = 0.3;
-
-/**
- * The generic terms of a set of articles: the universal ones plus each article's own subject —
- * words most of its sentences use ("negotiations" in an article about talks), and the proper
- * names its headline is about ("Russia", "Ukraine"), which every statement in it concerns.
- */
-export function genericTerms(articles: readonly { title: string; sentences: readonly string[] }[]): ReadonlySet<string> {
-  const generic = new Set(UNIVERSAL_GENERIC_TERMS);
-  for (const { title, sentences } of articles) {
-    const body = sentences.join(' ');
-    for (const word of title.split(/\s+/)) {
-      const name = word.replace(/[^\p{L}\p{N}]/gu, '');
-      // A proper name: capitalised in the headline and also mid-sentence in the body.
-      if (/^\p{Lu}/u.test(name) && new RegExp(`[\\p{Ll},] ${name}\\b`, 'u').test(body)) terms(name).forEach((t) => generic.add(t));
-    }
-    if (sentences.length < 4) continue; // too few sentences to tell a subject from a coincidence
-    const counts = new Map<string, number>();
-    for (const sentence of sentences) for (const term of new Set(terms(sentence))) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) if (count / sentences.length >= GENERIC_SENTENCE_SHARE) generic.add(term);
-  }
-  return generic;
+/** The primary sound-alike key of a word ("kyiv" and "kiev" both sound as "KF"). */
+export function soundKey(word: string): string {
+  return doubleMetaphone(word)[0];
 }
 
 /** Three rows of the distance table, reused: the matchers call this thousands of times per second. */
@@ -220,25 +168,37 @@ export function typoAllowance(length: number): number {
   return 0;
 }
 
+/**
+ * A typed word stands for a known one: a few typing errors, or the same sound with the same first
+ * letter and a close spelling (transliterations: "kyiv" / "kiev", "zelenskiy" / "zelensky").
+ */
+export function spellingVariant(typed: string, known: string): boolean {
+  if (typed.charAt(0) !== known.charAt(0) || typed.length < 4 || known.length < 4) return false;
+  const allowance = typoAllowance(Math.min(typed.length, known.length));
+  if (allowance > 0 && editDistance(typed, known, allowance) <= allowance) return true;
+  return editDistance(typed, known, 2) <= 2 && soundKey(typed) === soundKey(known);
+}
+
 export interface Sentence {
   start: number;
   end: number;
   text: string;
 }
 
-const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|etc|U\.S|U\.K|e\.g|i\.e))\.$/;
+/** Abbreviations that end with a full stop inside a sentence: a title before a name, or an initial. */
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Lt|Col|Sgt|Capt|Rev|Hon|Mt|Ft|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b\p{Lu}|\b(?:\p{L}\.){1,3}\p{L})\.$/u;
 
-/** Splits one paragraph into sentences with absolute offsets; abbreviations such as "Mr." do not end one. */
+/** Splits one paragraph into sentences with absolute offsets; abbreviations and initials do not end one. */
 export function splitSentences(text: string, from: number, to: number): Sentence[] {
   const sentences: Sentence[] = [];
   let start = from;
-  const boundary = /[.!?]["'\u201D\u2019)]?\s+(?=["'\u201C\u2018(]?[A-Z0-9])/g;
+  const boundary = /[.!?]["'\u201D\u2019)]*\s+(?=["'\u201C\u2018(]*[\p{Lu}0-9])/gu;
   const slice = text.slice(from, to);
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(slice)) !== null) {
     const endInSlice = match.index + match[0].trimEnd().length;
     const candidate = text.slice(start, from + endInSlice);
-    if (ABBREVIATIONS.test(candidate.replace(/["'\u201D\u2019)]$/, ''))) continue;
+    if (ABBREVIATION.test(candidate.replace(/["'\u201D\u2019)]+$/, ''))) continue;
     sentences.push({ start, end: from + endInSlice, text: candidate });
     start = from + match.index + match[0].length;
   }

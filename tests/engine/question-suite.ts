@@ -308,7 +308,17 @@ export const questionSuite: readonly QuestionCase[] = [
   // ── Organisations, given names and loose phrasings ──
   { question: 'what did the kremlin say', category: 'role-description', found, speakers: [PESKOV], note: 'Peskov is the Kremlin’s press secretary; the organisation speaks through him.' },
   { question: 'who is Maria', category: 'who-is', found, summaryIncludes: ['Zakharova'] },
-  { question: 'tell me about the phone call', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [LEAVITT], onlySpeakers: [LEAVITT, TRUMP] },
+  {
+    question: 'tell me about the phone call',
+    category: 'who-spoke-about',
+    style: ['paraphrase'],
+    found,
+    firstKind: 'narration',
+    speakers: [LEAVITT],
+    onlySpeakers: [LEAVITT, TRUMP],
+    quoteIncludes: ['phone call'],
+    note: 'The article’s own sentence on the call says what it is (Trump and Xi, in the next 48 hours); Leavitt’s quote on it follows.',
+  },
   { question: "what's the deal with the decree", category: 'who-spoke-about', style: ['chatty'], found, speakers: [ZAKHAROVA], onlySpeakers: [ZAKHAROVA] },
   { question: 'who wants to mediate', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [POLISHCHUK], onlySpeakers: [POLISHCHUK] },
 
@@ -408,7 +418,8 @@ export function expectationFailures(testCase: QuestionCase, answer: Answer): str
   for (const speaker of testCase.speakers ?? []) {
     if (!heard.has(speaker)) failures.push(`no direct/reported item by ${speaker} (speakers: ${[...heard].join(', ') || 'none'})`);
   }
-  const first = testCase.firstSpeaker ?? (testCase.speakers && testCase.speakers.length > 0 ? testCase.speakers : undefined);
+  if (testCase.firstKind && answer.items[0]?.kind !== testCase.firstKind) failures.push(`first item is ${answer.items[0]?.kind ?? 'missing'}; expected ${testCase.firstKind}`);
+  const first = testCase.firstSpeaker ?? (!testCase.firstKind && testCase.speakers && testCase.speakers.length > 0 ? testCase.speakers : undefined);
   if (first) {
     const item = answer.items[0];
     if (!item) failures.push(`no items; expected the first to be by ${first.join(' or ')}`);

@@ -1,0 +1,235 @@
+import type { Article } from '../data/schema.js';
+import type { AnswerItem } from './answer-types.js';
+import { narrationItem, quoteItem, type Knowledge, type PersonEntry, type QuoteEntry } from './knowledge.js';
+import { AMOUNT_EXPRESSION, HONORIFICS, MONTHS, NEGATIVE_EXPRESSION, PLACE_PREPOSITIONS, REASON_EXPRESSION, REPORTING_VERBS, SPEECH_WORDS, STOPWORDS, TIME_EXPRESSION, WEEKDAYS } from './lexicon.js';
+import { splitSentences, tokenize, type Token } from './text.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What a piece of evidence mentions, beyond its words. Spans are absolute offsets in the article text. */
+export interface Mentions {
+  times: Span[];
+  amounts: Span[];
+  places: Span[];
+  /** People (and organisations) of the article named in the unit itself, by name or alias. */
+  people: ReadonlySet<PersonEntry>;
+  /** … and those named only in its context (the speaker in "…, Zakharova said"). */
+  contextPeople: ReadonlySet<PersonEntry>;
+  /** How many times it gives a cause or purpose ("because", "due to", "so"). */
+  reason: number;
+  /** How many times it denies or rules something out ("cannot", "impossible", "ban"). */
+  negative: number;
+  /** It reports speech ("said", "told"): narration that relays what someone said. */
+  speech: boolean;
+  /** People it names as saying something ("President Trump said …", "according to Reuters"): in the unit itself. */
+  reported: ReadonlySet<PersonEntry>;
+}
+
+/**
+ * One piece of evidence an answer can cite: a quote with its speaker, or a sentence of the
+ * article's own narration. Every answer is the best evidence, ranked.
+ */
+export interface EvidenceUnit {
+  readonly index: number;
+  readonly kind: 'direct' | 'reported' | 'narration';
+  readonly article: Article;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  /** The quote, with its speaker; null for narration. */
+  readonly entry: QuoteEntry | null;
+  /** The sentence(s) a quote stands in: its attribution ("…, she told reporters on May 3"). Narration: the unit itself. */
+  readonly context: Span;
+  /** Words of the unit. */
+  readonly tokens: readonly Token[];
+  /** Content stems of the unit and how often each occurs. */
+  readonly termFrequency: ReadonlyMap<string, number>;
+  /** Content stems of the context outside the unit (the attribution around a quote). */
+  readonly contextTerms: ReadonlySet<string>;
+  /** Number of content words: the unit's length for ranking. */
+  readonly length: number;
+  /** Over the unit and its context. */
+  readonly mentions: Mentions;
+  readonly topics: readonly string[];
+}
+
+/** The unit as an answer item: the quote with its speaker, or the narration sentence. */
+export function unitItem(unit: EvidenceUnit): AnswerItem {
+  return unit.entry ? quoteItem(unit.entry) : narrationItem(unit.article, unit.paragraph, unit.start, unit.end);
+}
+
+/** The unit's context (the whole sentence around a quote) as a narration item: shows what the quote alone leaves out. */
+export function contextItem(unit: EvidenceUnit): AnswerItem {
+  return narrationItem(unit.article, unit.paragraph, unit.context.start, unit.context.end);
+}
+
+/** A content word: not a function word. Speech words stay: "warned", "questioned" say what happened. */
+export function isContentWord(word: string): boolean {
+  return (!STOPWORDS.has(word) || QUESTION_WORDS_IN_TEXT.has(word)) && !HONORIFICS.has(word);
+}
+
+/** Wh-words in a sentence ("not where, but with whom") answer a question's embedded wh-word ("who to negotiate with"). */
+const QUESTION_WORDS_IN_TEXT = new Set(['who', 'whom', 'where', 'when', 'why']);
+
+/** Builds every evidence unit of the knowledge's articles: their quotes, then every narration sentence. */
+export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
+  const units: EvidenceUnit[] = [];
+  for (const article of knowledge.articles) {
+    const people = namesOf(knowledge, article);
+    const sentences = article.paragraphs.flatMap((p) => splitSentences(article.text, p.start, p.end).map((s) => ({ ...s, paragraph: p.number })));
+    const quotes = knowledge.quotes.filter((q) => q.article === article);
+    for (const entry of quotes) {
+      const { quote } = entry;
+      const around = sentences.filter((s) => s.paragraph === quote.paragraph && s.start < quote.end && quote.start < s.end);
+      const context = around.length > 0 ? { start: Math.min(quote.start, around[0]?.start ?? quote.start), end: Math.max(quote.end, around[around.length - 1]?.end ?? quote.end) } : { start: quote.start, end: quote.end };
+      units.push(makeUnit(units.length, article, quote.paragraph, { start: quote.start, end: quote.end }, context, entry, people));
+    }
+    for (const sentence of sentences) {
+      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+      units.push(makeUnit(units.length, article, sentence.paragraph, sentence, sentence, null, people));
+    }
+  }
+  return units;
+}
+
+function makeUnit(index: number, article: Article, paragraph: number, span: Span, context: Span, entry: QuoteEntry | null, people: NameIndex): EvidenceUnit {
+  const text = article.text;
+  const tokens = tokenize(text, span.start, span.end);
+  const termFrequency = new Map<string, number>();
+  let length = 0;
+  for (const token of tokens) {
+    if (!isContentWord(token.word)) continue;
+    termFrequency.set(token.stem, (termFrequency.get(token.stem) ?? 0) + 1);
+    length++;
+  }
+  const around = [...tokenize(text, context.start, span.start), ...tokenize(text, span.end, context.end)];
+  const contextTerms = new Set(around.filter((t) => isContentWord(t.word)).map((t) => t.stem));
+  const mentions = findMentions(text, context, tokens, around, people);
+  return {
+    index,
+    kind: entry ? entry.quote.kind : 'narration',
+    article,
+    paragraph,
+    start: span.start,
+    end: span.end,
+    entry,
+    context,
+    tokens,
+    termFrequency,
+    contextTerms,
+    length: Math.max(1, length),
+    mentions,
+    topics: entry ? entry.quote.topics : [],
+  };
+}
+
+/** Name words of an article's people, so a unit knows whom it mentions. */
+type NameIndex = ReadonlyMap<string, PersonEntry[]>;
+
+function namesOf(knowledge: Knowledge, article: Article): NameIndex {
+  const index = new Map<string, PersonEntry[]>();
+  for (const person of article.people) {
+    const entry = knowledge.people.get(person.id);
+    if (!entry) continue;
+    const names = [person.name, ...person.aliases];
+    for (const name of names) {
+      const nameWords = tokenize(name).map((t) => t.word).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
+      // A surname (or a one-word name) identifies; a given name alone is too common to count.
+      const last = nameWords[nameWords.length - 1];
+      if (!last || last.length < 2) continue;
+      const list = index.get(last) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      index.set(last, list);
+    }
+  }
+  return index;
+}
+
+function findMentions(text: string, context: Span, tokens: readonly Token[], around: readonly Token[], names: NameIndex): Mentions {
+  const slice = text.slice(context.start, context.end);
+  const spansOf = (pattern: RegExp): Span[] => {
+    const out: Span[] = [];
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(slice)) !== null) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      out.push({ start: context.start + match.index, end: context.start + match.index + match[0].length });
+    }
+    return out;
+  };
+  const named = (list: readonly Token[]): Set<PersonEntry> => {
+    const people = new Set<PersonEntry>();
+    for (const token of list) {
+      if (!token.capital) continue;
+      for (const person of names.get(token.word) ?? []) people.add(person);
+    }
+    return people;
+  };
+  const all = [...around, ...tokens].sort((a, b) => a.start - b.start);
+  return {
+    times: spansOf(TIME_EXPRESSION),
+    amounts: spansOf(AMOUNT_EXPRESSION).filter((s) => !isYear(text.slice(s.start, s.end))),
+    places: places(all, names),
+    people: named(tokens),
+    contextPeople: named(around),
+    reason: count(REASON_EXPRESSION, slice),
+    negative: count(NEGATIVE_EXPRESSION, slice),
+    speech: all.some((t) => SPEECH_WORDS.has(t.word) && !t.capital),
+    reported: reportedSpeakers(tokens, names),
+  };
+}
+
+/** People named next to a reporting verb: "Trump said", "told Reuters", "said the minister, Ana Silva". */
+function reportedSpeakers(tokens: readonly Token[], names: NameIndex): Set<PersonEntry> {
+  const out = new Set<PersonEntry>();
+  tokens.forEach((token, i) => {
+    if (!token.capital) return;
+    const people = names.get(token.word);
+    if (!people) return;
+    const near = tokens.slice(Math.max(0, i - 3), i + 4);
+    if (near.some((t) => REPORTING_VERBS.has(t.word))) for (const p of people) out.add(p);
+  });
+  return out;
+}
+
+function count(pattern: RegExp, text: string): number {
+  return text.match(new RegExp(pattern.source, 'giu'))?.length ?? 0;
+}
+
+function isYear(text: string): boolean {
+  return /^(?:1[89]|20)\d\d$/.test(text.trim());
+}
+
+/** Capitalised words after "in", "at", "from"…: a place, unless they name a person, a month or a weekday. */
+function places(tokens: readonly Token[], names: NameIndex): Span[] {
+  const out: Span[] = [];
+  tokens.forEach((token, i) => {
+    if (!PLACE_PREPOSITIONS.has(token.word) || token.capital) return;
+    let j = i + 1;
+    if (tokens[j]?.word === 'the') j++;
+    const first = tokens[j];
+    if (!first || !first.capital || MONTHS.has(first.word) || WEEKDAYS.has(first.word) || names.has(first.word)) return;
+    let last = first;
+    for (let k = j + 1; k < tokens.length && tokens[k]?.capital && tokens[k]?.start === (tokens[k - 1]?.end ?? 0) + 1; k++) last = tokens[k] as Token;
+    out.push({ start: first.start, end: last.end });
+  });
+  return out;
+}
+
+/** Sentence spans of an article's body, with their paragraphs. */
+export function narrationUnits(units: readonly EvidenceUnit[], article: Article): EvidenceUnit[] {
+  return units.filter((u) => u.article === article && u.kind === 'narration');
+}
+
+/** Whether a span lies inside the unit's own text (not only in its context). */
+export function inside(unit: EvidenceUnit, span: Span): boolean {
+  return span.start >= unit.start && span.end <= unit.end;
+}
+
+export type { Article };

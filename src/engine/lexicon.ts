@@ -1,0 +1,156 @@
+/**
+ * General English the engine needs to read questions and evidence: function words, speech verbs,
+ * chat filler, and the words that mark a time, an amount, a place or a reason. Nothing here comes
+ * from an article: an article's own vocabulary (names, aliases, roles, topics) is read from its data.
+ */
+
+const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+/** Words with no meaning of their own in a question or a passage. */
+export const STOPWORDS = set(`
+  a an the and or but if then so of to in on at by for with from into onto as is are was were be been being am
+  do does did done doing has have had having i me my we our you your he him his she her it its they them their
+  this that these those there here which who whom whose what when where why how whats whos wheres hows
+  can could would should will shall may might must not no nor any some all each every both either
+  about regarding concerning than too very just also only own same such up down out over under again
+  please u ur dont doesnt didnt isnt arent wasnt werent wont havent hasnt cant cannot couldnt wouldnt shouldnt
+  im ive id youre theyre thats theres whats
+`);
+
+/** Greetings, chat filler and asides around a question ("yo", "lol", "quick question", "i was wondering"). */
+export const FILLER = set(`
+  yo hey hi hello ok okay um uh umm uhh hmm well oh lol lmao haha hahaha thx thanks thank ty pls plz bro mate dude guys
+  quick question wondering wonder curious reading read sorry actually basically really exactly just like
+  know tell let show give find mean want wants wanted
+`);
+
+/** Verbs and nouns of speech: they say that a statement is asked for, not what about. */
+export const SPEECH_WORDS = set(`
+  say says said saying tell tells told telling state states stated statement statements claim claims claimed
+  mention mentions mentioned comment comments commented remark remarks remarked note notes noted add adds added
+  stress stresses stressed argue argues argued explain explains explained announce announces announced
+  report reports reported respond responds responded reply replies replied speak speaks spoke spoken talk talks talked
+  think thinks thought believe believes believed feel feels felt insist insists insisted suggest suggests suggested
+  quote quotes quoted words word view views position stance opinion opinions take thoughts message point pointed
+  discuss discusses discussed address addresses addressed
+`);
+
+/** Verbs that report what someone said: "X said", "told X", "according to X". */
+export const REPORTING_VERBS = set(`
+  said says told tells stated states added adds noted notes stressed stresses argued argues explained explains announced announces
+  claimed claims insisted insists warned warns wrote writes replied replies responded responds declared declares admitted admits
+  acknowledged acknowledges confirmed confirms denied denies asked asks tweeted tweets according predicted predicts urged urges
+`);
+
+/** Nouns for what someone said: they close a speaker's name only after a possessive ("[Peskov]'s take on …"). */
+export const SPEECH_NOUNS = set('take view views position stance opinion opinions thoughts message words word statement statements quote quotes comments remarks response reaction');
+
+/** Of the speech words, those that also name a subject when used as a noun ("the talks", "a warning"). */
+export const SPEECH_NOUNS_WITH_CONTENT = set('talks talk statement statements warning remarks comment comments');
+
+/** Verbs a question uses for an event without naming it ("where will it be held", "when does it happen"). */
+export const EVENT_VERBS = set('held hold holds holding happen happens happened happening occur occurs occurred take takes took taking place go goes going come comes coming get gets got do');
+
+/** Auxiliaries that open a yes/no question or sit before the subject of "what did X say". */
+export const AUXILIARIES = set('do does did has have had is are was were will would can could should may might shall');
+
+/** Words that refer to the article itself rather than to anything in it. */
+export const ARTICLE_WORDS = set('article story piece text report news item this it');
+
+/** Wh-words: what a question asks for. */
+export const WH_WORDS = set('who whom whose what which when where why how');
+
+/** Honorifics and courtesy titles: never enough on their own to name someone. */
+export const HONORIFICS = set('mr mrs ms miss dr mister madam sir dame lord lady prof');
+
+export const MONTHS = set(`january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`);
+export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
+
+/** Times written out: dates, days, clock times, "next week", "in the next 48 hours", "until the end of June", years. */
+export const TIME_EXPRESSION = new RegExp(
+  [
+    String.raw`\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?)?`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b`,
+    String.raw`\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s*\d{1,2}\b`,
+    String.raw`\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b`,
+    String.raw`\b(?:today|tonight|yesterday|tomorrow|overnight)\b`,
+    String.raw`\b(?:this|next|last|coming|previous|past)\s+(?:few\s+)?(?:\d+\s+)?(?:morning|afternoon|evening|night|week|weekend|month|year|summer|winter|spring|autumn|fall|season|decade|century|days|weeks|months|years|hours)\b`,
+    String.raw`\b(?:in|within|for|over|after|during)\s+(?:the\s+)?(?:next|last|coming|past|first)?\s*(?:few|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty)\s+(?:minutes|hours|days|weeks|months|years|decades)\b`,
+    String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:minutes|hours|days|weeks|months|years|decades)\s+(?:ago|later|earlier|before|after)\b`,
+    String.raw`\b(?:by|until|till|before|after|since|from)\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?\w+`,
+    String.raw`\b(?:in|since|by|until|from|before|after)\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d\d\b`,
+    String.raw`\b(?:1[89]|20)\d\d\b`,
+    String.raw`\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\b`,
+    String.raw`\b(?:in|at|by)\s+(?:the\s+)?(?:morning|afternoon|evening|night|weekend)\b`,
+    String.raw`\b(?:spring|summer|autumn|winter)\b`,
+  ].join('|'),
+  'giu',
+);
+
+/** Amounts: money, percentages, counts with a unit, spelled-out large numbers. */
+export const AMOUNT_EXPRESSION = new RegExp(
+  [
+    String.raw`[$£€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|m|k))?`,
+    String.raw`\b\d[\d,.]*\s?(?:%|percent|per cent|percentage points?)`,
+    String.raw`\b\d[\d,.]*\s?(?:million|billion|trillion|thousand|hundred)\b(?:\s+(?:dollars|euros|pounds|yen|rubles|roubles|people|votes))?`,
+    String.raw`\b\d[\d,.]*\s+(?:dollars|euros|pounds|yen|rubles|roubles|cents|pence)\b`,
+    String.raw`\b\d[\d,.]*(?:\s?-\s?|\s)(?:\p{L}+\s){0,2}?(?:metres|meters|kilometres|kilometers|miles|feet|tonnes|tons|litres|liters|gallons|hours|minutes|days|weeks|months|years|jobs|votes|signatures|people|members|staff|workers|patients|passengers|cases|deaths|troops|soldiers|homes|households|seats)\b`,
+    String.raw`\b\d{1,3}(?:,\d{3})+\b`,
+    String.raw`\b\d+(?:\.\d+)?\b`,
+    String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b`,
+  ].join('|'),
+  'giu',
+);
+
+/** Words that give a cause or a purpose in a sentence. */
+export const REASON_EXPRESSION = /\b(?:because|due to|owing to|since|as a result|so that|so|in order to|therefore|thus|hence|reason|reasons|cause|caused|causes|blame|blamed|obstacles?|why|after|given that|led to|resulted? in)\b/iu;
+
+/** Words that say a sentence denies or rules something out ("cannot", "impossible", "ban", "refused"). */
+export const NEGATIVE_EXPRESSION = /\b(?:not|no|never|cannot|cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|couldnt|wouldnt|shouldnt|unable|impossib\w*|ban\w*|refus\w*|reject\w*|prevent\w*|block\w*|forbid\w*|prohibit\w*|without)\b|n['\u2019]t\b/iu;
+
+/** Prepositions before a place name ("in Lisbon", "at the town hall"). */
+export const PLACE_PREPOSITIONS = set('in at from near to into outside inside across around');
+
+/** Nouns that ask for a place. */
+export const PLACE_NOUNS = set('place places location locations country countries city cities town towns where site sites region state states area capital');
+
+/** Nouns that ask for a time. */
+export const TIME_NOUNS = set('date dates day days time times month months year years deadline week weeks hour hours');
+
+/** Nouns that ask for a quantity. */
+export const AMOUNT_NOUNS = set('amount amounts cost costs price prices number figure figures total percentage percent share sum much many');
+
+/** Nouns that ask for a reason. */
+export const REASON_NOUNS = set('reason reasons cause causes why explanation motive purpose');
+
+/** Words that introduce what a statement is about ("about", "on", "regarding"). */
+export const ABOUT_WORDS = set('about abt on regarding concerning re over towards toward');
+
+/**
+ * Well-known abbreviations of titles and bodies, and the words they stand for (general English, as
+ * in a dictionary): "the CEO" is asked for when an article writes "chief executive".
+ */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['ceo', 'chief executive'],
+  ['cfo', 'chief financial'],
+  ['coo', 'chief operating'],
+  ['cto', 'chief technology'],
+  ['vp', 'vice president'],
+  ['pm', 'prime minister'],
+  ['mp', 'member parliament'],
+  ['ag', 'attorney general'],
+  ['gm', 'general manager'],
+  ['md', 'managing director'],
+  ['pr', 'public relations'],
+  ['rep', 'representative'],
+  ['sen', 'senator'],
+  ['gov', 'governor'],
+  ['spox', 'spokesperson'],
+]);
+
+/** Chat idioms that ask to be told about something ("what's the deal with X", "what about X"): read as "tell me about X". */
+export const TELL_ME_ABOUT_IDIOM = /^(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|s| is)\s+(?:the\s+)?(?:deal|story|situation|latest|news|word|up|going on)\s+(?:with|on|about|regarding)|what\s+about|how\s+about|anything\s+(?:on|about))\s+/iu;
+
+/** Words for "something" or "anything": they ask, they name nothing. */
+export const INDEFINITES = set('anything something nothing everything stuff thing things whatever');

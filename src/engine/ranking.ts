@@ -1,0 +1,222 @@
+import type { EvidenceUnit } from './evidence.js';
+import type { PersonEntry } from './knowledge.js';
+import { LruMap } from './lru.js';
+import { sameDemonymRoot, sameFamily, spellingVariant, terms } from './text.js';
+
+/** BM25's usual constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.5;
+/** How much a match counts when it is not the word itself. */
+const FAMILY_MATCH = 0.7;
+const VARIANT_MATCH = 0.8;
+/** A word found only in the attribution around a quote ("…, she warned"), not in the quote. */
+const CONTEXT_MATCH = 0.6;
+/** A word the quote does not use but one of its topics stands for (topics and keywords come from the article's data). */
+const TOPIC_MATCH = 0.6;
+/** At most this many vocabulary words are compared with one unknown word: bounded work whatever the article. */
+const MAX_VARIANT_SCAN = 4000;
+
+/** One thing a question asks about: a word (as a stem), or a person talked about. */
+export interface ContentTerm {
+  stem: string;
+  /** The word as typed, for wording. */
+  word: string;
+  /** How much the asker's phrasing says this term matters (1 normal, less for asides and verbs of attribution). */
+  weight: number;
+  /** A person the question talks about (not a speaker): matched by their mentions. */
+  person?: PersonEntry;
+  /** A hint ("where" in a where-question): it counts when matched, and is not missed when not. */
+  bonus?: boolean;
+  /** A topic of the article's data whose keyword phrase the question uses ("who to negotiate with"): matched by the quotes on it. */
+  topic?: string;
+}
+
+/** How one unit matches one term. */
+interface TermMatch {
+  strength: number;
+  tf: number;
+}
+
+export interface ScoredUnit {
+  unit: EvidenceUnit;
+  /** Weighted share of the question's content the unit covers (0-1), by rarity in the article. */
+  coverage: number;
+  /** BM25 relevance (for ordering units with the same coverage). */
+  relevance: number;
+  /** Share of the question's word pairs the unit says in the same order (0-1). */
+  proximity: number;
+  /** Terms it matched (by their stems). */
+  matched: Set<string>;
+}
+
+/**
+ * Ranks the evidence units of a small scope (one article, usually) against a question's content
+ * terms: BM25 over stems, with word families, spelling variants for words the article does not
+ * use, the attribution around a quote, and topics from the data at lower strength.
+ */
+export class EvidenceIndex {
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly averageLength: number;
+  private readonly variants = new LruMap<string, readonly { stem: string; strength: number }[]>(512);
+  private readonly topicTerms = new Map<string, Set<string>>();
+  /** How much a topic says about one quote: a topic most quotes share is the article's whole subject. */
+  private readonly topicStrength = new Map<string, number>();
+  private readonly vocabulary: string[];
+  private readonly bigramsOf = new Map<EvidenceUnit, Set<string>>();
+  private readonly personStems = new Map<PersonEntry, string[]>();
+
+  constructor(
+    readonly units: readonly EvidenceUnit[],
+    topics: ReadonlyMap<string, readonly string[]>,
+    private readonly topicPhrases: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {
+    for (const unit of units) {
+      const seen = new Set([...unit.termFrequency.keys(), ...unit.contextTerms]);
+      for (const term of seen) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.vocabulary = [...this.documentFrequency.keys()];
+    this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);
+    const quotes = units.filter((u) => u.entry);
+    for (const [id, stems] of topics) {
+      this.topicTerms.set(id, new Set(stems));
+      const share = quotes.filter((u) => u.topics.includes(id)).length / Math.max(1, quotes.length);
+      this.topicStrength.set(id, TOPIC_MATCH * Math.min(1, (1 - share) * 1.5));
+    }
+  }
+
+  /** Inverse document frequency: a word few units use says more. Unknown words weigh as the rarest. */
+  idf(stem: string): number {
+    const n = this.units.length;
+    const df = this.documentFrequency.get(stem) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  knows(stem: string): boolean {
+    return this.documentFrequency.has(stem);
+  }
+
+  /** Words of the article that stand for a question word: itself, its family, or (for a word the article never uses) a spelling variant. */
+  expansions(stem: string): readonly { stem: string; strength: number }[] {
+    return this.variants.remember(stem, () => {
+      const out: { stem: string; strength: number }[] = [];
+      if (this.documentFrequency.has(stem)) out.push({ stem, strength: 1 });
+      const known = this.documentFrequency.has(stem);
+      let scanned = 0;
+      for (const word of this.vocabulary) {
+        if (++scanned > MAX_VARIANT_SCAN) break;
+        if (word === stem) continue;
+        if (sameFamily(word, stem)) out.push({ stem: word, strength: FAMILY_MATCH });
+        else if (!known && (spellingVariant(stem, word) || sameDemonymRoot(stem, word))) out.push({ stem: word, strength: VARIANT_MATCH });
+      }
+      return out;
+    });
+  }
+
+  /** The units, scored for the terms (and the question's word sequence, for proximity); only units that match something. */
+  score(terms: readonly ContentTerm[], sequence: readonly string[], filter?: (unit: EvidenceUnit) => boolean): ScoredUnit[] {
+    const weights = terms.map((t) => t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
+    const total = weights.reduce((a, b, i) => a + (terms[i]?.bonus ? 0 : b), 0);
+    const expansions = terms.map((t) => (t.person || t.topic ? [] : this.expansions(t.stem)));
+    const pairs = bigrams(sequence);
+    const candidates = filter ? this.units.filter(filter) : this.units;
+    // A topic most quotes share is discounted only when some unit says the word itself.
+    const broadTopics = terms.map((term, i) => candidates.some((u) => this.match(u, term, expansions[i] ?? [], true).strength >= CONTEXT_MATCH * FAMILY_MATCH));
+    const out: ScoredUnit[] = [];
+    for (const unit of candidates) {
+      let covered = 0;
+      let relevance = 0;
+      const matched = new Set<string>();
+      terms.forEach((term, i) => {
+        const discount = broadTopics[i] ?? true;
+        const match = this.match(unit, term, expansions[i] ?? [], discount);
+        if (match.strength <= 0) return;
+        const weight = weights[i] ?? 0;
+        covered += weight * match.strength;
+        const tf = match.tf;
+        relevance += weight * match.strength * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * unit.length) / this.averageLength)));
+        matched.add(term.stem);
+      });
+      const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
+      if (covered <= 0 && proximity <= 0) continue;
+      out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity, matched });
+    }
+    return out;
+  }
+
+  private match(unit: EvidenceUnit, term: ContentTerm, expansions: readonly { stem: string; strength: number }[], discount: boolean): TermMatch {
+    if (term.topic) return unit.topics.includes(term.topic) ? { strength: 1, tf: 1 } : { strength: 0, tf: 0 };
+    if (term.person) return this.personMatch(unit, term.person, discount);
+    return this.termMatch(unit, expansions, [term.stem], discount);
+  }
+
+  private topicIdf(topic: string): number {
+    const n = this.units.length;
+    const df = this.units.filter((u) => u.topics.includes(topic)).length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Topics one of whose keyword phrases (two words or more) the question's words contain, in order. */
+  topicsNamedBy(sequence: readonly string[]): string[] {
+    const text = ` ${sequence.join(' ')} `;
+    return [...this.topicPhrases].filter(([, phrases]) => phrases.some((p) => text.includes(` ${p} `))).map(([id]) => id);
+  }
+
+  private termMatch(unit: EvidenceUnit, expansions: readonly { stem: string; strength: number }[], stems: readonly string[], discountBroad: boolean): TermMatch {
+    let best: TermMatch = { strength: 0, tf: 0 };
+    for (const { stem: word, strength } of expansions) {
+      const tf = unit.termFrequency.get(word);
+      if (tf !== undefined && strength > best.strength) best = { strength, tf };
+      else if (best.strength < CONTEXT_MATCH * strength && unit.contextTerms.has(word)) best = { strength: CONTEXT_MATCH * strength, tf: 1 };
+    }
+    for (const topic of unit.topics) {
+      const strength = discountBroad ? (this.topicStrength.get(topic) ?? 0) : TOPIC_MATCH;
+      if (strength > best.strength && stems.some((s) => this.topicTerms.get(topic)?.has(s))) best = { strength, tf: 1 };
+    }
+    return best;
+  }
+
+  /** Whether one of the unit's topics (from the article's data) is described by one of these stems ("where", "place"). */
+  topicSays(unit: EvidenceUnit, stems: readonly string[]): boolean {
+    return unit.topics.some((id) => stems.some((s) => this.topicTerms.get(id)?.has(s)));
+  }
+
+  /** A person talked about: named in the unit, in its attribution, or in the keywords of its topics. */
+  private personMatch(unit: EvidenceUnit, person: PersonEntry, discountBroad: boolean): TermMatch {
+    if (unit.mentions.people.has(person)) return { strength: 1, tf: 1 };
+    if (unit.mentions.contextPeople.has(person) && unit.entry?.speaker !== person) return { strength: CONTEXT_MATCH, tf: 1 };
+    return this.termMatch(unit, [], this.nameStems(person), discountBroad);
+  }
+
+  private nameStems(person: PersonEntry): string[] {
+    let stems = this.personStems.get(person);
+    if (!stems) {
+      stems = [person.person.name, ...person.person.aliases].flatMap((n) => terms(n));
+      this.personStems.set(person, stems);
+    }
+    return stems;
+  }
+
+  /** A person talked about is as rare as the units that mention them. */
+  private personIdf(person: PersonEntry): number {
+    const n = this.units.length;
+    const df = this.units.filter((u) => u.mentions.people.has(person)).length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private sharedPairs(unit: EvidenceUnit, pairs: ReadonlySet<string>): number {
+    let own = this.bigramsOf.get(unit);
+    if (!own) {
+      own = bigrams(unit.tokens.map((t) => t.stem));
+      this.bigramsOf.set(unit, own);
+    }
+    let shared = 0;
+    for (const pair of pairs) if (own.has(pair)) shared++;
+    return shared;
+  }
+}
+
+function bigrams(sequence: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) out.add(`${sequence[i - 1]} ${sequence[i]}`);
+  return out;
+}
