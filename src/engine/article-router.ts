@@ -8,83 +8,106 @@ export interface Route {
   score: number;
 }
 
-/** The fields an article is found by, weighted: its people and subject say more than any sentence. */
-const BOOST = { people: 3, title: 2, subject: 2, text: 1 };
-/** A term in more than this share of the articles (and more than MIN_COMMON_ARTICLES) is too common to route by. */
+/** The fields an article is found by as a whole, weighted: its people say most, then its title and subject. */
+const BOOST = { people: 3, title: 2, subject: 2 };
+/** A term in more than this share of the paragraphs (and more than MIN_COMMON) is too common to route by. */
 const COMMON_SHARE = 0.05;
-const MIN_COMMON_ARTICLES = 20;
+const MIN_COMMON = 40;
 /** The rarest few terms of a question are enough to find its articles. */
-const MAX_QUERY_TERMS = 4;
+const MAX_QUERY_TERMS = 8;
+/** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
+const WHOLE_ARTICLE_WEIGHT = 0.3;
+
+interface WholeArticle {
+  id: number;
+  people: string;
+  title: string;
+  subject: string;
+}
+
+interface Paragraph {
+  id: number;
+  text: string;
+}
 
 /**
- * Picks the articles a question is about (BM25 over each article's people, title, subject and
- * text), so only their engines answer it, however large the knowledge base grows.
+ * Picks the articles a question is about, however large the knowledge base: BM25 over each
+ * article's people, title and subject, and over each of its paragraphs, so that words a question
+ * quotes together find the paragraph that says them together. Only the chosen articles' engines answer.
  */
 export class ArticleRouter {
-  private readonly index: MiniSearch<{ id: number; people: string; title: string; subject: string; text: string }>;
-
-  /** How many articles use each term. A term outside it is a typo or unknown, and only those are matched fuzzily. */
+  private readonly articleIndex: MiniSearch<WholeArticle>;
+  private readonly paragraphIndex: MiniSearch<Paragraph>;
+  /** The article each paragraph belongs to. */
+  private readonly owner: Int32Array;
+  /** How many paragraphs (or article descriptions) use each term. A term outside it is a typo or unknown: only those are matched fuzzily. */
   private readonly documentFrequency = new Map<string, number>();
+  private readonly commonAt: number;
 
   constructor(private readonly articles: readonly Article[]) {
-    this.index = new MiniSearch({
-      fields: ['people', 'title', 'subject', 'text'],
-      tokenize: (text) => terms(text),
-      processTerm: (term) => term,
-      searchOptions: { boost: BOOST, prefix: false },
-    });
-    const docs = articles.map((article, id) => ({
-      id,
-      people: article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '),
-      title: article.title,
-      subject: [article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '),
-      text: article.paragraphs.map((p) => article.text.slice(p.start, p.end)).join(' '),
-    }));
-    for (const doc of docs) {
-      for (const term of new Set(terms(`${doc.people} ${doc.title} ${doc.subject} ${doc.text}`))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const tokenize = (text: string) => text.split(' ').filter(Boolean);
+    const processTerm = (term: string) => term;
+    this.articleIndex = new MiniSearch<WholeArticle>({ fields: ['people', 'title', 'subject'], tokenize, processTerm, searchOptions: { boost: BOOST, prefix: false } });
+    this.paragraphIndex = new MiniSearch<Paragraph>({ fields: ['text'], tokenize, processTerm, searchOptions: { prefix: false } });
+    const count = (list: string[]) => {
+      for (const term of new Set(list)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    };
+    const wholes: WholeArticle[] = [];
+    const paragraphs: Paragraph[] = [];
+    const owner: number[] = [];
+    articles.forEach((article, id) => {
+      const people = terms(article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '));
+      const title = terms(article.title);
+      const subject = terms([article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '));
+      count([...people, ...title, ...subject]);
+      wholes.push({ id, people: people.join(' '), title: title.join(' '), subject: subject.join(' ') });
+      for (const paragraph of article.paragraphs) {
+        const words = terms(article.text.slice(paragraph.start, paragraph.end));
+        count(words);
+        paragraphs.push({ id: paragraphs.length, text: words.join(' ') });
+        owner.push(id);
       }
-    }
-    this.index.addAll(docs);
+    });
+    this.owner = Int32Array.from(owner);
+    this.commonAt = Math.max(MIN_COMMON, paragraphs.length * COMMON_SHARE);
+    this.articleIndex.addAll(wholes);
+    this.paragraphIndex.addAll(paragraphs);
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
     const asked = [...new Set(questionTerms(readQuestion(question)))];
     if (asked.length === 0) return [];
-    const { terms: known, common } = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
+    const known = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
     const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
     if (known.length === 0 && unknown.length === 0) return [];
-    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
     const tokenize = (text: string) => text.split(' ');
-    const search = (fields?: string[]) =>
-      this.index.search({
-        combineWith: 'OR',
-        queries: [
-          ...(known.length ? [{ queries: known, tokenize, fields }] : []),
-          ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25, fields }] : []),
-        ],
-      });
-    // Only common words ("who spoke about the port?"): the articles about it say so in their people,
-    // title or subject; scoring every sentence that mentions it in passing would cost milliseconds.
-    const aboutIt = common ? search(['people', 'title', 'subject']) : [];
-    const results = aboutIt.length > 0 ? aboutIt : search();
-    return results
+    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
+    const queries = [...(known.length ? [{ queries: known, tokenize }] : []), ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25 }] : [])];
+    const scores = new Map<number, number>();
+    for (const result of this.articleIndex.search({ combineWith: 'OR', queries })) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
+    const best = new Map<number, number>();
+    for (const result of this.paragraphIndex.search({ combineWith: 'OR', queries })) {
+      const article = this.owner[Number(result.id)] ?? -1;
+      if (result.score > (best.get(article) ?? 0)) best.set(article, result.score);
+    }
+    for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .flatMap((result) => {
-        const article = this.articles[Number(result.id)];
-        return article ? [{ article, score: result.score }] : [];
+      .flatMap(([id, score]) => {
+        const article = this.articles[id];
+        return article ? [{ article, score }] : [];
       });
   }
 
   /**
-   * The question's rarest terms: they pick out its articles, while terms most articles share
+   * The question's rarest terms: they pick out its articles, while terms most paragraphs share
    * ("said", "percent") would only make every article a candidate and the search slow.
    */
-  private mostSelective(known: string[]): { terms: string[]; common: boolean } {
-    const commonAt = Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
+  private mostSelective(known: string[]): string[] {
     const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
-    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAt).slice(0, MAX_QUERY_TERMS);
-    return selective.length > 0 ? { terms: selective, common: false } : { terms: byRarity.slice(0, 2), common: byRarity.length > 0 };
+    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.commonAt).slice(0, MAX_QUERY_TERMS);
+    return selective.length > 0 ? selective : byRarity.slice(0, 2);
   }
 }

@@ -79,25 +79,38 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
   const units: EvidenceUnit[] = [];
   for (const article of knowledge.articles) {
     const people = namesOf(knowledge, article);
-    const sentences = article.paragraphs.flatMap((p) => splitSentences(article.text, p.start, p.end).map((s) => ({ ...s, paragraph: p.number })));
+    // Each paragraph is read once; units and their contexts take their words from it.
+    const paragraphs = new Map(article.paragraphs.map((p) => [p.number, { tokens: tokenize(article.text, p.start, p.end), sentences: splitSentences(article.text, p.start, p.end) }] as const));
     const quotes = knowledge.quotes.filter((q) => q.article === article);
     for (const entry of quotes) {
       const { quote } = entry;
-      const around = sentences.filter((s) => s.paragraph === quote.paragraph && s.start < quote.end && quote.start < s.end);
-      const context = around.length > 0 ? { start: Math.min(quote.start, around[0]?.start ?? quote.start), end: Math.max(quote.end, around[around.length - 1]?.end ?? quote.end) } : { start: quote.start, end: quote.end };
-      units.push(makeUnit(units.length, article, quote.paragraph, { start: quote.start, end: quote.end }, context, entry, people));
+      const paragraph = paragraphs.get(quote.paragraph);
+      if (!paragraph) continue;
+      const around = paragraph.sentences.filter((s) => s.start < quote.end && quote.start < s.end);
+      const context = { start: Math.min(quote.start, around[0]?.start ?? quote.start), end: Math.max(quote.end, around[around.length - 1]?.end ?? quote.end) };
+      units.push(makeUnit(units.length, article, quote.paragraph, { start: quote.start, end: quote.end }, context, entry, people, paragraph.tokens));
     }
-    for (const sentence of sentences) {
-      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
-      units.push(makeUnit(units.length, article, sentence.paragraph, sentence, sentence, null, people));
+    for (const p of article.paragraphs) {
+      const paragraph = paragraphs.get(p.number);
+      const named = new Set<PersonEntry>();
+      for (const sentence of paragraph?.sentences ?? []) {
+        if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+        const unit = makeUnit(units.length, article, p.number, sentence, sentence, null, people, paragraph?.tokens ?? []);
+        units.push(unit);
+        unit.mentions.people.forEach((person) => named.add(person));
+      }
+      for (const person of named) person.mentions.push({ article, paragraph: p.number, start: p.start, end: p.end });
     }
   }
   return units;
 }
 
-function makeUnit(index: number, article: Article, paragraph: number, span: Span, context: Span, entry: QuoteEntry | null, people: NameIndex): EvidenceUnit {
-  const text = article.text;
-  const tokens = tokenize(text, span.start, span.end);
+function within(tokens: readonly Token[], span: Span): Token[] {
+  return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+}
+
+function makeUnit(index: number, article: Article, paragraph: number, span: Span, context: Span, entry: QuoteEntry | null, people: NameIndex, paragraphTokens: readonly Token[]): EvidenceUnit {
+  const tokens = within(paragraphTokens, span);
   const termFrequency = new Map<string, number>();
   let length = 0;
   for (const token of tokens) {
@@ -105,9 +118,8 @@ function makeUnit(index: number, article: Article, paragraph: number, span: Span
     termFrequency.set(token.stem, (termFrequency.get(token.stem) ?? 0) + 1);
     length++;
   }
-  const around = [...tokenize(text, context.start, span.start), ...tokenize(text, span.end, context.end)];
+  const around = within(paragraphTokens, context).filter((t) => t.start < span.start || t.end > span.end);
   const contextTerms = new Set(around.filter((t) => isContentWord(t.word)).map((t) => t.stem));
-  const mentions = findMentions(text, context, tokens, around, people);
   return {
     index,
     kind: entry ? entry.quote.kind : 'narration',
@@ -121,7 +133,7 @@ function makeUnit(index: number, article: Article, paragraph: number, span: Span
     termFrequency,
     contextTerms,
     length: Math.max(1, length),
-    mentions,
+    mentions: new UnitMentions(article.text, context, tokens, around, people),
     topics: entry ? entry.quote.topics : [],
   };
 }
@@ -148,41 +160,76 @@ function namesOf(knowledge: Knowledge, article: Article): NameIndex {
   return index;
 }
 
-function findMentions(text: string, context: Span, tokens: readonly Token[], around: readonly Token[], names: NameIndex): Mentions {
-  const slice = text.slice(context.start, context.end);
-  const spansOf = (pattern: RegExp): Span[] => {
-    const out: Span[] = [];
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(slice)) !== null) {
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
+/** What a unit mentions: names at once (they are cheap and always needed), dates, amounts and the like when first asked. */
+class UnitMentions implements Mentions {
+  readonly people: ReadonlySet<PersonEntry>;
+  readonly contextPeople: ReadonlySet<PersonEntry>;
+  readonly reported: ReadonlySet<PersonEntry>;
+  private found: { times: Span[]; amounts: Span[]; places: Span[]; reason: number; negative: number; speech: boolean } | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly context: Span,
+    private readonly tokens: readonly Token[],
+    private readonly around: readonly Token[],
+    private readonly names: NameIndex,
+  ) {
+    this.people = named(tokens, names);
+    this.contextPeople = named(around, names);
+    this.reported = reportedSpeakers(tokens, names);
+  }
+
+  get times(): Span[] {
+    return this.scan().times;
+  }
+  get amounts(): Span[] {
+    return this.scan().amounts;
+  }
+  get places(): Span[] {
+    return this.scan().places;
+  }
+  get reason(): number {
+    return this.scan().reason;
+  }
+  get negative(): number {
+    return this.scan().negative;
+  }
+  get speech(): boolean {
+    return this.scan().speech;
+  }
+
+  private scan() {
+    if (this.found) return this.found;
+    const { text, context } = this;
+    const slice = text.slice(context.start, context.end);
+    const spansOf = (pattern: RegExp): Span[] => {
+      const out: Span[] = [];
+      for (const match of slice.matchAll(pattern)) {
+        if (match[0].length === 0) continue;
+        out.push({ start: context.start + (match.index ?? 0), end: context.start + (match.index ?? 0) + match[0].length });
       }
-      out.push({ start: context.start + match.index, end: context.start + match.index + match[0].length });
-    }
-    return out;
-  };
-  const named = (list: readonly Token[]): Set<PersonEntry> => {
-    const people = new Set<PersonEntry>();
-    for (const token of list) {
-      if (!token.capital) continue;
-      for (const person of names.get(token.word) ?? []) people.add(person);
-    }
-    return people;
-  };
-  const all = [...around, ...tokens].sort((a, b) => a.start - b.start);
-  return {
-    times: spansOf(TIME_EXPRESSION),
-    amounts: spansOf(AMOUNT_EXPRESSION).filter((s) => !isYear(text.slice(s.start, s.end))),
-    places: places(all, names),
-    people: named(tokens),
-    contextPeople: named(around),
-    reason: count(REASON_EXPRESSION, slice),
-    negative: count(NEGATIVE_EXPRESSION, slice),
-    speech: all.some((t) => SPEECH_WORDS.has(t.word) && !t.capital),
-    reported: reportedSpeakers(tokens, names),
-  };
+      return out;
+    };
+    const all = [...this.around, ...this.tokens].sort((a, b) => a.start - b.start);
+    this.found = {
+      times: spansOf(TIME_EXPRESSION),
+      amounts: spansOf(AMOUNT_EXPRESSION).filter((s) => !isYear(text.slice(s.start, s.end))),
+      places: places(all, this.names),
+      reason: count(REASON_EXPRESSION, slice),
+      negative: count(NEGATIVE_EXPRESSION, slice),
+      speech: all.some((t) => SPEECH_WORDS.has(t.word) && !t.capital),
+    };
+    return this.found;
+  }
+}
+
+function named(list: readonly Token[], names: NameIndex): Set<PersonEntry> {
+  const people = new Set<PersonEntry>();
+  for (const token of list) {
+    if (!token.capital) continue;
+    for (const person of names.get(token.word) ?? []) people.add(person);
+  }
+  return people;
 }
 
 /** People named next to a reporting verb: "Trump said", "told Reuters", "said the minister, Ana Silva". */
@@ -198,8 +245,15 @@ function reportedSpeakers(tokens: readonly Token[], names: NameIndex): Set<Perso
   return out;
 }
 
+const globalForms = new Map<RegExp, RegExp>();
+
 function count(pattern: RegExp, text: string): number {
-  return text.match(new RegExp(pattern.source, 'giu'))?.length ?? 0;
+  let global = globalForms.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'giu');
+    globalForms.set(pattern, global);
+  }
+  return text.match(global)?.length ?? 0;
 }
 
 function isYear(text: string): boolean {

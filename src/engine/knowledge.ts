@@ -1,6 +1,5 @@
 import type { Article, Person, Quote, Topic } from '../data/schema.js';
 import type { AnswerItem, ArticleRef } from './answer-types.js';
-import { words } from './text.js';
 
 export interface QuoteEntry {
   article: Article;
@@ -14,7 +13,7 @@ export interface PersonEntry {
   id: string;
   person: Person;
   quotes: QuoteEntry[];
-  /** Paragraphs where the person is named, per article id. */
+  /** Paragraphs where the person is named (filled in from the evidence units, which read every sentence). */
   mentions: { article: Article; paragraph: number; start: number; end: number }[];
 }
 
@@ -72,11 +71,8 @@ export function buildKnowledge(articles: Article[]): Knowledge {
   const topics = new Map<string, TopicEntry>();
 
   for (const article of articles) {
-    const folded = article.paragraphs.map((p) => ` ${words(article.text.slice(p.start, p.end)).join(' ')} `);
     for (const person of article.people) {
-      const entry = people.get(person.id) ?? { id: person.id, person, quotes: [], mentions: [] };
-      people.set(person.id, entry);
-      entry.mentions.push(...findMentions(article, folded, person));
+      if (!people.has(person.id)) people.set(person.id, { id: person.id, person, quotes: [], mentions: [] });
     }
     for (const topic of article.topics) {
       if (!topics.has(topic.id)) topics.set(topic.id, { id: topic.id, topic, quotes: [] });
@@ -97,16 +93,3 @@ export function buildKnowledge(articles: Article[]): Knowledge {
   }
   return { articles, quotes, people, topics };
 }
-
-/** Where the article names a person: by full name, alias, or surname. */
-function findMentions(article: Article, folded: readonly string[], person: Person): PersonEntry['mentions'] {
-  const names = [person.name, ...person.aliases].map((name) => words(name).join(' ')).filter((name) => name.length > 2);
-  const mentions: PersonEntry['mentions'] = [];
-  for (const [i, paragraph] of article.paragraphs.entries()) {
-    if (names.some((name) => (folded[i] ?? '').includes(` ${name} `))) {
-      mentions.push({ article, paragraph: paragraph.number, start: paragraph.start, end: paragraph.end });
-    }
-  }
-  return mentions;
-}
-

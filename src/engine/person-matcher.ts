@@ -62,14 +62,16 @@ export class PersonMatcher {
     this.people = [...people];
     for (const person of this.people) {
       const { name, aliases, role, roleAliases, organisation, kind } = person.person;
-      for (const text of [name, ...aliases]) {
+      // "Chris Murphy of Connecticut" is Chris Murphy (of a place); a person's surname alone names them too.
+      const nameWords = words(name.replace(/\s+of\s+.*$/i, '')).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
+      const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
+      for (const text of [name, nameWords.join(' '), ...surnameOnly, ...aliases]) {
         const tokens = words(text).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
       // A given name alone ("who is Maria") names someone, but less surely than a surname.
-      const nameWords = words(name).filter((w) => !HONORIFICS.has(w));
       const given = nameWords[0];
       if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
       // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").

@@ -1,4 +1,4 @@
-import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_NOUNS_WITH_CONTENT, SPEECH_WORDS, STOPWORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, STOPWORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
 import { foldText, tokenize, type Token } from './text.js';
 
 /** Questions longer than this are cut before anything else: nobody asks a 10,000-character question on purpose. */
@@ -150,7 +150,8 @@ function isSpeechVerb(list: readonly Token[], i: number, aux: string): boolean {
   const before = list[i - 1];
   if (SPEECH_NOUNS.has(word)) return before?.possessive === true;
   if (!SPEECH_WORDS.has(word)) return false;
-  if (SPEECH_NOUNS_WITH_CONTENT.has(word) && DETERMINERS.has(before?.word ?? '')) return false;
+  // After a determiner it is a noun: "the State Department", "the talks".
+  if (DETERMINERS.has(before?.word ?? '')) return false;
   return verbFitsAuxiliary(aux, word);
 }
 
@@ -176,8 +177,9 @@ function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: num
   const aux = AUXILIARIES.has(list[i]?.word ?? '') ? (list[i]?.word ?? '') : '';
   const afterAux = aux !== '';
   if (afterAux) i++;
-  // "quotes from X", "according to X", "statements by X"
-  for (let k = coreAt; k < list.length - 1; k++) {
+  if (wh === 'who') return none;
+  // "quotes from X", "according to X", "statements by X", near the start of the question
+  for (let k = coreAt; k < Math.min(list.length - 1, coreAt + 5); k++) {
     const word = list[k]?.word ?? '';
     const next = list[k + 1]?.word ?? '';
     const fromBy = (word === 'from' || word === 'by') && k > 0 && SPEECH_WORDS.has(list[k - 1]?.word ?? '');
@@ -188,7 +190,6 @@ function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: num
     while (to < list.length && !ABOUT_WORDS.has(list[to]?.word ?? '')) to++;
     return to > from ? { slot: range(from, to), speechAt: k } : none;
   }
-  if (wh === 'who') return none;
   // Without an auxiliary only "what X said" / "how X responded" put a speaker before the verb.
   if (!afterAux && wh !== 'what' && wh !== 'how') return none;
   for (let v = i; v < list.length; v++) {
@@ -198,6 +199,8 @@ function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: num
     let end = v;
     while (end > i && SLOT_ADVERBS.has(list[end - 1]?.word ?? '')) end--;
     if (end <= i) return none;
+    // Someone must stand there: a capitalised word, or one that is not a function word ("what did Will say").
+    if (!range(i, end).some((p) => !STOPWORDS.has(list[p]?.word ?? '') || (list[p]?.capital && p > 0))) continue;
     // Without an auxiliary, the slot is the wh-question's subject only when the verb is a past or third-person form ("what X said").
     if (!afterAux && !/(?:s|ed|aid|old|ought|oke)$/.test(token.word) && !list[end - 1]?.possessive) return none;
     const slot = range(i, end).filter((p) => !ARTICLE_WORDS.has(list[p]?.word ?? '') || list.length < 3);

@@ -60,6 +60,7 @@ export interface Token {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+const ASCII_WORD = /^[A-Za-z0-9']+$/;
 
 /** Words of `text` (between `from` and `to`) with their offsets; possessives and contractions are one token. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -69,27 +70,37 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(slice)) !== null) {
     const raw = match[0];
-    const folded = foldText(raw);
+    const folded = ASCII_WORD.test(raw) ? raw.toLowerCase() : foldText(raw);
     const possessive = /'s$/.test(folded) || /s'$/.test(folded);
     const word = folded.replace(/'s$/, '').replace(/'/g, '');
     if (word === '') continue;
-    out.push({ word, stem: stem(word), start: match.index, end: match.index + raw.length, capital: /^\p{Lu}/u.test(raw), possessive });
+    const first = raw.charCodeAt(0);
+    const capital = first >= 65 && first <= 90 ? true : first < 128 ? false : /^\p{Lu}/u.test(raw);
+    out.push({ word, stem: stem(word), start: match.index, end: match.index + raw.length, capital, possessive });
   }
   return out;
 }
 
 /**
- * Stems of the words seen most recently. Only short words are kept: a longer word can be a slice
- * of a whole article's folded text, which the key would keep alive.
+ * Stems of words seen: a bounded memo, emptied when full (cheaper than keeping the most recent).
+ * Only short words are kept: a longer word can be a slice of a whole article's text, which the key would keep alive.
  */
-const stems = new LruMap<string, string>(20_000);
+const stems = new Map<string, string>();
+const MAX_STEMS = 50_000;
 const MAX_MEMO_WORD = 12;
 
 /** Porter stem ("negotiations" → "negoti"); digits and very short words stay as they are. */
 export function stem(word: string): string {
   if (word === 'whom') return 'who'; // the object form of "who": "with whom" answers "who … with"
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  return word.length > MAX_MEMO_WORD ? stemmer(word) : stems.remember(word, stemmer);
+  if (word.length <= 3) return word;
+  if (word.length > MAX_MEMO_WORD) return /\d/.test(word) ? word : stemmer(word);
+  let known = stems.get(word);
+  if (known === undefined) {
+    known = /\d/.test(word) ? word : stemmer(word);
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, known);
+  }
+  return known;
 }
 
 /** Stems of a text's meaningful words (function words and honorifics left out): what indexes compare. */

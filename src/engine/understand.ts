@@ -81,11 +81,12 @@ function topicPhrase(text: QuestionText, inSlot: ReadonlySet<number>): string {
 
 /** Who a speaker slot names: by name, alias, spelling, role, organisation, or "X's <role>". */
 export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): SpeakerConstraint | null {
-  const meaningful = slot.filter((w) => !STOPWORDS.has(w.word) && !HONORIFICS.has(w.word));
+  // A capitalised word is a name even when it is also a function word ("what did Will say").
+  const meaningful = slot.filter((w) => (!STOPWORDS.has(w.word) || (w.capital && w.at > 0)) && !HONORIFICS.has(w.word));
   if (meaningful.length === 0 || meaningful.every((w) => NOBODY_IN_PARTICULAR.has(w.word) || ARTICLE_WORDS.has(w.word) || SPEECH_WORDS.has(w.word))) return null;
-  // The article's own source is not a speaker ("when did the agency report this").
+  // The article's own source is not a speaker ("when did the agency report this"), unless the article quotes it.
   const source = scope.knowledge.articles.some((a) => words(a.source).join(' ') === meaningful.map((w) => w.word).join(' '));
-  if (source) return null;
+  if (source && scope.people.resolve(meaningful.map((w) => w.word)).best.length === 0) return null;
   // "Putin's spokesman": the possessor describes whom the head noun belongs to.
   const possessorAt = slot.findIndex((w, i) => w.possessive && i < slot.length - 1);
   if (possessorAt >= 0) {

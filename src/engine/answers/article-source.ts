@@ -2,16 +2,17 @@ import { unitItem } from '../evidence.js';
 import { words } from '../text.js';
 import type { AnswerType, Scope } from './answer-type.js';
 import { found } from './common.js';
-import { hasAny, set } from './clues.js';
+import { onlyWords, set } from './clues.js';
 
 const SOURCE_WORDS = set('source outlet publication publisher newspaper agency');
+const ALLOWED = set('news original reported published wrote publishes reports original');
 const MADE_IT = set('wrote published reported broke reports publishes');
 
 /** "what is the source?", "which news agency reported this?", "where does this news come from?" */
 export const articleSource: AnswerType = {
   name: 'article-source',
   detect: (question) => {
-    if (hasAny(question, SOURCE_WORDS) && question.slot.length === 0) return 0.95;
+    if (onlyWords(question, ALLOWED, SOURCE_WORDS) && question.slot.length === 0) return 0.95;
     const list = question.words.map((w) => w.word);
     const aboutThis = list.some((w) => ['this', 'it', 'article', 'story', 'news', 'report', 'piece'].includes(w));
     if (question.wh === 'who' && MADE_IT.has(list[question.coreAt + 1] ?? '') && aboutThis && list.length <= question.coreAt + 4) return 0.95;
