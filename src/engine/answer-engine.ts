@@ -46,8 +46,10 @@ export function createAnswerEngine(articles: Article[], options: EngineOptions =
 
 /** Article engines kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
 const ENGINE_CACHE_SIZE = 128;
-/** The articles the router ranks best are each asked; the one whose evidence answers best wins. */
+/** The articles the router ranks best are each asked; the one whose evidence answers best wins … */
 const ROUTE_CANDIDATES = 4;
+/** … among those the router finds at least this share as likely as its first. */
+const CANDIDATE_RATIO = 0.25;
 /** Articles answering alongside the best one must answer nearly as well … */
 const CO_ANSWER_RATIO = 0.85;
 /** … and at most this many articles answer one question. */
@@ -121,7 +123,8 @@ class KnowledgeBaseEngine implements AnswerEngine {
     if (!this.router) return withoutConfidence(this.engineFor(this.articles[0] as Article).answer(question));
     const overview = overviewOf(readQuestion(question));
     if (overview?.name === 'list-speakers') return this.speakersByArticle(question);
-    const routes = this.router.route(question, ROUTE_CANDIDATES);
+    const routed = this.router.route(question, ROUTE_CANDIDATES);
+    const routes = routed.filter((r) => r.score >= (routed[0]?.score ?? 0) * CANDIDATE_RATIO);
     if (routes.length === 0) return overview ? this.overview(question, overview.name) : this.noArticle(question);
     return this.answerFrom(question, routes);
   }

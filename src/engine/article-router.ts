@@ -10,11 +10,15 @@ export interface Route {
 
 /** The fields an article is found by as a whole, weighted: its people say most, then its title and subject. */
 const BOOST = { people: 3, title: 2, subject: 2 };
-/** A term in more than this share of the paragraphs (and more than MIN_COMMON) is too common to route by. */
+/** A term in more than this share of the paragraphs (and more than MIN_COMMON) is too common to route by … */
 const COMMON_SHARE = 0.05;
 const MIN_COMMON = 40;
-/** The rarest few terms of a question are enough to find its articles. */
+/** … and one in more paragraphs than this too common to look up paragraph by paragraph: the work per question stays bounded at any size. */
+const MAX_PARAGRAPH_POSTINGS = 1000;
+/** The rarest few terms of a question are enough to find its articles (fewer for whole articles: their postings are longer). */
 const MAX_QUERY_TERMS = 8;
+const MAX_ARTICLE_TERMS = 4;
+const MAX_RESULTS = 200;
 /** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
 const WHOLE_ARTICLE_WEIGHT = 0.3;
 
@@ -43,6 +47,7 @@ export class ArticleRouter {
   /** How many paragraphs (or article descriptions) use each term. A term outside it is a typo or unknown: only those are matched fuzzily. */
   private readonly documentFrequency = new Map<string, number>();
   private readonly commonAt: number;
+  private readonly paragraphAt: number;
 
   constructor(private readonly articles: readonly Article[]) {
     const tokenize = (text: string) => text.split(' ').filter(Boolean);
@@ -70,6 +75,7 @@ export class ArticleRouter {
     });
     this.owner = Int32Array.from(owner);
     this.commonAt = Math.max(MIN_COMMON, paragraphs.length * COMMON_SHARE);
+    this.paragraphAt = Math.min(this.commonAt, MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.addAll(wholes);
     this.paragraphIndex.addAll(paragraphs);
   }
@@ -82,12 +88,16 @@ export class ArticleRouter {
     const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
     if (known.length === 0 && unknown.length === 0) return [];
     const tokenize = (text: string) => text.split(' ');
-    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains.
-    const queries = [...(known.length ? [{ queries: known, tokenize }] : []), ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25 }] : [])];
+    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains, and only on people, titles and subjects.
+    const queries = [...(known.length ? [{ queries: known.slice(0, MAX_ARTICLE_TERMS), tokenize }] : []), ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25 }] : [])];
     const scores = new Map<number, number>();
-    for (const result of this.articleIndex.search({ combineWith: 'OR', queries })) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
+    // Results come best first: the first few hundred are all a route could need.
+    for (const result of this.articleIndex.search({ combineWith: 'OR', queries }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
+    // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
+    const rare = known.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.paragraphAt);
+    const paragraphQueries = rare.length ? [{ queries: rare, tokenize }] : [];
     const best = new Map<number, number>();
-    for (const result of this.paragraphIndex.search({ combineWith: 'OR', queries })) {
+    for (const result of paragraphQueries.length ? this.paragraphIndex.search({ combineWith: 'OR', queries: paragraphQueries }).slice(0, MAX_RESULTS) : []) {
       const article = this.owner[Number(result.id)] ?? -1;
       if (result.score > (best.get(article) ?? 0)) best.set(article, result.score);
     }

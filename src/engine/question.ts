@@ -1,4 +1,5 @@
 import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, STOPWORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
+import { LruMap } from './lru.js';
 import { foldText, tokenize, type Token } from './text.js';
 
 /** Questions longer than this are cut before anything else: nobody asks a 10,000-character question on purpose. */
@@ -68,8 +69,14 @@ export interface QuestionText {
   empty: boolean;
 }
 
+/** The router and every article's engine read the same question: the latest few are kept read. */
+const recent = new LruMap<string, QuestionText>(64);
+
 export function readQuestion(rawQuestion: string): QuestionText {
-  const text = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+  return recent.remember(rawQuestion.slice(0, MAX_QUESTION_LENGTH), read);
+}
+
+function read(text: string): QuestionText {
   const unmentioned = text.replace(MENTION, '');
   const idiom = TELL_ME_ABOUT_IDIOM.exec(unmentioned);
   // The idiom's words are replaced by spaces, so every offset still points into the question as typed.
