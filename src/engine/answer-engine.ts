@@ -110,7 +110,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
 
   answer(question: string, options: AskOptions = {}): Answer {
     if (this.answers.capacity === 0) return this.answerNow(question, options);
-    // The question exactly as asked: answers echo it, so "Venues?" and "venues" are kept apart.
+    // The question exactly as asked: answers repeat it, so "Venues?" and "venues" are kept apart.
     return this.answers.remember(`${options.articleId ?? ''}\u0000${question}`, () => this.answerNow(question, options));
   }
 

@@ -34,7 +34,7 @@ export interface AnswerItem {
   readonly end: number;
   readonly paragraph: number;
   readonly speaker: Person | null;
-  /** Who relayed a second-hand statement ("Leavitt: President Trump said ..."). */
+  /** Who relayed a second-hand statement (an aide: "the governor said …"). */
   readonly reportedBy: Person | null;
   readonly quoteId: string | null;
   readonly topics: readonly string[];

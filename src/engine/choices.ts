@@ -86,9 +86,9 @@ export class ChoiceIndex {
     let low = 0;
     let high = this.words.length;
     while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((this.words[mid] ?? '') < prefix) low = mid + 1;
-      else high = mid;
+      const middle = (low + high) >> 1;
+      if ((this.words[middle] ?? '') < prefix) low = middle + 1;
+      else high = middle;
     }
     const found: string[] = [];
     for (let i = low; i < this.words.length && found.length < PREFIX_SCAN_LIMIT; i++) {

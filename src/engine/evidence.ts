@@ -16,7 +16,7 @@ export interface Mentions {
   places: Span[];
   /** People (and organisations) of the article named in the unit itself, by name or alias. */
   people: ReadonlySet<PersonEntry>;
-  /** … and those named only in its context (the speaker in "…, Zakharova said"). */
+  /** … and those named only in its context (the speaker in "…, Okoye said"). */
   contextPeople: ReadonlySet<PersonEntry>;
   /** How many times it gives a cause or purpose ("because", "due to", "so"). */
   reason: number;
@@ -24,7 +24,7 @@ export interface Mentions {
   negative: number;
   /** It reports speech ("said", "told"): narration that relays what someone said. */
   speech: boolean;
-  /** People it names as saying something ("President Trump said …", "according to Reuters"): in the unit itself. */
+  /** People it names as saying something ("the governor said …", "according to the agency"): in the unit itself. */
   reported: ReadonlySet<PersonEntry>;
 }
 
@@ -213,7 +213,9 @@ class UnitMentions implements Mentions {
     const all = [...this.around, ...this.tokens].sort((a, b) => a.start - b.start);
     this.found = {
       times: spansOf(TIME_EXPRESSION),
-      amounts: spansOf(AMOUNT_EXPRESSION).filter((s) => !isYear(text.slice(s.start, s.end))),
+      amounts: spansOf(AMOUNT_EXPRESSION)
+        .filter((s) => !isYear(text.slice(s.start, s.end)))
+        .map((s) => withCountedWord(s, all)),
       places: places(all, this.names),
       reason: count(REASON_EXPRESSION, slice),
       negative: count(NEGATIVE_EXPRESSION, slice),
@@ -232,7 +234,7 @@ function named(list: readonly Token[], names: NameIndex): Set<PersonEntry> {
   return people;
 }
 
-/** People named next to a reporting verb: "Trump said", "told Reuters", "said the minister, Ana Silva". */
+/** People named next to a reporting verb: "Okoye said", "told the agency", "said the minister, Ana Okoye". */
 function reportedSpeakers(tokens: readonly Token[], names: NameIndex): Set<PersonEntry> {
   const out = new Set<PersonEntry>();
   tokens.forEach((token, i) => {
@@ -254,6 +256,13 @@ function count(pattern: RegExp, text: string): number {
     globalForms.set(pattern, global);
   }
   return text.match(global)?.length ?? 0;
+}
+
+/** "3,200 signatures", "60 jobs": the amount with the word it counts, when one follows. */
+function withCountedWord(span: Span, tokens: readonly Token[]): Span {
+  const next = tokens.find((t) => t.start >= span.end);
+  if (!next || next.start > span.end + 1 || STOPWORDS.has(next.word) || next.capital) return span;
+  return { start: span.start, end: next.end };
 }
 
 function isYear(text: string): boolean {

@@ -49,7 +49,7 @@ function expandAbbreviations(list: readonly string[]): { word: string; from: num
 
 /**
  * Finds people in a phrase by name or alias (typos and other spellings forgiven for names), by a
- * role or description ("the foreign ministry spokeswoman"), or by the organisation they speak for.
+ * role or description ("the transport ministry press officer"), or by the organisation they speak for.
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
@@ -71,19 +71,19 @@ export class PersonMatcher {
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
-      // A given name alone ("who is Maria") names someone, but less surely than a surname.
+      // A given name alone ("who is Ana") names someone, but less surely than a surname.
       const given = nameWords[0];
       if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
       // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
       if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
       for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
-      // People speak for their organisation: "what did the ministry say" asks for its spokeswoman.
+      // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
     for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
   }
 
-  /** A role adds the whole phrase, its runs of two or more words, and its head noun ("president" of "president of Russia"). */
+  /** A role adds the whole phrase, its runs of two or more words, and its head noun ("head" of "head of the port authority"). */
   private addRolePhrases(person: PersonEntry, text: string, weight: number): void {
     const all = words(text);
     const ofAt = all.indexOf('of');

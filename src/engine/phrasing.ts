@@ -57,7 +57,7 @@ export function capitalise(text: string): string {
 }
 
 /** A phrase the asker typed, cut for a one-line summary. */
-export function echo(text: string, max = 60): string {
+export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 

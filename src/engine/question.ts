@@ -59,7 +59,7 @@ export interface QuestionText {
   coreAt: number;
   /** The question proper opens with an auxiliary: a yes/no question ("did anyone …", "is there …"). */
   yesNo: boolean;
-  /** Words (positions) where a speaker stands: "what did [the union] say", "[Peskov]'s take". */
+  /** Words (positions) where a speaker stands: "what did [the union] say", "[Okoye]'s take". */
   slot: number[];
   /** The speech word that makes `slot` a speaker slot, if any. */
   speechAt: number;
@@ -173,8 +173,8 @@ function verbFitsAuxiliary(aux: string, word: string): boolean {
 
 /**
  * Where a speaker stands in the question: between an auxiliary and a verb of speech ("what did
- * [Putin's spokesman] say", "did [the union] comment"), before a possessive speech noun
- * ("[Zakharova]'s take on"), after "quotes from" / "according to", or before "said" ("what [X] said").
+ * [the governor's aide] say", "did [the union] comment"), before a possessive speech noun
+ * ("[Okoye]'s take on"), after "quotes from" / "according to", or before "said" ("what [X] said").
  */
 function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: number[]; speechAt: number } {
   const none = { slot: [], speechAt: -1 };

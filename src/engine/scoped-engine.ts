@@ -9,7 +9,7 @@ import { articleDate, time } from './answers/time.js';
 import { buildEvidence, type EvidenceUnit } from './evidence.js';
 import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEntry, type TopicEntry } from './knowledge.js';
 import { PersonMatcher } from './person-matcher.js';
-import { describe, echo, joinNames, paragraphList, speakerLine, surname, unique } from './phrasing.js';
+import { clip, describe, joinNames, paragraphList, speakerLine, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, type ScoredUnit } from './ranking.js';
 import { stem, words } from './text.js';
@@ -21,7 +21,7 @@ const PROXIMITY_WEIGHT = 0.5;
 const RELEVANCE_WEIGHT = 0.05;
 /** Evidence by someone other than the speaker asked about, when the question is not for a statement ("when did X arrive"). */
 const OTHER_SPEAKER = 0.35;
-/** A quote that relays the asked speaker ("President Trump said …", told by his spokeswoman), or narration reporting them. */
+/** A quote that relays the asked speaker ("the governor said …", told by an aide), or narration reporting them. */
 const RELAYED = 0.8;
 const REPORTED_IN_NARRATION = 0.5;
 /** Units scoring under this share of the best are left out: better evidence exists. */
@@ -149,7 +149,7 @@ export class ScopedEngine implements Scope {
   }
 
   private decline(q: Understood, speakers: readonly PersonEntry[]): Reply {
-    const topic = echo(q.topic || q.content.map((c) => c.word).join(' '));
+    const topic = clip(q.topic || q.content.map((c) => c.word).join(' '));
     if (q.type === statement && speakers.length > 0) {
       const quoted = speakers.filter((p) => p.quotes.length > 0);
       const names = joinNames(quoted.map((p) => p.person.name), 'or');

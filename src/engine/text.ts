@@ -33,7 +33,7 @@ export function foldText(input: string): string {
 const recentWords = new LruMap<string, readonly string[]>(256);
 const MAX_REMEMBERED_TEXT = 600;
 
-/** Folded words only: possessives dropped ("kiev's" → "kiev"), everything that is not a letter or digit is a separator. */
+/** Folded words only: possessives dropped ("okoye's" → "okoye"), everything that is not a letter or digit is a separator. */
 export function words(input: string): readonly string[] {
   return input.length > MAX_REMEMBERED_TEXT ? splitWords(input) : recentWords.remember(input, splitWords);
 }
@@ -116,10 +116,10 @@ export function sameFamily(a: string, b: string): boolean {
   return short.length >= 5 && long.length - short.length <= 5 && long.startsWith(short);
 }
 
-/** Endings that make a people or a language of a place's name ("chines(e)", "ukrainian", "iraqi"). */
+/** Endings that make a people or a language of a place's name ("japanes(e)", "canadian", "iraqi"). */
 const DEMONYM_ENDING = /(?:ians?|eans?|ese|ans?|ish|is?|es?|a|y)$/;
 
-/** A place and its people share a root: "china" / "chines(e)", "ukrain(e)" / "ukrainian", "japan" / "japanes(e)". */
+/** A place and its people share a root: "canad(a)" / "canadian", "japan" / "japanes(e)". */
 export function sameDemonymRoot(a: string, b: string): boolean {
   if (a.charAt(0) !== b.charAt(0)) return false;
   const root = (w: string) => w.replace(DEMONYM_ENDING, '');
@@ -127,12 +127,12 @@ export function sameDemonymRoot(a: string, b: string): boolean {
   return ra.length >= 4 && ra === root(b);
 }
 
-/** The primary sound-alike key of a word ("kyiv" and "kiev" both sound as "KF"). */
+/** The primary sound-alike key of a word ("colour" and "kolor" both sound as "KLR"). */
 export function soundKey(word: string): string {
   return doubleMetaphone(word)[0];
 }
 
-/** Three rows of the distance table, reused: the matchers call this thousands of times per second. */
+/** Three rows of the distance table, kept between calls: the matchers call this thousands of times per second. */
 let rowBuffers: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Optimal string alignment distance, bounded: returns max+1 as soon as it is exceeded. */
@@ -181,7 +181,7 @@ export function typoAllowance(length: number): number {
 
 /**
  * A typed word stands for a known one: a few typing errors, or the same sound with the same first
- * letter and a close spelling (transliterations: "kyiv" / "kiev", "zelenskiy" / "zelensky").
+ * letter and a close spelling (transliterations: "tchaikovsky" / "chaikovskiy", "mohammed" / "muhammad").
  */
 export function spellingVariant(typed: string, known: string): boolean {
   if (typed.charAt(0) !== known.charAt(0) || typed.length < 4 || known.length < 4) return false;

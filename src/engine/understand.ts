@@ -20,7 +20,7 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
   const slotWords = text.slot.map((i) => text.words[i] as QuestionWord);
   const speaker = resolveSpeaker(slotWords, scope);
   const inSlot = new Set(text.slot);
-  // People talked about: names outside the speaker slot ("what did Putin say about [Zelensky]").
+  // People talked about: names outside the speaker slot ("what did Okoye say about [Ferreira]").
   const embedded = (w: QuestionWord): boolean => WH_WORDS.has(w.word) && w.at > text.coreAt;
   const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embedded(w)));
   const about: PersonEntry[] = [];
@@ -87,7 +87,7 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
   // The article's own source is not a speaker ("when did the agency report this"), unless the article quotes it.
   const source = scope.knowledge.articles.some((a) => words(a.source).join(' ') === meaningful.map((w) => w.word).join(' '));
   if (source && scope.people.resolve(meaningful.map((w) => w.word)).best.length === 0) return null;
-  // "Putin's spokesman": the possessor describes whom the head noun belongs to.
+  // "the governor's aide": the possessor describes whom the head noun belongs to.
   const possessorAt = slot.findIndex((w, i) => w.possessive && i < slot.length - 1);
   if (possessorAt >= 0) {
     const owner = scope.people.resolve(slot.slice(0, possessorAt + 1).map((w) => w.word));
@@ -98,7 +98,7 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
     }
     if (described) return described;
   }
-  // "Trump and Xi": each named in turn.
+  // "Okoye and Ferreira": each named in turn.
   const parts = splitOnAnd(slot);
   if (parts.length > 1) {
     const each = parts.map((part) => resolveSpeaker(part, scope));
@@ -120,7 +120,7 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
   return { status: 'resolved', people, ambiguous: people.length > 1, byRole };
 }
 
-/** A person is related to another when their descriptions name them or share words with theirs ("press secretary of the Russian President"). */
+/** A person is related to another when their descriptions name them or share words with theirs ("deputy to the harbour master"). */
 function relatedTo(person: PersonEntry, owner: PersonEntry): boolean {
   const own = person.person;
   const description = [own.role ?? '', own.organisation ?? '', ...own.roleAliases].join(' ');

@@ -53,6 +53,8 @@ export interface QuestionCase {
   speakers?: readonly string[];
   /** The first item must be a direct/reported statement by one of these. Defaults to `speakers`. */
   firstSpeaker?: readonly string[];
+  /** The first item must be of this kind (then `firstSpeaker` does not default to `speakers`). */
+  firstKind?: 'narration';
   /**
    * No direct/reported item may be by anyone outside this list ("never a confident wrong speaker").
    * Defaults to `speakers` plus `firstSpeaker` whenever either is given.

@@ -18,7 +18,7 @@ export interface Scope {
   suggestions(): string[];
 }
 
-/** Who the question's speaker slot names ("what did [Putin's spokesman] say"). */
+/** Who the question's speaker slot names ("what did [the governor's aide] say"). */
 export type SpeakerConstraint =
   | { status: 'resolved'; people: PersonEntry[]; ambiguous: boolean; byRole: boolean }
   /** A description that only half fits: ask rather than guess. */
@@ -32,7 +32,7 @@ export interface Understood {
   readonly type: AnswerType;
   /** Null when the question names no speaker. */
   readonly speaker: SpeakerConstraint | null;
-  /** The speaker slot as typed ("putin's spokesman"), for wording. */
+  /** The speaker slot as typed ("the governor's aide"), for wording. */
   readonly subject: string;
   /** People the question talks about (not as speakers). */
   readonly about: readonly PersonEntry[];
@@ -40,7 +40,7 @@ export interface Understood {
   readonly content: readonly ContentTerm[];
   /** Its words in order (stems), for proximity. */
   readonly sequence: readonly string[];
-  /** What it is about, as typed ("about the decree" → "the decree"), for wording. */
+  /** What it is about, as typed ("about the new levy" → "the new levy"), for wording. */
   readonly topic: string;
 }
 

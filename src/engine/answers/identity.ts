@@ -10,7 +10,7 @@ import { set } from './clues.js';
 
 const COPULA = set('is was are were s');
 const ROLE_NOUNS = set('role job position title function occupation post work');
-const TELL_ABOUT = set('tell info information describe background profile');
+const TELL_ABOUT = set('tell information describe background profile');
 
 /** The words naming whom the question asks about: "who is [X]", "what is [X]'s job", "what does [X] do", "tell me about [X]". */
 export function identitySubject(question: QuestionText): QuestionWord[] | null {
@@ -29,7 +29,7 @@ export function identitySubject(question: QuestionText): QuestionWord[] | null {
   return null;
 }
 
-/** "who is Peskov?", "what is Leavitt's role?", "who is the Kremlin spokesman?" */
+/** "who is Okoye?", "what is Okoye's role?", "who is the council's treasurer?" */
 export const identity: AnswerType = {
   name: 'who-is',
   detect: (question, scope) => {

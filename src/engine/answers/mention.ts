@@ -1,9 +1,9 @@
 import { unitItem } from '../evidence.js';
-import { echo, paragraphList, unique } from '../phrasing.js';
+import { clip, paragraphList, unique } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { found } from './common.js';
 
-/** Anything else ("is there any talk about China?", "tell me about the phone call", a few keywords): the best evidence on it. */
+/** Anything else ("is there any talk about the border?", "tell me about the vote", a few keywords): the best evidence on it. */
 export const mention: AnswerType = {
   name: 'passage-search',
   detect: () => 0.3,
@@ -13,7 +13,7 @@ export const mention: AnswerType = {
     const items = ranked.map((r) => unitItem(r.unit));
     const speakers = unique(ranked.flatMap((r) => (r.unit.entry ? [r.unit.entry.speaker.person.name] : [])));
     const who = speakers.length > 0 ? ` (${speakers.join(', ')})` : '';
-    const about = question.topic ? `on “${echo(question.topic)}”` : 'on that';
+    const about = question.topic ? `on “${clip(question.topic)}”` : 'on that';
     return found(`The article speaks ${about} in ${paragraphList(ranked.map((r) => r.unit.paragraph))}${who}.`, items, top.score);
   },
 };

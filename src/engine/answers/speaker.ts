@@ -1,11 +1,11 @@
 import { unitItem } from '../evidence.js';
-import { describe, echo, paragraphList } from '../phrasing.js';
+import { clip, describe, paragraphList } from '../phrasing.js';
 import type { AnswerType, Ranked, Understood } from './answer-type.js';
 import { found, namesOf, speakersOf } from './common.js';
 import { set } from './clues.js';
 import { SPEECH_WORDS } from '../lexicon.js';
 
-const PERSON_NOUNS = set('person people official officials speaker speakers one ones politician politicians leader leaders diplomat diplomats spokesperson expert experts');
+const PERSON_NOUNS = set('person people official officials speaker speakers one ones politician politicians leader leaders diplomat diplomats expert experts');
 const SOMEONE = set('anyone anybody someone somebody');
 
 /** "who said …?", "who spoke about …?", "who questioned …?", "did anyone warn about …?" */
@@ -36,7 +36,7 @@ export const speaker: AnswerType = {
       return found(`${describe(quoteFirst.speaker)} said that${via}.`, items, top.score);
     }
     const verb = question.text.words[question.text.coreAt + 1]?.word ?? '';
-    if (SPEECH_WORDS.has(verb)) return found(`${namesOf(speakersOf(ranked))} spoke about “${echo(question.topic)}”.`, items, top.score);
+    if (SPEECH_WORDS.has(verb)) return found(`${namesOf(speakersOf(ranked))} spoke about “${clip(question.topic)}”.`, items, top.score);
     return found(`${namesOf(speakersOf(ranked))} — ${paragraphList(ranked.map((r) => r.unit.paragraph))}.`, items, top.score);
   },
 };

@@ -1,5 +1,5 @@
 import { unitItem } from '../evidence.js';
-import { describe, echo, joinNames, plural, speakerLine, unique } from '../phrasing.js';
+import { clip, describe, joinNames, plural, speakerLine, unique } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { found, speakersOf } from './common.js';
 
@@ -27,7 +27,7 @@ export const statement: AnswerType = {
     }
     const quotes = ranked.filter((r) => r.unit.entry);
     const who = speakers.length > 0 ? joinNames(unique(speakers).map(describe), 'and') : (constraint?.people.map((p) => p.person.name).join(' and ') ?? 'The article');
-    const summary = `What ${who} said about “${echo(question.topic)}”: ${quotes.length} ${plural(quotes.length, 'quote')}${quotes.length < ranked.length ? ' and what the article reports' : ''}.`;
+    const summary = `What ${who} said about “${clip(question.topic)}”: ${quotes.length} ${plural(quotes.length, 'quote')}${quotes.length < ranked.length ? ' and what the article reports' : ''}.`;
     return found(summary, items, top.score);
   },
 };
