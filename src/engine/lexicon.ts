@@ -141,6 +141,7 @@ export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['pr', 'public relations'],
   ['rep', 'representative'],
   ['sen', 'senator'],
+  ['sec', 'secretary'],
   ['gov', 'governor'],
 ]);
 

@@ -164,8 +164,19 @@ export class PersonMatcher {
 
 /** The head of a noun phrase: the word before "of", else its last meaningful word. */
 export function headPosition(phrase: readonly string[]): number {
-  const ofAt = phrase.indexOf('of');
-  const end = ofAt > 0 ? ofAt : phrase.length;
-  for (let i = end - 1; i >= 0; i--) if (!STOPWORDS.has(phrase[i] ?? '') && !HONORIFICS.has(phrase[i] ?? '')) return i;
+  const linkAt = phrase.findIndex((w, i) => i > 0 && LINKS.has(w));
+  const end = linkAt > 0 ? linkAt : phrase.length;
+  for (let i = end - 1; i >= 0; i--) {
+    const word = phrase[i] ?? '';
+    if (STOPWORDS.has(word) || HONORIFICS.has(word)) continue;
+    // "the guy from the ministry", "the union official": a word for just anyone is no head; what describes them is.
+    if (ANYONE.has(word)) return i > 0 ? headPosition(phrase.slice(0, i)) : linkAt > 0 ? linkAt + 1 + headPosition(phrase.slice(linkAt + 1)) : -1;
+    return i;
+  }
   return -1;
 }
+
+/** Words that attach a description to its head: "head *of* the department", "the guy *from* the ministry". */
+const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
+/** Nouns for any person at all. */
+export const ANYONE = new Set(['guy', 'guys', 'man', 'woman', 'person', 'lady', 'bloke', 'dude', 'one', 'official', 'people', 'someone', 'somebody', 'fellow']);

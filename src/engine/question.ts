@@ -15,11 +15,6 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['wht', 'what'],
   ['waht', 'what'],
   ['whta', 'what'],
-  ['whats', 'what'],
-  ['whos', 'who'],
-  ['wheres', 'where'],
-  ['whens', 'when'],
-  ['hows', 'how'],
   ['y', 'why'],
   ['abt', 'about'],
   ['bout', 'about'],
@@ -28,6 +23,9 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['pls', 'please'],
   ['plz', 'please'],
 ]);
+
+/** Verbs of a polite frame around the real question ("can you tell me who …", "do you know when …"). */
+const ASKING_VERBS = new Set(['tell', 'know', 'say', 'explain', 'show', 'give', 'find', 'remember', 'recall']);
 
 /** Words that end a speaker's name before what follows ("what did X say *ever* about"). */
 const SLOT_ADVERBS = new Set(['ever', 'also', 'actually', 'really', 'just', 'even', 'exactly', 'specifically', 'publicly', 'first', 'later', 'then', 'once', 'recently']);
@@ -61,6 +59,8 @@ export interface QuestionText {
   yesNo: boolean;
   /** Words (positions) where a speaker stands: "what did [the union] say", "[Okoye]'s take". */
   slot: number[];
+  /** The slot is a guess from word order alone ("okoye on the levy"): if it names nobody, its words are content. */
+  softSlot: boolean;
   /** The speech word that makes `slot` a speaker slot, if any. */
   speechAt: number;
   /** The asker's quoted words, folded, if any. */
@@ -85,7 +85,9 @@ function read(text: string): QuestionText {
   const tokens = tokenize(stripped).flatMap((t) => {
     const chat = CHAT_SPELLINGS.get(t.word);
     const token = chat ? { ...t, word: chat, stem: chat } : t;
-    // "who's", "what's": the 's is "is", not a possessive.
+    // "who's", "what's", "whos": the s is "is", not a possessive.
+    const contracted = /^(?:who|what|where|when|how)s$/.exec(token.word) ? token.word.slice(0, -1) : null;
+    if (contracted) return [{ ...token, word: contracted, stem: contracted }, { ...token, word: 'is', stem: 'is', capital: false, possessive: false }];
     if (token.possessive && WH_WORDS.has(token.word)) return [{ ...token, possessive: false }, { ...token, word: 'is', stem: 'is', capital: false, possessive: false }];
     return [token];
   });
@@ -104,10 +106,10 @@ function read(text: string): QuestionText {
   const first = core[0];
   const wh = first && WH_WORDS.has(first.word) ? first.word : null;
   const yesNo = first !== undefined && AUXILIARIES.has(first.word);
-  const { slot, speechAt } = speakerSlot(list, coreStart);
+  const { slot, speechAt, soft } = speakerSlot(list, coreStart);
   const quoted = quotedSpan ? foldText(stripped.slice(quotedSpan.start, quotedSpan.end)) : '';
   const empty = list.every((w) => FILLER.has(w.word) || w.word === 'please');
-  return { text, words: list, wh, coreAt: coreStart, yesNo, slot, speechAt, quoted, empty };
+  return { text, words: list, wh, coreAt: coreStart, yesNo, slot, softSlot: soft === true, speechAt, quoted, empty };
 }
 
 /** The asker's own quotation: text between quotation marks, or between single quotes at word edges. */
@@ -146,7 +148,14 @@ function questionProper(tokens: readonly Token[], breaks: readonly number[]): nu
     return j;
   };
   const clauseStarts = [0, ...breaks.map((b) => tokens.findIndex((t) => t.start > b)).filter((i) => i > 0)];
-  for (const start of clauseStarts) if (opensQuestion(start)) return skipFiller(start);
+  for (const start of clauseStarts) {
+    if (!opensQuestion(start)) continue;
+    const at = skipFiller(start);
+    // "can you tell me who …", "do you know when …": the question is the wh-clause.
+    const polite = AUXILIARIES.has(tokens[at]?.word ?? '') && tokens[at + 1]?.word === 'you' && ASKING_VERBS.has(tokens[at + 2]?.word ?? '');
+    const embedded = polite ? tokens.findIndex((t, i) => i > at + 2 && WH_WORDS.has(t.word)) : -1;
+    return embedded > 0 ? embedded : at;
+  }
   const firstWh = tokens.findIndex((t) => WH_WORDS.has(t.word));
   return firstWh >= 0 ? firstWh : skipFiller(0);
 }
@@ -176,7 +185,7 @@ function verbFitsAuxiliary(aux: string, word: string): boolean {
  * [the governor's aide] say", "did [the union] comment"), before a possessive speech noun
  * ("[Okoye]'s take on"), after "quotes from" / "according to", or before "said" ("what [X] said").
  */
-function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: number[]; speechAt: number } {
+function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: number[]; speechAt: number; soft?: boolean } {
   const none = { slot: [], speechAt: -1 };
   let i = coreAt;
   const wh = WH_WORDS.has(list[i]?.word ?? '') ? (list[i]?.word ?? '') : '';
@@ -185,6 +194,12 @@ function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: num
   const afterAux = aux !== '';
   if (afterAux) i++;
   if (wh === 'who') return none;
+  // Chat shorthand with no verb at all: "[okoye] on the levy?", "[the union] about drivers" (a soft slot: it may name nobody).
+  const aboutAt = list.findIndex((w, k) => k > coreAt && k <= coreAt + 4 && ABOUT_WORDS.has(w.word));
+  const before = list.slice(coreAt, aboutAt);
+  if (wh === '' && aux === '' && aboutAt > coreAt && !before.some((w) => SPEECH_WORDS.has(w.word) || FILLER.has(w.word)) && before.some((w) => !STOPWORDS.has(w.word))) {
+    return { slot: range(coreAt, aboutAt), speechAt: -1, soft: true };
+  }
   // "quotes from X", "according to X", "statements by X", near the start of the question
   for (let k = coreAt; k < Math.min(list.length - 1, coreAt + 5); k++) {
     const word = list[k]?.word ?? '';

@@ -18,8 +18,11 @@ const EMBEDDED_WH_WEIGHT = 0.5;
 /** Reads a question in one scope: its speaker, the people it talks about, and its content terms. */
 export function understand(text: QuestionText, type: AnswerType, scope: Scope): Understood {
   const slotWords = text.slot.map((i) => text.words[i] as QuestionWord);
-  const speaker = resolveSpeaker(slotWords, scope);
-  const inSlot = new Set(text.slot);
+  const resolved = resolveSpeaker(slotWords, scope);
+  // A slot guessed from word order alone that names nobody is just what the question is about.
+  const ignored = text.softSlot && resolved?.status !== 'resolved';
+  const speaker = ignored ? null : resolved;
+  const inSlot = new Set(ignored ? [] : text.slot);
   // People talked about: names outside the speaker slot ("what did Okoye say about [Ferreira]").
   const embedded = (w: QuestionWord): boolean => WH_WORDS.has(w.word) && w.at > text.coreAt;
   const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embedded(w)));
@@ -48,7 +51,8 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     if (seen.has(word.stem)) continue;
     seen.add(word.stem);
     const weight = embeddedWh ? EMBEDDED_WH_WEIGHT : word.preamble ? PREAMBLE_WEIGHT : 1;
-    content.push({ stem: word.stem, word: word.word, weight, bonus: embeddedWh });
+    // Asides before the question proper, and wh-words inside it, count when the evidence has them and are not missed when not.
+    content.push({ stem: word.stem, word: word.word, weight, bonus: embeddedWh || word.preamble });
   }
   const lead = text.words[text.coreAt];
   if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push({ stem: lead.stem, word: lead.word, weight: type.whWeight, bonus: true });
@@ -59,7 +63,7 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     text,
     type,
     speaker,
-    subject: slotWords.map((w) => w.word).join(' '),
+    subject: ignored ? '' : slotWords.map((w) => w.word).join(' '),
     about,
     content,
     sequence,

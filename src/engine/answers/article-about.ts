@@ -13,7 +13,7 @@ export const articleAbout: AnswerType = {
     if (onlyWords(question, ALLOWED, ABOUT_ARTICLE)) return 0.9;
     // "what is it about": nothing but the frame around "about".
     const about = question.words.some((w) => w.word === 'about' && w.at === question.words.length - 1);
-    return about && question.words.every((w) => w.word === 'about' || !/\p{L}{4,}/u.test(w.word) || ['this', 'that', 'article', 'story', 'piece', 'report', 'news', 'text', 'what', 'whats'].includes(w.word)) ? 0.9 : 0;
+    return about && question.words.slice(question.coreAt).every((w) => w.word === 'about' || !/\p{L}{4,}/u.test(w.word) || ['this', 'that', 'article', 'story', 'piece', 'report', 'news', 'text', 'what', 'whats'].includes(w.word)) ? 0.9 : 0;
   },
   direct: (_question, scope) => {
     const items = scope.knowledge.articles.flatMap((article) => {

@@ -18,6 +18,8 @@ export function identitySubject(question: QuestionText): QuestionWord[] | null {
   const at = question.coreAt;
   const strip = (ws: QuestionWord[]): QuestionWord[] => ws.filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms'].includes(w.word) || ws.length === 1);
   if (question.wh === 'who' && COPULA.has(list[at + 1]?.word ?? '')) return strip(list.slice(at + 2));
+  // "(can you tell me) who the press secretary is"
+  if (question.wh === 'who' && COPULA.has(list[list.length - 1]?.word ?? '') && list.length - at > 2) return strip(list.slice(at + 1, -1));
   if ((question.wh === 'what' || question.wh === 'which') && ROLE_NOUNS.has(list[list.length - 1]?.word ?? '')) {
     const from = COPULA.has(list[at + 1]?.word ?? '') ? at + 2 : at + 1;
     return strip(list.slice(from, -1));

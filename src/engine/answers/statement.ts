@@ -6,7 +6,7 @@ import { found, speakersOf } from './common.js';
 /** "what did X say (about Y)?", "did X say anything about Y?", "X's take on Y", "quotes from X". */
 export const statement: AnswerType = {
   name: 'what-did-say',
-  detect: (question) => (question.slot.length > 0 ? 0.85 : 0),
+  detect: (question) => (question.slot.length > 0 ? (question.softSlot ? 0.5 : 0.85) : 0),
   fit: (unit) => (unit.entry ? 1 : 0.5),
   quotesFirst: true,
   word: (question, ranked, scope) => {
