@@ -58,8 +58,16 @@ export interface EvidenceUnit {
 
 /** The unit as an answer item: the quote with its speaker, or the narration sentence. */
 export function unitItem(unit: EvidenceUnit): AnswerItem {
-  return unit.entry ? quoteItem(unit.entry) : narrationItem(unit.article, unit.paragraph, unit.start, unit.end);
+  let item = items.get(unit);
+  if (!item) {
+    item = unit.entry ? quoteItem(unit.entry) : narrationItem(unit.article, unit.paragraph, unit.start, unit.end);
+    items.set(unit, item);
+  }
+  return item;
 }
+
+/** Items are read-only: each unit's is made once, and goes when the unit does. */
+const items = new WeakMap<EvidenceUnit, AnswerItem>();
 
 /** The unit's context (the whole sentence around a quote) as a narration item: shows what the quote alone leaves out. */
 export function contextItem(unit: EvidenceUnit): AnswerItem {

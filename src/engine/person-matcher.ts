@@ -1,5 +1,6 @@
 import type { PersonEntry } from './knowledge.js';
 import { HONORIFICS, STOPWORDS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { LruMap } from './lru.js';
 import { spellingVariant, stem, words } from './text.js';
 
 interface Phrase {
@@ -53,6 +54,10 @@ function expandAbbreviations(list: readonly string[]): { word: string; from: num
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
+  /** Phrases by their first token: only those whose first token the text has are tried. */
+  private readonly byFirstToken = new Map<string, Phrase[]>();
+  /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
+  private readonly recent = new LruMap<string, PersonResolution>(64);
   private readonly nameTokens = new Set<string>();
   /** Name tokens by first letter: a variant keeps the first letter, so only these need comparing. */
   private readonly namesByInitial = new Map<string, string[]>();
@@ -81,6 +86,12 @@ export class PersonMatcher {
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
     for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
+    for (const phrase of this.phrases) {
+      const key = `${phrase.kind}:${phrase.tokens[0] ?? ''}`;
+      const list = this.byFirstToken.get(key) ?? [];
+      list.push(phrase);
+      this.byFirstToken.set(key, list);
+    }
   }
 
   /** A role adds the whole phrase, its runs of two or more words, and its head noun ("head" of "head of the port authority"). */
@@ -106,6 +117,10 @@ export class PersonMatcher {
 
   resolve(text: string | readonly string[]): PersonResolution {
     const typed = typeof text === 'string' ? words(text) : text;
+    return this.recent.remember(typed.join(' '), () => this.resolveWords(typed));
+  }
+
+  private resolveWords(typed: readonly string[]): PersonResolution {
     const expanded = expandAbbreviations(typed);
     const questionWords = expanded.map((e) => e.word);
     const nameAt = questionWords.map((w) => this.nameTokenFor(w));
@@ -116,7 +131,11 @@ export class PersonMatcher {
     for (const at of nameAt) if (at) namesPresent.add(at.token);
     const rootsPresent = new Set(rootAt);
 
-    for (const phrase of this.phrases) {
+    const candidates = [
+      ...[...namesPresent].flatMap((t) => this.byFirstToken.get(`name:${t}`) ?? []),
+      ...[...rootsPresent].flatMap((t) => this.byFirstToken.get(`role:${t}`) ?? []),
+    ];
+    for (const phrase of candidates) {
       const present = phrase.kind === 'name' ? namesPresent : rootsPresent;
       if (!phrase.tokens.every((token) => present.has(token))) continue;
       const covered = new Set<number>();

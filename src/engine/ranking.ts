@@ -31,11 +31,8 @@ export interface ContentTerm {
   topic?: string;
 }
 
-/** How one unit matches one term. */
-interface TermMatch {
-  strength: number;
-  tf: number;
-}
+const NONE: readonly { stem: string; strength: number }[] = [];
+const NO_STEMS: readonly string[] = [];
 
 export interface ScoredUnit {
   unit: EvidenceUnit;
@@ -45,8 +42,6 @@ export interface ScoredUnit {
   relevance: number;
   /** Share of the question's word pairs the unit says in the same order (0-1). */
   proximity: number;
-  /** Terms it matched (by their stems). */
-  matched: Set<string>;
 }
 
 /**
@@ -84,6 +79,80 @@ export class EvidenceIndex {
     }
   }
 
+  /** The units, scored for the terms (and the question's word sequence, for proximity); only units that match something. */
+  score(terms: readonly ContentTerm[], sequence: readonly string[], filter?: (unit: EvidenceUnit) => boolean): ScoredUnit[] {
+    const n = terms.length;
+    const weights = terms.map((t) => t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
+    let total = 0;
+    for (let i = 0; i < n; i++) if (!terms[i]?.bonus) total += weights[i] ?? 0;
+    const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem)));
+    const topicStems = terms.map((t) => (t.person ? this.nameStems(t.person) : [t.stem]));
+    const pairs = bigrams(sequence);
+    const candidates = filter ? this.units.filter(filter) : this.units;
+    // Pass 1: each unit's own words (and its attribution) for each term.
+    const strength = new Float64Array(candidates.length * n);
+    const frequency = new Float64Array(candidates.length * n);
+    const saidSomewhere = new Array<boolean>(n).fill(false);
+    candidates.forEach((unit, u) => {
+      for (let i = 0; i < n; i++) {
+        const term = terms[i] as ContentTerm;
+        const at = u * n + i;
+        if (term.topic) {
+          if (unit.topics.includes(term.topic)) strength[at] = 1;
+        } else if (term.person) {
+          if (unit.mentions.people.has(term.person)) strength[at] = 1;
+          else if (unit.mentions.contextPeople.has(term.person) && unit.entry?.speaker !== term.person) strength[at] = CONTEXT_MATCH;
+        } else {
+          for (const { stem, strength: expansion } of expansions[i] ?? NONE) {
+            const tf = unit.termFrequency.get(stem);
+            if (tf !== undefined && expansion > strength[at]!) {
+              strength[at] = expansion;
+              frequency[at] = tf;
+            } else if (strength[at]! < CONTEXT_MATCH * expansion && unit.contextTerms.has(stem)) strength[at] = CONTEXT_MATCH * expansion;
+          }
+        }
+        if (strength[at]! >= CONTEXT_MATCH * FAMILY_MATCH) saidSomewhere[i] = true;
+      }
+    });
+    // Pass 2: topics from the data stand in for words a unit does not use; a topic most quotes share
+    // is discounted only when some unit says the word itself.
+    const out: ScoredUnit[] = [];
+    candidates.forEach((unit, u) => {
+      let covered = 0;
+      let relevance = 0;
+      for (let i = 0; i < n; i++) {
+        const term = terms[i] as ContentTerm;
+        const at = u * n + i;
+        let s = strength[at] ?? 0;
+        let tf = frequency[at] || 1;
+        if (!term.topic && unit.topics.length > 0) {
+          const viaTopic = this.topicMatch(unit, topicStems[i] ?? NO_STEMS, saidSomewhere[i] ?? true);
+          if (viaTopic > s) {
+            s = viaTopic;
+            tf = 1;
+          }
+        }
+        if (s <= 0) continue;
+        const weight = (weights[i] ?? 0) * s;
+        covered += weight;
+        relevance += (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * unit.length) / this.averageLength));
+      }
+      const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
+      if (covered <= 0 && proximity <= 0) return;
+      out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity });
+    });
+    return out;
+  }
+
+  private topicMatch(unit: EvidenceUnit, stems: readonly string[], discountBroad: boolean): number {
+    let best = 0;
+    for (const topic of unit.topics) {
+      const strength = discountBroad ? (this.topicStrength.get(topic) ?? 0) : TOPIC_MATCH;
+      if (strength > best && stems.some((s) => this.topicTerms.get(topic)?.has(s))) best = strength;
+    }
+    return best;
+  }
+
   /** Inverse document frequency: a word few units use says more. Unknown words weigh as the rarest. */
   idf(stem: string): number {
     const n = this.units.length;
@@ -112,43 +181,6 @@ export class EvidenceIndex {
     });
   }
 
-  /** The units, scored for the terms (and the question's word sequence, for proximity); only units that match something. */
-  score(terms: readonly ContentTerm[], sequence: readonly string[], filter?: (unit: EvidenceUnit) => boolean): ScoredUnit[] {
-    const weights = terms.map((t) => t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
-    const total = weights.reduce((a, b, i) => a + (terms[i]?.bonus ? 0 : b), 0);
-    const expansions = terms.map((t) => (t.person || t.topic ? [] : this.expansions(t.stem)));
-    const pairs = bigrams(sequence);
-    const candidates = filter ? this.units.filter(filter) : this.units;
-    // A topic most quotes share is discounted only when some unit says the word itself.
-    const broadTopics = terms.map((term, i) => candidates.some((u) => this.match(u, term, expansions[i] ?? [], true).strength >= CONTEXT_MATCH * FAMILY_MATCH));
-    const out: ScoredUnit[] = [];
-    for (const unit of candidates) {
-      let covered = 0;
-      let relevance = 0;
-      const matched = new Set<string>();
-      terms.forEach((term, i) => {
-        const discount = broadTopics[i] ?? true;
-        const match = this.match(unit, term, expansions[i] ?? [], discount);
-        if (match.strength <= 0) return;
-        const weight = weights[i] ?? 0;
-        covered += weight * match.strength;
-        const tf = match.tf;
-        relevance += weight * match.strength * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * unit.length) / this.averageLength)));
-        matched.add(term.stem);
-      });
-      const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
-      if (covered <= 0 && proximity <= 0) continue;
-      out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity, matched });
-    }
-    return out;
-  }
-
-  private match(unit: EvidenceUnit, term: ContentTerm, expansions: readonly { stem: string; strength: number }[], discount: boolean): TermMatch {
-    if (term.topic) return unit.topics.includes(term.topic) ? { strength: 1, tf: 1 } : { strength: 0, tf: 0 };
-    if (term.person) return this.personMatch(unit, term.person, discount);
-    return this.termMatch(unit, expansions, [term.stem], discount);
-  }
-
   private topicIdf(topic: string): number {
     const n = this.units.length;
     const df = this.units.filter((u) => u.topics.includes(topic)).length;
@@ -161,32 +193,12 @@ export class EvidenceIndex {
     return [...this.topicPhrases].filter(([, phrases]) => phrases.some((p) => text.includes(` ${p} `))).map(([id]) => id);
   }
 
-  private termMatch(unit: EvidenceUnit, expansions: readonly { stem: string; strength: number }[], stems: readonly string[], discountBroad: boolean): TermMatch {
-    let best: TermMatch = { strength: 0, tf: 0 };
-    for (const { stem: word, strength } of expansions) {
-      const tf = unit.termFrequency.get(word);
-      if (tf !== undefined && strength > best.strength) best = { strength, tf };
-      else if (best.strength < CONTEXT_MATCH * strength && unit.contextTerms.has(word)) best = { strength: CONTEXT_MATCH * strength, tf: 1 };
-    }
-    for (const topic of unit.topics) {
-      const strength = discountBroad ? (this.topicStrength.get(topic) ?? 0) : TOPIC_MATCH;
-      if (strength > best.strength && stems.some((s) => this.topicTerms.get(topic)?.has(s))) best = { strength, tf: 1 };
-    }
-    return best;
-  }
-
   /** Whether one of the unit's topics (from the article's data) is described by one of these stems ("where", "place"). */
   topicSays(unit: EvidenceUnit, stems: readonly string[]): boolean {
     return unit.topics.some((id) => stems.some((s) => this.topicTerms.get(id)?.has(s)));
   }
 
   /** A person talked about: named in the unit, in its attribution, or in the keywords of its topics. */
-  private personMatch(unit: EvidenceUnit, person: PersonEntry, discountBroad: boolean): TermMatch {
-    if (unit.mentions.people.has(person)) return { strength: 1, tf: 1 };
-    if (unit.mentions.contextPeople.has(person) && unit.entry?.speaker !== person) return { strength: CONTEXT_MATCH, tf: 1 };
-    return this.termMatch(unit, [], this.nameStems(person), discountBroad);
-  }
-
   private nameStems(person: PersonEntry): string[] {
     let stems = this.personStems.get(person);
     if (!stems) {

@@ -97,10 +97,11 @@ export class ScopedEngine implements Scope {
       if (q.type === time) return articleDate(this);
       return notFound(this, `Ask about a person or a subject of the article, for example “${this.suggestions()[0] ?? 'who is quoted?'}”.`);
     }
-    let ranked = this.rank(q, speakers);
-    if (q.type.quotesFirst) {
+    const all = this.rank(q, speakers);
+    let ranked = this.cut(q, all);
+    if (q.type.quotesFirst && ranked.some((r) => !r.unit.entry)) {
       // A person is asked for: quotes answer it when one does; the article's narration only otherwise.
-      const quotes = this.rank(q, speakers, (u) => u.entry !== null);
+      const quotes = this.cut(q, all.filter((r) => r.unit.entry));
       if (this.answers(q, quotes)) ranked = quotes;
     }
     if (!this.answers(q, ranked)) return this.decline(q, speakers);
@@ -108,7 +109,8 @@ export class ScopedEngine implements Scope {
   }
 
   /** Every unit scored for the whole question, best first, cut to those nearly as good as the best. */
-  rank(q: Understood, speakers: readonly PersonEntry[], only?: (unit: EvidenceUnit) => boolean): Ranked[] {
+  /** Every unit that matches, scored for the whole question, best first. */
+  rank(q: Understood, speakers: readonly PersonEntry[]): Ranked[] {
     const type: AnswerType = q.type;
     const forStatement = type === statement;
     const speakerFactor = (unit: EvidenceUnit): number => {
@@ -116,21 +118,28 @@ export class ScopedEngine implements Scope {
       const own = speakerMatch(unit, speakers);
       return forStatement ? own : Math.max(own, OTHER_SPEAKER);
     };
-    const scored: ScoredUnit[] =
+    const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0, matched: new Set<string>() }))
-        : this.index.score(q.content, q.sequence, (u) => (!only || only(u)) && (!forStatement || speakers.length === 0 || speakerMatch(u, speakers) > 0));
-    const ranked: Ranked[] = scored.map((s) => {
-      const base = s.coverage + PROXIMITY_WEIGHT * s.proximity + (RELEVANCE_WEIGHT * s.relevance) / (1 + s.relevance);
-      const fit = type.fit?.(s.unit, q, this) ?? 1;
-      const narration = s.unit.entry ? 1 : (type.narrationWeight ?? 0.8);
-      const bySpeaker = speakerFactor(s.unit);
-      return { ...s, score: base * fit * narration * bySpeaker, bySpeaker: bySpeaker >= 1 };
-    });
-    ranked.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.unit.index - b.unit.index);
+        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0 }))
+        : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
+    const ranked = scored as Ranked[];
+    for (const r of ranked) {
+      const base = r.coverage + PROXIMITY_WEIGHT * r.proximity + (RELEVANCE_WEIGHT * r.relevance) / (1 + r.relevance);
+      const fit = type.fit?.(r.unit, q, this) ?? 1;
+      const narration = r.unit.entry ? 1 : (type.narrationWeight ?? 0.8);
+      const bySpeaker = speakerFactor(r.unit);
+      r.score = base * fit * narration * bySpeaker;
+      r.bySpeaker = bySpeaker >= 1;
+    }
     if (q.content.length === 0) ranked.sort((a, b) => b.score - a.score || a.unit.article.id.localeCompare(b.unit.article.id) || a.unit.start - b.unit.start);
+    else ranked.sort((a, b) => b.score - a.score || b.relevance - a.relevance || a.unit.index - b.unit.index);
+    return ranked;
+  }
+
+  /** The ranked units nearly as good as the best (the kind of answer says how near), without narration a kept quote already holds. */
+  private cut(q: Understood, ranked: readonly Ranked[]): Ranked[] {
     const best = ranked[0]?.score ?? 0;
-    const ratio = type.relevanceRatio?.(q) ?? RELEVANCE_RATIO;
+    const ratio = q.type.relevanceRatio?.(q) ?? RELEVANCE_RATIO;
     const kept = ranked.filter((r) => r.score > 0 && r.score >= best * ratio);
     // A narration sentence that holds a kept quote says nothing more than the quote, which names its speaker.
     const quotes = kept.filter((r) => r.unit.entry);
