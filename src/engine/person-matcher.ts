@@ -3,6 +3,9 @@ import { HONORIFICS, STOPWORDS, TITLE_ABBREVIATIONS } from './lexicon.js';
 import { LruMap } from './lru.js';
 import { spellingVariant, stem, words } from './text.js';
 
+/** Bound on remembered typed words (emptied when full). */
+const MAX_VARIANTS = 5000;
+
 interface Phrase {
   person: PersonEntry;
   /** Folded words for names, role roots for descriptions. */
@@ -56,6 +59,8 @@ export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
   /** Phrases by their first token: only those whose first token the text has are tried. */
   private readonly byFirstToken = new Map<string, Phrase[]>();
+  /** Typed words already compared with the names: the same few words come back question after question. */
+  private readonly variantOf = new Map<string, { token: string; typo: boolean } | null>();
   /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
   private readonly recent = new LruMap<string, PersonResolution>(64);
   private readonly nameTokens = new Set<string>();
@@ -174,10 +179,18 @@ export class PersonMatcher {
   private nameTokenFor(word: string): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
     if (word.length < 4 || STOPWORDS.has(word)) return undefined;
+    const known = this.variantOf.get(word);
+    if (known !== undefined) return known ?? undefined;
+    let found: { token: string; typo: boolean } | null = null;
     for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
-      if (spellingVariant(word, token)) return { token, typo: true };
+      if (spellingVariant(word, token)) {
+        found = { token, typo: true };
+        break;
+      }
     }
-    return undefined;
+    if (this.variantOf.size >= MAX_VARIANTS) this.variantOf.clear();
+    this.variantOf.set(word, found);
+    return found ?? undefined;
   }
 }
 

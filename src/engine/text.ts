@@ -129,8 +129,16 @@ export function sameDemonymRoot(a: string, b: string): boolean {
 
 /** The primary sound-alike key of a word ("colour" and "kolor" both sound as "KLR"). */
 export function soundKey(word: string): string {
-  return doubleMetaphone(word)[0];
+  let key = soundKeys.get(word);
+  if (key === undefined) {
+    key = doubleMetaphone(word)[0];
+    if (soundKeys.size >= MAX_STEMS) soundKeys.clear();
+    soundKeys.set(word, key);
+  }
+  return key;
 }
+
+const soundKeys = new Map<string, string>();
 
 /** Three rows of the distance table, kept between calls: the matchers call this thousands of times per second. */
 let rowBuffers: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
