@@ -49,7 +49,7 @@ const ENGINE_CACHE_SIZE = 128;
 /** The articles the router ranks best are each asked; the one whose evidence answers best wins … */
 const ROUTE_CANDIDATES = 4;
 /** … among those the router finds at least this share as likely as its first. */
-const CANDIDATE_RATIO = 0.25;
+const CANDIDATE_RATIO = 0.5;
 /** Articles answering alongside the best one must answer nearly as well … */
 const CO_ANSWER_RATIO = 0.85;
 /** … and at most this many articles answer one question. */
