@@ -25,7 +25,7 @@ const OTHER_SPEAKER = 0.35;
 const RELAYED = 0.8;
 const REPORTED_IN_NARRATION = 0.5;
 /** Units scoring under this share of the best are left out: better evidence exists. */
-const RELEVANCE_RATIO = 0.65;
+const RELEVANCE_RATIO = 0.6;
 const MAX_ITEMS = 8;
 /**
  * Declining is decided on the best evidence: it must cover this weighted share of what the

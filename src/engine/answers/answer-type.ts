@@ -74,7 +74,7 @@ export interface AnswerType {
   readonly whWeight?: number;
   /** What narration (the article's own voice) weighs next to a quote for this kind of answer; default 0.8. */
   readonly narrationWeight?: number;
-  /** Evidence scoring under this share of the best is left out (default 0.65): a question for one statement wants it alone. */
+  /** Evidence scoring under this share of the best is left out (default 0.6): a question for one statement wants it alone. */
   relevanceRatio?(question: Understood): number;
   /** The answer is a person: when a quote answers, narration is left out (it names no speaker). */
   readonly quotesFirst?: boolean;

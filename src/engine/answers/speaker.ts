@@ -21,7 +21,7 @@ export const speaker: AnswerType = {
   },
   narrationWeight: 0.6,
   // "who said <these words>" asks for one statement; "who spoke about X" for everyone on X.
-  relevanceRatio: (question) => (asksForWords(question) ? 0.85 : 0.65),
+  relevanceRatio: (question) => (asksForWords(question) ? 0.85 : 0.6),
   quotesFirst: true,
   word: (question, ranked) => {
     const top = ranked[0] as Ranked;
@@ -31,7 +31,7 @@ export const speaker: AnswerType = {
       const said = ranked.filter((r) => !r.unit.entry).map((r) => r.unit.paragraph);
       return found(`No one is quoted saying that; the article (${top.unit.article.source}) states it in ${paragraphList(said)}.`, items, top.score);
     }
-    if (asksForWords(question)) {
+    if (question.text.quoted !== '' || ['said', 'says'].includes(question.text.words[question.text.coreAt + 1]?.word ?? '')) {
       const via = quoteFirst.reportedBy ? `, as reported by ${quoteFirst.reportedBy.person.name}` : '';
       return found(`${describe(quoteFirst.speaker)} said that${via}.`, items, top.score);
     }
@@ -41,8 +41,10 @@ export const speaker: AnswerType = {
   },
 };
 
-/** "who said …" or a quoted phrase: the asker has a statement in mind. */
+/** "who said …", "who mentioned X" or a quoted phrase: the asker has the words themselves in mind. */
 function asksForWords(question: Understood): boolean {
-  const verb = question.text.words[question.text.coreAt + 1]?.word;
-  return question.text.quoted !== '' || verb === 'said' || verb === 'says';
+  const verb = question.text.words[question.text.coreAt + 1]?.word ?? '';
+  return question.text.quoted !== '' || WORD_VERBS.has(verb);
 }
+
+const WORD_VERBS = set('said says mentioned mentions named names used uses');
