@@ -44,8 +44,8 @@ export function createAnswerEngine(articles: Article[], options: EngineOptions =
   return new KnowledgeBaseEngine(articles, options);
 }
 
-/** Article engines kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
-const ENGINE_CACHE_SIZE = 128;
+/** Article engines kept for recently asked articles; each costs some tens of KB and a fraction of a millisecond to build. */
+const ENGINE_CACHE_SIZE = 64;
 /** The articles the router ranks best are each asked; the one whose evidence answers best wins … */
 const ROUTE_CANDIDATES = 4;
 /** … among those the router finds at least this share as likely as its first. */

@@ -58,7 +58,7 @@ export class ArticleRouter {
       for (const term of new Set(list)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     };
     const wholes: WholeArticle[] = [];
-    const paragraphs: Paragraph[] = [];
+    const paragraphTerms: string[][] = [];
     const owner: number[] = [];
     articles.forEach((article, id) => {
       const people = terms(article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '));
@@ -69,15 +69,16 @@ export class ArticleRouter {
       for (const paragraph of article.paragraphs) {
         const words = terms(article.text.slice(paragraph.start, paragraph.end));
         count(words);
-        paragraphs.push({ id: paragraphs.length, text: words.join(' ') });
+        paragraphTerms.push(words);
         owner.push(id);
       }
     });
     this.owner = Int32Array.from(owner);
-    this.commonAt = Math.max(MIN_COMMON, paragraphs.length * COMMON_SHARE);
+    this.commonAt = Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE);
     this.paragraphAt = Math.min(this.commonAt, MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.addAll(wholes);
-    this.paragraphIndex.addAll(paragraphs);
+    // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
+    this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.paragraphAt).join(' ') })));
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */

@@ -113,8 +113,18 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
   return units;
 }
 
+/** The tokens inside a span (tokens are in text order: a binary search finds the first). */
 function within(tokens: readonly Token[], span: Span): Token[] {
-  return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle]?.start ?? 0) < span.start) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < tokens.length && (tokens[end]?.end ?? Infinity) <= span.end) end++;
+  return tokens.slice(low, end);
 }
 
 function makeUnit(index: number, article: Article, paragraph: number, span: Span, context: Span, entry: QuoteEntry | null, people: NameIndex, paragraphTokens: readonly Token[]): EvidenceUnit {

@@ -66,8 +66,8 @@ export class EvidenceIndex {
     private readonly topicPhrases: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     for (const unit of units) {
-      const seen = new Set([...unit.termFrequency.keys(), ...unit.contextTerms]);
-      for (const term of seen) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of unit.termFrequency.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of unit.contextTerms) if (!unit.termFrequency.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.vocabulary = [...this.documentFrequency.keys()];
     this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);

@@ -71,9 +71,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((match = TOKEN.exec(slice)) !== null) {
     const raw = match[0];
     const folded = ASCII_WORD.test(raw) ? raw.toLowerCase() : foldText(raw);
-    const possessive = /'s$/.test(folded) || /s'$/.test(folded);
-    const word = folded.replace(/'s$/, '').replace(/'/g, '');
-    if (word === '') continue;
+    let word = folded;
+    let possessive = false;
+    if (folded.includes("'")) {
+      possessive = folded.endsWith("'s") || folded.endsWith("s'");
+      word = folded.replace(/'s$/, '').replace(/'/g, '');
+      if (word === '') continue;
+    }
     const first = raw.charCodeAt(0);
     const capital = first >= 65 && first <= 90 ? true : first < 128 ? false : /^\p{Lu}/u.test(raw);
     out.push({ word, stem: stem(word), start: match.index, end: match.index + raw.length, capital, possessive });
