@@ -1,7 +1,7 @@
 import type { EvidenceUnit } from '../evidence.js';
 import { AMOUNT_NOUNS } from '../lexicon.js';
 import type { AnswerType, Ranked } from './answer-type.js';
-import { firstSpan, found, itemShowing } from './common.js';
+import { firstSpan, found, itemShowing, mentionFit } from './common.js';
 import { set, whNoun, wordAfterWh } from './clues.js';
 
 /** "how much", "how many", "what percentage", "what is the cost". */
@@ -15,7 +15,7 @@ export const amount: AnswerType = {
   narrationWeight: 1,
   // One fact is asked for: only evidence nearly as good as the best is shown with it.
   relevanceRatio: () => 0.7,
-  fit: (unit) => (unit.mentions.amounts.some((s) => s.start >= unit.start && s.end <= unit.end) ? 1 : unit.mentions.amounts.length > 0 ? 0.9 : 0.3),
+  fit: (unit) => mentionFit(unit, unit.mentions.amounts),
   word: (_question, ranked) => {
     const counted = ranked.filter((r) => r.unit.mentions.amounts.length > 0);
     const shown = counted.length > 0 ? counted : ranked;

@@ -38,3 +38,9 @@ export function itemShowing(unit: EvidenceUnit, spans: readonly Span[]): AnswerI
 export function firstSpan(unit: EvidenceUnit, spans: readonly Span[]): Span | undefined {
   return spans.find((s) => inside(unit, s)) ?? spans[0];
 }
+
+/** How well a unit carries a kind of mention (a date, an amount): in its own words, in its attribution, or not at all. */
+export function mentionFit(unit: EvidenceUnit, spans: readonly Span[]): number {
+  if (spans.some((s) => inside(unit, s))) return 1;
+  return spans.length > 0 ? 0.9 : 0.3;
+}

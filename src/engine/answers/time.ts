@@ -2,7 +2,7 @@ import type { EvidenceUnit, Span } from '../evidence.js';
 import { TIME_NOUNS } from '../lexicon.js';
 import { capitalise, describe } from '../phrasing.js';
 import type { AnswerType, Ranked, Reply, Scope, Understood } from './answer-type.js';
-import { firstSpan, found, itemShowing, notFound } from './common.js';
+import { firstSpan, found, itemShowing, mentionFit, notFound } from './common.js';
 import { set, whNoun, wordAfterWh } from './clues.js';
 import { sourceReply } from './article-source.js';
 
@@ -18,7 +18,7 @@ export const time: AnswerType = {
   narrationWeight: 1,
   // One fact is asked for: only evidence nearly as good as the best is shown with it.
   relevanceRatio: () => 0.7,
-  fit: (unit) => (unit.mentions.times.some((s) => s.start >= unit.start && s.end <= unit.end) ? 1 : unit.mentions.times.length > 0 ? 0.9 : 0.3),
+  fit: (unit) => mentionFit(unit, unit.mentions.times),
   word: (question, ranked) => wordTimes(ranked, asksWhenSaid(question)),
 };
 
