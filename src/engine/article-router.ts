@@ -10,7 +10,7 @@ export interface Route {
 
 /** The fields an article is found by as a whole, weighted: its people say most, then its title and subject. */
 const BOOST = { people: 3, title: 2, subject: 2 };
-/** A term in more than this share of the paragraphs (and more than MIN_COMMON) is too common to route by … */
+/** A term in more than this share of the articles (or paragraphs), and more than MIN_COMMON, is too common to route by … */
 const COMMON_SHARE = 0.05;
 const MIN_COMMON = 40;
 /** … and one in more paragraphs than this too common to look up paragraph by paragraph: the work per question stays bounded at any size. */
@@ -44,19 +44,17 @@ export class ArticleRouter {
   private readonly paragraphIndex: MiniSearch<Paragraph>;
   /** The article each paragraph belongs to. */
   private readonly owner: Int32Array;
-  /** How many paragraphs (or article descriptions) use each term. A term outside it is a typo or unknown: only those are matched fuzzily. */
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly commonAt: number;
-  private readonly paragraphAt: number;
+  /** How many articles' people, title and subject use each term, and how many paragraphs. A term in neither is a typo or unknown: only those are matched fuzzily. */
+  private readonly articleFrequency = new Map<string, number>();
+  private readonly paragraphFrequency = new Map<string, number>();
+  private readonly articleCommonAt: number;
+  private readonly paragraphCommonAt: number;
 
   constructor(private readonly articles: readonly Article[]) {
     const tokenize = (text: string) => text.split(' ').filter(Boolean);
     const processTerm = (term: string) => term;
     this.articleIndex = new MiniSearch<WholeArticle>({ fields: ['people', 'title', 'subject'], tokenize, processTerm, searchOptions: { boost: BOOST, prefix: false } });
     this.paragraphIndex = new MiniSearch<Paragraph>({ fields: ['text'], tokenize, processTerm, searchOptions: { prefix: false } });
-    const count = (list: string[]) => {
-      for (const term of new Set(list)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    };
     const wholes: WholeArticle[] = [];
     const paragraphTerms: string[][] = [];
     const owner: number[] = [];
@@ -64,43 +62,54 @@ export class ArticleRouter {
       const people = terms(article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '));
       const title = terms(article.title);
       const subject = terms([article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '));
-      count([...people, ...title, ...subject]);
+      count(this.articleFrequency, [...people, ...title, ...subject]);
       wholes.push({ id, people: people.join(' '), title: title.join(' '), subject: subject.join(' ') });
       for (const paragraph of article.paragraphs) {
         const words = terms(article.text.slice(paragraph.start, paragraph.end));
-        count(words);
+        count(this.paragraphFrequency, words);
         paragraphTerms.push(words);
         owner.push(id);
       }
     });
     this.owner = Int32Array.from(owner);
-    this.commonAt = Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE);
-    this.paragraphAt = Math.min(this.commonAt, MAX_PARAGRAPH_POSTINGS);
+    this.articleCommonAt = Math.max(MIN_COMMON, articles.length * COMMON_SHARE);
+    this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.addAll(wholes);
     // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
-    this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.paragraphAt).join(' ') })));
+    this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt).join(' ') })));
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
     const asked = [...new Set(questionTerms(readQuestion(question)))];
     if (asked.length === 0) return [];
-    const known = this.mostSelective(asked.filter((t) => this.documentFrequency.has(t)));
-    const unknown = asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5);
-    if (known.length === 0 && unknown.length === 0) return [];
+    const known = (t: string) => this.articleFrequency.has(t) || this.paragraphFrequency.has(t);
+    const unknown = asked.filter((t) => !known(t) && t.length >= 5);
+    const forArticles = selective(asked, this.articleFrequency, this.articleCommonAt, MAX_ARTICLE_TERMS);
+    // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
+    const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort((a, b) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0)).slice(0, MAX_QUERY_TERMS);
+    if (forArticles.length === 0 && forParagraphs.length === 0 && unknown.length === 0) return [];
     const tokenize = (text: string) => text.split(' ');
     // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains, and only on people, titles and subjects.
-    const queries = [...(known.length ? [{ queries: known.slice(0, MAX_ARTICLE_TERMS), tokenize }] : []), ...(unknown.length ? [{ queries: unknown, tokenize, fuzzy: 0.25 }] : [])];
+    // One typo in a word, two in a long one (a name misspelt): a looser match only finds other words ("economy" / "economist").
+    const short = unknown.filter((t) => t.length < 8);
+    const long = unknown.filter((t) => t.length >= 8);
+    const queries = [
+      ...(forArticles.length ? [{ queries: forArticles, tokenize }] : []),
+      ...(short.length ? [{ queries: short, tokenize, fuzzy: 1 }] : []),
+      ...(long.length ? [{ queries: long, tokenize, fuzzy: 2 }] : []),
+    ];
     const scores = new Map<number, number>();
     // Results come best first: the first few hundred are all a route could need.
-    for (const result of this.articleIndex.search({ combineWith: 'OR', queries }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
-    // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
-    const rare = known.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.paragraphAt);
-    const paragraphQueries = rare.length ? [{ queries: rare, tokenize }] : [];
+    if (queries.length > 0) {
+      for (const result of this.articleIndex.search({ combineWith: 'OR', queries }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
+    }
     const best = new Map<number, number>();
-    for (const result of paragraphQueries.length ? this.paragraphIndex.search({ combineWith: 'OR', queries: paragraphQueries }).slice(0, MAX_RESULTS) : []) {
-      const article = this.owner[Number(result.id)] ?? -1;
-      if (result.score > (best.get(article) ?? 0)) best.set(article, result.score);
+    if (forParagraphs.length > 0) {
+      for (const result of this.paragraphIndex.search({ combineWith: 'OR', queries: [{ queries: forParagraphs, tokenize }] }).slice(0, MAX_RESULTS)) {
+        const article = this.owner[Number(result.id)] ?? -1;
+        if (result.score > (best.get(article) ?? 0)) best.set(article, result.score);
+      }
     }
     for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
     return [...scores.entries()]
@@ -111,14 +120,19 @@ export class ArticleRouter {
         return article ? [{ article, score }] : [];
       });
   }
+}
 
-  /**
-   * The question's rarest terms: they pick out its articles, while terms most paragraphs share
-   * ("said", "percent") would only make every article a candidate and the search slow.
-   */
-  private mostSelective(known: string[]): string[] {
-    const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
-    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= this.commonAt).slice(0, MAX_QUERY_TERMS);
-    return selective.length > 0 ? selective : byRarity.slice(0, 2);
-  }
+function count(frequency: Map<string, number>, list: readonly string[]): void {
+  for (const term of new Set(list)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+}
+
+/**
+ * A question's rarest terms in one index: they pick out its articles, while terms most of them
+ * share ("said", "percent") would only make every article a candidate and the search slow. With
+ * only common terms, the two rarest still search (the articles *about* them rank first).
+ */
+function selective(asked: readonly string[], frequency: ReadonlyMap<string, number>, commonAt: number, max: number): string[] {
+  const byRarity = asked.filter((t) => frequency.has(t)).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0));
+  const rare = byRarity.filter((t) => (frequency.get(t) ?? 0) <= commonAt).slice(0, max);
+  return rare.length > 0 ? rare : byRarity.slice(0, 2);
 }
