@@ -47,7 +47,7 @@ export function createAnswerEngine(articles: Article[], options: EngineOptions =
 /** Article engines kept for recently asked articles; each costs some tens of KB and a fraction of a millisecond to build. */
 const ENGINE_CACHE_SIZE = 64;
 /** The articles the router ranks best are each asked; the one whose evidence answers best wins … */
-const ROUTE_CANDIDATES = 4;
+const ROUTE_CANDIDATES = 3;
 /** … among those the router finds at least this share as likely as its first. */
 const CANDIDATE_RATIO = 0.5;
 /** Articles answering alongside the best one must answer nearly as well … */
