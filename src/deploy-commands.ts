@@ -1,10 +1,10 @@
-import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from './commands/index.js';
-import { ConfigError, loadBotConfig } from './config.js';
+import { ConfigError, loadBotConfig, loadEnvFile } from './config.js';
 
 /** Registers the commands: to DISCORD_GUILD_ID when set (instant, for a test guild), else globally. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadBotConfig();
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const body = commandDefinitions();

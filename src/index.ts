@@ -1,25 +1,28 @@
-import 'dotenv/config';
-import { loadServices } from './bootstrap.js';
-import { configOrExit, loadBotConfig, loadLimitsConfig } from './config.js';
+import { configOrExit, exitAfterFailedStart, loadServices } from './bootstrap.js';
+import { loadBotConfig, loadEnvFile, loadLimitsConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = configOrExit(loadBotConfig);
   const limits = configOrExit(loadLimitsConfig);
+  settleShardEnvironment(config);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
 
   try {
-    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize });
+    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       ...services,
       token: config.token,
       apiUrl: config.apiUrl,
+      shards: config.shards,
+      shardCount: config.shardCount,
       logger,
       rateLimiter,
       // The token was revoked or the gateway refused us for good: exit so a supervisor (or the admin) sees it.
@@ -46,11 +49,12 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
     // Under ShardingManager: if the manager dies, stop instead of running unmanaged.
-    if (process.env.SHARDING_MANAGER) process.on('disconnect', () => shutdown('sharding manager gone'));
+    if (config.underShardingManager) process.on('disconnect', () => shutdown('sharding manager gone'));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, `could not start the bot: ${message}`);
-    process.exit(1);
+    logger.flush();
+    exitAfterFailedStart();
   }
 }
 

@@ -1,37 +1,53 @@
-import 'dotenv/config';
-import { loadServices } from './bootstrap.js';
-import { configOrExit, loadHttpConfig, loadLimitsConfig } from './config.js';
+import type { AddressInfo } from 'node:net';
+import { configOrExit, exitAfterFailedStart, loadServices } from './bootstrap.js';
+import { loadEnvFile, loadHttpConfig, loadLimitsConfig } from './config.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './logger.js';
 
-/** `npm run start:http`: Discord's Interactions Endpoint URL on PORT (POST /interactions, GET /healthz). */
+/** `npm run start:http`: Discord's Interactions Endpoint URL on HOST:PORT (POST /interactions, GET /healthz). */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = configOrExit(loadHttpConfig);
   const limits = configOrExit(loadLimitsConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
-  const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize });
-  const server = createInteractionsServer({
-    ...services,
-    publicKey: ed25519PublicKey(config.publicKey),
-    apiUrl: config.apiUrl,
-    logger,
-    rateLimiter: createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs }),
-    bodyTimeoutMs: limits.httpBodyTimeoutMs,
-  });
-  server.listen(config.port, () => {
-    const address = server.address();
-    logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'interactions endpoint listening on POST /interactions');
-  });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(1), 10_000).unref();
+  // Same start-up contract as the gateway bot: one line naming the problem, then exit 1.
+  const failed = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, `could not start the interactions endpoint: ${message}`);
+    logger.flush();
+    exitAfterFailedStart();
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    const services = loadServices(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes });
+    const server = createInteractionsServer({
+      ...services,
+      publicKey: ed25519PublicKey(config.publicKey),
+      apiUrl: config.apiUrl,
+      logger,
+      rateLimiter: createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs }),
+      bodyTimeoutMs: limits.httpBodyTimeoutMs,
+    });
+    // A port in use or an address that is not this machine's fails here, before anything is served.
+    server.once('error', failed);
+    server.listen(config.port, config.host, () => {
+      server.off('error', failed);
+      server.on('error', (error) => logger.error({ err: error }, 'http server error'));
+      const { address, port } = server.address() as AddressInfo;
+      logger.info({ host: address, port }, 'interactions endpoint listening on POST /interactions');
+    });
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(1), 10_000).unref();
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (error) {
+    failed(error);
+  }
 }
 
 void main();

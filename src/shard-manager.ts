@@ -1,10 +1,9 @@
-import 'dotenv/config';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
-import { z } from 'zod';
-import { ConfigError, configOrExit, loadBotConfig } from './config.js';
+import { configOrExit, exitAfterFailedStart } from './bootstrap.js';
+import { loadBotConfig, loadEnvFile, loadShardCount } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
 /**
@@ -12,22 +11,6 @@ import { createLogger, type Logger } from './logger.js';
  * ShardingManager. Each child is the normal bot entry (`index.js`); discord.js hands it SHARDS and
  * SHARD_COUNT in its environment and the child's Client picks them up by itself.
  */
-
-const shardEnvSchema = z.object({
-  SHARD_COUNT: z.preprocess(
-    (value) => (value === '' || value === undefined ? 'auto' : String(value).trim().toLowerCase()),
-    z.union([z.literal('auto'), z.coerce.number().int().min(1)], {
-      error: 'must be "auto" (Discord\'s recommendation, the default) or a whole number of shards, 1 or more',
-    }),
-  ),
-});
-
-/** SHARD_COUNT: `auto` (default, Discord's recommendation from GET /gateway/bot) or a number. */
-export function loadShardCount(env: NodeJS.ProcessEnv = process.env): number | 'auto' {
-  const parsed = shardEnvSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError('SHARD_COUNT', parsed.error.issues[0]?.message ?? 'is invalid');
-  return parsed.data.SHARD_COUNT;
-}
 
 /**
  * discord.js's own `fetchRecommendedShardCount` always asks discord.com, whatever REST base the
@@ -202,6 +185,7 @@ export async function createShardFleet(options: ShardManagerOptions): Promise<Sh
 }
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = configOrExit(loadBotConfig);
   const totalShards = configOrExit(loadShardCount);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
@@ -226,7 +210,7 @@ async function main(): Promise<void> {
     else logger.fatal({ err: error }, 'could not start the shards');
     await fleet?.stop().catch(() => undefined);
     logger.flush();
-    process.exit(1);
+    exitAfterFailedStart();
   }
 }
 

@@ -1,6 +1,21 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'discord.js';
+import { parse as parseDotEnv } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadBotConfig, loadCliConfig } from '../src/config.js';
-import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadBotConfig,
+  loadCliConfig,
+  loadEnvFile,
+  loadHttpConfig,
+  loadLimitsConfig,
+  loadShardCount,
+  settleShardEnvironment,
+} from '../src/config.js';
+import { BUNDLED_ARTICLES_DIR, DEFAULT_ARTICLE_MAX_BYTES } from '../src/data/load.js';
 
 const TOKEN = 'MTEyMzQ1Njc4OTAxMjM0NTY3OA.GabcDE.s3cr3t-v4lue_0123456789abcdefghijklmno';
 const CLIENT_ID = '112345678901234567';
@@ -31,7 +46,11 @@ describe('GIVEN a complete bot configuration', () => {
       apiUrl: undefined,
       logLevel: 'info',
       articlesDir: BUNDLED_ARTICLES_DIR,
+      articleMaxBytes: DEFAULT_ARTICLE_MAX_BYTES,
       prettyLogs: false,
+      shards: [0],
+      shardCount: 1,
+      underShardingManager: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -163,7 +182,7 @@ describe('the CLI configuration', () => {
   });
 
   it('GIVEN ARTICLES_DIR THEN it is used, without needing any Discord variable', () => {
-    expect(loadCliConfig({ ARTICLES_DIR: '/srv/articles' })).toEqual({ articlesDir: '/srv/articles' });
+    expect(loadCliConfig({ ARTICLES_DIR: '/srv/articles' })).toEqual({ articlesDir: '/srv/articles', articleMaxBytes: DEFAULT_ARTICLE_MAX_BYTES });
   });
 
   it('GIVEN ARTICLES_DIR is only spaces THEN a ConfigError names it', () => {
@@ -173,5 +192,113 @@ describe('the CLI configuration', () => {
 
   it('GIVEN the bot configuration THEN ARTICLES_DIR flows into it', () => {
     expect(loadBotConfig(env({ ARTICLES_DIR: '/srv/articles' })).articlesDir).toBe('/srv/articles');
+  });
+});
+
+// ── .env.example as shipped, and every variable the bot or its libraries read ──
+
+const ROOT = resolve(import.meta.dirname, '..');
+const shipped = parseDotEnv(readFileSync(join(ROOT, '.env.example'), 'utf8'));
+const PUBLIC_KEY = 'a'.repeat(64);
+/** Set by discord.js's ShardingManager for its shard processes, never by the user, so neither .env.example nor the README table lists them. */
+const SET_BY_DISCORD_JS = ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARDS'];
+
+describe('GIVEN .env.example as shipped, with only the required values filled in', () => {
+  const filled = { ...shipped, DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+
+  it('THEN every loader accepts it, and every empty value means the default', () => {
+    expect(loadBotConfig(filled)).toMatchObject({ guildId: undefined, apiUrl: undefined, logLevel: 'info', articlesDir: BUNDLED_ARTICLES_DIR, shards: [0], shardCount: 1 });
+    expect(loadHttpConfig({ ...filled, DISCORD_PUBLIC_KEY: PUBLIC_KEY })).toMatchObject({ port: 8080, host: undefined, articleMaxBytes: DEFAULT_ARTICLE_MAX_BYTES });
+    expect(loadLimitsConfig(filled)).toEqual(loadLimitsConfig({}));
+    expect(loadShardCount(filled)).toBe('auto');
+    expect(loadCliConfig(filled)).toEqual(loadCliConfig({}));
+  });
+
+  it('THEN every variable in it is one the configuration reads, and every variable a user sets is in it and in the README table', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const name of Object.keys(shipped)) expect(CONFIG_VARIABLES, `${name} in .env.example`).toContain(name);
+    for (const name of CONFIG_VARIABLES.filter((v) => !SET_BY_DISCORD_JS.includes(v) && v !== 'NODE_ENV')) {
+      expect(Object.keys(shipped), `${name} in .env.example`).toContain(name);
+      expect(readme, `${name} in the README`).toMatch(new RegExp(`\\| [^|\\n]*\`${name}\``));
+    }
+  });
+
+  it('THEN dotenv’s own DOTENV_* variables change nothing about how it is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    const saved = { ...process.env };
+    try {
+      writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\nARTICLES_DIR=/from/env-file\n');
+      writeFileSync(join(dir, 'other.env'), 'LOG_LEVEL=trace\n');
+      Object.assign(process.env, { LOG_LEVEL: 'warn', DOTENV_CONFIG_OVERRIDE: 'true', DOTENV_CONFIG_PATH: join(dir, 'other.env'), DOTENV_CONFIG_DEBUG: 'true' });
+      delete process.env.ARTICLES_DIR;
+      loadEnvFile(join(dir, '.env'));
+      expect(process.env.LOG_LEVEL).toBe('warn');
+      expect(process.env.ARTICLES_DIR).toBe('/from/env-file');
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('GIVEN the variables discord.js reads from the environment by itself', () => {
+  it.each(['', 'auto', ' AUTO ', '3'])('WHEN SHARD_COUNT is %j for the bot started alone THEN it runs shard 0 of 1', (value) => {
+    expect(loadBotConfig(env({ SHARD_COUNT: value }))).toMatchObject({ shards: [0], shardCount: 1, underShardingManager: false });
+  });
+
+  it.each([
+    [{ SHARD_COUNT: 'two' }, 'SHARD_COUNT'],
+    [{ SHARD_COUNT: '0' }, 'SHARD_COUNT'],
+    [{ SHARD_COUNT: '1.5' }, 'SHARD_COUNT'],
+    [{ SHARDS: '[0,' }, 'SHARDS'],
+    [{ SHARDS: '[0]' }, 'SHARDS'],
+    [{ SHARDING_MANAGER: '1' }, 'SHARDING_MANAGER'],
+    [{ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' }, 'SHARDING_MANAGER_MODE'],
+    [{ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'thread', SHARDS: '0', SHARD_COUNT: '2' }, 'SHARDING_MANAGER_MODE'],
+    [{ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARD_COUNT: '2' }, 'SHARDS'],
+    [{ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '[2]', SHARD_COUNT: '2' }, 'SHARDS'],
+    [{ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '0', SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
+    [{ ARTICLE_MAX_BYTES: '100' }, 'ARTICLE_MAX_BYTES'],
+  ] as const)('WHEN %j THEN the configuration error names %s', (vars, variable) => {
+    const error = configError(env(vars));
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^${variable}: .{10,}`));
+  });
+
+  it('WHEN discord.js’s ShardingManager started the process THEN its shard ids and count are used', () => {
+    expect(loadBotConfig(env({ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '1', SHARD_COUNT: '2' }))).toMatchObject({ shards: [1], shardCount: 2, underShardingManager: true });
+  });
+
+  it('WHEN SHARD_COUNT is empty or "auto" THEN discord.js’s own Client fails on it, and after settleShardEnvironment it does not', () => {
+    const saved = { SHARDS: process.env.SHARDS, SHARD_COUNT: process.env.SHARD_COUNT };
+    try {
+      for (const value of ['', 'auto']) {
+        delete process.env.SHARDS;
+        process.env.SHARD_COUNT = value;
+        expect(() => new Client({ intents: [] })).toThrow(/shardCount/);
+        settleShardEnvironment(loadBotConfig(env({ SHARD_COUNT: value })));
+        const client = new Client({ intents: [] });
+        expect(client.options.shards).toEqual([0]);
+        expect(client.options.shardCount).toBe(1);
+      }
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+});
+
+describe('GIVEN HOST for the HTTP endpoint', () => {
+  const http = (host: string) => loadHttpConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY, HOST: host });
+  it.each(['127.0.0.1', '::1', '0.0.0.0', 'localhost', 'bot.example.org'])('WHEN it is %j THEN it is the address listened on', (host) => {
+    expect(http(host).host).toBe(host);
+  });
+
+  it('WHEN it is not a host name or address THEN the error names HOST', () => {
+    expect(() => http('http://127.0.0.1:8080')).toThrow(/^HOST: /);
+    expect(() => http('two words')).toThrow(/^HOST: /);
   });
 });

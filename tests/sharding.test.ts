@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIEmbed } from 'discord.js';
 import { pino } from 'pino';
-import { createShardFleet, loadShardCount, recommendedShardCount, type ShardFleet } from '../src/shard-manager.js';
+import { loadShardCount } from '../src/config.js';
+import { createShardFleet, recommendedShardCount, type ShardFleet } from '../src/shard-manager.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild } from './fake-discord/index.js';
 
 const SHARDS = 2;

@@ -49,7 +49,8 @@ function realServer(): Server {
   const logger = pino({ level: 'silent' });
   const services = loadServices(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
   // Follow-ups after a deferral would go to this REST base: a closed local port, so nothing ever leaves the machine.
-  return createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api' });
+  // The load sends the same signed bodies again and again, which the endpoint would refuse as replays.
+  return createInteractionsServer({ ...services, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api', replayWindowMs: 0 });
 }
 
 function proxyServer(): Server {

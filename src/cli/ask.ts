@@ -4,11 +4,12 @@ import { ConfigError, loadCliConfig } from '../config.js';
 import { ArticleDataError, loadKnowledgeBase } from '../data/load.js';
 import { createAnswerEngine, type AnswerEngine } from '../engine/index.js';
 import { answerToJson, formatAnswerForTerminal } from './format-answer.js';
+import { forTerminal, inputLines, jsonLine } from './output.js';
 
 const USAGE = 'usage: npm run ask -- [--json] [--article ID] "QUESTION"; with no question, one question per line on stdin';
 
-/** Exit codes: 0 answered (found or not), 1 the knowledge base cannot be loaded, 2 usage error. */
-function main(): void {
+/** Exit codes: 0 answered (found or not), 1 the knowledge base cannot be loaded (or a question could not be answered), 2 usage error. */
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { json: { type: 'boolean' }, article: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -36,15 +37,15 @@ function main(): void {
   } else if (process.stdin.isTTY) {
     interactive(ask);
   } else {
-    answerEachLine(ask, json);
+    await answerEachLine(ask, json);
   }
 }
 
 function loadEngine(): AnswerEngine {
   try {
-    const { articlesDir } = loadCliConfig();
-    const { articles, errors } = loadKnowledgeBase(articlesDir);
-    for (const error of errors) process.stderr.write(`skipped article file: ${error.message}\n`);
+    const { articlesDir, articleMaxBytes } = loadCliConfig();
+    const { articles, errors } = loadKnowledgeBase(articlesDir, { maxFileBytes: articleMaxBytes });
+    for (const error of errors) process.stderr.write(forTerminal(`skipped article file: ${error.message}\n`));
     if (articles.length === 0) fatal(`no valid article in ${articlesDir}; fix the files above or set ARTICLES_DIR`);
     return createAnswerEngine(articles);
   } catch (error) {
@@ -53,25 +54,35 @@ function loadEngine(): AnswerEngine {
   }
 }
 
+/** Answers one question. A question the engine fails on is reported and answered "not found", so a batch goes on. */
 function print(engine: AnswerEngine, question: string, json: boolean, articleId: string | undefined): void {
-  const answer = engine.answer(question, { articleId });
-  process.stdout.write(json ? `${answerToJson(answer)}\n` : `${formatAnswerForTerminal(answer, process.stdout.columns || 80)}\n`);
+  let answer;
+  try {
+    answer = engine.answer(question, { articleId });
+  } catch (error) {
+    process.exitCode = 1;
+    process.stderr.write(forTerminal(`ask: could not answer ${JSON.stringify(question.slice(0, 200))}: ${error instanceof Error ? error.message : String(error)}\n`));
+    answer = { question, intent: 'passage-search' as const, found: false, summary: 'Sorry, this question could not be answered (the error is on stderr).', items: [], suggestions: [] };
+  }
+  process.stdout.write(json ? jsonLine(answerToJson(answer)) : `${forTerminal(formatAnswerForTerminal(answer, process.stdout.columns || 80))}\n`);
 }
 
-/** Batch mode: with --json exactly one line out per line in, so scripts can zip them. */
+/** Batch mode: with --json exactly one line out per line in ("\n"-separated; "\r\n" too), so scripts can zip them. */
 type Ask = (question: string, json: boolean) => void;
 
-function answerEachLine(ask: Ask, json: boolean): void {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+async function answerEachLine(ask: Ask, json: boolean): Promise<void> {
   let first = true;
-  lines.on('line', (line) => {
-    if (json) return ask(line, true);
-    if (line.trim() === '') return;
+  for await (const line of inputLines(process.stdin)) {
+    if (json) {
+      ask(line, true);
+      continue;
+    }
+    if (line.trim() === '') continue;
     if (!first) process.stdout.write('\n');
     first = false;
-    process.stdout.write(`Q: ${line}\n`);
+    process.stdout.write(`Q: ${forTerminal(line)}\n`);
     ask(line, false);
-  });
+  }
 }
 
 function interactive(ask: Ask): void {
@@ -86,13 +97,13 @@ function interactive(ask: Ask): void {
 }
 
 function usageError(message: string): never {
-  process.stderr.write(`ask: ${message} (${USAGE})\n`);
+  process.stderr.write(forTerminal(`ask: ${message} (${USAGE})\n`));
   process.exit(2);
 }
 
 function fatal(message: string): never {
-  process.stderr.write(`ask: ${message}\n`);
+  process.stderr.write(forTerminal(`ask: ${message}\n`));
   process.exit(1);
 }
 
-main();
+void main();

@@ -45,9 +45,9 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** The `--json` line for one answer: the shape scripts depend on. */
-export function answerToJson(answer: Answer): string {
-  return JSON.stringify({
+/** The `--json` object for one answer: the shape scripts depend on. */
+export function answerToJson(answer: Answer): object {
+  return {
     question: answer.question,
     found: answer.found,
     summary: answer.summary,
@@ -59,5 +59,5 @@ export function answerToJson(answer: Answer): string {
       article: item.article.id,
       paragraph: item.paragraph,
     })),
-  });
+  };
 }

@@ -1,16 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ArticleDataError, BUNDLED_ARTICLES_DIR, loadArticleFile } from '../data/load.js';
-import type { ArticleData } from '../data/schema.js';
-import { extractWithReport, type Extraction } from '../ingest/extract.js';
-import { slug } from '../ingest/text.js';
+import { ConfigError, loadCliConfig } from '../config.js';
+import { ArticleDataError } from '../data/load.js';
+import type { Extraction } from '../ingest/extract.js';
+import { ingestJson } from '../ingest/report.js';
+import { ID_RE, IngestError, ingestFile, type IngestOptions } from './ingest-article.js';
+import { forTerminal, jsonLine } from './output.js';
 
-const USAGE = 'usage: npx tsx src/cli/ingest.ts FILE [--id ID] [--force] [--json] [--dry-run]';
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const USAGE = 'usage: npm run ingest -- FILE|DIR... [--id ID] [--force] [--json] [--dry-run]';
 
-/** Exit codes: 0 ingested (or dry run), 1 the file cannot be read, extracted or written, 2 usage error. */
-function main(): void {
+/**
+ * Exit codes: 0 every file ingested (or dry run), 1 at least one file could not be read, extracted,
+ * verified or written (each is reported; the others still go through), 2 usage error.
+ */
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -27,61 +31,53 @@ function main(): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'missing FILE' : 'give exactly one FILE');
-  const file = positionals[0] ?? '';
-  const id = values.id ?? slug(basename(file, extname(file)));
-  if (!ID_RE.test(id)) return usageError(`--id "${id}" must be lower-case words joined by hyphens`);
-
-  let text: string;
+  if (positionals.length === 0) return usageError('missing FILE');
+  let config;
   try {
-    text = readFileSync(file, 'utf8');
+    config = loadCliConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return fatal(error.message);
+    throw error;
+  }
+  const expanded = positionals.map((path) => ({ path, files: expand(path) }));
+  const files = expanded.flatMap((e) => e.files);
+  if (values.id !== undefined && files.length !== 1) return usageError('--id names one article; give exactly one FILE with it');
+  if (values.id !== undefined && !ID_RE.test(values.id)) return usageError(`--id "${values.id}" must be lower-case words joined by hyphens`);
+  const json = values.json ?? false;
+  const options: IngestOptions = { dir: resolve(config.articlesDir), maxBytes: config.articleMaxBytes, force: values.force ?? false, dryRun: values['dry-run'] ?? false };
+
+  let failed = 0;
+  for (const { path } of expanded.filter((e) => e.files.length === 0)) {
+    failed++;
+    process.stderr.write(forTerminal(`ingest: ${path}: is a directory with no .txt file in it\n`));
+  }
+  for (const [i, file] of files.entries()) {
+    try {
+      const done = await ingestFile(file, values.id, options);
+      process.stdout.write(json ? jsonLine(ingestJson(done.article)) : `${i > 0 ? '\n' : ''}${forTerminal(summary(done, options.dryRun ? null : options.dir))}`);
+    } catch (error) {
+      failed++;
+      const problem = error instanceof IngestError || error instanceof ArticleDataError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+      process.stderr.write(forTerminal(`ingest: ${file}: ${problem}\n`));
+    }
+  }
+  if (files.length > 1 && !json) process.stdout.write(`\n${files.length - failed} of ${files.length} files ingested${failed ? `; ${failed} failed (listed on stderr)` : ''}\n`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+/** A directory stands for the `.txt` files in it (not its subdirectories), in name order. */
+function expand(path: string): string[] {
+  try {
+    if (statSync(path).isDirectory()) {
+      return readdirSync(path)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+        .map((name) => join(path, name));
+    }
   } catch {
-    return fatal(`cannot read ${file}`);
+    // Reported when the file is read.
   }
-  let extraction: Extraction;
-  try {
-    extraction = extractWithReport(text, { id });
-  } catch (error) {
-    return fatal(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const dir = resolve(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR);
-  if (!values['dry-run']) write(dir, id, text, extraction.article, values.force ?? false);
-  process.stdout.write(values.json ? `${JSON.stringify(toJson(extraction.article))}\n` : summary(extraction, values['dry-run'] ? null : dir));
-}
-
-/** Writes both files, then loads them back with the bot's own loader; a file the bot would reject is removed. */
-function write(dir: string, id: string, text: string, article: ArticleData, force: boolean): void {
-  const jsonFile = join(dir, `${id}.json`);
-  const textFile = join(dir, `${id}.txt`);
-  const existing = [jsonFile, textFile].filter((f) => existsSync(f));
-  if (existing.length > 0 && !force) fatal(`${existing.join(' and ')} already exist; use --force to overwrite or --id to choose another id`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(textFile, text);
-    writeFileSync(jsonFile, `${JSON.stringify(article, null, 2)}\n`);
-    loadArticleFile(jsonFile);
-  } catch (error) {
-    rmSync(jsonFile, { force: true });
-    rmSync(textFile, { force: true });
-    fatal(error instanceof ArticleDataError ? `extracted data failed verification: ${error.message}` : `cannot write to ${dir}: ${String(error)}`);
-  }
-}
-
-interface IngestJson {
-  id: string;
-  title: string;
-  speakers: { name: string; role: string | null }[];
-  quotes: { speaker: string; kind: 'direct' | 'reported'; quote: string; paragraph: number }[];
-}
-
-function toJson(article: ArticleData): IngestJson {
-  const names = new Map(article.people.map((p) => [p.id, p.name]));
-  return {
-    id: article.id,
-    title: article.title,
-    speakers: article.people.map((p) => ({ name: p.name, role: p.role })),
-    quotes: article.quotes.map((q) => ({ speaker: names.get(q.speaker) ?? q.speaker, kind: q.kind, quote: q.text, paragraph: q.paragraph })),
-  };
+  return [path];
 }
 
 function summary({ article, unattributed }: Extraction, dir: string | null): string {
@@ -105,13 +101,13 @@ function summary({ article, unattributed }: Extraction, dir: string | null): str
 }
 
 function usageError(message: string): never {
-  process.stderr.write(`${message}; ${USAGE}\n`);
+  process.stderr.write(forTerminal(`${message}; ${USAGE}\n`));
   process.exit(2);
 }
 
 function fatal(message: string): never {
-  process.stderr.write(`ingest: ${message}\n`);
+  process.stderr.write(forTerminal(`ingest: ${message}\n`));
   process.exit(1);
 }
 
-main();
+void main();

@@ -1,5 +1,5 @@
 import { ApplicationCommandType } from 'discord.js';
-import { EVERYWHERE, inServer, stripMentions, type MessageCommand } from '../discord/command.js';
+import { EVERYWHERE, inServer, stripMentions, targetMessage, type MessageCommand } from '../discord/command.js';
 import { renderAnswer, renderNotice } from '../discord/render.js';
 import { MAX_QUESTION_LENGTH } from './ask.js';
 
@@ -8,8 +8,7 @@ export const askMessageCommand = {
   data: { type: ApplicationCommandType.Message, name: 'Ask the article', ...EVERYWHERE },
   isPrivate: (interaction) => inServer(interaction),
   execute(interaction, { engine }) {
-    const target = interaction.data.resolved.messages[interaction.data.target_id];
-    const question = stripMentions(target?.content ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const question = stripMentions(targetMessage(interaction)?.content ?? '').slice(0, MAX_QUESTION_LENGTH);
     if (!question) return renderNotice('That message has no text to ask about.');
     return renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: this.isPrivate(interaction) });
   },

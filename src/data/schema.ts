@@ -25,6 +25,11 @@ export const personSchema = z.object({
   /** Canonical full name as the article gives it (or the organisation's name). */
   name: z.string().min(1),
   kind: z.enum(['person', 'organisation']).default('person'),
+  /**
+   * False when the article describes the speaker without naming them ("officials", "a senior aide", "critics"):
+   * then `name` is that description, as the article writes it. Absent means named.
+   */
+  named: z.boolean().optional(),
   role: z.string().min(1).nullable(),
   organisation: z.string().min(1).nullable(),
   /** Other spellings people type: surnames, transliterations, misspellings. */
@@ -45,6 +50,11 @@ export const quoteSchema = z.object({
   start: offset,
   end: offset,
   topics: z.array(id).default([]),
+  /**
+   * When the attribution interrupts the statement (“A,” she said, “B.”) or the quote runs on over sentences:
+   * the pieces that are the speaker's words, in order, each inside start–end. `text` covers them all.
+   */
+  parts: z.array(spanSchema).min(2).optional(),
   /** For a statement reported second-hand: the person who relayed it. */
   reportedBy: id.optional(),
 });

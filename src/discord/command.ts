@@ -3,6 +3,7 @@ import type {
   APIApplicationCommandInteractionDataBasicOption,
   APIChatInputApplicationCommandInteraction,
   APIMessageApplicationCommandInteraction,
+  APIMessageApplicationCommandInteractionData,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -58,6 +59,12 @@ export function focusedOption(interaction: APIApplicationCommandAutocompleteInte
 /** In a server (not a DM or group DM): answers there are private unless asked otherwise. */
 export function inServer(interaction: { guild_id?: string; context?: InteractionContextType }): boolean {
   return interaction.context !== undefined ? interaction.context === InteractionContextType.Guild : interaction.guild_id !== undefined;
+}
+
+/** The message a context-menu command was used on; an own property only, whatever id the payload names. */
+export function targetMessage(interaction: { data: APIMessageApplicationCommandInteractionData }): { content?: string } | undefined {
+  const { messages } = interaction.data.resolved;
+  return Object.hasOwn(messages, interaction.data.target_id) ? messages[interaction.data.target_id] : undefined;
 }
 
 /** Message text without user, nickname or role mentions: what a question read from a message asks. */

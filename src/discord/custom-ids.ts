@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Button custom ids carry everything their handler needs (no server-side session), so a button
- * still works after a restart or on another instance. Discord allows 100 characters.
+ * still works after a restart or on another instance. Discord allows 100 characters: when the ids
+ * a button carries (article, speaker, topic) would not fit, each travels as a short reference
+ * (`~` and 8 characters of its hash) that the handler looks up among the known ids.
  */
 
 /** What produced an answer, so a button can produce the same answer again. */
@@ -16,15 +20,31 @@ export type ButtonAction =
 const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
 const QUESTION_IN_MESSAGE = '';
+/** An id, or a reference to one (ids are lower-case words and hyphens; `~` never starts one). */
+const ID = '(?:[a-z0-9-]+|~[A-Za-z0-9_-]{8})';
+
+/** The short reference an id travels as when it would not fit. */
+export function idRef(id: string): string {
+  return `~${createHash('sha256').update(id).digest('base64url').slice(0, 8)}`;
+}
+
+/** True for a reference made by idRef, which the handler must look up. */
+export function isIdRef(value: string): boolean {
+  return value.startsWith('~');
+}
 
 /** The id for a button, or undefined when what it must carry cannot fit (the button is then left out). */
 export function encodeCustomId(action: ButtonAction): string | undefined {
-  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${action.article}`);
+  return encode(action, (id) => id) ?? encode(action, idRef);
+}
+
+function encode(action: ButtonAction, ref: (id: string) => string): string | undefined {
+  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}`);
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
-  if (view.kind === 'quotes') return fits(`${prefix}q:${view.speaker}:${view.topic ?? ''}${view.article !== undefined ? `:${view.article}` : ''}`);
+  if (view.kind === 'quotes') return fits(`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
   // A long question travels in the message footer instead; cutting it would answer a different question.
-  if (view.article !== undefined) return fits(`${prefix}A:${view.article}:${view.question}`) ?? fits(`${prefix}A:${view.article}:${QUESTION_IN_MESSAGE}`);
+  if (view.article !== undefined) return fits(`${prefix}A:${ref(view.article)}:${view.question}`) ?? fits(`${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`);
   return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
 }
 
@@ -32,9 +52,9 @@ function fits(id: string): string | undefined {
   return id.length <= MAX ? id : undefined;
 }
 
-/** Parses a custom id; undefined for ids this version did not make. */
+/** Parses a custom id; undefined for ids this version did not make. Ids may come back as references (see idRef). */
 export function decodeCustomId(id: string): ButtonAction | undefined {
-  const context = /^ctx:(\d+):(\d+):(\d+):([a-z0-9-]+)$/.exec(id);
+  const context = new RegExp(`^ctx:(\\d+):(\\d+):(\\d+):(${ID})$`).exec(id);
   if (context) {
     const [, slot, start, end, article] = context;
     return { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' };

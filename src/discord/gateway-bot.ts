@@ -12,8 +12,10 @@ import {
 import type { Logger } from '../logger.js';
 import type { Services } from './command.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
-import { answerMessage, messageApology } from './messages.js';
+import { answerMessage, messageApology, refuseMessage } from './messages.js';
+import { createPostedAnswers } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { RecentKeys } from './recent-keys.js';
 
 /**
  * Guilds: to receive interactions and know our servers. GuildMessages + DirectMessages: to see
@@ -23,14 +25,14 @@ import type { RateLimiter } from './rate-limit.js';
 export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** Gateway close codes after which discord.js gives up for good (bad token, bad shard, bad intents). */
-const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
-  4004: 'Discord rejected the bot token (authentication failed); reset it in Developer Portal → Bot and update DISCORD_TOKEN',
-  4010: 'Discord rejected the shard configuration (invalid shard)',
-  4011: 'the bot is in too many servers for one shard; it needs sharding',
-  4012: 'Discord rejected the gateway API version',
-  4013: 'Discord rejected the gateway intents as invalid',
-  4014: 'the bot asked for a privileged intent that is not enabled in Developer Portal → Bot',
-};
+const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
+  [4004, 'Discord rejected the bot token (authentication failed); reset it in Developer Portal → Bot and update DISCORD_TOKEN'],
+  [4010, 'Discord rejected the shard configuration (invalid shard)'],
+  [4011, 'the bot is in too many servers for one shard; it needs sharding'],
+  [4012, 'Discord rejected the gateway API version'],
+  [4013, 'Discord rejected the gateway intents as invalid'],
+  [4014, 'the bot asked for a privileged intent that is not enabled in Developer Portal → Bot'],
+]);
 
 export const SHUTTING_DOWN_NOTICE = 'I am restarting right now; please ask again in a few seconds.';
 
@@ -38,10 +40,15 @@ export interface GatewayBotOptions extends Services {
   token: string;
   /** REST base without version; unset for Discord itself. The gateway address comes from GET /gateway/bot on it. */
   apiUrl?: string;
+  /** The shards this process runs and the bot's total (from the config); default shard 0 of 1. */
+  shards?: number[];
+  shardCount?: number;
   logger: Logger;
   deferAfterMs?: number;
-  /** Per-user question budget shared by commands, DMs and mentions; unset means unlimited. */
+  /** Per-user question budget shared by commands, buttons, DMs and mentions; unset means unlimited. */
   rateLimiter?: RateLimiter;
+  /** Answers already posted by "Post to channel"; one per bot by default. */
+  postedAnswers?: RecentKeys;
   /** How long one REST call may take before it is aborted (and retried by discord.js); default 15 s. */
   restTimeoutMs?: number;
   /** Tests only: discord.js waits ~5 s between IDENTIFYs; a no-op throttler makes re-identify tests fast. */
@@ -66,10 +73,14 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
   const { logger } = options;
   const client = new Client({
     intents: BOT_INTENTS,
+    // Given explicitly, so discord.js does not read them from the environment itself.
+    shards: options.shards ?? [0],
+    shardCount: options.shardCount ?? 1,
     partials: [Partials.Channel], // DM channels are not cached; without this discord.js drops DMs
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
     ...(options.buildIdentifyThrottler ? { ws: { buildIdentifyThrottler: options.buildIdentifyThrottler } } : {}),
   });
+  const deps = { ...options, postedAnswers: options.postedAnswers ?? createPostedAnswers() };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   const track = (work: Promise<unknown>, context: Record<string, unknown>) => {
@@ -94,8 +105,8 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
       const interaction = packet.d;
       logger.debug({ interaction: interaction.id }, 'interaction received');
       if (stopping) track(refuseInteraction(interaction, responderFor(interaction), SHUTTING_DOWN_NOTICE), { interaction: interaction.id });
-      else track(handleInteraction(interaction, responderFor(interaction), options), { interaction: interaction.id });
-    } else if (packet.t === GatewayDispatchEvents.MessageCreate && !stopping) {
+      else track(handleInteraction(interaction, responderFor(interaction), deps), { interaction: interaction.id });
+    } else if (packet.t === GatewayDispatchEvents.MessageCreate) {
       track(onMessage(packet.d), { message: packet.d.id });
     }
   });
@@ -106,7 +117,8 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     const started = performance.now();
     const context = { message: message.id, channel: message.channel_id, guild: message.guild_id ?? null, user: message.author?.id ?? null };
     try {
-      const reply = answerMessage(message, botId, options, options);
+      // While stopping, a question still gets a reply: the restarting notice, as interactions do.
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, options, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
       logger.info({ ...context, outcome: 'replied', ms: Math.round(performance.now() - started) }, 'message');
@@ -125,7 +137,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
   client.on('shardReconnecting', (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on('shardResume', (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   client.on('shardDisconnect', (event, shard) => {
-    const reason = FATAL_CLOSE_CODES[event.code];
+    const reason = FATAL_CLOSE_CODES.get(event.code);
     if (!reason || stopping) return void logger.warn({ shard, code: event.code }, 'gateway disconnected');
     logger.fatal({ shard, code: event.code }, `gateway closed for good: ${reason}`);
     fatal?.(new GatewayStartError(`gateway closed with ${event.code}: ${reason}`));

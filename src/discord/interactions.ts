@@ -13,8 +13,9 @@ import type { Logger } from '../logger.js';
 import { commands } from '../commands/index.js';
 import { handleButton } from './buttons.js';
 import type { Command, MessageCommand, Services } from './command.js';
-import { checkCommand } from './guard.js';
+import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { RecentKeys } from './recent-keys.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
 
 /** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
@@ -29,8 +30,10 @@ export interface InteractionDeps extends Services {
   logger: Logger;
   /** Defer when a handler has not answered after this long (well inside Discord's 3 s). */
   deferAfterMs?: number;
-  /** Per-user question budget for /ask, /quotes and the context menu; unset means unlimited. */
+  /** Per-user question budget for /ask, /quotes, the context menu and the buttons that compute or post; unset means unlimited. */
   rateLimiter?: RateLimiter;
+  /** Answers already posted to a channel by "Post to channel" (one post per message); unset means not tracked. */
+  postedAnswers?: RecentKeys;
 }
 
 export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong' | 'refused';
@@ -120,6 +123,12 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       });
     }
     case InteractionType.MessageComponent: {
+      const refusal = checkButton(interaction, deps.rateLimiter, deps.postedAnswers);
+      if (refusal) {
+        await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(refusal.text) });
+        deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'button refused');
+        return 'refused';
+      }
       const reply = handleButton(interaction, deps);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });

@@ -14,21 +14,31 @@ export interface MessageGuards {
   rateLimiter?: RateLimiter;
 }
 
-/**
- * Decides whether a message is a question for the bot — any DM, or a server message that mentions
- * the bot — and answers it. Needs no Message Content intent: Discord sends content for both.
- * Over-long questions get a short refusal; over-frequent ones get one notice per window, then silence.
- */
-export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, { engine }: Services, guards: MessageGuards = {}): MessageReply | undefined {
+/** The question a message asks the bot — any DM, or a server message that mentions it — or undefined when it asks none. */
+function questionFor(message: GatewayMessageCreateDispatchData, botUserId: string): string | undefined {
   if (message.author.bot || message.webhook_id) return undefined;
   const isDm = message.guild_id === undefined;
   const mentionsBot = message.mentions.some((user) => user.id === botUserId);
   if (!isDm && !mentionsBot) return undefined;
-  const question = message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim();
+  return message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim() || undefined;
+}
+
+/**
+ * Decides whether a message is a question for the bot and answers it. Needs no Message Content
+ * intent: Discord sends content for DMs and mentions. Over-long questions get a short refusal;
+ * over-frequent ones get one notice per window, then silence.
+ */
+export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, { engine }: Services, guards: MessageGuards = {}): MessageReply | undefined {
+  const question = questionFor(message, botUserId);
   if (!question) return undefined;
   const refusal = tooLong(question) ?? rateLimited(guards.rateLimiter, message.author.id);
   if (refusal) return refusal.firstRefusal ? replyTo(message, renderNotice(refusal.text)) : undefined;
   return replyTo(message, renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: false }));
+}
+
+/** A question sent while the bot is stopping gets `notice` instead of an answer; other messages get nothing. */
+export function refuseMessage(message: GatewayMessageCreateDispatchData, botUserId: string, notice: string): MessageReply | undefined {
+  return questionFor(message, botUserId) ? replyTo(message, renderNotice(notice)) : undefined;
 }
 
 /** What a failed message answer gets: the same apology, with the message id as the log reference. */

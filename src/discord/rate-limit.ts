@@ -13,6 +13,8 @@ export interface RateLimiter {
   take(key: string): RateDecision;
   /** Users currently tracked (for metrics, and to show memory stays bounded). */
   size(): number;
+  /** Windows looked at so far, by takes and sweeps together (for metrics, and to show the work per question stays constant). */
+  examined(): number;
 }
 
 interface Window {
@@ -21,21 +23,31 @@ interface Window {
   refused: boolean;
 }
 
-/** Keys kept before expired windows are swept, so memory stays bounded under many users. */
-const SWEEP_AT = 10_000;
-
+/**
+ * Windows are kept in the order they started (a renewed one moves to the back), so the expired
+ * ones are always at the front: each question sweeps only those, and memory holds only the users
+ * active within the last window, however many there are.
+ */
 export function createRateLimiter({ limit, windowMs, now = Date.now }: RateLimitOptions): RateLimiter {
   const windows = new Map<string, Window>();
+  let examined = 0;
   const sweep = (at: number) => {
-    for (const [key, window] of windows) if (at - window.start >= windowMs) windows.delete(key);
+    for (const [key, window] of windows) {
+      examined++;
+      if (at - window.start < windowMs) return;
+      windows.delete(key);
+    }
   };
   return {
     take(key) {
       if (limit <= 0) return { allowed: true };
       const at = now();
+      sweep(at);
+      examined++;
       let window = windows.get(key);
+      // Expired but not swept only if the clock went back; a new window then starts at the back too.
       if (!window || at - window.start >= windowMs) {
-        if (windows.size >= SWEEP_AT) sweep(at);
+        windows.delete(key);
         window = { start: at, count: 0, refused: false };
         windows.set(key, window);
       }
@@ -46,5 +58,6 @@ export function createRateLimiter({ limit, windowMs, now = Date.now }: RateLimit
       return { allowed: false, retryAfterMs: Math.max(0, window.start + windowMs - at), firstRefusal };
     },
     size: () => windows.size,
+    examined: () => examined,
   };
 }

@@ -2,6 +2,7 @@ import {
   ButtonStyle,
   ComponentType,
   MessageFlags,
+  escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
@@ -53,22 +54,28 @@ const MAX_CITATION_ESCAPED = 350;
 
 export const NO_MENTIONS = { parse: [] } as { parse: [] };
 
-/** Characters that format text anywhere in a line (bold, italics, underline, strike, code, spoiler). */
-const INLINE_MARKDOWN = /[\\*_~`|]/g;
-/** Characters that format a line only where it begins (quote, heading, list). */
-const LINE_START_MARKDOWN = /^(\s*)([>#-]|\d+\.)/gm;
-/** Anything either pass or the mention guard would change: most text has none and is returned as it is. */
-const NEEDS_ESCAPING = /[\\*_~`|@]|^\s*(?:[>#-]|\d+\.)/m;
+/** Links and the `<…>` forms (mentions, channels, timestamps, emoji, commands) are broken by an invisible space, so nothing links. */
+const BARE_LINK = /\b([a-z][a-z0-9+.-]*):\/\//gi;
+const ANGLE_FORM = /<(?=[@#:/!&]|a:|t:|https?:)/gi;
+/** escapeMarkdown escapes only the first masked link of a line: every `[` not yet escaped (an even run of backslashes before it). */
+const UNESCAPED_BRACKET = /(?<!\\)((?:\\\\)*)\[/g;
+/** Line starts escapeMarkdown leaves alone that Discord still renders: block quotes (`>`, `>>>`) and subtext (`-#`). */
+const LINE_START_FORM = /^(\s*)(>|-#)/gm;
+/** Anything any pass would change: most text has none and is returned as it is. */
+const NEEDS_ESCAPING = /[\\*_~`|@<[\]]|:\/\/|^\s*(?:[>#*-]|\d+\.)/m;
 
 /**
- * Text from a user or an article, made inert: no markdown, and no @everyone, role or user mention
- * can form. Two cheap regular-expression passes: this runs for every quote of every reply.
+ * Text from a user or an article, made inert: discord.js's own `escapeMarkdown` (with headings,
+ * lists and masked links), then what it leaves: every masked link, block quotes and subtext, bare
+ * links, `<…>` forms, and no @everyone, role or user mention can form. Runs for every quote of
+ * every reply, so callers cut text to what can be shown before escaping it.
  */
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
-  return text
-    .replace(INLINE_MARKDOWN, '\\$&')
-    .replace(LINE_START_MARKDOWN, (_all, space: string, mark: string) => (mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`))
+  const unlinked = text.replace(BARE_LINK, '$1:\u200b//').replace(ANGLE_FORM, '<\u200b');
+  return escapeMarkdown(unlinked, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(UNESCAPED_BRACKET, '$1\\[')
+    .replace(LINE_START_FORM, '$1\\$2')
     .replace(/@/g, '@\u200b');
 }
 
@@ -133,18 +140,10 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   return message([embed], rows, options.ephemeral);
 }
 
-/** The longest prefix of a quote whose escaped form fits `max` characters (marked … when cut). */
+/** A quote escaped and cut to `max` characters (marked … when cut). Escaping only adds characters, so the quote is cut to `max` before it is escaped. */
 function fitQuote(quote: string, max: number): string {
-  const whole = escapeText(quote);
-  if (whole.length <= max) return whole;
-  let low = 0;
-  let high = quote.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (escapeText(truncate(quote, mid)).length <= max) low = mid;
-    else high = mid - 1;
-  }
-  return escapeText(truncate(quote, Math.max(1, low)));
+  const escaped = escapeText(truncate(quote, max));
+  return escaped.length <= max ? escaped : truncate(escaped, max);
 }
 
 function blockQuote(escaped: string): string {
@@ -169,9 +168,11 @@ function citationLine(item: AnswerItem): string {
 export function renderContext(article: Article, start: number, end: number): ReplyMessage {
   const paragraph = article.paragraphs.find((p) => p.start <= start && end <= p.end);
   if (!paragraph) return renderNotice('That passage is no longer in the article.');
-  const before = escapeText(article.text.slice(paragraph.start, start));
-  const quote = escapeText(article.text.slice(start, end));
-  const after = escapeText(article.text.slice(end, paragraph.end));
+  // No more of a long paragraph than the embed can show is escaped.
+  const room = DISCORD_LIMITS.embedDescription;
+  const before = escapeText(article.text.slice(Math.max(paragraph.start, start - room), start));
+  const quote = escapeText(article.text.slice(start, Math.min(end, start + room)));
+  const after = escapeText(article.text.slice(end, Math.min(paragraph.end, end + room)));
   const embed: APIEmbed = {
     color: COLOUR_FOUND,
     title: truncate(`¶${paragraph.number} · ${article.title}`, DISCORD_LIMITS.embedTitle),
@@ -291,9 +292,13 @@ export function renderNotice(text: string): ReplyMessage {
   return message([{ color: COLOUR_NOT_FOUND, description: truncate(escapeText(text), DISCORD_LIMITS.embedDescription) }], [], true);
 }
 
+/** Interaction and message ids are snowflakes (up to 20 digits); a longer, forged one is shown cut, as the start of what the logs carry. */
+const MAX_REFERENCE_CHARS = 32;
+
 /** What a user sees when a handler failed: private, apologetic, with a reference the logs carry. */
 export function renderError(reference: string): ReplyMessage {
-  return message([{ color: COLOUR_ERROR, description: `Sorry, something went wrong while answering. It has been logged (ref \`${reference.replace(/`/g, '')}\`); please try again.` }], [], true);
+  const shown = truncate(reference.replace(/[^\w-]/g, ''), MAX_REFERENCE_CHARS);
+  return message([{ color: COLOUR_ERROR, description: `Sorry, something went wrong while answering. It has been logged (ref \`${shown}\`); please try again.` }], [], true);
 }
 
 function message(embeds: APIEmbed[], components: ReplyMessage['components'], ephemeral: boolean): ReplyMessage {

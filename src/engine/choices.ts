@@ -1,5 +1,6 @@
-import Fuse from 'fuse.js';
-import { foldText } from './text.js';
+import { MAX_PREFIX_CANDIDATES, countExamined } from './limits.js';
+import { foldText, typoAllowance } from './text.js';
+import { TypoIndex } from './typo-index.js';
 
 /** Something a user can pick from a list (a speaker, a topic, an article), with every way they might type it. */
 export interface Choosable {
@@ -25,19 +26,17 @@ interface Entry {
   rank: number;
 }
 
-/** How many vocabulary words a one-letter prefix may scan before it stops: enough for 25 choices. */
-const PREFIX_SCAN_LIMIT = 5000;
-
 /**
  * Ranked type-ahead over a fixed list, built once: prefix of a name > prefix of an alias (or of any
- * word in one) > Fuse.js fuzzy match of a word. Lookups go through a word index and Fuse runs over
- * the distinct words only, so the cost grows with the vocabulary, not with the number of items.
+ * word in one) > a word the typed one is a misspelling of (or of its start). Lookups go through a
+ * word index; one keystroke examines at most MAX_PREFIX_CANDIDATES entries for a prefix and a
+ * bounded number of words for a typo (see TypoIndex), however large the list and whatever is typed.
  */
 export class ChoiceIndex {
   private readonly byWeight: Choosable[];
   private readonly byWord = new Map<string, Entry[]>();
   private readonly words: string[];
-  private readonly fuse: Fuse<string>;
+  private readonly typos: TypoIndex;
 
   constructor(items: Choosable[]) {
     this.byWeight = [...items].sort((a, b) => b.weight - a.weight);
@@ -53,8 +52,7 @@ export class ChoiceIndex {
       }
     }
     this.words = [...this.byWord.keys()].sort();
-    // ignoreLocation: the word may be matched anywhere, not only near its start (Fuse's default window).
-    this.fuse = new Fuse(this.words, { includeScore: true, threshold: 0.35, ignoreLocation: true, minMatchCharLength: 2 });
+    this.typos = new TypoIndex(this.words);
   }
 
   suggest(typed: string, limit = 25): Choice[] {
@@ -64,15 +62,18 @@ export class ChoiceIndex {
     const rank = (item: Choosable, score: number) => ranked.set(item, Math.min(ranked.get(item) ?? Infinity, score));
     const queryWords = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     const first = queryWords[0] ?? query;
-    for (const word of this.wordsStartingWith(first)) {
+    let examined = 0;
+    prefixes: for (const word of this.wordsStartingWith(first)) {
       for (const entry of this.byWord.get(word) ?? []) {
+        if (examined++ >= MAX_PREFIX_CANDIDATES) break prefixes;
         if (startsWithWord(entry.text, query)) rank(entry.item, entry.rank);
       }
     }
+    countExamined(examined);
     const longest = [...queryWords].sort((a, b) => b.length - a.length)[0] ?? '';
     if (longest.length >= 3) {
-      for (const { item: word, score } of this.fuse.search(longest, { limit: 50 })) {
-        for (const entry of this.byWord.get(word) ?? []) rank(entry.item, 2 + (score ?? 1));
+      for (const { word, distance, allowance } of this.typos.near(longest, Math.max(1, typoAllowance(longest.length)), { prefix: true })) {
+        for (const entry of this.byWord.get(word) ?? []) rank(entry.item, 2 + distance / (allowance + 1));
       }
     }
     return [...ranked.entries()]
@@ -91,7 +92,7 @@ export class ChoiceIndex {
       else high = middle;
     }
     const found: string[] = [];
-    for (let i = low; i < this.words.length && found.length < PREFIX_SCAN_LIMIT; i++) {
+    for (let i = low; i < this.words.length && found.length < MAX_PREFIX_CANDIDATES; i++) {
       const word = this.words[i] ?? '';
       if (!word.startsWith(prefix)) break;
       found.push(word);

@@ -3,7 +3,9 @@ import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import type { Services } from '../discord/command.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
+import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';
+import { RecentKeys } from '../discord/recent-keys.js';
 import type { Logger } from '../logger.js';
 import { checkSignature } from './signature.js';
 
@@ -15,14 +17,25 @@ export interface InteractionsServerOptions extends Services {
   /** Interactions are a few KB; anything far larger is refused before it is read. */
   maxBodyBytes?: number;
   maxSkewSeconds?: number;
+  /**
+   * A signed request is valid for maxSkewSeconds either side of its timestamp; the ids of the
+   * interactions seen are kept that long (twice, both sides), and one seen again is refused as a
+   * replay. 0 turns this off (the HTTP bench sends the same signed bodies again and again).
+   */
+  replayWindowMs?: number;
   deferAfterMs?: number;
   /** A body must arrive within this long after the headers, or the connection is cut (slow-loris). */
   bodyTimeoutMs?: number;
   /** Per-user question budget; one per process (instances behind a load balancer each count their own). */
   rateLimiter?: RateLimiter;
+  /** Answers already posted by "Post to channel"; one per server by default (per instance, like the rate limit). */
+  postedAnswers?: RecentKeys;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
+const DEFAULT_MAX_SKEW_SECONDS = 300;
+/** Interaction ids remembered against replays, at most: far more than one instance answers in ten minutes. */
+const MAX_REMEMBERED_INTERACTIONS = 200_000;
 const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 class HttpError extends Error {
@@ -40,10 +53,13 @@ class HttpError extends Error {
  */
 export function createInteractionsServer(options: InteractionsServerOptions): Server {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+  const deps = { ...options, postedAnswers: options.postedAnswers ?? createPostedAnswers() };
+  const replayWindowMs = options.replayWindowMs ?? 2 * (options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) * 1000;
+  const seen = replayWindowMs > 0 ? new RecentKeys(replayWindowMs, MAX_REMEMBERED_INTERACTIONS) : undefined;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   // Node's own timeouts are the backstop for slow headers; they are checked every connectionsCheckingInterval.
   const server = createServer({ requestTimeout: bodyTimeoutMs + 5_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
-    void serve(request, response, options, rest).catch((error: unknown) => {
+    void serve(request, response, deps, rest, seen).catch((error: unknown) => {
       options.logger.error({ err: error }, 'http request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });
@@ -51,7 +67,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
   return server;
 }
 
-async function serve(request: IncomingMessage, response: ServerResponse, options: InteractionsServerOptions, rest: REST): Promise<void> {
+async function serve(request: IncomingMessage, response: ServerResponse, options: InteractionsServerOptions, rest: REST, seen: RecentKeys | undefined): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (request.method === 'GET' && path === '/healthz') return sendJson(response, 200, { ok: true, articles: options.articles.length });
   if (path !== '/interactions') return sendJson(response, 404, { error: 'not found' });
@@ -83,6 +99,8 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
   }
   if (!isInteraction(parsed)) return refuse(400, 'body is not an interaction');
   const interaction = parsed;
+  // Discord sends each interaction once; the same one again is someone replaying a signed request.
+  if (seen && !seen.claim(interaction.id)) return refuse(409, 'this interaction was already received (a replayed request)');
 
   let answered = false;
   const responder: InteractionResponder = {

@@ -1,6 +1,6 @@
 import type { DateMention } from '../data/schema.js';
 import { MONTHS } from './lexicon.js';
-import type { Range } from './text.js';
+import type { Range } from '../text/index.js';
 
 const MONTH = MONTHS.join('|');
 /** "February 4", "May 12, 2024", "4 February 2024". */

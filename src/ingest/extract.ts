@@ -1,22 +1,25 @@
-import type { ArticleData, Person, Quote } from '../data/schema.js';
+import type { ArticleData } from '../data/schema.js';
+import { slug } from '../text/index.js';
 import { findDates } from './dates.js';
-import { nameRuns, resolveRun } from './mentions.js';
+import { readDocument, type Doc } from './document.js';
+import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
-import { paragraphStatements, type Statement } from './speech.js';
-import { cleanRole } from './subject.js';
-import { FEMALE_ROLE, MALE_ROLE } from './lexicon.js';
+import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
+import { noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
+import { sentenceStatements, type Statement } from './statements.js';
 import { assignTopics } from './topics.js';
-import { layout, quoteSpans, sentences, slug, words, type QuoteSpan, type Range } from './text.js';
+import { joinTurns } from './turns.js';
+import { nestedStatements } from './nested.js';
 
 /*
- * Rule-based extraction, in passes over the plain text:
- *  1. layout: title, standfirst, paragraphs (text.ts);
- *  2. quotation spans and sentences per paragraph; a quote opening after a word is a phrase inside
- *     a clause, one opening a sentence / after a colon or comma is a direct quote (text.ts);
- *  3. every name mentioned, in order, so surnames, "Mr X", misspellings and he/she can refer back (mentions.ts, registry.ts);
- *  4. per sentence: direct quotes and their attribution, reported clauses after speech verbs,
- *     "According to X, …", "CLAUSE, X said", second-hand statements inside quotes (speech.ts, clauses.ts, subject.ts);
- *  5. topics, dates, source and summary.
+ * Ingestion is a pipeline of small stages over the article read once (document.ts: layout, quotations,
+ * sentences, tagged tokens):
+ *  1. quotations of every style (quotations.ts);
+ *  2. cues: verbs of speech, "according to", labels, dashes (cues.ts);
+ *  3. statements: each cue's source phrase and content (statements.ts, phrases.ts);
+ *  4. turns: quoted speech with no attribution of its own continues a speaker's turn (turns.ts);
+ *  5. sources: the speaker behind each source phrase, by name, coreference or description (sources.ts, names.ts, registry.ts);
+ *  6. records: quotes and people (speakers.ts), topics and dates.
  * Anything it cannot attribute is left out of the data and listed in `unattributed`.
  */
 
@@ -29,11 +32,15 @@ export interface ExtractOptions {
 export interface Unattributed {
   paragraph: number;
   sentence: string;
+  /** The source as written, when there is one ("they", "the crowd"). */
+  source?: string;
 }
 
 export interface Extraction {
   article: ArticleData;
   unattributed: Unattributed[];
+  /** For each quote, how it was found ("say/after": the words after "said"), for diagnostics. */
+  origins: string[];
 }
 
 /** The article's data, derived from its plain text alone (pure; see `extractWithReport` for diagnostics). */
@@ -42,42 +49,49 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Arti
 }
 
 export function extractWithReport(text: string, options: ExtractOptions = {}): Extraction {
-  const { title, standfirst, standfirstRange, paragraphs } = layout(text);
-  const firstParagraph = paragraphs[0];
+  const doc = readDocument(text);
+  const { title, standfirst, paragraphs } = doc.layout;
   if (!title) throw new Error('the text is empty: line 1 must be the title');
-  if (!firstParagraph) throw new Error('the text has no body: put paragraphs after the title (and standfirst)');
-  const spans = paragraphs.map((p) => quoteSpans(text, p));
-  const sents = paragraphs.map((p, i) => sentences(text, p, spans[i] ?? []));
+  if (paragraphs.length === 0) throw new Error('the text has no body: put paragraphs after the title (and standfirst)');
   const registry = new Registry();
-  // The standfirst often introduces people the body then calls by surname ("Martins, 19, said …").
-  const introRange: Range[] = standfirstRange ? [standfirstRange] : [];
-  const introSpans = introRange.map((r) => quoteSpans(text, r));
-  registerMentions(text, registry, [...introRange, ...paragraphs], [...introSpans, ...spans], [...introRange.map((r, i) => sentences(text, r, introSpans[i] ?? [])), ...sents]);
-
-  const statements: Statement[] = [];
-  let carry: Entity | null = null;
-  paragraphs.forEach((range, i) => {
-    const found = paragraphStatements({ text, registry, number: i + 1, range, spans: spans[i] ?? [], sentences: sents[i] ?? [], carry });
-    statements.push(...found);
-    const lastSpan = (spans[i] ?? []).at(-1);
-    const lastDirect = found.filter((s) => s.kind === 'direct').at(-1);
-    carry = lastSpan && lastSpan.close === null && lastSpan.standalone ? (lastDirect?.speaker ?? null) : null;
-  });
-
-  const attributed = dedupe(statements.filter((s) => s.speaker && !s.speaker.media));
-  const unattributed = statements
-    .filter((s) => !s.speaker)
-    .map((s) => ({ paragraph: s.paragraph, sentence: text.slice(s.sentence.start, s.sentence.end) }))
-    .filter((u, i, all) => all.findIndex((v) => v.sentence === u.sentence) === i);
-
+  registerMentions(doc, registry);
+  const found = doc.sentences.flatMap((sentence) => sentenceStatements(doc, sentence));
+  const { statements, orphans } = joinTurns(doc, found);
+  const speakers = attribute(doc, registry, statements);
+  const nested = nestedStatements(doc, statements.filter((s) => speakers.has(s)));
+  const relayed = new Map<Statement, Entity>();
+  for (const n of nested) {
+    const outer = speakers.get(n.outer);
+    if (!outer || !n.statement.source) continue;
+    const ctx: SourceContext = { doc: n.doc, registry, at: sourceAt(n.doc, n.statement), paragraph: n.outer.paragraph, sentence: n.outer.sentence.index, exclude: outer };
+    const speaker = resolveSource(ctx, n.statement.source);
+    // Only someone other than the quoting speaker, and a person or body the article names.
+    if (!speaker || speaker === outer || !speaker.named) continue;
+    speakers.set(n.statement, speaker);
+    relayed.set(n.statement, outer);
+  }
+  const attributed: Attributed[] = [];
+  const unattributed: Unattributed[] = orphans.map((s) => ({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end) }));
+  const all = [...statements, ...relayed.keys()].sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
+  for (const s of all) {
+    const speaker = speakers.get(s);
+    if (!speaker) {
+      const source = s.source ? joinTokens(doc.tokens, s.source.head.first, s.source.head.last) : undefined;
+      unattributed.push({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end), ...(source ? { source } : {}) });
+      continue;
+    }
+    if (speaker.media && s.cue.kind === 'according') continue;
+    const reportedBy = relayed.get(s);
+    attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts: s.parts, paragraph: s.paragraph + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
+  }
+  const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(
     paragraphs.map((p) => text.slice(p.start, p.end)).join('\n'),
-    attributed.map((s) => text.slice(s.range.start, s.range.end)),
+    unique.map((s) => text.slice(s.parts[0]?.start ?? 0, s.parts.at(-1)?.end ?? 0)),
   );
-  const quotes = buildQuotes(text, attributed, perQuote);
-  const people = buildPeople(attributed);
-  const dates = findDates(text, paragraphs, (i) => sents[i] ?? []);
-  const firstSentence = sents[0]?.[0] ?? firstParagraph;
+  const sentencesOf = (i: number) => doc.sentences.filter((s) => s.paragraph === i);
+  const dates = findDates(text, paragraphs, sentencesOf);
+  const firstSentence = doc.sentences[0] ?? paragraphs[0];
   const id = options.id ?? slug(title).split('-').slice(0, 8).join('-');
   const article: ArticleData = {
     format: 1,
@@ -85,109 +99,62 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     textFile: `${id}.txt`,
     title,
     standfirst,
-    source: findSource(text, paragraphs) ?? options.source ?? 'unknown',
+    source: findSource(doc) ?? options.source ?? 'unknown',
     date: dates[0]?.text ?? null,
-    summary: standfirst ?? text.slice(firstSentence.start, firstSentence.end),
+    summary: standfirst ?? (firstSentence ? text.slice(firstSentence.start, firstSentence.end) : title),
     paragraphs: paragraphs.map((p, i) => ({ number: i + 1, start: p.start, end: p.end })),
-    people,
-    quotes,
+    people: buildPeople(unique),
+    quotes: buildQuotes(text, unique, perQuote),
     topics,
     dates,
   };
-  return { article, unattributed };
+  return {
+    article,
+    unattributed: unattributed.filter((u, i, all) => all.findIndex((v) => v.sentence === u.sentence) === i),
+    origins: unique.map((s) => s.origin ?? ''),
+  };
 }
 
-/** Every name the narrative mentions, in text order, so "he" and surnames can refer back to it. */
-function registerMentions(text: string, registry: Registry, paragraphs: Range[], spans: QuoteSpan[][], sents: Range[][]): void {
-  paragraphs.forEach((paragraph, i) => {
-    const standalone = (spans[i] ?? []).filter((s) => s.standalone);
-    for (const sentence of sents[i] ?? []) {
-      let subjectSeen = false;
-      for (const piece of narrativePieces(sentence, standalone)) {
-        for (const run of nameRuns(text, piece)) {
-          if (run.possessive && run.kind === 'person' && run.name.length === 1) continue;
-          const entity = resolveRun(registry, run, false);
-          if (!entity) continue;
-          const subject = entity.kind === 'person' && !subjectSeen && !run.possessive;
-          if (subject) subjectSeen = true;
-          registry.mention(run.start, entity, subject);
-          // A title inside the name ("Russian President Vladimir Putin") is the person's role.
-          const title = cleanRole(text.slice(run.start, run.nameStart));
-          if (entity.kind === 'person' && !entity.role && /\p{L}/u.test(title)) entity.role = title;
-          const before = text.slice(Math.max(sentence.start, run.start - 40), run.start);
-          if (entity.kind === 'person' && !entity.gender) entity.gender = FEMALE_ROLE.test(before) ? 'f' : MALE_ROLE.test(before) ? 'm' : null;
-        }
-      }
-    }
+/** The speaker of every statement, in text order, so each resolution sees the speakers before it. */
+function attribute(doc: Doc, registry: Registry, statements: readonly Statement[]): Map<Statement, Entity> {
+  const speakers = new Map<Statement, Entity>();
+  const ordered = [...statements].sort((a, b) => sourceAt(doc, a) - sourceAt(doc, b));
+  for (const s of ordered) {
+    const ctx: SourceContext = { doc, registry, at: sourceAt(doc, s), paragraph: s.paragraph, sentence: s.sentence.index };
+    const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
+    if (!speaker) continue;
+    speakers.set(s, speaker);
+    noteSpeaker(ctx, speaker);
+  }
+  return speakers;
+}
+
+/** Where a statement's source stands; an inherited one comes after the statement it inherits from. */
+function sourceAt(doc: Doc, s: Statement): number {
+  if (!s.source) return Math.max(s.parts[0]?.start ?? 0, s.inherits ? sourceAt(doc, s.inherits) + 1 : 0);
+  return doc.tokens[s.source.head.first]?.start ?? s.parts[0]?.start ?? 0;
+}
+
+/** One quote per span and speaker. */
+function dedupe(statements: Attributed[]): Attributed[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const key = `${s.parts[0]?.start}-${s.parts.at(-1)?.end}-${s.speaker.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
-/** The parts of a sentence outside its standalone quotations. */
-function narrativePieces(sentence: Range, standalone: QuoteSpan[]): Range[] {
-  const pieces: Range[] = [];
-  let start = sentence.start;
-  for (const span of standalone) {
-    if (span.open < sentence.start || span.open >= sentence.end) continue;
-    pieces.push({ start, end: span.open });
-    start = span.close === null ? sentence.end : span.close + 1;
-  }
-  pieces.push({ start, end: sentence.end });
-  return pieces.filter((p) => p.end > p.start);
-}
-
-function dedupe(statements: Statement[]): Statement[] {
-  return statements.filter(
-    (s, i) => statements.findIndex((t) => t.range.start === s.range.start && t.range.end === s.range.end && t.speaker === s.speaker) === i,
-  );
-}
-
-function buildQuotes(text: string, statements: Statement[], topics: string[][]): Quote[] {
-  const used = new Set<string>();
-  return statements.map((s, i) => {
-    const speaker = s.speaker as Entity;
-    const quoteText = text.slice(s.range.start, s.range.end);
-    const head = speaker.kind === 'person' ? (speaker.name.split(' ').at(-1) ?? speaker.name) : speaker.name;
-    const gist = words(quoteText, { start: 0, end: quoteText.length })
-      .map((w) => w.text)
-      .filter((w) => w.length > 3)
-      .slice(0, 3)
-      .join(' ');
-    const base = slug(`${head} ${gist}`);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    const quote: Quote = { id, speaker: speaker.id, kind: s.kind, text: quoteText, paragraph: s.paragraph, start: s.range.start, end: s.range.end, topics: topics[i] ?? [] };
-    if (s.reportedBy) quote.reportedBy = s.reportedBy.id;
-    return quote;
-  });
-}
-
-function buildPeople(statements: Statement[]): Person[] {
-  const speakers: Entity[] = [];
-  for (const s of statements) {
-    for (const e of [s.speaker, s.reportedBy]) if (e && !speakers.includes(e)) speakers.push(e);
-  }
-  return speakers.map((e) => ({
-    id: e.id,
-    name: e.name,
-    kind: e.kind,
-    role: e.role,
-    organisation: e.organisation,
-    // People ask by surname ("what did Zakharova say?"), so the surname is always an alias.
-    aliases: [...new Set([...(e.kind === 'person' && e.name.includes(' ') ? [e.name.split(' ').at(-1) ?? ''] : []), ...e.aliases])].filter((a) => a && a !== e.name),
-    roleAliases: [...(e.role ? [e.role] : []), ...e.descriptions],
-  }));
-}
-
-/** "According to TASS", "…, Reuters reported": the first news organisation the text credits. */
-function findSource(text: string, paragraphs: Range[]): string | null {
-  for (const paragraph of paragraphs) {
-    for (const run of nameRuns(text, paragraph)) {
+/** "According to the Daily Ledger", "…, the Ledger reported": the first news organisation the text credits. */
+function findSource(doc: Doc): string | null {
+  for (const sentence of doc.sentences) {
+    for (const run of nameRuns(doc, sentence.first, sentence.last)) {
       if (run.kind !== 'organisation' || run.possessive) continue;
-      const before = text.slice(Math.max(paragraph.start, run.start - 20), run.start);
-      const after = text.slice(run.end, run.end + 10);
-      const media = run.media || (run.name.length === 1 && /^\p{Lu}{2,}$/u.test(run.name[0] ?? ''));
-      if ((media && /according to\s+(?:the\s+)?$/i.test(before)) || /^\s+reported\b/.test(after)) return run.name.join(' ');
+      const before = doc.text.slice(Math.max(0, (doc.tokens[run.first]?.start ?? 0) - 20), doc.tokens[run.first]?.start ?? 0);
+      const after = doc.text.slice(doc.tokens[run.last]?.end ?? 0, (doc.tokens[run.last]?.end ?? 0) + 10);
+      const media = run.media || /^\p{Lu}{2,}$/u.test(run.name);
+      if ((media && /according to\s+(?:the\s+)?$/i.test(before)) || /^\s+reported\b/.test(after)) return run.name;
     }
   }
   return null;

@@ -62,7 +62,12 @@ export function sameSpeaker(a: string, b: string): boolean {
 /** Greedy one-to-one matching of extracted quotes against the answer key, best F1 first. */
 export function scoreArticle(article: ArticleData, text: string, expected: Expected): Score {
   const names = new Map(article.people.map((p) => [p.id, p.name]));
-  const got = article.quotes.map((q) => ({ speaker: names.get(q.speaker) ?? q.speaker, quote: q.text, verbatim: text.slice(q.start, q.end) === q.text }));
+  // A quote interrupted by its attribution (“A,” she said, “B.”) is scored piece by piece: the pieces are the speaker's words.
+  const got = article.quotes.flatMap((q) => {
+    const speaker = names.get(q.speaker) ?? q.speaker;
+    const verbatim = text.slice(q.start, q.end) === q.text;
+    return q.parts ? q.parts.map((p) => ({ speaker, quote: text.slice(p.start, p.end), verbatim })) : [{ speaker, quote: q.text, verbatim }];
+  });
   const pairs: { e: number; g: number; f1: number }[] = [];
   expected.quotes.forEach((eq, e) => {
     got.forEach((gq, g) => {

@@ -1,10 +1,12 @@
 import type { Topic } from '../data/schema.js';
-import { STOPWORDS } from './lexicon.js';
-import { slug } from './text.js';
+import { STOPWORDS, slug } from '../text/index.js';
+
+/** Words of reporting and counting, frequent in news and never a topic. */
+const NOT_TOPICS = new Set(['said', 'says', 'told', 'tells', 'added', 'cent', 'percent', 'would', 'could', 'also', 'many', 'much', 'made', 'make', 'going', 'really']);
 
 /** Lower-case content words (≥ 4 letters, not function words). */
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !VAGUE.has(w) && !/['’]/.test(w));
+  return (text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !NOT_TOPICS.has(w) && !VAGUE.has(w) && !/['’]/.test(w));
 }
 
 /** Folds plurals so "negotiation" and "negotiations" share a topic. */

@@ -1,40 +1,20 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
+import { BUNDLED_ARTICLES_DIR, loadKnowledgeBase } from '../../src/data/load.js';
+import { writeGeneratedArticles } from '../../bench/generate-articles.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * The contract scripts rely on, checked against the real CLI in a child process.
  * Each spawn costs about half a second, so each one checks as much as it can.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SPAWN_TIMEOUT_MS = 30_000;
 const { articles } = loadKnowledgeBase();
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ask(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((done, fail) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1' };
-    if (!options.env?.['ARTICLES_DIR']) delete env['ARTICLES_DIR'];
-    const child = spawn(TSX, ['src/cli/ask.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const ask = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => runCli('ask', args, options);
 
 const ANSWER_KEYS = ['answers', 'found', 'question', 'summary'];
 const ITEM_KEYS = ['article', 'kind', 'paragraph', 'quote', 'role', 'speaker'];
@@ -185,6 +165,69 @@ describe('npm run ask', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(emptyDir);
       expect(result.stderr).toMatch(/no valid article/);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+});
+
+describe('npm run ask, given hostile input', () => {
+  const kb = mkdtempSync(join(tmpdir(), 'ask-cli-kb-'));
+  afterAll(() => rmSync(kb, { recursive: true, force: true }));
+  // Several articles, so every question goes through the router.
+  for (const ext of ['json', 'txt']) copyFileSync(join(BUNDLED_ARTICLES_DIR, `russia-ukraine-negotiations.${ext}`), join(kb, `russia-ukraine-negotiations.${ext}`));
+  writeGeneratedArticles(kb, 5);
+
+  it(
+    'GIVEN "constructor" between two questions in a --json batch THEN every line is answered, in order, and the exit code is 0',
+    async () => {
+      const result = await ask(['--json'], { input: 'who is peskov\nconstructor\nwho is leavitt\n' });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.trimEnd().split('\n').map((l) => parseAnswer(l).question)).toEqual(['who is peskov', 'constructor', 'who is leavitt']);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN a single word of 100,000 characters over several articles THEN it is answered (not found), not a crash',
+    async () => {
+      const word = 'a'.repeat(100_000);
+      const result = await ask(['--json'], { input: `${word}\nwho is peskov\n`, env: { ARTICLES_DIR: kb } });
+      expect(result.code, result.stderr.slice(0, 300)).toBe(0);
+      const [long, next] = result.stdout.trimEnd().split('\n').map(parseAnswer);
+      expect(long?.question).toBe(word);
+      expect(long?.found).toBe(false);
+      expect(next?.found).toBe(true);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN a lone \\r inside a line, U+2028, U+2029 and C1 controls THEN there is one JSON line per input line, with those characters escaped',
+    async () => {
+      const questions = ['who is peskov\rwho is leavitt', 'who\u2028is\u2029peskov', 'who is \u009b31mpeskov', 'what did zakharova say'];
+      const result = await ask(['--json'], { input: `${questions.join('\n')}\r\n` });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(questions.length);
+      expect(result.stdout).not.toMatch(/[\u2028\u2029\u0080-\u009f]/);
+      expect(lines[1]).toContain('\\u2028');
+      expect(lines.map((l) => parseAnswer(l).question)).toEqual(questions);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'GIVEN ANSI escapes and bidirectional overrides in a question THEN the terminal output shows them as U+FFFD, never raw',
+    async () => {
+      const result = await ask([], { input: 'who is \u001b[2J\u001b]0;owned\u0007peskov \u202eevil\n' });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Q: who is \ufffd[2J\ufffd]0;owned\ufffdpeskov \ufffdevil');
+      const unsafe = [...result.stdout].filter((c) => {
+        const code = c.charCodeAt(0);
+        return (code < 0x20 && c !== '\n' && c !== '\t') || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+      });
+      expect(unsafe).toEqual([]);
     },
     SPAWN_TIMEOUT_MS,
   );

@@ -110,6 +110,30 @@ describe('GIVEN an articles directory with the valid seed article and one broken
     expectReported(loadKnowledgeBase(dir), 'broken.json', 'dates[0].text', /not the article text|verbatim|does not match/i);
   });
 
+  it('WHEN a quote part lies outside its quote THEN the error names quotes[N].parts[M]', () => {
+    writeBrokenCopy('broken.json', (data) => {
+      const quote = firstQuote(data);
+      quote.parts = [
+        { start: quote.start, end: quote.start + 5 },
+        { start: quote.end - 3, end: quote.end + 10 },
+      ];
+      return data;
+    });
+    expectReported(loadKnowledgeBase(dir), 'broken.json', 'quotes[0].parts[1]', /is not inside the quote/);
+  });
+
+  it('WHEN quote parts are out of order THEN the error says so', () => {
+    writeBrokenCopy('broken.json', (data) => {
+      const quote = firstQuote(data);
+      quote.parts = [
+        { start: quote.start + 10, end: quote.start + 20 },
+        { start: quote.start, end: quote.start + 5 },
+      ];
+      return data;
+    });
+    expectReported(loadKnowledgeBase(dir), 'broken.json', 'quotes[0].parts[1]', /overlaps or precedes/);
+  });
+
   it('WHEN two files describe one article id THEN the second is reported with both file names', () => {
     copyFileSync(seedJsonFile, join(dir, 'zz-duplicate.json'));
     const kb = loadKnowledgeBase(dir);

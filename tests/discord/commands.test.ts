@@ -1,33 +1,29 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  ComponentType,
-  InteractionContextType,
-  InteractionResponseType,
-  InteractionType,
-  Locale,
-  MessageType,
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandInteractionDataBasicOption,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type APIInteractionResponse,
-  type APIMessage,
-  type APIMessageApplicationCommandInteraction,
-  type APIMessageComponentInteraction,
-  type APIPingInteraction,
-} from 'discord.js';
-import type { DestinationStream } from 'pino';
+import { InteractionResponseType } from 'discord.js';
 import type * as CommandsModule from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { SlashCommand } from '../../src/discord/command.js';
-import { handleInteraction, type InteractionDeps, type InteractionResponder, type Outcome } from '../../src/discord/interactions.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
+import { problemsWith } from '../reliability/discord-limits.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
-import { createLogger } from '../../src/logger.js';
+import {
+  GUILD_ID,
+  USER,
+  autocomplete,
+  buttonId,
+  choicesOf,
+  click,
+  description,
+  footer,
+  message,
+  messageCommand,
+  ping,
+  reply,
+  run,
+  slash,
+  type OptionValues,
+  type Place,
+} from './interaction-kit.js';
 
 /**
  * Two test-only commands are added to the real command list, so the deferral path can be
@@ -60,162 +56,6 @@ vi.mock('../../src/commands/index.js', async (importOriginal) => {
 const { articles } = loadKnowledgeBase();
 const engine = createAnswerEngine(articles);
 
-// ── interaction JSON, as Discord sends it ───────────────────────────────────
-
-const APP_ID = '100000000000000001';
-const GUILD_ID = '200000000000000002';
-const CHANNEL_ID = '300000000000000003';
-const USER = { id: '400000000000000004', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null };
-const BOT = { id: APP_ID, username: 'article-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
-
-type Place = 'guild' | 'dm';
-let nextId = 500000000000000000n;
-const newId = (): string => String(nextId++);
-
-function where(place: Place) {
-  const common = {
-    id: newId(),
-    application_id: APP_ID,
-    token: 'interaction-token',
-    version: 1 as const,
-    app_permissions: '0',
-    locale: Locale.EnglishUS,
-    entitlements: [],
-    attachment_size_limit: 8_388_608,
-    channel_id: CHANNEL_ID,
-  };
-  if (place === 'dm') {
-    return {
-      ...common,
-      channel: { id: CHANNEL_ID, type: ChannelType.DM as const },
-      user: USER,
-      context: InteractionContextType.BotDM,
-      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: USER.id },
-    };
-  }
-  return {
-    ...common,
-    channel: { id: CHANNEL_ID, type: ChannelType.GuildText as const },
-    guild_id: GUILD_ID,
-    member: { user: USER, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
-    context: InteractionContextType.Guild,
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: GUILD_ID },
-  };
-}
-
-type OptionValues = Record<string, string | boolean>;
-
-function options(values: OptionValues, focused?: string): APIApplicationCommandInteractionDataBasicOption[] {
-  return Object.entries(values).map(([name, value]): APIApplicationCommandInteractionDataBasicOption =>
-    typeof value === 'boolean'
-      ? { name, type: ApplicationCommandOptionType.Boolean, value }
-      : { name, type: ApplicationCommandOptionType.String, value, ...(name === focused ? { focused: true } : {}) },
-  );
-}
-
-function slash(name: string, values: OptionValues = {}, place: Place = 'guild'): APIChatInputApplicationCommandInteraction {
-  return { ...where(place), type: InteractionType.ApplicationCommand, data: { id: newId(), name, type: ApplicationCommandType.ChatInput, options: options(values) } };
-}
-
-function autocomplete(name: string, values: OptionValues, focused: string, place: Place = 'guild'): APIApplicationCommandAutocompleteInteraction {
-  return { ...where(place), type: InteractionType.ApplicationCommandAutocomplete, data: { id: newId(), name, type: ApplicationCommandType.ChatInput, options: options(values, focused) } };
-}
-
-function message(content: string, reply?: ReplyMessage): APIMessage {
-  return {
-    id: newId(),
-    channel_id: CHANNEL_ID,
-    author: reply ? BOT : USER,
-    content,
-    timestamp: '2026-02-04T12:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: reply?.embeds ?? [],
-    components: reply?.components ?? [],
-    pinned: false,
-    type: reply ? MessageType.ChatInputCommand : MessageType.Default,
-    flags: reply?.flags,
-  };
-}
-
-function messageCommand(target: APIMessage, place: Place = 'guild'): APIMessageApplicationCommandInteraction {
-  return {
-    ...where(place),
-    type: InteractionType.ApplicationCommand,
-    data: { id: newId(), name: 'Ask the article', type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
-  };
-}
-
-function click(customId: string, on: APIMessage, place: Place = 'guild'): APIMessageComponentInteraction {
-  return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.Button }, message: on };
-}
-
-function ping(): APIPingInteraction {
-  const { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit } = where('dm');
-  return { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit, type: InteractionType.Ping };
-}
-
-// ── the transport and the logs, recorded ────────────────────────────────────
-
-interface Recorded {
-  responses: APIInteractionResponse[];
-  edits: ReplyMessage[];
-  calls: string[];
-  outcome: Outcome;
-  logs: Record<string, unknown>[];
-}
-
-async function run(interaction: APIInteraction, overrides: Partial<InteractionDeps> = {}): Promise<Recorded> {
-  const lines: string[] = [];
-  const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
-  const logger = await createLogger({ level: 'debug', secrets: [], destination });
-  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], calls: [] };
-  const responder: InteractionResponder = {
-    async respond(response) {
-      recorded.calls.push(`respond:${response.type}`);
-      recorded.responses.push(response);
-    },
-    async editOriginal(edit) {
-      recorded.calls.push('edit');
-      recorded.edits.push(edit);
-    },
-  };
-  const outcome = await handleInteraction(interaction, responder, { engine, articles, logger, ...overrides });
-  const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { ...recorded, outcome, logs };
-}
-
-/** The only response, which must be a message (new or updated). */
-function reply(recorded: Recorded): { type: InteractionResponseType; data: ReplyMessage } {
-  expect(recorded.responses).toHaveLength(1);
-  const response = recorded.responses[0];
-  if (!response || (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage)) {
-    throw new Error(`expected a message response, got ${JSON.stringify(response)}`);
-  }
-  return { type: response.type, data: response.data as ReplyMessage };
-}
-
-function choicesOf(recorded: Recorded): { name: string; value: string }[] {
-  const response = recorded.responses[0];
-  if (!response || response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) throw new Error(`expected choices, got ${JSON.stringify(response)}`);
-  return (response.data.choices ?? []).map((c) => ({ name: c.name, value: String(c.value) }));
-}
-
-const description = (m: ReplyMessage): string => m.embeds[0]?.description ?? '';
-const footer = (m: ReplyMessage): string => m.embeds[0]?.footer?.text ?? '';
-
-function buttonId(m: ReplyMessage, label: string): string {
-  for (const row of m.components) {
-    for (const component of row.components) {
-      if (component.type === ComponentType.Button && 'custom_id' in component && (component.label ?? '').startsWith(label)) return component.custom_id;
-    }
-  }
-  throw new Error(`no "${label}" button in ${JSON.stringify(m.components)}`);
-}
 
 // ── /ask ────────────────────────────────────────────────────────────────────
 
@@ -501,6 +341,15 @@ describe('GIVEN a command whose work throws', () => {
     expect(errorLine).toMatchObject({ interaction: interaction.id, command: 'ask' });
     expect(JSON.stringify(errorLine)).toContain('engine exploded');
     expect(recorded.outcome).toBe('error');
+  });
+
+  it('WHEN the interaction id is forged to 10,000 characters THEN the apology still fits Discord’s limits, with a short reference, and the log keeps the whole id', async () => {
+    const forged = { ...slash('ask', { question: 'who spoke about venues?' }, 'dm'), id: `9${'8'.repeat(9_999)}` };
+    const recorded = await run(forged, { engine: brokenEngine() });
+    const { data } = reply(recorded);
+    expect(problemsWith(data)).toEqual([]);
+    expect(description(data)).toMatch(/^Sorry, something went wrong while answering\. It has been logged \(ref `98{30}…`\)/);
+    expect(recorded.logs.find((l) => l['level'] === 50)).toMatchObject({ interaction: forged.id });
   });
 
   it('WHEN autocomplete throws THEN Discord still gets an (empty) list of choices', async () => {

@@ -7,15 +7,15 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
-  MessageType,
   type APIMessage,
   type APIMessageComponentInteraction,
 } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
-import { decodeCustomId, encodeCustomId, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
 import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
+import { message } from './interaction-kit.js';
 
 const { articles } = loadKnowledgeBase();
 const engine = createAnswerEngine(articles);
@@ -27,24 +27,7 @@ const CHANNEL_ID = '333333333333333333';
 
 /** The message a button sits on, as Discord sends it back in the interaction. */
 function messageFrom(reply: ReplyMessage): APIMessage {
-  return {
-    id: '444444444444444444',
-    channel_id: CHANNEL_ID,
-    author: { id: BOT_ID, username: 'article-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
-    content: reply.content ?? '',
-    timestamp: '2026-02-04T12:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: reply.embeds,
-    components: reply.components,
-    pinned: false,
-    type: MessageType.ChatInputCommand,
-    flags: reply.flags,
-  };
+  return message(reply.content ?? '', reply);
 }
 
 /** A click on the button with `customId`, on `message`. */
@@ -131,24 +114,60 @@ describe('GIVEN a button action', () => {
     );
   });
 
-  it('WHEN an id would be longer than 100 characters THEN it never decodes to a different speaker, topic or article', () => {
-    // The ask view handles this (its question moves to the footer); the others must not silently change meaning.
+  it('WHEN the ids a button carries would make it longer than 100 characters THEN it still fits, carrying each id as its short reference', () => {
     const longSpeaker = 'maria-vladimirovna-zakharova-official-representative-of-the-foreign-ministry';
     const longTopic = 'the-decree-banning-negotiations-and-the-main-obstacles';
     const longArticle = `${'russia-says-many-countries-are-ready-to-negotiate-on-ukraine-'.repeat(2)}tass`;
-    const actions: ButtonAction[] = [
-      { action: 'page', page: 1, view: { kind: 'quotes', speaker: longSpeaker, topic: longTopic } },
-      { action: 'post', page: 0, view: { kind: 'quotes', speaker: `${longSpeaker}-${longSpeaker}`, topic: undefined } },
-      { action: 'context', article: longArticle, start: 10_000, end: 10_250, slot: 2 },
+    const cases: [ButtonAction, ButtonAction][] = [
+      [
+        { action: 'page', page: 1, view: { kind: 'quotes', speaker: longSpeaker, topic: longTopic } },
+        { action: 'page', page: 1, view: { kind: 'quotes', speaker: idRef(longSpeaker), topic: idRef(longTopic) } },
+      ],
+      [
+        { action: 'post', page: 0, view: { kind: 'quotes', speaker: `${longSpeaker}-${longSpeaker}`, topic: undefined } },
+        { action: 'post', page: 0, view: { kind: 'quotes', speaker: idRef(`${longSpeaker}-${longSpeaker}`), topic: undefined } },
+      ],
+      [
+        { action: 'context', article: longArticle, start: 10_000, end: 10_250, slot: 2 },
+        { action: 'context', article: idRef(longArticle), start: 10_000, end: 10_250, slot: 2 },
+      ],
+      [
+        { action: 'page', page: 2, view: { kind: 'ask', question: 'who spoke about venues?', article: longArticle } },
+        { action: 'page', page: 2, view: { kind: 'ask', question: 'who spoke about venues?', article: idRef(longArticle) } },
+      ],
     ];
-    for (const action of actions) {
-      // No id at all is fine: the renderer then leaves that button out.
-      const id = encodeCustomId(action);
-      if (id === undefined) continue;
-      const decoded = decodeCustomId(id);
+    for (const [action, carried] of cases) {
+      const id = encodeCustomId(action) ?? '';
+      expect(id.length).toBeGreaterThan(0);
       expect(id.length).toBeLessThanOrEqual(100);
-      expect(decoded === undefined || JSON.stringify(decoded) === JSON.stringify(action), `${id} decoded as ${JSON.stringify(decoded)}`).toBe(true);
+      expect(decodeCustomId(id)).toEqual(carried);
     }
+  });
+
+  it('THEN for every valid id, page and question (fast-check) the custom id fits in 100 characters and decodes to what it carries', () => {
+    const validId = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 20 }).map((parts) => parts.join('-'));
+    const view: fc.Arbitrary<AnswerView> = fc.oneof(
+      fc.record({ kind: fc.constant('ask' as const), question: fc.string({ minLength: 1, maxLength: 300 }), article: fc.option(validId, { nil: undefined }) }),
+      fc.record({ kind: fc.constant('quotes' as const), speaker: validId, topic: fc.option(validId, { nil: undefined }), article: fc.option(validId, { nil: undefined }) }),
+    ).map((v) => (v.article === undefined ? (({ article: _, ...rest }) => rest)(v) : v) as AnswerView);
+    const action: fc.Arbitrary<ButtonAction> = fc.oneof(
+      fc.record({ action: fc.constantFrom('page' as const, 'post' as const), page: fc.nat(999), view }),
+      fc.record({ action: fc.constant('context' as const), article: validId, start: fc.nat(2_000_000), end: fc.nat(2_000_000), slot: fc.nat(9) }),
+    );
+    fc.assert(
+      fc.property(action, (a) => {
+        const id = encodeCustomId(a);
+        if (id === undefined || id.length > 100) return false;
+        const decoded = decodeCustomId(id);
+        if (!decoded || decoded.action !== a.action) return false;
+        const carry = (value: string | undefined, by: string | undefined) => value === by || (value !== undefined && by === idRef(value));
+        if (a.action === 'context') return decoded.action === 'context' && carry(a.article, decoded.article) && decoded.start === a.start && decoded.end === a.end;
+        if (decoded.action === 'context' || decoded.page !== a.page || decoded.view.kind !== a.view.kind || !carry(a.view.article, decoded.view.article)) return false;
+        if (a.view.kind === 'quotes' && decoded.view.kind === 'quotes') return carry(a.view.speaker, decoded.view.speaker) && carry(a.view.topic, decoded.view.topic);
+        return a.view.kind === 'ask' && decoded.view.kind === 'ask' && (decoded.view.question === a.view.question || questionIsInMessage(decoded.view));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

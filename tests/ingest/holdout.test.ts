@@ -53,7 +53,8 @@ describe('held-out accuracy', () => {
   // overall 48/58 matched (82.8%) of 52 extracted (92.3%), one wrong speaker, none non-verbatim.
   it('overall: recall ≥ 80%, precision ≥ 90%, nothing non-verbatim', () => {
     const overall = total(results.map((r) => r.score));
-    expect(overall.expected).toBe(58);
+    // 58 in the first run's key, plus one statement the key's author left out ("urged residents to …", tick-vaccination).
+    expect(overall.expected).toBe(59);
     expect(overall.nonVerbatim).toBe(0);
     expect(overall.recall).toBeGreaterThanOrEqual(0.8);
     expect(overall.precision).toBeGreaterThanOrEqual(0.9);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags, type APIUser } from 'discord.js';
+import { InteractionResponseType, MessageFlags, type APIMessage, type APIUser } from 'discord.js';
 import { ConfigError, loadLimitsConfig } from '../../src/config.js';
 import { createRateLimiter } from '../../src/discord/rate-limit.js';
-import { autocomplete, messageContextMenu, slashCommand } from '../fake-discord/index.js';
+import { autocomplete, button, messageContextMenu, slashCommand } from '../fake-discord/index.js';
 import { descriptionOf, flagsOf, startBot, unanswered, type BotUnderTest } from './helpers.js';
 
 const LIMIT = 3;
@@ -71,6 +71,51 @@ describe('GIVEN a per-user limit of 3 questions per window', () => {
   });
 });
 
+/** A private /ask answer with its buttons, as the user sees it, and the id of the button labelled so. */
+async function privateAnswer(user: APIUser, question: string): Promise<{ message: APIMessage; id: (label: string) => string }> {
+  const handle = t.fake.sendInteraction(slashCommand('ask', { question }, { user }));
+  await handle.waitForCallback();
+  const message = handle.originalMessage() as APIMessage;
+  const buttons = (message.components ?? []).flatMap((row) => ('components' in row ? (row.components as { label?: string; custom_id?: string }[]) : []));
+  return { message, id: (label) => buttons.find((b) => b.label?.startsWith(label))?.custom_id ?? `no ${label} button` };
+}
+
+describe('GIVEN buttons under a private answer (limit 3 per window)', () => {
+  it('WHEN "Post to channel" is pressed 12 times THEN it is posted once; the second press is refused as already posted, and the rest count against the limit', async () => {
+    const user = t.fake.addUser();
+    const answer = await privateAnswer(user, 'who spoke about venues?');
+    const replies = [];
+    for (let i = 0; i < 12; i++) replies.push(await t.fake.sendInteraction(button(answer.id('Post to channel'), answer.message, { user })).waitForCallback());
+    const publicPosts = replies.filter((r) => (flagsOf(r.data) & MessageFlags.Ephemeral) === 0);
+    expect(publicPosts).toHaveLength(1);
+    expect(descriptionOf(publicPosts[0]?.data)).toContain('Polishchuk');
+    expect(descriptionOf(replies[1]?.data)).toBe('This answer has already been posted to the channel.');
+    // The /ask and the first two presses used the budget of 3; every later press is rate limited.
+    for (const r of replies.slice(2)) expect(descriptionOf(r.data)).toMatch(RATE_NOTICE);
+  });
+
+  it('WHEN a user over the limit presses More THEN it is refused with the notice, and the message is not paged', async () => {
+    const user = t.fake.addUser();
+    const answer = await privateAnswer(user, 'who is quoted in the article?');
+    for (let i = 0; i < LIMIT; i++) await t.fake.sendInteraction(slashCommand('ask', { question: 'who is peskov' }, { user })).waitForCallback();
+    const press = await t.fake.sendInteraction(button(answer.id('More'), answer.message, { user })).waitForCallback();
+    expect(press.callbackType).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(descriptionOf(press.data)).toMatch(RATE_NOTICE);
+    expect(flagsOf(press.data) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('WHEN a user pages within the limit THEN each press is answered, and "Show in context" is never limited', async () => {
+    const user = t.fake.addUser();
+    const answer = await privateAnswer(user, 'who is quoted in the article?');
+    const more = await t.fake.sendInteraction(button(answer.id('More'), answer.message, { user })).waitForCallback();
+    expect(more.callbackType).toBe(InteractionResponseType.UpdateMessage);
+    for (let i = 0; i < LIMIT + 2; i++) {
+      const context = await t.fake.sendInteraction(button(answer.id('Show in context'), answer.message, { user })).waitForCallback();
+      expect(descriptionOf(context.data)).not.toMatch(RATE_NOTICE);
+    }
+  });
+});
+
 describe('GIVEN an over-long question', () => {
   const long = `who spoke about venues ${'and more '.repeat(40)}`.trim();
 
@@ -127,6 +172,26 @@ describe('GIVEN the rate limiter on its own, with a clock the test controls', ()
     now = 5_000;
     limiter.take('late'); // the map is full: expired windows are swept before a new one is added
     expect(limiter.size()).toBe(1);
+  });
+});
+
+describe('GIVEN more than 10,000 users asking within one window', () => {
+  it('THEN each question looks at a constant number of windows (no sweep of everyone per new user), and the limit still holds for each', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
+    const USERS = 30_000;
+    for (let i = 0; i < USERS; i++) limiter.take(`user-${i}`);
+    const before = limiter.examined();
+    now = 1;
+    for (let i = 0; i < USERS; i++) limiter.take(`newcomer-${i}`);
+    // Two windows at most per question: the oldest (still live, so the sweep stops) and the asker's.
+    expect(limiter.examined() - before).toBeLessThanOrEqual(2 * USERS);
+    expect(limiter.size()).toBe(2 * USERS);
+    expect(limiter.take('user-7').allowed).toBe(true);
+    expect(limiter.take('user-7').allowed).toBe(false);
+    now = 60_000; // the first users' windows have ended, the newcomers' have not
+    expect(limiter.take('user-7').allowed).toBe(true);
+    expect(limiter.size()).toBe(USERS + 1);
   });
 });
 

@@ -65,8 +65,8 @@ export function quotedLines(description: string): string[] {
     .map((line) =>
       line
         .slice(2)
-        .replace(/@\u200b/g, '@')
-        .replace(/\\([^\w\s])/g, '$1')
+        .replace(/\\([^A-Za-z0-9\s])/g, '$1')
+        .replace(/([@<:])\u200b/g, '$1')
         .replace(/…$/, ''),
     );
 }

@@ -119,10 +119,15 @@ export interface BotProcess {
 }
 
 export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  return spawnEntry('src/index.ts', { DISCORD_CLIENT_ID: '100000000000000001', ...env });
+}
+
+/** A real entry point (`node --import tsx <script>`), its output as lines, and its exit. */
+export function spawnEntry(script: string, env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: process.cwd(),
-    // Only what the bot needs: no .env from the developer's checkout leaks into the test.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', DISCORD_CLIENT_ID: '100000000000000001', ...env },
+    // Only what the process needs: no .env from the developer's checkout leaks into the test.
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = new LogCapture();

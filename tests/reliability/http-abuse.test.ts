@@ -56,9 +56,11 @@ function signed(body: string | Buffer, timestamp = now(), signedBody: string | B
   return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
 }
 
+/** Each body a new interaction (Discord never sends one twice; the same id again is a replay). */
+let interactions = 0;
 const ask = (question: string) =>
   JSON.stringify({
-    id: '1300000000000000001',
+    id: String(1_300_000_000_000_000_001n + BigInt(interactions++)),
     application_id: '1300000000000000002',
     type: InteractionType.ApplicationCommand,
     token: 'interaction-token',
@@ -84,6 +86,21 @@ describe('GIVEN a request to the HTTP interactions endpoint', () => {
     const before = handled();
     expect((await post(body, headers())).status).toBe(status);
     expect(handled()).toBe(before);
+  });
+
+  it('WHEN a validly signed request is replayed within the 5-minute window THEN the copy is refused (409) and no handler runs, while a new interaction is answered', async () => {
+    const original = ask('who is peskov');
+    const headers = signed(original);
+    expect((await post(original, headers)).status).toBe(200);
+    const before = handled();
+    for (const replay of [headers, signed(original)]) {
+      const reply = await post(original, replay);
+      expect(reply.status).toBe(409);
+      expect(reply.body).toContain('already received');
+    }
+    expect(handled()).toBe(before);
+    const next = ask('who is peskov');
+    expect((await post(next, signed(next))).status).toBe(200);
   });
 
   it.each([
@@ -186,7 +203,8 @@ describe('GIVEN fuzzed requests (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 500 }), interactionLike()), async (body) => {
         const reply = await post(body, signed(body));
-        expect([200, 400]).toContain(reply.status);
+        // 409: random ids repeat, and an id seen before is refused as a replay.
+        expect([200, 400, 409]).toContain(reply.status);
         expect(() => JSON.parse(reply.body) as unknown).not.toThrow();
       }),
       { numRuns: FUZZ_RUNS.signed },

@@ -137,6 +137,27 @@ describe('GIVEN SIGTERM while an interaction is in flight', () => {
     expect(bot.output.lines.some(msg('bot stopped'))).toBe(true);
   });
 
+  it('THEN a DM and a mention sent while it stops get the restarting notice, not silence', async () => {
+    const { fake, bot } = await launch();
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    fake.failNext(CALLBACK, { delayMs: 1500 }); // keeps the process stopping while the messages arrive
+    const inFlight = fake.sendInteraction(slashCommand('ask', { question: 'who spoke about venues?' }));
+    await bot.output.waitFor((l) => l.includes('interaction received') && l.includes(inFlight.id), { what: 'the bot to receive the interaction' });
+    bot.child.kill('SIGTERM');
+    await bot.output.waitFor(msg('shutting down'), { what: 'shutting down' });
+    const since = fake.checkpoint();
+    const dm = fake.sendMessage({ content: 'who is peskov', dm: true });
+    const mention = fake.sendMessage({ content: `<@${fake.botUser.id}> who is peskov`, mentions: [fake.botUser] });
+    const [dmReply, mentionReply] = await Promise.all([
+      fake.waitForBotMessage({ channelId: dm.message.channel_id, since }),
+      fake.waitForBotMessage({ channelId: mention.message.channel_id, since }),
+    ]);
+    expect(descriptionOf(dmReply.body)).toBe('I am restarting right now; please ask again in a few seconds.');
+    expect(descriptionOf(mentionReply.body)).toBe('I am restarting right now; please ask again in a few seconds.');
+    expect(descriptionOf((await inFlight.waitForCallback()).data)).toContain('Polishchuk');
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+  });
+
   it('WHEN a reply hangs past SHUTDOWN_TIMEOUT_SECONDS THEN the process still exits (1), saying why', async () => {
     const { fake, bot } = await launch({ SHUTDOWN_TIMEOUT_SECONDS: '1' });
     await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });

@@ -1,0 +1,143 @@
+import { speechFrame, speechLemma, SPEECH_FRAMES, type SpeechFrame } from '../text/index.js';
+import type { Doc, Sentence, Token } from './document.js';
+
+/**
+ * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
+ * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …"), a name and a
+ * colon before a quotation, and the dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted
+ * speaker's words, not the article's.
+ */
+export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash' | 'colon';
+
+export interface Cue {
+  kind: CueKind;
+  /** The cue's tokens (a verb, "according to", the label's colon, the dash). */
+  first: number;
+  last: number;
+  lemma: string;
+  frame: SpeechFrame;
+  sentence: Sentence;
+}
+
+/** Forms that are a verb of speech whatever the tagger says ("says" is never a noun after a subject). */
+const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+const DASHES = new Set(['—', '―', '–']);
+/** Labels a newspaper puts before its own notes, not before someone's words. */
+const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'note', 'email', 'e-mail', 'stat', 'source', 'sources', 'photo', 'video', 'related', 'watch', 'listen', 'disclosure', 'clarification', 'editor', 'advertisement', 'contact', 'follow', 'twitter', 'facebook']);
+
+/**
+ * "TAMSIN ARKWELL: …", "Arkwell: …" opening a paragraph (transcripts, interviews): one to four capitalised words and a colon,
+ * then the words said. A time ("9:08") or a heading with nothing after it is no label.
+ */
+function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
+  const paragraph = doc.layout.paragraphs[sentence.paragraph];
+  if (!paragraph || sentence.start !== paragraph.start) return null;
+  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4); k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return null;
+    if (t.text === ':') {
+      if (k === sentence.first || /\d$/.test(doc.tokens[k - 1]?.text ?? '')) return null;
+      if (k === sentence.first + 1 && EDITORIAL_LABELS.has((doc.tokens[sentence.first]?.text ?? '').toLowerCase())) return null;
+      // A list of names ("Brenwick: Tamsin Arkwell, Eskil Varnholm, …") is no speech.
+      const rest = doc.text.slice(t.end, paragraph.end);
+      if ((rest.match(/,/g) ?? []).length >= 5 && (rest.match(/\b\p{Lu}/gu) ?? []).length > rest.split(/\s+/).length / 2) return null;
+      return { kind: 'label', first: k, last: k, lemma: 'label', frame: 'clause', sentence };
+    }
+    if (!/^\p{Lu}/u.test(t.text) && t.text !== '.') return null;
+  }
+  return null;
+}
+
+/** Verbs of speech made of a verb and a particle. */
+const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
+  ['put', 'it'],
+  ['point', 'out'],
+  ['spell', 'out'],
+  ['speak', 'out'],
+]);
+
+/** "when asked", "if pressed": a verb without a subject of its own. */
+const BARE_CLAUSE_OPENERS = new Set(['when', 'if', 'as', 'once', 'unless', 'while', 'after', 'before', 'than', 'until', 'because']);
+/** "declined to say", "refused to comment": what was not said. */
+const REFUSALS = new Set(['decline', 'refuse', 'want', 'plan', 'expect', 'hope', 'need', 'try', 'intend', 'wish', 'seem', 'appear', 'fail']);
+
+/** Cues of one sentence, in order. */
+export function findCues(doc: Doc, sentence: Sentence): Cue[] {
+  const tokens = doc.tokens;
+  const cues: Cue[] = [];
+  const label = transcriptLabel(doc, sentence);
+  if (label) cues.push(label);
+  for (let i = sentence.first; i <= sentence.last; i++) {
+    const t = tokens[i];
+    if (!t || t.quote) continue;
+    const lower = t.text.toLowerCase();
+    if (lower === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
+      cues.push({ kind: 'according', first: i, last: i + 1, lemma: 'according to', frame: 'clause', sentence });
+      continue;
+    }
+    // "as one aide put it: …", "she pointed out that …"
+    const particle = PHRASAL_SPEECH.get(t.lemma);
+    if (particle && tokens[i + 1]?.text.toLowerCase() === particle && isActiveSpeech(doc, t)) {
+      const participle = lower.endsWith('ing') && !isProgressive(doc, t);
+      cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i + 1, lemma: `${t.lemma} ${particle}`, frame: 'clause', sentence });
+      i++;
+      continue;
+    }
+    // "… surprises no one less than the pollster Tamsin Arkwell: “…”": a name, a colon, then a quotation.
+    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN' && i - 1 > sentence.first) {
+      cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
+      continue;
+    }
+    // “…” — Tamsin Arkwell: a dash after a quotation signs it.
+    if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+      cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
+      continue;
+    }
+    const lemma = speechVerbLemma(t);
+    if (!lemma || !isActiveSpeech(doc, t)) continue;
+    // An -ing form is a participle that continues a clause (", saying …", "a statement saying …", "by warning …")
+    // unless it is progressive ("is saying").
+    const participle = lower.endsWith('ing') && t.pos !== 'AUX' && !isProgressive(doc, t);
+    cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i, lemma, frame: speechFrame(lemma), sentence });
+  }
+  return cues;
+}
+
+function speechVerbLemma(t: Token): string | null {
+  const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
+  if (!lemma) return null;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase())) return lemma;
+  return null;
+}
+
+/** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */
+function isActiveSpeech(doc: Doc, t: Token): boolean {
+  let k = t.i - 1;
+  while (k >= 0 && doc.tokens[k]?.pos === 'ADV' && !NEGATIONS.has(doc.tokens[k]?.lemma ?? '') && !BARE_CLAUSE_OPENERS.has(doc.tokens[k]?.text.toLowerCase() ?? '')) k--;
+  const before = doc.tokens[k];
+  if (!before || before.sentence !== t.sentence) return true;
+  const lower = before.text.toLowerCase();
+  // "the number of reported cases", "the said plan": after a preposition or a determiner it is an adjective.
+  if ((before.pos === 'ADP' || before.pos === 'DET') && lower !== 'that' && lower !== 'to' && !t.text.toLowerCase().endsWith('ing')) return false;
+  if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
+  if (BE_FORMS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
+  if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing')) return false;
+  if (lower === 'to') {
+    const governor = doc.tokens[k - 1];
+    if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;
+    return governor !== undefined && governor.pos === 'VERB';
+  }
+  // "the so-called", "a group called X": a name given, not words said.
+  if (t.text.toLowerCase() === 'called' && (before.pos === 'NOUN' || before.text === '-')) return false;
+  return true;
+}
+
+/** "is saying", "was telling reporters": a progressive verb is a finite statement. */
+function isProgressive(doc: Doc, t: Token): boolean {
+  let k = t.i - 1;
+  while (k >= 0 && doc.tokens[k]?.pos === 'ADV') k--;
+  const before = doc.tokens[k];
+  return before !== undefined && before.sentence === t.sentence && BE_FORMS.has(before.text.toLowerCase());
+}

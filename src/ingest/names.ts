@@ -1,0 +1,155 @@
+import { STOPWORDS } from '../text/index.js';
+import type { Doc, Token } from './document.js';
+import { FEMALE_ROLE, FEMALE_TITLES, MALE_ROLE, MALE_TITLES, MEDIA_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS, GROUP_NOUNS, MONTHS } from './lexicon.js';
+
+/**
+ * Proper names in a stretch of tokens: runs of capitalised words with their initials ("J."), suffixes ("Jr.")
+ * and joined parts ("Carrow-Pellow"), split into the title before a person's name ("Sen.", "Secretary of State")
+ * and the name itself, and told apart as a person or an organisation.
+ */
+export type Gender = 'm' | 'f' | null;
+
+export interface NameRun {
+  /** Token span of the whole run, titles included. */
+  first: number;
+  last: number;
+  /** Token index where the name itself starts (after the titles). */
+  nameFirst: number;
+  kind: 'person' | 'organisation';
+  /** The name as written, without titles ("Tamsin J. Arkwell", "State Department"). */
+  name: string;
+  /** Its words, without initials and suffixes: what surnames are matched on. */
+  words: string[];
+  /** The titles written before the name ("Sen.", "Former Senior Adviser"). */
+  title: string;
+  gender: Gender;
+  /** Followed by "'s": the name qualifies something else ("Arkwell's campaign"). */
+  possessive: boolean;
+  media: boolean;
+}
+
+const CALENDAR = new Set([...MONTHS.map((m) => m.toLowerCase()), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const isCapitalised = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && !t.quote;
+const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.$/u.test(t.text);
+const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase().replace(/\.$/, '');
+const joined = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
+
+/** Words a sentence may open with that never begin a name ("Neither Tamsin Arkwell nor …", "Injecting Arkwell into …"). */
+function isStarter(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  if (STOPWORDS.has(w)) return true;
+  if (['DET', 'ADV', 'PRON', 'SCONJ', 'ADP', 'CCONJ', 'AUX', 'PART', 'INTJ'].includes(t.pos)) return true;
+  return t.pos === 'VERB' && /(?:ing|ed)$/.test(w);
+}
+
+/** Name runs among tokens first..last (outside quotations), in order. */
+export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
+  const tokens = doc.tokens;
+  const runs: NameRun[] = [];
+  let i = first;
+  while (i <= last) {
+    const t = tokens[i];
+    if (!isCapitalised(t) || !t) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 <= last) {
+      const next = tokens[j + 1];
+      const cur = tokens[j];
+      if (!next || next.quote) break;
+      if (isCapitalised(next) || isInitial(next)) j++;
+      else if ((next.text === '-' || next.text === "'" || next.text === '’') && joined(cur, next) && isCapitalised(tokens[j + 2]) && joined(next, tokens[j + 2])) j += 2;
+      else if (NAME_CONNECTORS.has(next.text) && isCapitalised(tokens[j + 2]) && keepsConnector(tokens, i, j)) j += 2;
+      else break;
+    }
+    const possessive = tokens[j + 1]?.pos === 'PART' && /^['’]s?$/.test(tokens[j + 1]?.text ?? '');
+    // "the airline SkyBridge", "the group Clean Air Now": a common noun for a body names what follows.
+    const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN';
+    const run = classify(tokens, i, j, possessive, bodyBefore);
+    if (run) runs.push(run);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** "Secretary of State", "University of Brenwick" keep their "of"; "Tamsin Arkwell of Brenwick" does not (a person, then a place). */
+function keepsConnector(tokens: Token[], first: number, at: number): boolean {
+  const before = tokens.slice(first, at + 1).filter((t) => !isStarter(t));
+  if (before.length === 0) return false;
+  const words = before.map((t) => lower(t));
+  if (words.some((w) => ORG_WORDS.has(w))) return true;
+  const lastWord = words.at(-1) ?? '';
+  return TITLE_WORDS.has(lastWord);
+}
+
+function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
+  let start = first;
+  while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
+  // A dateline or a label in capitals ("BRENWICK —") names nobody.
+  // Months and days are no part of a name ("in May Tamsin Arkwell said").
+  while (start <= last && CALENDAR.has(lower(tokens[start]))) start++;
+  const words = tokens.slice(start, last + 1);
+  if (words.length === 0) return null;
+  // A capitalised common noun opening a sentence ("Officials said", "Critics argue") names nobody.
+  if (words.length === 1 && (GROUP_NOUNS.has(lower(words[0])) || PERSON_NOUNS.has(lower(words[0])) || ORG_NOUNS.has(lower(words[0])))) return null;
+  if (words.length === 1 && /^\p{Lu}{3,}$/u.test(words[0]?.text ?? '') && /^[—–-]/.test(tokens[last + 1]?.text ?? '')) return null;
+  const lowers = words.map((t) => lower(t));
+  const media = lowers.some((w) => MEDIA_WORDS.has(w));
+  const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');
+  const orgLike = lowers.some((w) => ORG_WORDS.has(w)) || acronym || media || bodyBefore;
+  const text = (a: number, b: number): string => joinTokens(tokens, a, b);
+  if (orgLike) {
+    return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
+  }
+  // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
+  let nameFirst = start;
+  // A title word is one only before a name: "Eskil Bishop" is a name, "Bishop Eskil" a title and a name.
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
+  // Words as written: "Carrow-Pellow" and "O'Neill" are one word however the tokens fall.
+  const nameWords: string[] = [];
+  for (let k = nameFirst; k <= last; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    if (k > nameFirst && joined(tokens[k - 1], t) && nameWords.length > 0) nameWords[nameWords.length - 1] += t.text;
+    else nameWords.push(t.text);
+  }
+  const core = nameWords.filter((w) => !/^\p{Lu}\.$/u.test(w) && !NAME_SUFFIXES.has(w.toLowerCase().replace(/\.$/, '')) && /\p{L}/u.test(w));
+  if (core.length === 0 || core.length > 4 || core.some((w) => /\d/.test(w))) return null;
+  const titleWords = tokens.slice(start, nameFirst).map((t) => lower(t));
+  let gender: Gender = null;
+  if (titleWords.some((w) => MALE_TITLES.has(w))) gender = 'm';
+  if (titleWords.some((w) => FEMALE_TITLES.has(w))) gender = 'f';
+  return {
+    first: start,
+    last,
+    nameFirst,
+    kind: 'person',
+    name: text(nameFirst, last),
+    words: core.map((w) => w.replace(/['’]s$/, '')),
+    title: text(start, nameFirst - 1),
+    gender,
+    possessive,
+    media: false,
+  };
+}
+
+/** The tokens first..last as written (spaces kept only where the text has them). */
+export function joinTokens(tokens: Token[], first: number, last: number): string {
+  let out = '';
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    if (out && !joined(tokens[k - 1], t)) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+/** Gender a description gives ("spokeswoman", "his wife"), or null. */
+export function genderOfDescription(description: string): Gender {
+  if (FEMALE_ROLE.test(description)) return 'f';
+  if (MALE_ROLE.test(description)) return 'm';
+  return null;
+}

@@ -1,0 +1,140 @@
+import { trimRange, type Range } from '../text/index.js';
+
+/**
+ * Stage 1 of finding statements: every quotation in the article, whatever marks the paper uses — “…”,
+ * straight "…", doubled apostrophes ''…'' and ``…'', guillemets, and single marks ‘…’ or '…' where a paragraph
+ * has no double marks. A quotation left open at a paragraph's end runs to that end, and when the next paragraph
+ * opens with a mark the quoted speech goes on there (the printers' rule for quotes of several paragraphs).
+ */
+export interface Quotation {
+  /** Opening mark to closing mark, marks included (to the paragraph end when unclosed). */
+  outer: Range;
+  /** The quoted words, without the marks, trimmed. */
+  inner: Range;
+  closed: boolean;
+  /** Index of its paragraph in the layout's paragraphs. */
+  paragraph: number;
+  /** An utterance of its own (opens a paragraph, or after a stop, colon, comma or dash), not a phrase inside a clause. */
+  standalone: boolean;
+  /** Unclosed at the paragraph end, and the next paragraph opens with a quotation: the speech continues there. */
+  continues: boolean;
+}
+
+interface Mark {
+  at: number;
+  length: number;
+  role: 'open' | 'close' | 'either';
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Double quotation marks of one paragraph, in order. */
+function doubleMarks(text: string, range: Range): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = range.start; i < range.end; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '„' || ch === '«') marks.push({ at: i, length: 1, role: 'open' });
+    else if (ch === '”' || ch === '»') marks.push({ at: i, length: 1, role: 'close' });
+    else if (ch === '"') marks.push({ at: i, length: 1, role: 'either' });
+    else if (ch === '`' && text[i + 1] === '`') {
+      marks.push({ at: i, length: 2, role: 'open' });
+      i++;
+    } else if (ch === "'" && text[i + 1] === "'") {
+      // ''' is a nested single mark closing with the double one: the double mark is the last two.
+      const triple = text[i + 2] === "'";
+      marks.push({ at: triple ? i + 1 : i, length: 2, role: 'either' });
+      i += triple ? 2 : 1;
+    }
+  }
+  return marks;
+}
+
+/**
+ * Single marks used as the outer quotation marks (‘…’ or '…'): an opening mark before a word, at the paragraph
+ * start or after a space or bracket; a closing one after a word or a stop and not before a letter (an apostrophe
+ * inside a word, "don’t", is neither).
+ */
+function singleMarks(text: string, range: Range): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = range.start; i < range.end; i++) {
+    const ch = text[i];
+    if (ch !== '‘' && ch !== '’' && ch !== "'") continue;
+    const before = i > range.start ? (text[i - 1] ?? ' ') : ' ';
+    const after = text[i + 1] ?? ' ';
+    const opens = /[\s([—–-]/.test(before) && LETTER.test(after) && ch !== '’';
+    const closes = (LETTER.test(before) || /[.,!?;:]/.test(before)) && !LETTER.test(after) && ch !== '‘';
+    if (opens) marks.push({ at: i, length: 1, role: 'open' });
+    else if (closes) marks.push({ at: i, length: 1, role: 'close' });
+  }
+  return marks;
+}
+
+/** Pairs marks into quotations; an unpaired opening mark runs to the paragraph end. */
+function pair(text: string, range: Range, marks: readonly Mark[], singles: boolean): { open: Mark; close: Mark | null }[] {
+  const pairs: { open: Mark; close: Mark | null }[] = [];
+  let open: Mark | null = null;
+  for (const mark of marks) {
+    if (open === null) {
+      // A closing mark with nothing open is a stray (or an apostrophe), except "either" which opens.
+      if (mark.role !== 'close') open = mark;
+      continue;
+    }
+    if (mark.role === 'open' && !singles) {
+      // “ … “ … : the first quotation was never closed; the new one starts here.
+      pairs.push({ open, close: null });
+      open = mark;
+      continue;
+    }
+    if (mark.role === 'open') continue;
+    pairs.push({ open, close: mark });
+    open = null;
+  }
+  if (open) pairs.push({ open, close: null });
+  // A single mark pair must enclose words, not one apostrophe-ended word and the next ("the voters’ choice").
+  return singles ? pairs.filter((p) => p.close !== null && /\s/.test(text.slice(p.open.at, p.close.at))) : pairs;
+}
+
+/** Every quotation of the article's paragraphs, in text order. */
+export function findQuotations(text: string, paragraphs: readonly Range[]): Quotation[] {
+  const all: Quotation[] = [];
+  paragraphs.forEach((range, index) => {
+    const doubles = doubleMarks(text, range);
+    const singles = doubles.length === 0;
+    const pairs = pair(text, range, singles ? singleMarks(text, range) : doubles, singles);
+    for (const { open, close } of pairs) {
+      const innerEnd = close ? close.at : range.end;
+      const inner = trimRange(text, { start: open.at + open.length, end: innerEnd });
+      if (inner.end <= inner.start) continue;
+      const outer = { start: open.at, end: close ? close.at + close.length : range.end };
+      all.push({ outer, inner, closed: close !== null, paragraph: index, standalone: isStandalone(text, range, open.at), continues: false });
+    }
+  });
+  // An unclosed quotation whose next paragraph opens with a mark goes on there.
+  for (const q of all) {
+    if (q.closed) continue;
+    const next = paragraphs[q.paragraph + 1];
+    if (next && all.some((n) => n.paragraph === q.paragraph + 1 && n.outer.start === next.start)) q.continues = true;
+  }
+  return all;
+}
+
+/** A quotation opening the paragraph or a sentence, or after a colon, comma, dash or bracket, is said on its own. */
+function isStandalone(text: string, range: Range, open: number): boolean {
+  let before = open - 1;
+  while (before >= range.start && /\s/.test(text[before] ?? '')) before--;
+  return before < range.start || /[.!?:,;—–([”"'’-]/.test(text[before] ?? '');
+}
+
+/** The quotation whose marks enclose `index` (after the opening mark, before the end), if any. */
+export function quotationAt(quotations: readonly Quotation[], index: number): Quotation | null {
+  for (const q of quotations) if (index > q.outer.start && index < q.outer.end) return q;
+  return null;
+}
+
+/** The quoted words as a statement: a comma or semicolon before the closing mark is dropped, a final stop kept. */
+export function quotedWords(text: string, q: Quotation): Range {
+  const { start } = q.inner;
+  let { end } = q.inner;
+  while (end > start && /[,;:\s—–-]/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}

@@ -1,0 +1,455 @@
+import type { Doc, Token } from './document.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
+import type { Span } from './phrases.js';
+import type { Entity, Registry } from './registry.js';
+import type { SourcePhrase } from './statements.js';
+
+/**
+ * Stage 4: who a source phrase is. A name is the person or body it names ("the economist Tamsin Arkwell, a former
+ * adviser" → Tamsin Arkwell, role "economist, a former adviser"); "he"/"she" the person the text last made the subject
+ * of its speech or its sentences, of the right gender, nearest first (same paragraph, then the one before); "the
+ * senator" the person last given that role; "the campaign" the body of that kind last named; "officials",
+ * "a senior aide" a described speaker with no name.
+ */
+
+const lower = (t: Token | undefined): string => (t?.text ?? '').toLowerCase();
+const PP_STARTS = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'in', 'on']);
+const DEFINITE = new Set(['the', 'this', 'that']);
+const QUANTIFIERS = new Set(['most', 'many', 'some', 'all', 'none', 'several', 'both', 'each', 'few', 'one', 'two', 'three', 'four', 'five', 'half', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'any', 'either', 'neither', 'more', 'lots']);
+
+export interface SourceContext {
+  doc: Doc;
+  registry: Registry;
+  /** Character offset of the source (for "before" look-ups). */
+  at: number;
+  paragraph: number;
+  sentence: number;
+  /** Never this entity (a quoting speaker is not the "he" of the words they quote). */
+  exclude?: Entity;
+}
+
+/** Prepositions before a place name ("in Port Ostby", "from Brenwick"): a run after them is not registered as a person. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'outside', 'inside', 'throughout', 'around']);
+
+/**
+ * Registers every name of the narrative (outside quotations) as a mention, so pronouns and surnames can refer back,
+ * then learns each person's gender from the pronouns the text uses for them.
+ */
+export function registerMentions(doc: Doc, registry: Registry): void {
+  const people = new Map<number, Set<Entity>>();
+  for (const sentence of doc.sentences) {
+    let subjectSeen = false;
+    for (const run of nameRuns(doc, sentence.first, sentence.last)) {
+      if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
+      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, false);
+      if (!entity) continue;
+      const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
+      if (subject) subjectSeen = true;
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false });
+      noteTitle(entity, run);
+      if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
+    }
+  }
+  learnGenders(doc, people);
+}
+
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+
+/**
+ * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
+ * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
+ */
+function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
+  const votes = new Map<Entity, { m: number; f: number }>();
+  const vote = (e: Entity, g: 'm' | 'f'): void => {
+    const v = votes.get(e) ?? { m: 0, f: 0 };
+    v[g]++;
+    votes.set(e, v);
+  };
+  for (const sentence of doc.sentences) {
+    const named = people.get(sentence.index);
+    if (!named || named.size !== 1) continue;
+    const [entity] = [...named];
+    if (!entity) continue;
+    const next = doc.sentences[sentence.index + 1];
+    const ranges: [number, number][] = [[sentence.first, sentence.last]];
+    if (next && next.paragraph === sentence.paragraph && !people.has(next.index)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
+    for (const [a, b] of ranges) {
+      for (let k = a; k <= b; k++) {
+        const t = doc.tokens[k];
+        if (!t || t.quote) continue;
+        if (MALE_PRONOUNS.has(lower(t))) vote(entity, 'm');
+        if (FEMALE_PRONOUNS.has(lower(t))) vote(entity, 'f');
+      }
+    }
+  }
+  for (const [entity, v] of votes) {
+    if (entity.gender) continue;
+    if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
+    else if (v.f > 0 && v.f >= 2 * v.m) entity.gender = 'f';
+  }
+}
+
+/** The entity a name run names: a full name always, a lone surname only when known (or `create`). */
+function entityOfRun(registry: Registry, run: NameRun, at: number, create: boolean): Entity | null {
+  if (run.kind === 'organisation') return registry.organisation(run.name, run.media);
+  if (run.words.length === 1) {
+    const known = registry.bySurname(run.words[0] ?? '', run.gender, at, create || run.title !== '', run.title !== '');
+    if (known) {
+      if (run.gender && !known.gender) known.gender = run.gender;
+      return known;
+    }
+    if (!create && run.title === '') return null;
+  }
+  return registry.person(run.words, run.name, run.gender, at);
+}
+
+/** "Sen. Tamsin Arkwell" is a senator: "the senator" may later refer to her. */
+function noteTitle(entity: Entity, run: NameRun): void {
+  if (!run.title || entity.kind !== 'person') return;
+  for (const word of run.title.toLowerCase().split(/[\s.]+/)) {
+    if (!word) continue;
+    entity.roleNouns.add(TITLE_NOUNS.get(word) ?? word);
+  }
+  if (!entity.role && /\p{L}{3}/u.test(run.title) && !/^(?:mr|mrs|ms|miss|dr)\.?$/i.test(run.title)) entity.role = run.title;
+}
+
+/** The entity a source phrase stands for, or null when it cannot be told. */
+export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity | null {
+  const { doc } = ctx;
+  const head = phrase.head;
+  const first = doc.tokens[head.first];
+  if (!first) return null;
+  if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, lower(first));
+  let core = headCore(doc, head);
+  // "Tamsin Arkwell herself said": the reflexive only stresses who.
+  if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
+  const runs = nameRuns(doc, core.first, core.last);
+  // "Tamsin Arkwell and Eskil Varnholm said": the first of two people named together speaks first.
+  const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
+  const last = coordinated ? { ...(runs[0] as NameRun), last: core.last } : runs.at(-1);
+  const description = describe(doc, phrase);
+  if (last && last.last === core.last && !last.possessive) {
+    const entity = entityOfRun(ctx.registry, last, ctx.at, true);
+    if (entity) {
+      learnRole(doc, entity, phrase, last);
+      return entity;
+    }
+  }
+  // "his lawyer, Tamsin Arkwell," names the speaker in the apposition.
+  for (const apposition of phrase.appositions) {
+    // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
+    const named = nameRuns(doc, apposition.first, apposition.last).find(
+      (r) => !r.possessive && (r.kind === 'organisation' ? r.first === apposition.first : (r.first === apposition.first || r.last === apposition.last) && (r.words.length >= 2 || r.last === apposition.last)),
+    );
+    if (named) {
+      const entity = entityOfRun(ctx.registry, named, ctx.at, true);
+      if (entity) {
+        if (!entity.role) entity.role = cleanRole(joinTokens(doc.tokens, core.first, core.last));
+        return entity;
+      }
+    }
+  }
+  return describedSource(ctx, core, description, runs);
+}
+
+/**
+ * The head phrase up to its head noun: no trailing prepositional phrase, bracket or modifier
+ * ("Tamsin Arkwell of Brenwick" → "Tamsin Arkwell", "Rep. Tamsin Arkwell (D-Ky.)" → "Rep. Tamsin Arkwell", "officials involved" → "officials").
+ */
+function headCore(doc: Doc, head: Span): Span {
+  // "most of the candidates", "one of the organisers", "30 percent of voters": the people counted.
+  const quantifier = doc.tokens[head.first];
+  if (quantifier && QUANTIFIERS.has(lower(quantifier)) && lower(doc.tokens[head.first + 1]) === 'of' && head.last > head.first + 1) {
+    return headCore(doc, { first: head.first + 2, last: head.last });
+  }
+  let last = head.last;
+  for (let k = head.first + 1; k <= head.last; k++) {
+    const t = doc.tokens[k];
+    // "Ministry of Transport" keeps its "of": a name on both sides.
+    const inName = ORG_WORDS.has(lower(doc.tokens[k - 1])) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
+      last = k - 1;
+      break;
+    }
+  }
+  // Back to the head noun; a word tagged as an adjective after a determiner is the noun ("the advisory").
+  const nounLike = (k: number): boolean => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(doc.tokens[k]?.pos ?? '') || /^\p{Lu}/u.test(doc.tokens[k]?.text ?? '') || (k === last && doc.tokens[k - 1]?.pos === 'DET');
+  while (last > head.first && !nounLike(last)) last--;
+  return { first: head.first, last };
+}
+
+/** A phrase as people would say it: no leading article, no trailing comma. */
+function describe(doc: Doc, phrase: SourcePhrase): string {
+  return cleanRole(joinTokens(doc.tokens, phrase.head.first, phrase.head.last));
+}
+
+const LEADING_ARTICLE = /^(?:the|a|an|one|some|several|many|two|three|four|other|another|its|his|her|their|our)\s+/i;
+
+/** A role as people would say it: no article, no honorific. */
+export function cleanRole(raw: string): string {
+  return raw
+    .replace(/^(?:mr|ms|mrs|dr)\.?\s+/i, '')
+    .replace(LEADING_ARTICLE, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[,\s]+$/, '')
+    .trim();
+}
+
+/** The role from an apposition ("a former adviser to the campaign") or the words before the name ("economist"). */
+function learnRole(doc: Doc, entity: Entity, phrase: SourcePhrase, run: NameRun): void {
+  const before = run.first > phrase.head.first ? joinTokens(doc.tokens, phrase.head.first, run.first - 1) : '';
+  const apposition = phrase.appositions.find((a) => !['who', 'which', 'whose'].includes(lower(doc.tokens[a.first])) && !(a.first === a.last && doc.tokens[a.first]?.pos === 'NUM'));
+  const raw = apposition ? joinTokens(doc.tokens, apposition.first, apposition.last) : [before, run.title].filter(Boolean).join(' ');
+  const role = cleanRole(raw);
+  if (role && /\p{L}{3}/u.test(role) && (!entity.role || entity.role.length < role.length) && role.split(' ').length <= 16) entity.role = role;
+  const gender = genderOfDescription(`${before} ${run.title} ${role}`);
+  if (gender && !entity.gender && entity.kind === 'person') entity.gender = gender;
+  for (const word of role.toLowerCase().split(/\s+/)) if (PERSON_NOUNS.has(word)) entity.roleNouns.add(word);
+}
+
+/** "he", "she", "they", "it", "we", "I": the entity the text last spoke of that fits. */
+function pronoun(ctx: SourceContext, word: string): Entity | null {
+  if (word === 'he' || word === 'she') return person(ctx, word === 'he' ? 'm' : 'f');
+  // Outside quotations, "I" and "we" are the article's own writer (an opinion piece, a letter).
+  if (word === 'i') return ctx.registry.described('the author', false, null);
+  if (word === 'we') return plural(ctx) ?? ctx.registry.described('the authors', true, null);
+  if (word === 'they') return plural(ctx) ?? pluralPhraseBefore(ctx);
+  if (word === 'it') return sameSentenceSpeaker(ctx) ?? organisationBefore(ctx, null);
+  return null;
+}
+
+/** "Lindgrid said it had asked …": "it" in what a body says is that body (when nothing marks it as a person). */
+function sameSentenceSpeaker(ctx: SourceContext): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.sentence !== ctx.sentence) return null;
+    const e = m.entity;
+    if (m.speaker && (e.kind === 'organisation' || (!e.gender && e.named && !e.name.includes(' ')))) return e;
+  }
+  return null;
+}
+
+/**
+ * "Executives who know him say they …": with no group or body mentioned before, "they" is the plural noun
+ * phrase that is the subject of this or the previous sentence.
+ */
+function pluralPhraseBefore(ctx: SourceContext): Entity | null {
+  const { doc } = ctx;
+  const sentence = doc.sentences[ctx.sentence];
+  const previous = doc.sentences[ctx.sentence - 1];
+  const from = previous && previous.paragraph === ctx.paragraph ? previous.first : (sentence?.first ?? 0);
+  let found: Span | null = null;
+  for (let k = from; k < doc.tokens.length && (doc.tokens[k]?.start ?? Infinity) < ctx.at; k++) {
+    const t = doc.tokens[k];
+    const next = doc.tokens[k + 1];
+    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    const plural = lower(t) !== t.lemma && /s$/.test(lower(t));
+    if (plural && next && (next.pos === 'VERB' || next.pos === 'AUX' || ['who', ','].includes(lower(next)))) {
+      found = { first: phraseStart(doc, k, from), last: k };
+      break;
+    }
+  }
+  return found ? ctx.registry.described(cleanRole(joinTokens(doc.tokens, found.first, found.last)), true, null) : null;
+}
+
+function phraseStart(doc: Doc, k: number, floor: number): number {
+  let first = k;
+  while (first - 1 >= floor && ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM'].includes(doc.tokens[first - 1]?.pos ?? '') && !doc.tokens[first - 1]?.quote) first--;
+  return first;
+}
+
+/**
+ * The antecedent of "he"/"she": nearest first within this paragraph, then the one before, then anywhere earlier —
+ * within each, a speaker before a sentence subject before any mention; gender must not conflict.
+ */
+function person(ctx: SourceContext, gender: Gender): Entity | null {
+  const compatible = (e: Entity): boolean => e.kind === 'person' && !e.plural && e !== ctx.exclude && !(gender && e.gender && e.gender !== gender);
+  // A named person first; a described one ("a spokesman") only when nobody named fits.
+  return nearest(ctx, (e) => compatible(e) && e.named, gender) ?? nearest(ctx, (e) => compatible(e) && !e.named, gender);
+}
+
+function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gender): Entity | null {
+  const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
+  for (const inTier of tiers) {
+    let subject: Entity | null = null;
+    let any: Entity | null = null;
+    for (const m of ctx.registry.before(ctx.at)) {
+      if (!inTier(m.paragraph) || !fits(m.entity)) continue;
+      if (m.speaker) return adopt(m.entity, gender);
+      if (m.subject && !subject) subject = m.entity;
+      if (!any) any = m.entity;
+    }
+    const chosen = subject ?? any;
+    if (chosen) return adopt(chosen, gender);
+  }
+  return null;
+}
+
+function adopt(entity: Entity, gender: Gender): Entity {
+  if (gender && !entity.gender) entity.gender = gender;
+  return entity;
+}
+
+/** "they": the last group, body or pair of people the text spoke of. */
+function plural(ctx: SourceContext): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.paragraph < ctx.paragraph - 1) break;
+    if (m.entity.plural || m.entity.kind === 'organisation') return m.entity;
+  }
+  return null;
+}
+
+/** The body last named before, whose name has `noun` ("the campaign" → "Arkwell campaign"), or any when `noun` is null. */
+function organisationBefore(ctx: SourceContext, noun: string | null): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.entity.kind !== 'organisation' || m.entity.media || !m.entity.named) continue;
+    if (!noun || m.entity.name.toLowerCase().split(/\s+/).includes(noun)) return m.entity;
+  }
+  return null;
+}
+
+/** A source with no name of its own: a role that refers back, a body by description, or a described speaker. */
+function describedSource(ctx: SourceContext, core: Span, description: string, runs: NameRun[]): Entity | null {
+  const { doc, registry } = ctx;
+  const headToken = doc.tokens[core.last];
+  if (!headToken) return null;
+  const noun = headToken.lemma;
+  // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven", "analysts at Varnholm Bank":
+  // the body that speaks through them.
+  if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun) || GROUP_NOUNS.has(lower(headToken))) {
+    const issuer = issuerAfter(ctx, core.last + 1);
+    if (issuer) return issuer;
+  }
+  const firstWord = lower(doc.tokens[core.first]);
+  const text = joinTokens(doc.tokens, core.first, core.last);
+  if (!description) return null;
+  // "Democrats say …": a capitalised group.
+  if (headToken.pos === 'PROPN' && GROUP_NOUNS.has(lower(headToken)) && runs.length <= 1) return registry.described(cleanRole(text), true, null);
+  if (DEFINITE.has(firstWord) && PERSON_NOUNS.has(noun) && !/s$/.test(lower(headToken))) {
+    const referent = byRole(ctx, noun);
+    if (referent) {
+      referent.descriptions.add(text.toLowerCase());
+      return referent;
+    }
+  }
+  const bare = core.last === core.first + 1;
+  // "The ministry's advice is clear. “…,” the advisory says": a document speaks for the body whose it was said to be.
+  if (DEFINITE.has(firstWord) && bare && DOCUMENT_NOUNS.has(noun)) {
+    const issuer = documentIssuer(ctx, core.first);
+    if (issuer) return issuer;
+  }
+  if (DEFINITE.has(firstWord) && bare && !PERSON_NOUNS.has(noun)) {
+    // "the port" is a body the article named with that word ("Lindhaven port authority").
+    const referent = organisationBefore(ctx, noun);
+    if (referent) {
+      referent.descriptions.add(text.toLowerCase());
+      return referent;
+    }
+  }
+  if (DEFINITE.has(firstWord) && !bare && runs.length === 0) {
+    // "the national grid operator": the body the article names so ("Lindgrid, the national grid operator,").
+    const named = namedByDescription(ctx, core);
+    if (named) return named;
+  }
+  if (ORG_NOUNS.has(noun) || ORG_WORDS.has(noun)) {
+    // "the Arkwell campaign", "the State Department": a named body; "the campaign": the last one of that kind.
+    const named = runs.filter((r) => !r.possessive);
+    if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
+    if (DEFINITE.has(firstWord)) {
+      // "the ministry" is the ministry last named; a bare "the company" with none so called, the body last named.
+      const referent = organisationBefore(ctx, noun) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
+      if (referent) {
+        referent.descriptions.add(text.toLowerCase());
+        return referent;
+      }
+    }
+    // "the state fire service": a public body its description names; a bare "the company" names none.
+    if (DEFINITE.has(firstWord) && !bare && !DOCUMENT_NOUNS.has(noun)) return registry.organisation(cleanRole(text), false);
+    return registry.described(cleanRole(text), false, null);
+  }
+  const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
+  // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
+  if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  return null;
+}
+
+/** The body named by a possessive ("the ministry's advice") earlier in the same paragraph as a document that speaks. */
+function documentIssuer(ctx: SourceContext, before: number): Entity | null {
+  const { doc } = ctx;
+  for (let k = before - 1; k >= 0 && doc.tokens[k]?.paragraph === ctx.paragraph; k--) {
+    const t = doc.tokens[k];
+    if (t?.pos === 'PART' && /^['’]s?$/.test(t.text) && ORG_NOUNS.has(doc.tokens[k - 1]?.lemma ?? '')) return organisationBefore(ctx, doc.tokens[k - 1]?.lemma ?? '');
+  }
+  return null;
+}
+
+/** Roles through which a body speaks: "a spokeswoman for the council" speaks for the council. */
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'statement', 'release', 'letter', 'memo', 'filing']);
+
+/** The named body in "for/from/of/by X" right after a role or document: "for the Arkwell campaign" → Arkwell campaign. */
+function issuerAfter(ctx: SourceContext, at: number): Entity | null {
+  const { doc } = ctx;
+  const preposition = doc.tokens[at];
+  if (!preposition || !['for', 'from', 'of', 'by', 'at'].includes(lower(preposition))) return null;
+  let end = at + 1;
+  const inPhrase = (t: Token | undefined, next: Token | undefined): boolean =>
+    t !== undefined && !t.quote && (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) || /^\p{Lu}/u.test(t.text) || (['of', 'for', 'on'].includes(lower(t)) && /^\p{Lu}/u.test(next?.text ?? '')));
+  while (inPhrase(doc.tokens[end], doc.tokens[end + 1])) end++;
+  const run = nameRuns(doc, at + 1, end - 1).at(-1);
+  // "a spokeswoman for the council": the body of that kind last named.
+  if (!run && end === at + 3 && DEFINITE.has(lower(doc.tokens[at + 1]))) return organisationBefore(ctx, doc.tokens[at + 2]?.lemma ?? '');
+  if (!run || run.possessive) return null;
+  const lastNoun = doc.tokens[end - 1];
+  // "for the Arkwell campaign": the capitalised words and the noun after them name the body together.
+  if (run.last < end - 1 && lastNoun && (ORG_NOUNS.has(lastNoun.lemma) || ORG_WORDS.has(lastNoun.lemma))) {
+    return ctx.registry.organisation(cleanRole(joinTokens(doc.tokens, run.first, end - 1)), false);
+  }
+  return run.kind === 'organisation' ? ctx.registry.organisation(run.name, run.media) : run.last === end - 1 ? entityOfRun(ctx.registry, run, ctx.at, true) : null;
+}
+
+/**
+ * The organisation set in apposition with a description anywhere in the article: "Lindgrid, the national grid
+ * operator," · "the grid operator, Lindgrid," · "grid operator Lindgrid". Matched on the description's last two words.
+ */
+function namedByDescription(ctx: SourceContext, core: Span): Entity | null {
+  const { doc, registry } = ctx;
+  const words = doc.tokens.slice(core.first + 1, core.last + 1).map((t) => t.text.toLowerCase());
+  const tail = words.slice(-2);
+  if (tail.length < 2 && !ORG_NOUNS.has(tail[0] ?? '')) return null;
+  const matches = (k: number): boolean => tail.every((w, j) => lower(doc.tokens[k + j]) === w);
+  for (let k = 0; k + tail.length <= doc.tokens.length; k++) {
+    if (!matches(k) || doc.tokens[k]?.quote) continue;
+    const end = k + tail.length - 1;
+    // "… grid operator Lindgrid" / "… grid operator, Lindgrid,"
+    const afterAt = isCommaToken(doc.tokens[end + 1]) ? end + 2 : end + 1;
+    const after = nameRuns(doc, afterAt, Math.min(doc.tokens.length - 1, afterAt + 5)).find((r) => r.first === afterAt);
+    if (after && after.kind === 'organisation' || (after && after.words.length === 1)) return registry.organisation((after as NameRun).name, false);
+    // "Lindgrid, the (country's) national grid operator"
+    let start = k;
+    while (start > 0 && ['ADJ', 'NOUN', 'DET', 'PART', 'PROPN'].includes(doc.tokens[start - 1]?.pos ?? '') && !isCommaToken(doc.tokens[start - 1])) start--;
+    if (isCommaToken(doc.tokens[start - 1])) {
+      const before = nameRuns(doc, Math.max(0, start - 6), start - 2).at(-1);
+      if (before && before.last === start - 2 && !before.possessive && (before.kind === 'organisation' || before.words.length === 1)) return registry.organisation(before.name, false);
+    }
+  }
+  return null;
+}
+
+const isCommaToken = (t: Token | undefined): boolean => t?.text === ',';
+
+/** "the senator": the person last mentioned who is known by that role (from a title or an apposition). */
+function byRole(ctx: SourceContext, noun: string): Entity | null {
+  for (const m of ctx.registry.before(ctx.at)) {
+    const e = m.entity;
+    if (e.kind !== 'person' || !e.named) continue;
+    if (e.roleNouns.has(noun) || (e.role ?? '').toLowerCase().split(/\W+/).includes(noun)) return e;
+  }
+  return null;
+}
+
+/** Registers a statement's speaker as mentioned at its source, so "he said" next can continue the turn. */
+export function noteSpeaker(ctx: SourceContext, entity: Entity): void {
+  ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: true });
+}

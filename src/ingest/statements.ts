@@ -1,0 +1,631 @@
+import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
+import { findCues, type Cue } from './cues.js';
+import type { Doc, Sentence, Token } from './document.js';
+import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
+import { quotedWords, type Quotation } from './quotations.js';
+
+/**
+ * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
+ * more pieces of the sentence). The forms, with S the source and C the content:
+ *   S said (that) C · S told someone (that) C · S called it C      — content after the verb
+ *   C, S said. · “C,” said S, a role. · C, S said, C (continued)     — content around the attribution
+ *   S said: “C” · S said, “C”                                      — a quotation after the verb
+ *   According to S, C · C, according to S
+ *   …, adding that C · NAME: C · “C” — S
+ * The speaker behind S (a name, "he", "the senator", "officials") is resolved later (sources.ts).
+ */
+
+export interface SourcePhrase {
+  /** The phrase that names the source ("the economist Tamsin Arkwell"), before any apposition. */
+  head: Span;
+  /** Descriptions set off by commas ("a former adviser to the campaign"). */
+  appositions: Span[];
+  /** After the verb ("…,” said Tamsin Arkwell). */
+  inverted: boolean;
+  /** Where a list of names ending with the head begins ("Ysolde Brannock, Teodor Quillam, Marit Ossery said"). */
+  listStart?: number;
+}
+
+export interface Statement {
+  cue: Cue;
+  /** Null when the source is the one of `inherits` (", adding that …", "… and added that …"). */
+  source: SourcePhrase | null;
+  inherits: Statement | null;
+  /** The words said, in text order: one piece, or several around an interrupting attribution. */
+  parts: Range[];
+  direct: boolean;
+  paragraph: number;
+  sentence: Sentence;
+  /** How the content was found: after the verb, around the attribution, a participle, a continued turn, … */
+  form: StatementForm;
+  /** Its words are in the next paragraph ("… put it this way:"): turns.ts fills `parts`. */
+  awaitsQuote?: boolean;
+}
+
+const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 'never']);
+
+export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
+
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
+const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
+const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'during', 'in', 'at', 'on', 'of', 'with', 'without', 'from', 'to', 'for', 'about', 'because', 'since', 'though', 'although', 'until', 'where', 'amid', 'despite', 'by', 'referring', 'noting']);
+
+/** Statements of one sentence, in cue order. */
+export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
+  const cues = findCues(doc, sentence);
+  const out: Statement[] = [];
+  // Each cue's attribution clause, so that a content stops where the next attribution begins.
+  const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
+  plans.forEach(({ cue, source }, n) => {
+    const previous = out[out.length - 1] ?? null;
+    const limit = contentLimit(doc, plans.slice(n + 1), sentence);
+    const statement = buildStatement(doc, cue, source, previous, limit, sentence);
+    if (statement) out.push(statement);
+  });
+  return out;
+}
+
+/** Where a content running rightwards must stop: before the next cue's own attribution clause. */
+function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+  for (const { cue, source } of later) {
+    if (cue.kind === 'according' || cue.kind === 'participle') return boundaryBefore(doc, cue.first);
+    if (cue.kind !== 'verb') continue;
+    if (source && !source.inverted) {
+      // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
+      // is a statement inside the content, which goes on.
+      const opener = doc.tokens[source.head.first - 1];
+      if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
+      // ", while the ministry said …" opens a statement of its own.
+      if (['while', 'whereas'].includes(lower(opener)) && isComma(doc.tokens[source.head.first - 2])) return boundaryBefore(doc, source.head.first - 1);
+      continue;
+    }
+    const before = doc.tokens[cue.first - 1];
+    if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
+  }
+  return sentence.last;
+}
+
+/** The last token index before `at`, stepping back over commas and "and"/"but". */
+function boundaryBefore(doc: Doc, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (isComma(doc.tokens[k]) || ['and', 'but'].includes(lower(doc.tokens[k])))) k--;
+  return k;
+}
+
+/** The source phrase of a verb: before it (with appositions), or after it when inverted. */
+export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
+  const sentence = cue.sentence;
+  const k = skipBeforeVerb(doc, cue.first - 1, sentence.first);
+  const floor = clauseFloor(doc, k, sentence);
+  const before = doc.tokens[k];
+  if (before && k >= floor && !before.quote) {
+    if (isComma(before)) {
+      const chained = appositionChain(doc, floor, k - 1);
+      if (chained) return chained;
+    } else {
+      const head = phraseEndingAt(doc, k, floor);
+      if (head) {
+        const listStart = nameListStart(doc, head, floor);
+        return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false, ...(listStart !== undefined ? { listStart } : {}) };
+      }
+    }
+  }
+  // Inversion ("…,” said Tamsin Arkwell) follows a quotation, a comma or a colon, or opens the sentence.
+  const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
+  return opensClause && cue.frame !== 'addressee' ? sourceAfter(doc, cue) : null;
+}
+
+/** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Tamsin Arkwell on Thursday evening said"). */
+function skipBeforeVerb(doc: Doc, from: number, first: number): number {
+  let k = from;
+  for (let guard = 0; guard < 3; guard++) {
+    // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
+    while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
+    if (!TIME_WORDS.has(lower(doc.tokens[k]))) return k;
+    let j = k;
+    while (j >= first && (TIME_WORDS.has(lower(doc.tokens[j])) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    if (['on', 'in', 'at', 'during', 'over', 'by', 'late', 'early', 'this', 'last'].includes(lower(doc.tokens[j]))) k = j - 1;
+    else return k;
+  }
+  return k;
+}
+
+/** The first token the source may use: after the last quotation before the verb. */
+function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {
+  for (let j = k; j >= sentence.first; j--) if (doc.tokens[j]?.quote) return j + 1;
+  return sentence.first;
+}
+
+/** "supporters who say …": the source is the phrase "who" stands for. */
+function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
+  const t = doc.tokens[head.first];
+  if (!t || head.first !== head.last || !['who', 'which', 'that'].includes(lower(t))) return head;
+  let k = head.first - 1;
+  if (isComma(doc.tokens[k])) k--;
+  return phraseEndingAt(doc, k, floor) ?? head;
+}
+
+/**
+ * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
+ * the segments before it that describe someone belong to the head phrase before them.
+ */
+function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
+  const segments = commaSegments(doc, floor, last);
+  const n = segments.length - 1;
+  // The chain: the segments before the verb that describe someone (a name is such a segment too).
+  let start = n;
+  while (start >= 0 && segments[start] && isDescription(doc, segments[start] as Span)) start--;
+  // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
+  for (let h = start + 1; h < n; h++) {
+    const seg = segments[h] as Span;
+    const head = phraseEndingAt(doc, seg.last, seg.first);
+    if (head && !describesOnly(doc, seg, head)) return { head, appositions: segments.slice(h + 1, n + 1), inverted: false };
+  }
+  // Else the segment before the chain ends with the head: "In a statement the senator, a former mayor, said".
+  const before = segments[start];
+  if (before && start < n) {
+    const head = phraseEndingAt(doc, before.last, before.first);
+    if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
+  }
+  return null;
+}
+
+/** A segment that is only a description ("who …", an age) cannot be the head phrase. */
+function describesOnly(doc: Doc, seg: Span, head: Span): boolean {
+  const first = doc.tokens[seg.first];
+  if (!first) return true;
+  if (['who', 'which', 'whose'].includes(lower(first))) return true;
+  return seg.first === seg.last && first.pos === 'NUM' && head.first === head.last;
+}
+
+/** "…,” said Tamsin Arkwell, a former adviser." — the phrase after the verb, with its appositions. */
+function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
+  const sentence = cue.sentence;
+  let k = cue.last + 1;
+  while (k <= sentence.last && (doc.tokens[k]?.pos === 'ADV' || TIME_WORDS.has(lower(doc.tokens[k])))) k++;
+  const first = doc.tokens[k];
+  if (!first || first.quote || lower(first) === 'that' || first.pos === 'PRON' && !['he', 'she', 'they', 'we', 'i'].includes(lower(first))) return null;
+  const head = phraseStartingAt(doc, k, sentence.last);
+  if (!head) return null;
+  // "said the plan had failed": a phrase followed by its own verb is the subject of what was said.
+  const following = doc.tokens[head.last + 1];
+  if (following && !following.quote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
+  const appositions: Span[] = [];
+  let next = head.last + 1;
+  while (isComma(doc.tokens[next])) {
+    const segEnd = nextComma(doc, next + 1, sentence.last);
+    const seg = { first: next + 1, last: segEnd };
+    if (seg.last < seg.first || !isDescription(doc, seg)) break;
+    appositions.push(seg);
+    next = segEnd + 1;
+  }
+  return { head, appositions, inverted: true };
+}
+
+function nextComma(doc: Doc, from: number, last: number): number {
+  let depth = 0;
+  for (let k = from; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (t?.text === '(') depth++;
+    else if (t?.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote)) return k - 1;
+  }
+  return last;
+}
+
+function sourceEnd(source: SourcePhrase): number {
+  return source.appositions.at(-1)?.last ?? source.head.last;
+}
+
+function sourceStart(source: SourcePhrase): number {
+  return source.listStart ?? source.head.first;
+}
+
+/** A capitalised word, or a title's stop: what a name is made of. */
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\.)$/u;
+
+/**
+ * "Ysolde Brannock, Teodor Quillam, Marit Ossery said" (or "… and Marit Ossery said"): names listed before the
+ * head, so the content before them stops at the list. Two names and no "and" ("Brannock, Quillam said, is …") is a
+ * parenthesis, not a list.
+ */
+function nameListStart(doc: Doc, head: Span, floor: number): number | undefined {
+  const isName = (span: Span): boolean => doc.tokens.slice(span.first, span.last + 1).every((t) => !t.quote && NAME_TOKEN.test(t.text));
+  const joined = doc.tokens.slice(head.first, head.last + 1).some((t) => lower(t) === 'and');
+  let first = head.first;
+  let members = 1;
+  while (isComma(doc.tokens[first - 1]) && first - 2 >= floor) {
+    // The segment before the comma, found by walking back to the previous comma (a list is read once, not re-split).
+    let start = first - 2;
+    while (start - 1 >= floor && !isComma(doc.tokens[start - 1])) start--;
+    if (!isName({ first: start, last: first - 2 })) break;
+    first = start;
+    members++;
+  }
+  return first < head.first && (joined || members >= 3) ? first : undefined;
+}
+
+function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence): Statement | null {
+  const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm): Statement | null => {
+    const clean = parts.map((p) => trimContent(doc, p)).filter((p) => p.end > p.start && /[\p{L}\p{N}]/u.test(doc.text.slice(p.start, p.end)));
+    if (clean.length === 0) return null;
+    const direct = clean.every((p) => isQuotePart(doc, p));
+    return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
+  };
+  if (cue.kind === 'according') return according(doc, cue, sentence, make);
+  if (cue.kind === 'label') {
+    // The words after the label run to the paragraph's end.
+    const paragraph = doc.layout.paragraphs[sentence.paragraph];
+    const colon = doc.tokens[cue.first];
+    if (!paragraph || !colon) return null;
+    const head = { first: sentence.first, last: cue.first - 1 };
+    return make([{ start: colon.end, end: paragraph.end }], { head, appositions: [], inverted: false }, null, 'label');
+  }
+  if (cue.kind === 'colon') {
+    const quote = doc.tokens[cue.first + 1]?.quote;
+    const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
+    if (!quote || !head) return null;
+    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: false }, null, 'colon');
+  }
+  if (cue.kind === 'dash') {
+    const quote = doc.tokens[cue.first - 1]?.quote;
+    const head = phraseStartingAt(doc, cue.first + 1, sentence.last);
+    if (!quote || !head) return null;
+    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: true }, null, 'dash');
+  }
+  if (cue.kind === 'participle') {
+    const content = complement(doc, cue, cue.last + 1, limit);
+    if (!content || !weakVerbHolds(doc, cue, content)) return null;
+    // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
+    if (previous) return make([content], null, previous, 'participle');
+    const subject = mainSubject(doc, sentence, cue.first);
+    return subject ? make([content], subject, null, 'participle') : null;
+  }
+  if (!source) {
+    // "… and added that …": the subject is the previous verb's.
+    const before = doc.tokens[cue.first - 1];
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
+      const content = complement(doc, cue, cue.last + 1, limit);
+      if (!content || !weakVerbHolds(doc, cue, content)) return null;
+      // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
+      if (previous) return make([content], null, previous, 'elided');
+      const subject = mainSubject(doc, sentence, cue.first);
+      return subject ? make([content], subject, null, 'elided') : null;
+    }
+    return null;
+  }
+  // "Neither party has explained …", "No one said …": nothing was said.
+  if (NEGATED_SUBJECTS.has(lower(doc.tokens[source.head.first]))) return null;
+  const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
+  const found = complement(doc, cue, afterVerb, limit);
+  // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
+  const after = found && weakVerbHolds(doc, cue, found) ? found : null;
+  // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
+  const interrupted = after !== null && doc.tokens.find((t) => t.start === after.start)?.quote?.standalone === true;
+  if (after && !interrupted) return make([after], source, null, 'after');
+  // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
+  // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
+  let clauseStart = source.inverted ? cue.first : sourceStart(source);
+  if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
+  const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
+  let mark = clauseStart - 1;
+  while (mark >= floor && ['and', 'but', 'so', 'yet'].includes(lower(doc.tokens[mark]))) mark--;
+  const setOff = mark < floor || isSetOff(doc.tokens[mark]);
+  const tailEnd = attributionTail(doc, source.inverted ? sourceEnd(source) : Math.max(cue.last, sourceEnd(source)), limit);
+  // A trailing attribution ends the clause or adds a short adjunct ("…, she said on Tuesday in Brenwick"); a verb with a
+  // long object of its own ("…, Tamsin Arkwell remarked upon a story in which …") is no attribution of what came before.
+  const shortTail = isAdjunctTail(doc, Math.max(cue.last, source.inverted ? sourceEnd(source) : cue.last) + 1, tailEnd);
+  // “C,” S said … — a quotation right before the attribution is its content whatever follows the verb.
+  const quoteBefore = doc.tokens[firstWordAfter(doc, floor)]?.quote?.standalone === true;
+  const before = setOff && (shortTail || quoteBefore) ? tokensRange(doc, floor, boundaryBefore(doc, clauseStart)) : null;
+  const afterFirst = setOff ? tailEnd + 1 : limit + 1;
+  // The words around a parenthetical attribution are said together ("The delay, she said, was avoidable").
+  const beforePart = before && statesSomething(doc, floor, boundaryBefore(doc, clauseStart)) ? before : before && !after && statesSomething(doc, afterFirst, limit) && continuation(doc, afterFirst, limit) ? before : null;
+  if (after) return make(beforePart && quoteBefore ? [beforePart, after] : [after], source, null, beforePart && quoteBefore ? 'around' : 'after');
+  const afterPart = setOff ? continuation(doc, tailEnd + 1, limit) : null;
+  const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  if (parts.length > 0 && !parts.some((p) => /["“”'‘’]/.test(doc.text.slice(p.start, p.end))) && WEAK_SPEECH_LEMMAS.has(cue.lemma)) return null;
+  if (parts.length === 0) {
+    // “…!” Tamsin Arkwell tweeted. — the quotation ended the sentence before its attribution.
+    const quoted = previousQuoteOnly(doc, sentence);
+    if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null, 'quote-before');
+    // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
+    if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+  }
+  return parts.length > 0 ? make(parts, source, null, 'around') : null;
+}
+
+/** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */
+function isAdjunctTail(doc: Doc, first: number, last: number): boolean {
+  if (last - first > 12) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    if (t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(lower(t)))) return false;
+    if (['which', 'who', 'that'].includes(lower(t))) return false;
+  }
+  return true;
+}
+
+/** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */
+function isSetOff(t: Token | undefined): boolean {
+  if (!t) return true;
+  if (t.quote) return t.end === t.quote.outer.end;
+  return [',', ':', '—', '–', '-', '(', ';'].includes(t.text);
+}
+
+/** A stretch that can be what someone said: a quotation, or a clause with a verb of its own. */
+function statesSomething(doc: Doc, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t) continue;
+    if (t.quote) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/**
+ * Verbs that often mean something else ("continued", "agreed", "pledged $5 million") report speech only when
+ * "that" or a quotation follows them.
+ */
+function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
+  if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
+  const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
+  return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
+}
+
+function firstWordAfter(doc: Doc, from: number): number {
+  let k = from;
+  while (doc.tokens[k] && doc.tokens[k]?.pos === 'PUNCT' && !doc.tokens[k]?.quote) k++;
+  return k;
+}
+
+function firstWordIndex(doc: Doc, sentence: Sentence): number {
+  let k = sentence.first;
+  while (k < sentence.last && doc.tokens[k]?.pos === 'PUNCT') k++;
+  return k;
+}
+
+function endsWithColon(doc: Doc, sentence: Sentence): boolean {
+  const paragraph = doc.layout.paragraphs[sentence.paragraph];
+  return doc.tokens[sentence.last]?.text === ':' && paragraph !== undefined && sentence.end >= paragraph.end;
+}
+
+/** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
+function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
+  const before = doc.sentences[sentence.index - 1];
+  if (!before || before.paragraph !== sentence.paragraph) return null;
+  const quotes = new Set<Quotation>();
+  for (let k = before.first; k <= before.last; k++) {
+    const t = doc.tokens[k];
+    if (t?.quote?.standalone) quotes.add(t.quote);
+    else if (t && t.pos !== 'PUNCT') return null;
+  }
+  return quotes.size > 0 ? [...quotes].map((q) => quotedWords(doc.text, q)) : null;
+}
+
+/**
+ * The subject of the clause a participle hangs on ("Tamsin Arkwell released a statement saying …"): the source phrase
+ * of the first finite verb of the sentence, after any opening adverbial ("In response, …").
+ */
+function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase | null {
+  let from = sentence.first;
+  const opener = doc.tokens[from];
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) {
+    for (let k = from; k < before; k++) if (isComma(doc.tokens[k])) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < before; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) {
+      const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
+      const source = sourceOf(doc, fake);
+      return source && !source.inverted ? source : null;
+    }
+  }
+  return null;
+}
+
+function lastTokenOf(doc: Doc, s: Statement): number {
+  const end = s.parts.at(-1)?.end ?? 0;
+  let k = s.sentence.first;
+  while (k <= s.sentence.last && (doc.tokens[k]?.end ?? Infinity) <= end) k++;
+  return k - 1;
+}
+
+/** Tokens first..last as a character range, or null when empty. */
+function tokensRange(doc: Doc, first: number, last: number): Range | null {
+  const a = doc.tokens[first];
+  const b = doc.tokens[last];
+  if (!a || !b || last < first) return null;
+  return { start: a.start, end: closeMarkAfter(doc, b) };
+}
+
+/** A range ending at a token inside a quotation ends after its closing mark. */
+function closeMarkAfter(doc: Doc, t: Token): number {
+  const q = t.quote;
+  if (q && q.closed && q.outer.end > t.end && /^[\s,.;:!?'"”’]*$/.test(doc.text.slice(t.end, q.outer.end))) return q.outer.end;
+  return t.end;
+}
+
+/**
+ * The words after the verb, when it takes them: "that C", "C", a quotation after a colon or comma; an addressee
+ * ("told reporters") or an adjunct ("in a statement", "on Tuesday") before them is skipped. Null when the verb
+ * only attributes ("…, she said on Tuesday.").
+ */
+function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | null {
+  const tokens = doc.tokens;
+  let k = from;
+  const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
+  if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  k = skipAdjuncts(doc, k, limit);
+  const t = at(k);
+  if (!t) return null;
+  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
+  if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
+  if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
+  if (t.pos === 'PUNCT' && !t.quote) return null;
+  if (lower(t) === 'to' && cue.frame === 'clause') return null;
+  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
+  if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
+  // "said when asked …", "said as she left": an adverbial clause, not what was said.
+  if (!t.quote && ['when', 'where', 'while', 'after', 'before', 'because', 'since', 'until', 'once'].includes(lower(t))) return null;
+  // "said as she left" (a subject follows), not "said as many as 40 …".
+  if (lower(t) === 'as' && ['PRON', 'DET', 'PROPN'].includes(doc.tokens[k + 1]?.pos ?? '') && lower(doc.tokens[k + 1]) !== 'many' && lower(doc.tokens[k + 1]) !== 'much') return null;
+  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
+  if (limit - k < 1 && !t.quote) return null;
+  return tokensRange(doc, k, limit);
+}
+
+/** "told reporters", "told the Daily Ledger", "assured voters": the one addressed. */
+function skipAddressee(doc: Doc, k: number, limit: number): number {
+  const t = doc.tokens[k];
+  if (!t || k > limit) return k;
+  if (t.pos === 'PRON' && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(t))) return k + 1;
+  const phrase = phraseStartingAt(doc, k, limit);
+  if (!phrase) return k;
+  // "told host Tamsin Arkwell a loss is likely": the addressee ends where a new phrase begins (after a name).
+  for (let j = phrase.first + 1; j <= phrase.last; j++) {
+    const prev = doc.tokens[j - 1];
+    const cur = doc.tokens[j];
+    if (cur?.pos === 'DET' && (prev?.pos === 'PROPN' || prev?.pos === 'NOUN')) return j;
+  }
+  return phrase.last + 1;
+}
+
+/** Adverbs, days and prepositional phrases between a verb and what was said ("said in a statement on Monday that"). */
+function skipAdjuncts(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  for (let guard = 0; guard < 6; guard++) {
+    const t = doc.tokens[k];
+    if (!t || k > limit || t.quote) return k;
+    if (t.pos === 'ADV' && !['not', 'when', 'where', 'while', 'how', 'why', 'as'].includes(lower(t))) {
+      k++;
+      continue;
+    }
+    if (TIME_WORDS.has(lower(t))) {
+      k++;
+      continue;
+    }
+    // "said last week that", "said this morning that"
+    if (['last', 'next', 'this', 'late', 'early', 'earlier'].includes(lower(t)) && TIME_WORDS.has(lower(doc.tokens[k + 1]))) {
+      k += 2;
+      continue;
+    }
+    if (t.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(t))) {
+      // Prepositional phrases in a row ("in a statement on Sunday"), skipped only when "that" or a quotation
+      // follows them; "said of the plan" leaves nothing.
+      let end = k;
+      while (doc.tokens[end]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[end]))) {
+        const phrase = phraseStartingAt(doc, end + 1, limit);
+        if (!phrase) break;
+        end = phrase.last + 1;
+        while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
+      }
+      const next = doc.tokens[end];
+      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote)) {
+        k = end;
+        continue;
+      }
+    }
+    return k;
+  }
+  return k;
+}
+
+/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */
+function attributionTail(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':') k++;
+  return k;
+}
+
+/**
+ * After an attribution set in the middle of a sentence, the statement goes on: "It is no surprise, she said,
+ * that …", "“A,” she said, “B.”". Narration ("…, she said, before leaving") does not.
+ */
+function continuation(doc: Doc, from: number, limit: number): Range | null {
+  let k = from;
+  while (k <= limit && (isComma(doc.tokens[k]) || doc.tokens[k]?.text === ':')) k++;
+  const t = doc.tokens[k];
+  if (!t || k > limit) return null;
+  if (t.quote) return tokensRange(doc, k, limit);
+  if (NARRATION_OPENERS.has(lower(t)) || t.pos === 'ADP' || t.pos === 'SCONJ' && lower(t) !== 'that' || (t.pos === 'VERB' && /ing$/.test(lower(t))) || t.pos === 'PUNCT') return null;
+  if (limit - k < 2) return null;
+  return tokensRange(doc, lower(t) === 'that' ? k + 1 : k, limit);
+}
+
+type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm) => Statement | null;
+
+/** "According to S, C", "C, according to S", "C, according to S, C". */
+function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Statement | null {
+  const head = phraseStartingAt(doc, cue.last + 1, sentence.last);
+  if (!head) return null;
+  const appositions: Span[] = [];
+  let end = head.last;
+  while (isComma(doc.tokens[end + 1])) {
+    const segEnd = nextComma(doc, end + 2, sentence.last);
+    const seg = { first: end + 2, last: segEnd };
+    // An apposition after "according to S" is closed by a comma: the content follows it.
+    if (seg.last < seg.first || !isDescription(doc, seg) || !isComma(doc.tokens[segEnd + 1])) break;
+    appositions.push(seg);
+    end = segEnd;
+  }
+  // "according to the agency on Monday," — words up to the comma without a verb of their own still attribute.
+  const comma = nextComma(doc, end + 1, sentence.last);
+  if (comma > end && comma < sentence.last && isAdjunctTail(doc, end + 1, comma)) end = comma;
+  const source: SourcePhrase = { head, appositions, inverted: true };
+  const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
+  // "According to S" scopes over the whole clause after it, statements inside it included.
+  const afterPart = isComma(doc.tokens[end + 1]) ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
+  const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
+  return parts.length > 0 ? make(parts, source, null, 'according') : null;
+}
+
+function firstWord(doc: Doc, from: number, limit: number): number {
+  let k = from;
+  while (k <= limit && (doc.tokens[k]?.pos === 'PUNCT' && !doc.tokens[k]?.quote)) k++;
+  return k;
+}
+
+/** Trims a content piece: spaces, a trailing stop or comma outside a quotation, the marks of a whole quotation. */
+function trimContent(doc: Doc, range: Range): Range {
+  const text = doc.text;
+  let { start, end } = trimRange(text, range);
+  const whole = wholeQuotation(doc, { start, end });
+  if (whole) return quotedWords(text, whole);
+  // "said X and declined to comment further": what the speaker did next, not what they said.
+  const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
+  if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
+  // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
+  const quoted = (at: number): boolean => doc.quotations.some((q) => at > q.outer.start && at < (q.closed ? q.outer.end - 1 : q.outer.end));
+  while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
+  while (start < end && /[\s,;:—–-]/.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+/**
+ * "said the manager had left and thanked him": a courtesy after a clause about someone else is the speaker's own act;
+ * after "said it had erred and apologised" the clause's own subject (the speaker) still acts.
+ */
+const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished|welcomed|congratulated)\b/;
+const PRONOUN_OPENING = /^(?:it|we|i|he|she|they)\b/i;
+const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
+
+/** The quotation a piece consists of, marks included, if it is exactly one. */
+function wholeQuotation(doc: Doc, range: Range): Quotation | null {
+  for (const q of doc.quotations) {
+    if (q.outer.start !== range.start) continue;
+    const rest = doc.text.slice(q.outer.end, range.end);
+    if (/^[\s.,;:!?]*$/.test(rest)) return q;
+  }
+  return null;
+}
+
+function isQuotePart(doc: Doc, range: Range): boolean {
+  return doc.quotations.some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
+}

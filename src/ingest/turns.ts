@@ -1,0 +1,124 @@
+import type { Range } from '../text/index.js';
+import type { Doc, Sentence } from './document.js';
+import { quotedWords, type Quotation } from './quotations.js';
+import type { Statement } from './statements.js';
+
+/**
+ * Stage 5: quoted speech without an attribution of its own continues a speaker's turn. A sentence that is only a
+ * quotation joins the direct statement before it in the paragraph (“A,” she said. “B.” is one statement), or the
+ * attributed one after it; a paragraph that opens with a quotation after one that ended with someone's quote (or a
+ * quotation left open to run on) is that person's next turn.
+ * What is left has no speaker and is reported as such.
+ */
+export function joinTurns(doc: Doc, statements: Statement[]): { statements: Statement[]; orphans: Statement[] } {
+  const bySentence = new Map<number, Statement[]>();
+  for (const s of statements) bySentence.set(s.sentence.index, [...(bySentence.get(s.sentence.index) ?? []), s]);
+  const out = [...statements];
+  const orphans: Statement[] = [];
+  let lastDirect: Statement | null = null;
+  let awaiting: Statement | null = null;
+  let lastParagraph = -1;
+  for (const sentence of doc.sentences) {
+    if (sentence.paragraph !== lastParagraph) {
+      // A turn carries into the next paragraph only from a paragraph that ended with the speaker's quotation.
+      if (lastDirect && !endsWithItsQuote(doc, lastDirect, lastParagraph)) lastDirect = null;
+      lastParagraph = sentence.paragraph;
+      const opening = quoteOnly(doc, sentence);
+      if (awaiting && opening) {
+        // "… put it this way:" — the quotation that opens the next paragraph is what was said.
+        awaiting.parts = opening.map((q) => quotedWords(doc.text, q));
+        awaiting.paragraph = sentence.paragraph;
+        awaiting.sentence = sentence;
+        lastDirect = awaiting;
+        awaiting = null;
+        continue;
+      }
+      awaiting = null;
+    }
+    const own = bySentence.get(sentence.index) ?? [];
+    awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
+    if (own.length > 0) {
+      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s))).at(-1);
+      lastDirect = direct ?? (own.some((s) => s.cue.kind !== 'participle') ? null : lastDirect);
+      continue;
+    }
+    const quotes = quoteOnly(doc, sentence);
+    if (!quotes) {
+      continue;
+    }
+    const parts = quotes.map((q) => quotedWords(doc.text, q));
+    if (lastDirect && lastDirect.paragraph === sentence.paragraph) {
+      lastDirect.parts.push(...parts);
+      continue;
+    }
+    const next = laterInParagraph(doc, sentence, bySentence);
+    if (next) {
+      next.parts.unshift(...parts);
+      continue;
+    }
+    const turn: Statement = {
+      cue: lastDirect?.cue ?? { kind: 'verb', first: sentence.first, last: sentence.first, lemma: '', frame: 'clause', sentence },
+      source: null,
+      inherits: lastDirect,
+      parts,
+      direct: true,
+      paragraph: sentence.paragraph,
+      sentence,
+      form: 'turn',
+    };
+    if (lastDirect) {
+      out.push(turn);
+      lastDirect = turn;
+    } else orphans.push(turn);
+  }
+  const filled = out.filter((s) => s.parts.length > 0);
+  filled.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
+  return { statements: filled, orphans };
+}
+
+/** The quotations a sentence consists of, or null when it has narrative words of its own. */
+function quoteOnly(doc: Doc, sentence: Sentence): Quotation[] | null {
+  const quotes = new Set<Quotation>();
+  for (let k = sentence.first; k <= sentence.last; k++) {
+    const t = doc.tokens[k];
+    if (!t) continue;
+    if (t.quote) {
+      if (!t.quote.standalone) return null;
+      quotes.add(t.quote);
+    } else if (t.pos !== 'PUNCT') return null;
+  }
+  return quotes.size > 0 ? [...quotes] : null;
+}
+
+/** The first statement later in the same paragraph whose content opens with a quotation (“A.” “B,” she said.). */
+function laterInParagraph(doc: Doc, sentence: Sentence, bySentence: Map<number, Statement[]>): Statement | null {
+  for (let n = sentence.index + 1; n < doc.sentences.length; n++) {
+    const s = doc.sentences[n];
+    if (!s || s.paragraph !== sentence.paragraph) return null;
+    const own = bySentence.get(n);
+    if (!own) {
+      if (quoteOnly(doc, s)) continue;
+      return null;
+    }
+    const first = own[0];
+    return first && first.direct && startsWithQuote(doc, first.parts[0]) ? first : null;
+  }
+  return null;
+}
+
+function startsWithQuote(doc: Doc, part: Range | undefined): boolean {
+  return part !== undefined && doc.quotations.some((q) => q.standalone && q.inner.start === part.start);
+}
+
+function containsQuotation(doc: Doc, s: Statement): boolean {
+  return s.parts.some((p) => doc.quotations.some((q) => q.standalone && q.inner.start >= p.start && q.inner.start < p.end));
+}
+
+/** The statement's quotation ends its paragraph (only its attribution may follow). */
+function endsWithItsQuote(doc: Doc, s: Statement, paragraph: number): boolean {
+  const range = doc.layout.paragraphs[paragraph];
+  const end = s.parts.at(-1)?.end ?? 0;
+  if (!range) return false;
+  const lastSentence = doc.sentences.filter((x) => x.paragraph === paragraph).at(-1);
+  return lastSentence !== undefined && end >= lastSentence.start && end <= range.end;
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../src/ingest/cues.js';
+import { readDocument } from '../../src/ingest/document.js';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { joinTokens, nameRuns } from '../../src/ingest/names.js';
+import { findQuotations } from '../../src/ingest/quotations.js';
+import { layout } from '../../src/ingest/layout.js';
+import { sentenceStatements } from '../../src/ingest/statements.js';
+
+/** Each stage of ingestion on short texts written for these tests. */
+
+const article = (...paragraphs: string[]): string => ['A title', 'A standfirst.', '', ...paragraphs].join('\n');
+
+/** The quoted words of every quotation, and whether it stands on its own. */
+function quotations(...paragraphs: string[]): string[] {
+  const text = article(...paragraphs);
+  return findQuotations(text, layout(text).paragraphs).map((q) => `${text.slice(q.inner.start, q.inner.end)}${q.standalone ? '' : ' (phrase)'}${q.continues ? ' (continues)' : ''}`);
+}
+
+/** Cue lemmas and kinds of a one-sentence text. */
+function cues(sentence: string): string[] {
+  const doc = readDocument(article(sentence));
+  return doc.sentences.flatMap((s) => findCues(doc, s)).map((c) => `${c.kind}:${c.lemma}`);
+}
+
+/** Every statement of a text as "source as written → words said" (source "-" when inherited). */
+function statements(...paragraphs: string[]): string[] {
+  const text = article(...paragraphs);
+  const doc = readDocument(text);
+  return doc.sentences.flatMap((s) => sentenceStatements(doc, s)).map((st) => {
+    const source = st.source ? joinTokens(doc.tokens, st.source.head.first, st.source.head.last) : '-';
+    return `${source} → ${st.parts.map((p) => text.slice(p.start, p.end)).join(' | ')}`;
+  });
+}
+
+/** Speaker and words of every quote the whole pipeline extracts. */
+function quotes(...paragraphs: string[]): string[] {
+  const data = extractArticle(article(...paragraphs));
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  return data.quotes.map((q) => {
+    const person = people.get(q.speaker);
+    return `${person?.name}${person?.named === false ? ' (described)' : ''}: ${q.parts ? q.parts.map((p) => article(...paragraphs).slice(p.start, p.end)).join(' | ') : q.text}`;
+  });
+}
+
+describe('GIVEN quotation marks of every style (stage 1)', () => {
+  it('THEN curly, straight and doubled-apostrophe quotations are found, and a quoted phrase inside a clause is told apart', () => {
+    expect(quotations('“We will build it,” she said.')).toEqual(['We will build it,']);
+    expect(quotations('"We will build it," she said.')).toEqual(['We will build it,']);
+    expect(quotations("''We will build it,'' she said of the ''grand'' plan.")).toEqual(['We will build it,', 'grand (phrase)']);
+  });
+
+  it('THEN single marks are quotations only where a paragraph has no double ones, and apostrophes never are', () => {
+    expect(quotations("Lund: ‘We won’t stop,’ she said.")).toEqual(['We won’t stop,']);
+    expect(quotations("The voters’ choice isn't clear, and the mayor's plan isn't either.")).toEqual([]);
+  });
+
+  it('THEN a quotation left open at the end of a paragraph goes on in the next one that opens with a mark', () => {
+    expect(quotations('She said: “The first part ends here.', '“And the second part ends here.”')).toEqual(['The first part ends here. (continues)', 'And the second part ends here.']);
+  });
+});
+
+describe('GIVEN a sentence with a cue (stage 2)', () => {
+  it('THEN verbs of speech beyond "said" are cues, by their lemma', () => {
+    expect(cues('The mayor argued that the bridge was safe.')).toEqual(['verb:argue']);
+    expect(cues('She emphasized that costs had fallen and warned against delay.')).toEqual(['verb:emphasize', 'verb:warn']);
+    expect(cues('The chairman pointed out that nothing had changed.')).toEqual(['verb:point out']);
+  });
+
+  it('THEN passive, negated and intended speech is no cue', () => {
+    expect(cues('She was told to wait.')).toEqual([]);
+    expect(cues('The firm did not say when it would open.')).toEqual([]);
+    expect(cues('The firm declined to comment.')).toEqual([]);
+  });
+
+  it('THEN participles, "according to", transcript labels and dashes are cues of their own', () => {
+    expect(cues('The council raised fees, saying costs had doubled.')).toEqual(['participle:say']);
+    expect(cues('According to the report, costs doubled.')).toEqual(['according:according to']);
+    expect(cues('LUND: We will not give up.')).toEqual(['label:label']);
+    expect(cues('“Never again.” — Mira Lund')).toEqual(['dash:dash']);
+    expect(cues('The result surprised nobody less than the pollster Mira Lund: “We saw it coming.”')).toEqual(['colon:colon']);
+  });
+});
+
+describe('GIVEN a sentence that attributes (stage 3)', () => {
+  it('THEN the words after the verb are the statement, past "that", an addressee and adjuncts', () => {
+    expect(statements('Mira Lund said that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('Mira Lund told reporters on Tuesday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('Mira Lund said in a statement on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
+  });
+
+  it('THEN content before a trailing attribution, or around one set in the middle, is the statement', () => {
+    expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
+    expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
+    expect(statements('“It is safe,” said Mira Lund, the chief engineer.')).toEqual(['Mira Lund → It is safe']);
+  });
+
+  it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
+    expect(statements('During the long vote in the hall, Mira Lund remarked on the weather.')).toEqual([]);
+  });
+
+  it('THEN the head of a source is the name before its appositions', () => {
+    expect(statements('Mira Lund, 61, a former engineer who now runs a charity, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('His lawyer, Tor Berge, said the case was weak.')).toEqual(['His lawyer → the case was weak']);
+  });
+
+  it('THEN a quotation interrupted by its attribution is one statement of two parts', () => {
+    expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
+  });
+
+  it('THEN a name before a colon signs the quotation after it', () => {
+    expect(statements('The result surprised nobody less than the pollster Mira Lund: “We saw it coming.”')).toEqual(['the pollster Mira Lund → We saw it coming.']);
+  });
+
+  it('THEN "according to" attributes the clause around it', () => {
+    expect(statements('Costs doubled last year, according to the city auditor.')).toEqual(['the city auditor → Costs doubled last year']);
+    expect(statements('According to Mira Lund, a planner at the city, the bridge is safe.')).toEqual(['Mira Lund → the bridge is safe']);
+  });
+
+  it('THEN a participle and a second verb speak for the subject of the clause', () => {
+    expect(statements('Mira Lund released a statement saying the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('Mira Lund praised the crews and said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+  });
+});
+
+describe('GIVEN quotations without an attribution of their own (stage 4)', () => {
+  it('THEN a quotation sentence after a quote joins it, and one before an attributed quote does too', () => {
+    expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again.”')).toEqual(['Mira Lund: We tried | We will try again.']);
+    expect(quotes('Mira Lund was upbeat. “We tried.” “We will try again,” she said.')).toEqual(['Mira Lund: We tried. | We will try again']);
+  });
+
+  it('THEN a paragraph of quotation after one that ended with a speaker\'s quote is that speaker\'s next turn', () => {
+    expect(quotes('“We tried,” said Mira Lund.', '“And we will try again.”')).toEqual(['Mira Lund: We tried', 'Mira Lund: And we will try again.']);
+  });
+
+  it('THEN a paragraph ending with a colon is answered by the quotation that opens the next one', () => {
+    expect(quotes('Mira Lund put it this way:', '“We tried, and we will try again.”')).toEqual(['Mira Lund: We tried, and we will try again.']);
+  });
+});
+
+describe('GIVEN sources to resolve (stage 5)', () => {
+  it('THEN "he" and "she" go to the nearest person of their gender, learnt from titles and from the pronouns the text uses', () => {
+    expect(quotes('Mira Lund met Tor Berge on Monday. She runs the port, and her board backs her.', 'Tor Berge left early. He said the port was too small.', 'She said it was big enough.')).toEqual([
+      'Tor Berge: the port was too small',
+      'Mira Lund: it was big enough',
+    ]);
+    expect(quotes('Mrs. Lund and Mr. Berge spoke.', 'She said the plan was ready.')).toEqual(['Lund: the plan was ready']);
+  });
+
+  it('THEN "the senator" is the person last given that title', () => {
+    expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
+  });
+
+  it('THEN unnamed and group sources are described speakers, and a spokesman speaks for the body named', () => {
+    expect(quotes('Officials said the port would reopen.')).toEqual(['Officials (described): the port would reopen']);
+    expect(quotes('A spokeswoman for the Lindhaven Port Authority said fees would rise.')).toEqual(['Lindhaven Port Authority: fees would rise']);
+  });
+
+  it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
+    expect(quotes('OSLO — Mira J. Lund Jr. said the port was safe.')).toEqual(['Mira J. Lund Jr.: the port was safe']);
+    expect(quotes('Neither Tor Berge nor his staff spoke. Former Senior Adviser Tor Berge said later that the port was safe.')).toEqual(['Tor Berge: the port was safe']);
+  });
+});
+
+describe('GIVEN a name run (names)', () => {
+  it('THEN titles are set apart and a person is told from an organisation', () => {
+    const doc = readDocument(article('Secretary of State Mira Lund met the Lindhaven Port Authority and Tor Holtz-Berge.'));
+    const sentence = doc.sentences[0];
+    if (!sentence) throw new Error('no sentence');
+    expect(nameRuns(doc, sentence.first, sentence.last).map((r) => `${r.kind}:${r.name}${r.title ? ` [${r.title}]` : ''}`)).toEqual([
+      'person:Mira Lund [Secretary of State]',
+      'organisation:Lindhaven Port Authority',
+      'person:Tor Holtz-Berge',
+    ]);
+  });
+});
