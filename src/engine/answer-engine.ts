@@ -2,6 +2,7 @@ import type { Article, Person } from '../data/schema.js';
 import type { Answer, AnswerItem } from './answer-types.js';
 import { ArticleRouter, type Route } from './article-router.js';
 import { ChoiceIndex, type Choice } from './choices.js';
+import { withQuestionBudget } from './limits.js';
 import { LruMap } from './lru.js';
 import { overviewOf } from './answers/registry.js';
 import { readQuestion } from './question.js';
@@ -114,7 +115,12 @@ class KnowledgeBaseEngine implements AnswerEngine {
     return this.answers.remember(`${options.articleId ?? ''}\u0000${question}`, () => this.answerNow(question, options));
   }
 
+  /** One question, with one budget of typo comparisons however many articles it is asked of. */
   private answerNow(question: string, options: AskOptions): Answer {
+    return withQuestionBudget(() => this.answerWithin(question, options));
+  }
+
+  private answerWithin(question: string, options: AskOptions): Answer {
     if (options.articleId !== undefined) {
       const article = this.byId.get(options.articleId);
       if (!article) return this.unknownArticle(question, options.articleId);

@@ -1,7 +1,9 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
+import { MAX_FUZZY_WORDS } from './limits.js';
 import { questionTerms, readQuestion } from './question.js';
-import { terms } from './text.js';
+import { TypoIndex } from './typo-index.js';
+import { contentStems as terms } from '../text/tokens.js';
 
 export interface Route {
   article: Article;
@@ -21,6 +23,8 @@ const MAX_ARTICLE_TERMS = 4;
 const MAX_RESULTS = 200;
 /** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
 const WHOLE_ARTICLE_WEIGHT = 0.3;
+/** MiniSearch's own weight for a fuzzy match. */
+const FUZZY_WEIGHT = 0.45;
 
 interface WholeArticle {
   id: number;
@@ -49,6 +53,8 @@ export class ArticleRouter {
   private readonly paragraphFrequency = new Map<string, number>();
   private readonly articleCommonAt: number;
   private readonly paragraphCommonAt: number;
+  /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
+  private readonly typos: TypoIndex;
 
   constructor(private readonly articles: readonly Article[]) {
     const tokenize = (text: string) => text.split(' ').filter(Boolean);
@@ -75,6 +81,7 @@ export class ArticleRouter {
     this.articleCommonAt = Math.max(MIN_COMMON, articles.length * COMMON_SHARE);
     this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.addAll(wholes);
+    this.typos = new TypoIndex(this.articleFrequency.keys());
     // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
     this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt).join(' ') })));
   }
@@ -90,19 +97,21 @@ export class ArticleRouter {
     const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort((a, b) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0)).slice(0, MAX_QUERY_TERMS);
     if (forArticles.length === 0 && forParagraphs.length === 0 && unknown.length === 0) return [];
     const tokenize = (text: string) => text.split(' ');
-    // Typo tolerance scans the vocabulary, so it is spent only on terms no article contains, and only on people, titles and subjects.
-    // One typo in a word, two in a long one (a name misspelt): a looser match only finds other words ("economy" / "economist").
-    const short = unknown.filter((t) => t.length < 8);
-    const long = unknown.filter((t) => t.length >= 8);
-    const queries = [
-      ...(forArticles.length ? [{ queries: forArticles, tokenize }] : []),
-      ...(short.length ? [{ queries: short, tokenize, fuzzy: 1 }] : []),
-      ...(long.length ? [{ queries: long, tokenize, fuzzy: 2 }] : []),
-    ];
+    // Typo tolerance is spent only on the few longest words no article contains, each standing for the closest
+    // word of people, titles and subjects that still picks out a few articles. One typo in a word, two in a long
+    // one (a name misspelt): a looser match only finds other words ("economy" / "economist").
+    const corrected = new Set<string>();
+    for (const term of unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS)) {
+      const closest = this.typos.near(term, term.length >= 8 ? 2 : 1).find((m) => (this.articleFrequency.get(m.word) ?? 0) <= this.articleCommonAt);
+      if (closest && !forArticles.includes(closest.word)) corrected.add(closest.word);
+    }
+    const chosen = [...forArticles, ...corrected];
     const scores = new Map<number, number>();
     // Results come best first: the first few hundred are all a route could need.
-    if (queries.length > 0) {
-      for (const result of this.articleIndex.search({ combineWith: 'OR', queries }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
+    if (chosen.length > 0) {
+      // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
+      const boostTerm = (term: string) => (corrected.has(term) ? FUZZY_WEIGHT : 1);
+      for (const result of this.articleIndex.search({ combineWith: 'OR', queries: chosen, tokenize, boostTerm }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
     }
     const best = new Map<number, number>();
     if (forParagraphs.length > 0) {

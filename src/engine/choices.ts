@@ -1,5 +1,6 @@
 import { MAX_PREFIX_CANDIDATES, countExamined } from './limits.js';
-import { foldText, typoAllowance } from './text.js';
+import { typoAllowance } from '../text/edit-distance.js';
+import { foldText } from '../text/words.js';
 import { TypoIndex } from './typo-index.js';
 
 /** Something a user can pick from a list (a speaker, a topic, an article), with every way they might type it. */

@@ -1,8 +1,11 @@
+import { STOPWORDS } from '../text/stopwords.js';
 import type { Article } from '../data/schema.js';
 import type { AnswerItem } from './answer-types.js';
 import { narrationItem, quoteItem, type Knowledge, type PersonEntry, type QuoteEntry } from './knowledge.js';
-import { AMOUNT_EXPRESSION, HONORIFICS, MONTHS, NEGATIVE_EXPRESSION, PLACE_PREPOSITIONS, REASON_EXPRESSION, REPORTING_VERBS, SPEECH_WORDS, STOPWORDS, TIME_EXPRESSION, WEEKDAYS } from './lexicon.js';
-import { splitSentences, tokenize, type Token } from './text.js';
+import { AMOUNT_EXPRESSION, HONORIFICS, MONTHS, NEGATIVE_EXPRESSION, PLACE_PREPOSITIONS, REASON_EXPRESSION, SPEECH_WORDS, TIME_EXPRESSION, WEEKDAYS } from './lexicon.js';
+import { splitSentences } from '../text/sentences.js';
+import { speechLemma, WEAK_SPEECH_LEMMAS } from '../text/speech-verbs.js';
+import { tokenize, type Token } from '../text/tokens.js';
 
 export interface Span {
   start: number;
@@ -88,8 +91,10 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
   for (const article of knowledge.articles) {
     const people = namesOf(knowledge, article);
     // Each paragraph is read once; units and their contexts take their words from it.
-    const paragraphs = new Map(article.paragraphs.map((p) => [p.number, { tokens: tokenize(article.text, p.start, p.end), sentences: splitSentences(article.text, p.start, p.end) }] as const));
     const quotes = knowledge.quotes.filter((q) => q.article === article);
+    // A quotation of several sentences stays in the sentence that attributes it.
+    const quoted = quotes.map((q) => q.quote);
+    const paragraphs = new Map(article.paragraphs.map((p) => [p.number, { tokens: tokenize(article.text, p.start, p.end), sentences: splitSentences(article.text, p, quoted) }] as const));
     for (const entry of quotes) {
       const { quote } = entry;
       const paragraph = paragraphs.get(quote.paragraph);
@@ -102,7 +107,7 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
       const paragraph = paragraphs.get(p.number);
       const named = new Set<PersonEntry>();
       for (const sentence of paragraph?.sentences ?? []) {
-        if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+        if (!/[\p{L}\p{N}]/u.test(article.text.slice(sentence.start, sentence.end))) continue;
         const unit = makeUnit(units.length, article, p.number, sentence, sentence, null, people, paragraph?.tokens ?? []);
         units.push(unit);
         unit.mentions.people.forEach((person) => named.add(person));
@@ -260,9 +265,16 @@ function reportedSpeakers(tokens: readonly Token[], names: NameIndex): Set<Perso
     const people = names.get(token.word);
     if (!people) return;
     const near = tokens.slice(Math.max(0, i - 3), i + 4);
-    if (near.some((t) => REPORTING_VERBS.has(t.word))) for (const p of people) out.add(p);
+    if (near.some((t) => reports(t.word))) for (const p of people) out.add(p);
   });
   return out;
+}
+
+/** A verb that reports speech ("said", "told", "warned") or "according (to)". */
+function reports(word: string): boolean {
+  if (word === 'according') return true;
+  const lemma = speechLemma(word);
+  return lemma !== null && !WEAK_SPEECH_LEMMAS.has(lemma);
 }
 
 const globalForms = new Map<RegExp, RegExp>();

@@ -1,21 +1,13 @@
 /**
- * General English the engine needs to read questions and evidence: function words, speech verbs,
- * chat filler, and the words that mark a time, an amount, a place or a reason. Nothing here comes
+ * General English the engine needs to read questions and evidence: chat filler, the words a question
+ * asks for a statement with, and the words that mark a time, an amount, a place or a reason (function
+ * words, stems and speech verbs are the shared ones of src/text). Nothing here comes
  * from an article: an article's own vocabulary (names, aliases, roles, topics) is read from its data.
  */
 
-const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+import { inflections } from '../text/speech-verbs.js';
 
-/** Words with no meaning of their own in a question or a passage. */
-export const STOPWORDS = set(`
-  a an the and or but if then so of to in on at by for with from into onto as is are was were be been being am
-  do does did done doing has have had having i me my we our you your he him his she her it its they them their
-  this that these those there here which who whom whose what when where why how whats whos wheres hows
-  can could would should will shall may might must not no nor any some all each every both either
-  about regarding concerning than too very just also only own same such up down out over under again
-  please u ur dont doesnt didnt isnt arent wasnt werent wont havent hasnt cant cannot couldnt wouldnt shouldnt
-  im ive id youre theyre thats theres whats
-`);
+const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
 
 /** Greetings, chat filler and asides around a question ("yo", "lol", "quick question", "i was wondering"). */
 export const FILLER = set(`
@@ -24,23 +16,14 @@ export const FILLER = set(`
   know tell let show give find mean want wants wanted
 `);
 
-/** Verbs and nouns of speech: they say that a statement is asked for, not what about. */
-export const SPEECH_WORDS = set(`
-  say says said saying tell tells told telling state states stated statement statements claim claims claimed
-  mention mentions mentioned comment comments commented remark remarks remarked note notes noted add adds added
-  stress stresses stressed argue argues argued explain explains explained announce announces announced
-  report reports reported respond responds responded reply replies replied speak speaks spoke spoken talk talks talked
-  think thinks thought believe believes believed feel feels felt insist insists insisted suggest suggests suggested
-  quote quotes quoted words word view views position stance opinion opinions take thoughts message point pointed
-  discuss discusses discussed address addresses addressed
-`);
+/** Verbs a question asks for a statement with ("what did X say", "did X comment", "what does X think"). */
+const STATEMENT_VERBS = 'say tell state claim mention comment remark note add stress argue explain announce report respond reply speak talk think believe feel insist suggest quote discuss address point';
 
-/** Verbs that report what someone said: "X said", "told X", "according to X". */
-export const REPORTING_VERBS = set(`
-  said says told tells stated states added adds noted notes stressed stresses argued argues explained explains announced announces
-  claimed claims insisted insists warned warns wrote writes replied replies responded responds declared declares admitted admits
-  acknowledged acknowledges confirmed confirms denied denies asked asks tweeted tweets according predicted predicts urged urges
-`);
+/** Verbs and nouns of speech: they say that a statement is asked for, not what about. */
+export const SPEECH_WORDS: ReadonlySet<string> = new Set([
+  ...STATEMENT_VERBS.split(' ').flatMap(inflections),
+  ...'statement statements remarks words word view views position stance opinion opinions take thoughts message'.split(' '),
+]);
 
 /** Nouns for what someone said: they close a speaker's name only after a possessive ("[Okoye]'s take on …"). */
 export const SPEECH_NOUNS = set('take view views position stance opinion opinions thoughts message words word statement statements quote quotes comments remarks response reaction');

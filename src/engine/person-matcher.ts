@@ -1,7 +1,13 @@
+import { STOPWORDS } from '../text/stopwords.js';
 import type { PersonEntry } from './knowledge.js';
-import { HONORIFICS, STOPWORDS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, examinable } from './limits.js';
+import { TypoIndex } from './typo-index.js';
 import { LruMap } from './lru.js';
-import { spellingVariant, stem, words } from './text.js';
+import { spellingVariant } from '../text/spelling.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokens.js';
+import { foldedWords as words } from '../text/words.js';
 
 /** Bound on remembered typed words (emptied when full). */
 const MAX_VARIANTS = 5000;
@@ -64,19 +70,25 @@ export class PersonMatcher {
   /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
   private readonly recent = new LruMap<string, PersonResolution>(64);
   private readonly nameTokens = new Set<string>();
-  /** Name tokens by first letter: a variant keeps the first letter, so only these need comparing. */
-  private readonly namesByInitial = new Map<string, string[]>();
+  /** Name tokens by first letter and length: a typed word is compared with only a bounded few. */
+  private readonly typos: TypoIndex;
   readonly people: readonly PersonEntry[];
 
   constructor(people: Iterable<PersonEntry>) {
     this.people = [...people];
     for (const person of this.people) {
-      const { name, aliases, role, roleAliases, organisation, kind } = person.person;
+      const { name, aliases, role, roleAliases, organisation, kind, named } = person.person;
+      // A described speaker ("officials", "a senior aide") has no name: what the article calls them is a description.
+      if (named === false) {
+        this.addRolePhrases(person, name, 1);
+        for (const text of [...aliases, ...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
+        if (organisation) this.addRolePhrases(person, organisation, 0.8);
+        continue;
+      }
       // "Chris Murphy of Connecticut" is Chris Murphy (of a place); a person's surname alone names them too.
-      const nameWords = words(name.replace(/\s+of\s+.*$/i, '')).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
+      const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''));
       const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
-      for (const text of [name, nameWords.join(' '), ...surnameOnly, ...aliases]) {
-        const tokens = words(text).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
+      for (const tokens of [identifyingWords(name), nameWords, surnameOnly, ...aliases.map(identifyingWords)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
@@ -90,7 +102,7 @@ export class PersonMatcher {
       // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
-    for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
+    this.typos = new TypoIndex(this.nameTokens);
     for (const phrase of this.phrases) {
       const key = `${phrase.kind}:${phrase.tokens[0] ?? ''}`;
       const list = this.byFirstToken.get(key) ?? [];
@@ -104,7 +116,7 @@ export class PersonMatcher {
     const all = words(text);
     const ofAt = all.indexOf('of');
     const head = ofAt > 0 ? all[ofAt - 1] : all[all.length - 1];
-    const tokens = all.filter((w) => !STOPWORDS.has(w) && !HONORIFICS.has(w)).map(roleRoot);
+    const tokens = identifyingWords(text).map(roleRoot);
     if (tokens.length === 0) return;
     this.phrases.push({ person, tokens, kind: 'role', weight });
     for (let length = tokens.length - 1; length >= 2; length--) {
@@ -115,11 +127,6 @@ export class PersonMatcher {
     if (head && tokens.length > 1 && !STOPWORDS.has(head)) this.phrases.push({ person, tokens: [roleRoot(head)], kind: 'role', weight: 0.8 * weight });
   }
 
-  /** Whether a word is (a variant of) a word of someone's name. */
-  isNameWord(word: string): boolean {
-    return this.nameTokenFor(word) !== undefined;
-  }
-
   resolve(text: string | readonly string[]): PersonResolution {
     const typed = typeof text === 'string' ? words(text) : text;
     return this.recent.remember(typed.join(' '), () => this.resolveWords(typed));
@@ -128,7 +135,14 @@ export class PersonMatcher {
   private resolveWords(typed: readonly string[]): PersonResolution {
     const expanded = expandAbbreviations(typed);
     const questionWords = expanded.map((e) => e.word);
-    const nameAt = questionWords.map((w) => this.nameTokenFor(w));
+    // Typo tolerance for the few longest words that are no name as typed: bounded work however long the text.
+    const fuzzy = new Set(
+      questionWords
+        .filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w))
+        .sort((a, b) => b.length - a.length)
+        .slice(0, MAX_FUZZY_WORDS),
+    );
+    const nameAt = questionWords.map((w) => this.nameTokenFor(w, fuzzy.has(w)));
     const rootAt = questionWords.map((w) => roleRoot(w));
     const byPerson = new Map<PersonEntry, PersonMatch>();
     // Most phrases share no word with the text: a set lookup rules them out before any matching.
@@ -175,21 +189,23 @@ export class PersonMatcher {
     };
   }
 
-  /** The known name token a typed word stands for, if any. */
-  private nameTokenFor(word: string): { token: string; typo: boolean } | undefined {
+  /**
+   * The known name token a typed word stands for, if any: the closest name word within two edits that
+   * is a typo or another spelling of it (bounded work: see TypoIndex). `fuzzy` false looks up the word only.
+   */
+  private nameTokenFor(word: string, fuzzy = true): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
     if (word.length < 4 || STOPWORDS.has(word)) return undefined;
     const known = this.variantOf.get(word);
     if (known !== undefined) return known ?? undefined;
-    let found: { token: string; typo: boolean } | null = null;
-    for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
-      if (spellingVariant(word, token)) {
-        found = { token, typo: true };
-        break;
-      }
+    if (!fuzzy) return undefined;
+    const match = this.typos.near(word, MAX_FUZZY_EDITS).find((m) => spellingVariant(word, m.word, m.distance));
+    const found = match ? { token: match.word, typo: true } : null;
+    // A lookup the question's budget cut short is not remembered as final.
+    if (found || examinable(1) > 0) {
+      if (this.variantOf.size >= MAX_VARIANTS) this.variantOf.clear();
+      this.variantOf.set(word, found);
     }
-    if (this.variantOf.size >= MAX_VARIANTS) this.variantOf.clear();
-    this.variantOf.set(word, found);
     return found ?? undefined;
   }
 }
@@ -212,3 +228,17 @@ export function headPosition(phrase: readonly string[]): number {
 const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
 /** Nouns for any person at all. */
 export const ANYONE = new Set(['guy', 'guys', 'man', 'woman', 'person', 'lady', 'bloke', 'dude', 'one', 'official', 'people', 'someone', 'somebody', 'fellow']);
+
+/**
+ * Words of a name or description that can identify someone: honorifics and function words left out,
+ * unless written in capitals as an acronym ("US", "WHO").
+ */
+function identifyingWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !HONORIFICS.has(t.word) && (!STOPWORDS.has(t.word) || isAcronym(text.slice(t.start, t.end))))
+    .map((t) => t.word);
+}
+
+function isAcronym(raw: string): boolean {
+  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}

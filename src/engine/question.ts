@@ -1,9 +1,10 @@
-import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, STOPWORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
+import { MAX_QUESTION_CHARS } from './limits.js';
 import { LruMap } from './lru.js';
-import { foldText, tokenize, type Token } from './text.js';
+import { tokenize, type Token } from '../text/tokens.js';
+import { foldText } from '../text/words.js';
 
-/** Questions longer than this are cut before anything else: nobody asks a 10,000-character question on purpose. */
-export const MAX_QUESTION_LENGTH = 500;
 
 /** A chat mention of the bot at the start: Discord's "<@123>" or a typed "@ArticleBot". */
 const MENTION = /^\s*(?:<@[!&]?\d+>|@[\p{L}\p{N}_.-]+)[\s,:]*/u;
@@ -48,7 +49,7 @@ export interface QuestionWord extends Token {
  * what it quotes. Everything here is a soft feature: the answer types and the ranking weigh them.
  */
 export interface QuestionText {
-  /** The question as asked, cut to MAX_QUESTION_LENGTH. */
+  /** The question as asked, cut to MAX_QUESTION_CHARS. */
   text: string;
   words: QuestionWord[];
   /** The wh-word that opens the question proper ("what", "who", …), if any. */
@@ -73,7 +74,7 @@ export interface QuestionText {
 const recent = new LruMap<string, QuestionText>(64);
 
 export function readQuestion(rawQuestion: string): QuestionText {
-  return recent.remember(rawQuestion.slice(0, MAX_QUESTION_LENGTH), read);
+  return recent.remember(rawQuestion.slice(0, MAX_QUESTION_CHARS), read);
 }
 
 function read(text: string): QuestionText {

@@ -1,7 +1,10 @@
 import type { EvidenceUnit } from './evidence.js';
 import type { PersonEntry } from './knowledge.js';
+import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS } from './limits.js';
 import { LruMap } from './lru.js';
-import { sameDemonymRoot, sameFamily, spellingVariant, terms } from './text.js';
+import { TypoIndex } from './typo-index.js';
+import { demonymRoot, sameFamily, spellingVariant } from '../text/spelling.js';
+import { contentStems as terms } from '../text/tokens.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -13,8 +16,9 @@ const VARIANT_MATCH = 0.8;
 const CONTEXT_MATCH = 0.6;
 /** A word the quote does not use but one of its topics stands for (topics and keywords come from the article's data). */
 const TOPIC_MATCH = 0.6;
-/** At most this many vocabulary words are compared with one unknown word: bounded work whatever the article. */
-const MAX_VARIANT_SCAN = 4000;
+/** A word family: stems of at least this many letters, a suffix of at most this many apart (see sameFamily). */
+const FAMILY_ROOT = 5;
+const FAMILY_SUFFIX = 5;
 
 /** One thing a question asks about: a word (as a stem), or a person talked about. */
 export interface ContentTerm {
@@ -56,7 +60,11 @@ export class EvidenceIndex {
   private readonly topicTerms = new Map<string, Set<string>>();
   /** How much a topic says about one quote: a topic most quotes share is the article's whole subject. */
   private readonly topicStrength = new Map<string, number>();
-  private readonly vocabulary: string[];
+  /** The stems of the units, sorted: a word's family is looked up, not scanned for. */
+  private readonly sortedVocabulary: string[];
+  /** For spelling variants of words the article does not use (bounded work: see TypoIndex). */
+  private readonly typos: TypoIndex;
+  private demonymIndex: Map<string, string[]> | undefined;
   private readonly bigramsOf = new Map<EvidenceUnit, Set<string>>();
   private readonly personStems = new Map<PersonEntry, string[]>();
 
@@ -69,7 +77,8 @@ export class EvidenceIndex {
       for (const term of unit.termFrequency.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of unit.contextTerms) if (!unit.termFrequency.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    this.vocabulary = [...this.documentFrequency.keys()];
+    this.sortedVocabulary = [...this.documentFrequency.keys()].sort();
+    this.typos = new TypoIndex(this.sortedVocabulary);
     this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);
     const quotes = units.filter((u) => u.entry);
     for (const [id, stems] of topics) {
@@ -85,7 +94,15 @@ export class EvidenceIndex {
     const weights = terms.map((t) => t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
     let total = 0;
     for (let i = 0; i < n; i++) if (!terms[i]?.bonus) total += weights[i] ?? 0;
-    const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem)));
+    // Variants of words the article does not use, for the few longest of them: bounded work however long the question.
+    const fuzzy = new Set(
+      terms
+        .filter((t) => !t.person && !t.topic && !this.documentFrequency.has(t.stem) && t.stem.length >= 4)
+        .map((t) => t.stem)
+        .sort((a, b) => b.length - a.length)
+        .slice(0, MAX_FUZZY_WORDS),
+    );
+    const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
     const topicStems = terms.map((t) => (t.person ? this.nameStems(t.person) : [t.stem]));
     const pairs = bigrams(sequence);
     const candidates = filter ? this.units.filter(filter) : this.units;
@@ -164,21 +181,70 @@ export class EvidenceIndex {
     return this.documentFrequency.has(stem);
   }
 
-  /** Words of the article that stand for a question word: itself, its family, or (for a word the article never uses) a spelling variant. */
-  expansions(stem: string): readonly { stem: string; strength: number }[] {
-    return this.variants.remember(stem, () => {
-      const out: { stem: string; strength: number }[] = [];
-      if (this.documentFrequency.has(stem)) out.push({ stem, strength: 1 });
-      const known = this.documentFrequency.has(stem);
-      let scanned = 0;
-      for (const word of this.vocabulary) {
-        if (++scanned > MAX_VARIANT_SCAN) break;
-        if (word === stem) continue;
-        if (sameFamily(word, stem)) out.push({ stem: word, strength: FAMILY_MATCH });
-        else if (!known && (spellingVariant(stem, word) || sameDemonymRoot(stem, word))) out.push({ stem: word, strength: VARIANT_MATCH });
+  /**
+   * Words of the article that stand for a question word: itself, its family, or (for a word the
+   * article never uses) a spelling variant or a place's people. The family is looked up in the sorted
+   * vocabulary; variants go through the bounded TypoIndex. `fuzzy` false: no variants (the question's
+   * few fuzzy words are spent).
+   */
+  expansions(stem: string, fuzzy = true): readonly { stem: string; strength: number }[] {
+    const known = this.documentFrequency.has(stem);
+    const cached = this.variants.get(stem);
+    if (cached) return cached;
+    const out: { stem: string; strength: number }[] = known ? [{ stem, strength: 1 }] : [];
+    const seen = new Set([stem]);
+    const add = (word: string, strength: number) => {
+      if (seen.has(word)) return;
+      seen.add(word);
+      out.push({ stem: word, strength });
+    };
+    for (const word of this.family(stem)) add(word, FAMILY_MATCH);
+    if (!known && fuzzy) {
+      for (const match of this.typos.near(stem, MAX_FUZZY_EDITS)) if (spellingVariant(stem, match.word, match.distance)) add(match.word, VARIANT_MATCH);
+      const root = demonymRoot(stem);
+      if (root) for (const word of this.demonyms().get(root) ?? []) if (word.charAt(0) === stem.charAt(0)) add(word, VARIANT_MATCH);
+    }
+    // Without variants the answer may be incomplete: remembered only when it is not.
+    if (known || fuzzy) this.variants.set(stem, out);
+    return out;
+  }
+
+  /** Stems one suffix apart from this one ("legitim" / "legitimaci"): a prefix of it, or words it is a prefix of. */
+  private family(stem: string): string[] {
+    const out: string[] = [];
+    for (let length = Math.max(FAMILY_ROOT, stem.length - FAMILY_SUFFIX); length < stem.length; length++) {
+      const shorter = stem.slice(0, length);
+      if (this.documentFrequency.has(shorter)) out.push(shorter);
+    }
+    if (stem.length >= FAMILY_ROOT) {
+      const sorted = this.sortedVocabulary;
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((sorted[middle] as string) <= stem) low = middle + 1;
+        else high = middle;
       }
-      return out;
-    });
+      for (let i = low; i < sorted.length; i++) {
+        const word = sorted[i] as string;
+        if (!word.startsWith(stem)) break;
+        if (sameFamily(stem, word)) out.push(word);
+      }
+    }
+    return out;
+  }
+
+  /** The article's stems by the root a place and its people share, built when first needed. */
+  private demonyms(): ReadonlyMap<string, string[]> {
+    if (!this.demonymIndex) {
+      const index = new Map<string, string[]>();
+      for (const word of this.sortedVocabulary) {
+        const root = demonymRoot(word);
+        if (root) index.set(root, [...(index.get(root) ?? []), word]);
+      }
+      this.demonymIndex = index;
+    }
+    return this.demonymIndex;
   }
 
   private topicIdf(topic: string): number {

@@ -12,7 +12,8 @@ import { PersonMatcher } from './person-matcher.js';
 import { clip, describe, joinNames, paragraphList, speakerLine, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, type ScoredUnit } from './ranking.js';
-import { stem, words } from './text.js';
+import { stem } from '../text/stem.js';
+import { foldedWords as words } from '../text/words.js';
 import { understand } from './understand.js';
 
 /** A question's word pairs found in the same order in the evidence count this much next to its words. */

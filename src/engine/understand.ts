@@ -1,10 +1,11 @@
+import { STOPWORDS } from '../text/stopwords.js';
 import type { AnswerType, Scope, SpeakerConstraint, Understood } from './answers/answer-type.js';
 import type { PersonEntry } from './knowledge.js';
-import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, STOPWORDS, WH_WORDS } from './lexicon.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, WH_WORDS } from './lexicon.js';
 import { headPosition, roleRoot } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
 import type { ContentTerm } from './ranking.js';
-import { words } from './text.js';
+import { foldedWords as words } from '../text/words.js';
 
 /** Words that stand for "someone" rather than name a speaker ("what did they say", "did anyone say"). */
 const NOBODY_IN_PARTICULAR = new Set(['they', 'them', 'he', 'she', 'people', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'officials', 'official', 'others', 'one', 'you', 'we', 'i']);

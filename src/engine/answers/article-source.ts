@@ -1,5 +1,5 @@
 import { unitItem } from '../evidence.js';
-import { words } from '../text.js';
+import { foldedWords as words } from '../../text/words.js';
 import type { AnswerType, Scope } from './answer-type.js';
 import { found } from './common.js';
 import { onlyWords, set } from './clues.js';

@@ -1,4 +1,5 @@
-import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, STOPWORDS } from '../lexicon.js';
+import { STOPWORDS } from '../../text/stopwords.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER } from '../lexicon.js';
 import type { QuestionText, QuestionWord } from '../question.js';
 
 /** Small readings of a question that several answer types' `detect` share. */

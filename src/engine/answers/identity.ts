@@ -1,7 +1,7 @@
 import { narrationItem, quoteItem, type PersonEntry } from '../knowledge.js';
 import { describe, identityLine, joinNames, surname } from '../phrasing.js';
 import type { QuestionText, QuestionWord } from '../question.js';
-import { words } from '../text.js';
+import { foldedWords as words } from '../../text/words.js';
 import { resolveSpeaker } from '../understand.js';
 import type { AnswerType, Reply, Scope } from './answer-type.js';
 import { articleSource, sourceReply } from './article-source.js';

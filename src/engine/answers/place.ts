@@ -2,7 +2,7 @@ import type { EvidenceUnit } from '../evidence.js';
 import { PLACE_NOUNS } from '../lexicon.js';
 import { describe } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
-import { stem } from '../text.js';
+import { stem } from '../../text/stem.js';
 import { found, itemShowing } from './common.js';
 import { set, whNoun } from './clues.js';
 
