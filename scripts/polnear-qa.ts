@@ -12,6 +12,12 @@
  * --kb-cache DIR (ingested articles, reused while src/ingest is unchanged), --slices DIR (where the
  * dev and held-out question files are written).
  *
+ * It also prints, per slice, what ingestion allows: the share of answerable questions whose article's
+ * ingested data holds a quote by the right speaker that covers the statement (the scorer's own test:
+ * speaker tokens, bag-of-words F1 ≥ 0.5), and how many of those and of the others the engine answers
+ * right, so the engine's misses and ingestion's are told apart (with --kb one; with --kb all an answer from
+ * another article may pass too, which only the scorer judges).
+ *
  * Held-out slice: an article whose name's SHA-1 starts with a byte ≡ 0 (mod 10) is held out (about
  * 1 in 10). `dev.questions.jsonl` holds the other articles' questions, `holdout.questions.jsonl`
  * the held-out ones; develop on dev only. Nothing of the corpus is written inside the project.
@@ -32,6 +38,8 @@ interface QaQuestion {
   id: string;
   article: string;
   question: string;
+  kind: string;
+  expect?: { speakerNames: string[]; content?: string; anyContentOf?: string[] };
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,3 +155,63 @@ const timing = { ingestMs, ingestRuns: kbNames.length, ingestErrors, askMs, askR
 const save = values.save ?? join(tmpdir(), `polnear-qa-${values.kb}.jsonl`);
 writeFileSync(save, [JSON.stringify({ timing, system: 'project', kb: values.kb }), ...qs.map((q) => JSON.stringify(byId.get(q.id) ?? { id: q.id, out: null, err: 'not run' }))].join('\n') + '\n');
 process.stderr.write(`${qs.length} questions answered in ${(askMs / 1000).toFixed(1)} s; raw answers in ${save}; slices in ${values.slices}\n`);
+
+// ── what ingestion allows (the scorer's own tests: speaker tokens, bag-of-words F1 ≥ 0.5) ──
+const toks = (text: unknown): string[] => String(text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+function f1(a: string, b: string): number {
+  const ta = toks(a);
+  const tb = toks(b);
+  if (ta.length === 0 || tb.length === 0) return 0;
+  const bag = new Map<string, number>();
+  for (const t of tb) bag.set(t, (bag.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of ta) {
+    const left = bag.get(t) ?? 0;
+    if (left > 0) {
+      common++;
+      bag.set(t, left - 1);
+    }
+  }
+  if (common === 0) return 0;
+  const p = common / ta.length;
+  const r = common / tb.length;
+  return (2 * p * r) / (p + r);
+}
+const speakerOk = (speaker: unknown, names: readonly string[]): boolean => {
+  const own = new Set(toks(speaker));
+  return names.some((n) => toks(n).length > 0 && toks(n).every((t) => own.has(t)));
+};
+interface AnswerLine {
+  found?: boolean;
+  answers?: { speaker?: string | null; quote?: string }[];
+}
+/** Dev questions the data can answer and the engine does not (SHOW_ENGINE_MISSES=1); the held-out slice is never listed. */
+const misses: string[] = [];
+const tally = new Map<string, { answerable: number; dataCan: number; passWhereCan: number; passWhereNot: number }>();
+for (const q of qs) {
+  if (q.kind === 'out-of-scope' || !q.expect) continue;
+  const slice = isHeldOut(q.article) ? 'held-out' : 'dev';
+  const t = tally.get(slice) ?? { answerable: 0, dataCan: 0, passWhereCan: 0, passWhereNot: 0 };
+  tally.set(slice, t);
+  t.answerable++;
+  const names = q.expect.speakerNames;
+  const contents = q.kind === 'what-did-say-plain' ? (q.expect.anyContentOf ?? []) : [q.expect.content ?? ''];
+  const covers = (quote: string | undefined) => contents.some((c) => f1(quote ?? '', c) >= 0.5);
+  const article = articles.get(q.article);
+  const people = new Map(article?.people.map((p) => [p.id, p.name]) ?? []);
+  const can = article?.quotes.some((quote) => speakerOk(people.get(quote.speaker), names) && covers(quote.text)) ?? false;
+  const out = byId.get(q.id)?.out as AnswerLine | null | undefined;
+  const pass = out?.found === true && (out.answers ?? []).slice(0, 3).some((a) => speakerOk(a.speaker, names) && covers(a.quote));
+  if (can) t.dataCan++;
+  if (pass && can) t.passWhereCan++;
+  if (pass && !can) t.passWhereNot++;
+  if (can && !pass && slice === 'dev') misses.push(`${q.kind}: ${q.question} → ${out?.found ? out.answers?.[0]?.speaker : 'declined'}`);
+}
+if (process.env.SHOW_ENGINE_MISSES) process.stderr.write(`${misses.join('\n')}\n`);
+for (const [slice, t] of values.kb === 'one' ? [...tally].sort() : []) {
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
+  process.stderr.write(
+    `${slice}: ${t.answerable} answerable; the ingested data holds the right quote by the right speaker for ${t.dataCan} (${pct(t.dataCan, t.answerable)}); ` +
+      `right answers: ${t.passWhereCan} of those (${pct(t.passWhereCan, t.dataCan)}), ${t.passWhereNot} of the others\n`,
+  );
+}

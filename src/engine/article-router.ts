@@ -1,9 +1,12 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
 import { MAX_FUZZY_WORDS } from './limits.js';
-import { questionTerms, readQuestion } from './question.js';
+import { LruMap } from './lru.js';
+import { isFrameWord, questionTerms, readQuestion, type QuestionText, type QuestionWord } from './question.js';
 import { TypoIndex } from './typo-index.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { contentStems as terms } from '../text/tokens.js';
+import { foldedWordText } from '../text/words.js';
 
 export interface Route {
   article: Article;
@@ -23,6 +26,11 @@ const MAX_ARTICLE_TERMS = 4;
 const MAX_RESULTS = 200;
 /** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
 const WHOLE_ARTICLE_WEIGHT = 0.3;
+/** The best this many routes are weighed again by the question's wording (see byPhrase) … */
+const PHRASE_POOL = 10;
+/** … when it has at least this many word pairs, and a route saying all of them counts this much more. */
+const MIN_PHRASE_PAIRS = 3;
+const PHRASE_WEIGHT = 2;
 /** MiniSearch's own weight for a fuzzy match. */
 const FUZZY_WEIGHT = 0.45;
 
@@ -55,6 +63,7 @@ export class ArticleRouter {
   private readonly paragraphCommonAt: number;
   /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
   private readonly typos: TypoIndex;
+  private readonly folded = new LruMap<string, string>(256);
 
   constructor(private readonly articles: readonly Article[]) {
     const tokenize = (text: string) => text.split(' ').filter(Boolean);
@@ -84,6 +93,30 @@ export class ArticleRouter {
     this.typos = new TypoIndex(this.articleFrequency.keys());
     // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
     this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt).join(' ') })));
+  }
+
+  /** The best few routes again, weighed by how much of the question's wording each article's text says word for word. */
+  private byPhrase(question: QuestionText, ranked: readonly [number, number][]): [number, number][] {
+    // From the first word past the question's frame ("who said", "what did"): the wording it quotes or names.
+    let from = question.coreAt;
+    while (from < question.words.length && isFrameWord(question.words[from] as QuestionWord, question)) from++;
+    const words = question.words.slice(from);
+    const pairs: string[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const [a, b] = [words[i - 1] as QuestionWord, words[i] as QuestionWord];
+      if (!STOPWORDS.has(a.word) || !STOPWORDS.has(b.word)) pairs.push(` ${a.word} ${b.word} `);
+    }
+    if (pairs.length < MIN_PHRASE_PAIRS) return [...ranked];
+    const pool = ranked.slice(0, PHRASE_POOL).map(([id, score]): [number, number] => {
+      const article = this.articles[id];
+      return [id, article ? score * (1 + PHRASE_WEIGHT * phraseShare(pairs, this.wordsOf(article))) : score];
+    });
+    return [...pool.sort((a, b) => b[1] - a[1] || a[0] - b[0]), ...ranked.slice(PHRASE_POOL)];
+  }
+
+  /** An article's folded words joined by single spaces (a few hundred kept: the candidates of recent questions). */
+  private wordsOf(article: Article): string {
+    return this.folded.remember(article.id, () => foldedWordText(article.text));
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
@@ -121,14 +154,25 @@ export class ArticleRouter {
       }
     }
     for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return this.byPhrase(readQuestion(question), ranked)
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const article = this.articles[id];
         return article ? [{ article, score }] : [];
       });
   }
+}
+
+/**
+ * The best few articles again, each weighed by how many of the question's word pairs its text says
+ * as the question does: words a question quotes from a statement ("who said we will not be part of
+ * it") are common one by one, and only said together in the article they come from.
+ */
+function phraseShare(pairs: readonly string[], text: string): number {
+  let found = 0;
+  for (const pair of pairs) if (text.includes(pair)) found++;
+  return found / pairs.length;
 }
 
 function count(frequency: Map<string, number>, list: readonly string[]): void {

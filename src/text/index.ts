@@ -1,6 +1,6 @@
 /** The shared text primitives: ingestion and the answer engine split, stem and compare text the same way. */
 export { trimRange, within, type Range } from './range.js';
-export { ABBREVIATIONS, foldText, foldedWords, slug, wordsIn, type Word } from './words.js';
+export { ABBREVIATIONS, foldText, foldedWords, foldedWordText, slug, wordsIn, type Word } from './words.js';
 export { splitSentences } from './sentences.js';
 export { stem } from './stem.js';
 export { contentStems, tokenize, type Token } from './tokens.js';
