@@ -5,6 +5,8 @@ import { ChoiceIndex, type Choice } from './choices.js';
 import { withQuestionBudget } from './limits.js';
 import { LruMap } from './lru.js';
 import { overviewOf } from './answers/registry.js';
+import { itemOfQuote } from './knowledge.js';
+import { speakerName } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { ScopedEngine, type ScopedAnswer, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
 
@@ -94,7 +96,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
     this.speakerChoices = new ChoiceIndex(
       this.speakerTotals.map(({ person, quoteCount }) => ({
         value: person.id,
-        label: person.role ? `${person.name} — ${person.role}` : person.name,
+        label: person.role && person.named !== false ? `${person.name} — ${person.role}` : speakerName(person),
         names: [person.name],
         aliases: [...person.aliases, ...person.roleAliases, ...(person.role ? [person.role] : [])],
         weight: quoteCount,
@@ -162,7 +164,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
       .map((article) => ({ article, speakers: this.speakersOf(article) }))
       .filter((g) => g.speakers.length > 0);
     const listed = groups.slice(0, LISTED_ARTICLES).map(
-      (g) => `“${g.article.title}” (${g.article.source}): ${g.speakers.map(({ person, quoteCount }) => `${person.name}${person.role ? ` (${person.role})` : ''} ${quoteCount}`).join(', ')}`,
+      (g) => `“${g.article.title}” (${g.article.source}): ${g.speakers.map(({ person, quoteCount }) => `${person.named === false ? speakerName(person) : `${person.name}${person.role ? ` (${person.role})` : ''}`} ${quoteCount}`).join(', ')}`,
     );
     const more = groups.length > LISTED_ARTICLES ? ` …and ${groups.length - LISTED_ARTICLES} more articles (/speakers lists everyone).` : '';
     const total = groups.reduce((n, g) => n + g.speakers.length, 0);
@@ -186,7 +188,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
       if (!person) continue;
       const entry = counts.get(person.id) ?? { person, quoteCount: 0, firstQuote: null };
       entry.quoteCount++;
-      entry.firstQuote ??= quoteItemOf(article, quote, person, quote.reportedBy ? (people.get(quote.reportedBy) ?? null) : null);
+      entry.firstQuote ??= itemOfQuote(article, quote, person, quote.reportedBy ? (people.get(quote.reportedBy) ?? null) : null);
       counts.set(person.id, entry);
     }
     return [...counts.values()].sort((a, b) => b.quoteCount - a.quoteCount);
@@ -275,21 +277,6 @@ class KnowledgeBaseEngine implements AnswerEngine {
 function withoutConfidence(answer: ScopedAnswer): Answer {
   const { confidence: _confidence, ...rest } = answer;
   return rest;
-}
-
-function quoteItemOf(article: Article, quote: Article['quotes'][number], speaker: Person, reportedBy: Person | null): AnswerItem {
-  return {
-    kind: quote.kind,
-    quote: quote.text,
-    start: quote.start,
-    end: quote.end,
-    paragraph: quote.paragraph,
-    speaker,
-    reportedBy,
-    quoteId: quote.id,
-    topics: quote.topics,
-    article: { id: article.id, title: article.title, source: article.source, date: article.date },
-  };
 }
 
 function from(article: Article): string {

@@ -39,6 +39,19 @@ export interface AnswerItem {
   readonly quoteId: string | null;
   readonly topics: readonly string[];
   readonly article: ArticleRef;
+  /**
+   * When the attribution interrupts the statement (“A,” she said, “B.”): the speaker's own words, in
+   * order, each verbatim article text at its offsets and inside `start`–`end`. `quote` is the whole
+   * stretch, attribution included, so it stays one verbatim span; a renderer may show these instead.
+   */
+  readonly parts?: readonly QuotePart[];
+}
+
+/** A piece of a quote that is the speaker's own words. */
+export interface QuotePart {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
 /** Read-only: answers are remembered and shared between everyone who asks the same question. */

@@ -133,7 +133,10 @@ function within(tokens: readonly Token[], span: Span): Token[] {
 }
 
 function makeUnit(index: number, article: Article, paragraph: number, span: Span, context: Span, entry: QuoteEntry | null, people: NameIndex, paragraphTokens: readonly Token[]): EvidenceUnit {
-  const tokens = within(paragraphTokens, span);
+  // A quote interrupted by its attribution (“A,” she said, “B.”) is the speaker's words only: "she said" is its context.
+  const parts = entry?.quote.parts;
+  const spoken = within(paragraphTokens, span);
+  const tokens = parts ? spoken.filter((t) => parts.some((p) => t.start >= p.start && t.end <= p.end)) : spoken;
   const termFrequency = new Map<string, number>();
   let length = 0;
   for (const token of tokens) {
@@ -141,7 +144,7 @@ function makeUnit(index: number, article: Article, paragraph: number, span: Span
     termFrequency.set(token.stem, (termFrequency.get(token.stem) ?? 0) + 1);
     length++;
   }
-  const around = within(paragraphTokens, context).filter((t) => t.start < span.start || t.end > span.end);
+  const around = within(paragraphTokens, context).filter((t) => t.start < span.start || t.end > span.end || (parts !== undefined && !tokens.includes(t)));
   const contextTerms = new Set(around.filter((t) => isContentWord(t.word)).map((t) => t.stem));
   return {
     index,
@@ -168,7 +171,8 @@ function namesOf(knowledge: Knowledge, article: Article): NameIndex {
   const index = new Map<string, PersonEntry[]>();
   for (const person of article.people) {
     const entry = knowledge.people.get(person.id);
-    if (!entry) continue;
+    // A described speaker ("officials") has no name a sentence could mention them by.
+    if (!entry || person.named === false) continue;
     const names = [person.name, ...person.aliases];
     for (const name of names) {
       const nameWords = tokenize(name).map((t) => t.word).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));

@@ -36,18 +36,24 @@ export function articleRef(article: Article): ArticleRef {
 }
 
 export function quoteItem(entry: QuoteEntry): AnswerItem {
-  return {
-    kind: entry.quote.kind,
-    quote: entry.quote.text,
-    start: entry.quote.start,
-    end: entry.quote.end,
-    paragraph: entry.quote.paragraph,
-    speaker: entry.speaker.person,
-    reportedBy: entry.reportedBy?.person ?? null,
-    quoteId: entry.quote.id,
-    topics: entry.quote.topics,
-    article: articleRef(entry.article),
+  return itemOfQuote(entry.article, entry.quote, entry.speaker.person, entry.reportedBy?.person ?? null);
+}
+
+/** A quote of an article as an answer item, with the pieces that are the speaker's own words when the attribution interrupts it. */
+export function itemOfQuote(article: Article, quote: Quote, speaker: Person, reportedBy: Person | null): AnswerItem {
+  const item: AnswerItem = {
+    kind: quote.kind,
+    quote: quote.text,
+    start: quote.start,
+    end: quote.end,
+    paragraph: quote.paragraph,
+    speaker,
+    reportedBy,
+    quoteId: quote.id,
+    topics: quote.topics,
+    article: articleRef(article),
   };
+  return quote.parts ? { ...item, parts: quote.parts.map((p) => ({ start: p.start, end: p.end, text: article.text.slice(p.start, p.end) })) } : item;
 }
 
 export function narrationItem(article: Article, paragraph: number, start: number, end: number): AnswerItem {

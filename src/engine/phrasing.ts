@@ -1,9 +1,19 @@
+import type { Person } from '../data/schema.js';
 import type { PersonEntry } from './knowledge.js';
 
 /** How answers are worded: names with roles, counts, lists of paragraphs. Pure, and nothing else. */
 
+/**
+ * How a speaker is named in an answer: their name, or for a speaker the article describes without
+ * naming ("officials", "a senior aide") that description, marked as one so it never reads as a name.
+ */
+export function speakerName(person: Person): string {
+  return person.named === false ? `${person.name} (not named)` : person.name;
+}
+
 export function describe(person: PersonEntry): string {
-  return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
+  const { role } = person.person;
+  return role && person.person.named !== false ? `${person.person.name} (${role})` : speakerName(person.person);
 }
 
 /**
@@ -12,6 +22,7 @@ export function describe(person: PersonEntry): string {
  */
 export function identityLine(person: PersonEntry, articleText: string): string {
   const { name, role, organisation } = person.person;
+  if (person.person.named === false) return `The article does not name this speaker; it calls them “${name}”.${person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ''}`;
   const what = role
     ? `${name} is the ${lowerFirst(role, articleText)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.`
     : `${name} is named in the article${organisation ? ` (${organisation})` : ''}.`;
@@ -23,6 +34,8 @@ export function speakerLine(person: PersonEntry, topicLabel: (id: string) => str
   const second = person.quotes.filter((q) => q.reportedBy);
   const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
   const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
+  // A description may be plural ("officials"): the count comes first, so no verb has to agree with it.
+  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${describe(person)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
   return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
 }
 
@@ -30,7 +43,9 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
+/** The shortest way to ask about someone: a surname, an organisation's name, or the article's own description of them. */
 export function surname(person: PersonEntry): string {
+  if (person.person.named === false) return person.person.name;
   return person.person.kind === 'organisation' ? person.person.name.toLowerCase() : (person.person.name.split(' ').pop() ?? person.person.name);
 }
 

@@ -9,7 +9,7 @@ import { articleDate, time } from './answers/time.js';
 import { buildEvidence, type EvidenceUnit } from './evidence.js';
 import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEntry, type TopicEntry } from './knowledge.js';
 import { PersonMatcher } from './person-matcher.js';
-import { clip, describe, joinNames, paragraphList, speakerLine, surname, unique } from './phrasing.js';
+import { clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, type ScoredUnit } from './ranking.js';
 import { stem } from '../text/stem.js';
@@ -162,7 +162,7 @@ export class ScopedEngine implements Scope {
     const topic = clip(q.topic || q.content.map((c) => c.word).join(' '));
     if (q.type === statement && speakers.length > 0) {
       const quoted = speakers.filter((p) => p.quotes.length > 0);
-      const names = joinNames(quoted.map((p) => p.person.name), 'or');
+      const names = joinNames(quoted.map((p) => speakerName(p.person)), 'or');
       const topics = unique(quoted.flatMap((p) => p.quotes.flatMap((x) => x.quote.topics))).map((id) => this.topicLabel(id));
       const on = topics.length > 0 ? ` ${names} ${quoted.length > 1 ? 'are' : 'is'} quoted on: ${topics.slice(0, 6).join('; ')}.` : '';
       return notFound(this, `The article quotes ${names}, but not about “${topic}”.${on}`, quoted.map((p) => `what did ${surname(p)} say?`));

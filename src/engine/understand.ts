@@ -88,7 +88,9 @@ function topicPhrase(text: QuestionText, inSlot: ReadonlySet<number>): string {
 export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): SpeakerConstraint | null {
   // A capitalised word is a name even when it is also a function word ("what did Will say").
   const meaningful = slot.filter((w) => (!STOPWORDS.has(w.word) || (w.capital && w.at > 0)) && !HONORIFICS.has(w.word));
-  if (meaningful.length === 0 || meaningful.every((w) => NOBODY_IN_PARTICULAR.has(w.word) || ARTICLE_WORDS.has(w.word) || SPEECH_WORDS.has(w.word))) return null;
+  if (meaningful.length === 0) return null;
+  // "what did they say", "did anyone comment": nobody in particular, unless the article describes a speaker so ("officials", "critics").
+  if (meaningful.every((w) => NOBODY_IN_PARTICULAR.has(w.word) || ARTICLE_WORDS.has(w.word) || SPEECH_WORDS.has(w.word)) && !describesSomeone(slot, scope)) return null;
   // The article's own source is not a speaker ("when did the agency report this"), unless the article quotes it.
   const source = scope.knowledge.articles.some((a) => words(a.source).join(' ') === meaningful.map((w) => w.word).join(' '));
   if (source && scope.people.resolve(meaningful.map((w) => w.word)).best.length === 0) return null;
@@ -123,6 +125,12 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
   if (byRole && resolution.coverage < ROLE_COVERAGE && headPosition(list) < 0) return { status: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) };
   const people = resolution.best.map((m) => m.person);
   return { status: 'resolved', people, ambiguous: people.length > 1, byRole };
+}
+
+/** The words are how the article describes one of its unnamed speakers. */
+function describesSomeone(slot: readonly QuestionWord[], scope: Scope): boolean {
+  const resolution = scope.people.resolve(slot.map((w) => w.word));
+  return resolution.headCovered && resolution.best.some((m) => m.person.person.named === false);
 }
 
 /** A person is related to another when their descriptions name them or share words with theirs ("deputy to the harbour master"). */

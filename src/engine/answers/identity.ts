@@ -1,5 +1,5 @@
 import { narrationItem, quoteItem, type PersonEntry } from '../knowledge.js';
-import { describe, identityLine, joinNames, surname } from '../phrasing.js';
+import { describe, identityLine, joinNames, speakerName, surname } from '../phrasing.js';
 import type { QuestionText, QuestionWord } from '../question.js';
 import { foldedWords as words } from '../../text/words.js';
 import { resolveSpeaker } from '../understand.js';
@@ -66,7 +66,7 @@ function introduction(person: PersonEntry) {
 }
 
 export function unknownPerson(scope: Scope, typed: string): Reply {
-  const quoted = scope.speakerEntries().map((p) => p.person.name);
+  const quoted = scope.speakerEntries().map((p) => speakerName(p.person));
   return notFound(scope, `The article doesn't mention “${typed}”.${quoted.length ? ` People quoted: ${quoted.slice(0, 8).join(', ')}${quoted.length > 8 ? ', …' : ''}.` : ''}`);
 }
 

@@ -1,5 +1,5 @@
 import { quoteItem } from '../knowledge.js';
-import { plural } from '../phrasing.js';
+import { describe, plural } from '../phrasing.js';
 import type { AnswerType } from './answer-type.js';
 import { found, notFound } from './common.js';
 import { meaningfulWords, set } from './clues.js';
@@ -21,7 +21,7 @@ export const listSpeakers: AnswerType = {
     const speakers = scope.speakerEntries();
     if (speakers.length === 0) return notFound(scope, 'The article quotes no one by name.');
     const items = speakers.flatMap((p) => (p.quotes[0] ? [quoteItem(p.quotes[0])] : []));
-    const list = speakers.map((p) => `${p.person.name}${p.person.role ? ` (${p.person.role})` : ''}: ${p.quotes.length}`).join('; ');
+    const list = speakers.map((p) => `${describe(p)}: ${p.quotes.length}`).join('; ');
     return found(`${speakers.length} ${plural(speakers.length, 'speaker')} quoted — ${list}.`, items, 1);
   },
   word: (question, _ranked, scope) => listSpeakers.direct?.(question, scope) ?? notFound(scope, ''),

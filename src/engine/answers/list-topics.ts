@@ -1,4 +1,5 @@
 import { quoteItem } from '../knowledge.js';
+import { speakerName } from '../phrasing.js';
 import type { AnswerType } from './answer-type.js';
 import { found, notFound } from './common.js';
 import { onlyWords, set } from './clues.js';
@@ -13,7 +14,7 @@ export const listTopics: AnswerType = {
   direct: (_question, scope) => {
     const topics = [...scope.knowledge.topics.values()].filter((t) => t.quotes.length > 0).sort((a, b) => b.quotes.length - a.quotes.length);
     if (topics.length === 0) return notFound(scope, 'The article has no topics with quotes.');
-    const summary = `The article covers: ${topics.map((t) => `${t.topic.label} (${[...new Set(t.quotes.map((q) => q.speaker.person.name))].join(', ')})`).join('; ')}.`;
+    const summary = `The article covers: ${topics.map((t) => `${t.topic.label} (${[...new Set(t.quotes.map((q) => speakerName(q.speaker.person)))].join(', ')})`).join('; ')}.`;
     return found(summary, topics.flatMap((t) => (t.quotes[0] ? [quoteItem(t.quotes[0])] : [])), 1);
   },
   word: (question, _ranked, scope) => listTopics.direct?.(question, scope) ?? notFound(scope, ''),

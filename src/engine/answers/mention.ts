@@ -1,5 +1,5 @@
 import { unitItem } from '../evidence.js';
-import { clip, paragraphList, unique } from '../phrasing.js';
+import { clip, paragraphList, speakerName, unique } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { found } from './common.js';
 
@@ -11,7 +11,7 @@ export const mention: AnswerType = {
   word: (question, ranked) => {
     const top = ranked[0] as Ranked;
     const items = ranked.map((r) => unitItem(r.unit));
-    const speakers = unique(ranked.flatMap((r) => (r.unit.entry ? [r.unit.entry.speaker.person.name] : [])));
+    const speakers = unique(ranked.flatMap((r) => (r.unit.entry ? [speakerName(r.unit.entry.speaker.person)] : [])));
     const who = speakers.length > 0 ? ` (${speakers.join(', ')})` : '';
     const about = question.topic ? `on “${clip(question.topic)}”` : 'on that';
     return found(`The article speaks ${about} in ${paragraphList(ranked.map((r) => r.unit.paragraph))}${who}.`, items, top.score);

@@ -1,5 +1,5 @@
 import { unitItem } from '../evidence.js';
-import { clip, describe, paragraphList } from '../phrasing.js';
+import { capitalise, clip, describe, paragraphList, speakerName } from '../phrasing.js';
 import type { AnswerType, Ranked, Understood } from './answer-type.js';
 import { found, namesOf, speakersOf } from './common.js';
 import { set } from './clues.js';
@@ -32,8 +32,8 @@ export const speaker: AnswerType = {
       return found(`No one is quoted saying that; the article (${top.unit.article.source}) states it in ${paragraphList(said)}.`, items, top.score);
     }
     if (question.text.quoted !== '' || ['said', 'says'].includes(question.text.words[question.text.coreAt + 1]?.word ?? '')) {
-      const via = quoteFirst.reportedBy ? `, as reported by ${quoteFirst.reportedBy.person.name}` : '';
-      return found(`${describe(quoteFirst.speaker)} said that${via}.`, items, top.score);
+      const via = quoteFirst.reportedBy ? `, as reported by ${speakerName(quoteFirst.reportedBy.person)}` : '';
+      return found(`${capitalise(describe(quoteFirst.speaker))} said that${via}.`, items, top.score);
     }
     const verb = question.text.words[question.text.coreAt + 1]?.word ?? '';
     if (SPEECH_WORDS.has(verb)) return found(`${namesOf(speakersOf(ranked))} spoke about “${clip(question.topic)}”.`, items, top.score);

@@ -1,5 +1,5 @@
 import { unitItem } from '../evidence.js';
-import { clip, describe, joinNames, plural, speakerLine, unique } from '../phrasing.js';
+import { clip, describe, joinNames, plural, speakerLine, speakerName, unique } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { found, speakersOf } from './common.js';
 
@@ -19,14 +19,14 @@ export const statement: AnswerType = {
       const summary = constraint?.ambiguous
         ? `“${question.subject}” could mean ${joinNames(asked.map(describe), 'or')}; here is what each said.`
         : asked.length > 1
-          ? `Here is what ${joinNames(asked.map((p) => p.person.name), 'and')} said.`
+          ? `Here is what ${joinNames(asked.map((p) => speakerName(p.person)), 'and')} said.`
           : asked[0]
             ? speakerLine(asked[0], (id) => scope.topicLabel(id))
             : 'Here is what was said.';
       return found(summary, items, top.score);
     }
     const quotes = ranked.filter((r) => r.unit.entry);
-    const who = speakers.length > 0 ? joinNames(unique(speakers).map(describe), 'and') : (constraint?.people.map((p) => p.person.name).join(' and ') ?? 'The article');
+    const who = speakers.length > 0 ? joinNames(unique(speakers).map(describe), 'and') : (constraint?.people.map((p) => speakerName(p.person)).join(' and ') ?? 'The article');
     const summary = `What ${who} said about “${clip(question.topic)}”: ${quotes.length} ${plural(quotes.length, 'quote')}${quotes.length < ranked.length ? ' and what the article reports' : ''}.`;
     return found(summary, items, top.score);
   },
