@@ -53,6 +53,9 @@ const ENGINE_CACHE_SIZE = 64;
 const ROUTE_CANDIDATES = 3;
 /** … among those the router finds at least this share as likely as its first. */
 const CANDIDATE_RATIO = 0.5;
+/** An answer this confident (its evidence covers the whole question) is not second-guessed by routes under this share of the first. */
+const SURE_CONFIDENCE = 1.3;
+const CLOSE_ROUTE_RATIO = 0.8;
 /** Articles answering alongside the best one must answer nearly as well … */
 const CO_ANSWER_RATIO = 0.85;
 /** … and at most this many articles answer one question. */
@@ -139,7 +142,13 @@ class KnowledgeBaseEngine implements AnswerEngine {
 
   /** Each candidate article answers; the best evidence wins, and articles that answer nearly as well are shown beside it. */
   private answerFrom(question: string, routes: Route[]): Answer {
-    const answers = routes.map((r, rank) => ({ article: r.article, rank, answer: this.engineFor(r.article).answer(question) }));
+    const answers: { article: Article; rank: number; answer: ScopedAnswer }[] = [];
+    for (const [rank, route] of routes.entries()) {
+      // A clearly weaker route is asked only when no article so far answers surely: each asked article costs its engine.
+      const sure = answers.some((a) => a.answer.found && a.answer.confidence >= SURE_CONFIDENCE);
+      if (sure && route.score < (routes[0]?.score ?? 0) * CLOSE_ROUTE_RATIO) break;
+      answers.push({ article: route.article, rank, answer: this.engineFor(route.article).answer(question) });
+    }
     const found = answers.filter((a) => a.answer.found).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
     if (found.length === 0) {
       const best = answers[0] as { article: Article; answer: ScopedAnswer };

@@ -1,5 +1,5 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
+import { Bm25Index } from './bm25-index.js';
 import { MAX_FUZZY_WORDS } from './limits.js';
 import { LruMap } from './lru.js';
 import { isFrameWord, questionTerms, readQuestion, type QuestionText, type QuestionWord } from './question.js';
@@ -14,7 +14,7 @@ export interface Route {
 }
 
 /** The fields an article is found by as a whole, weighted: its people say most, then its title and subject. */
-const BOOST = { people: 3, title: 2, subject: 2 };
+const FIELD_BOOSTS = [3, 2, 2];
 /** A term in more than this share of the articles (or paragraphs), and more than MIN_COMMON, is too common to route by … */
 const COMMON_SHARE = 0.05;
 const MIN_COMMON = 40;
@@ -31,20 +31,8 @@ const PHRASE_POOL = 10;
 /** … when it has at least this many word pairs, and a route saying all of them counts this much more. */
 const MIN_PHRASE_PAIRS = 3;
 const PHRASE_WEIGHT = 2;
-/** MiniSearch's own weight for a fuzzy match. */
+/** The weight MiniSearch gives a fuzzy match. */
 const FUZZY_WEIGHT = 0.45;
-
-interface WholeArticle {
-  id: number;
-  people: string;
-  title: string;
-  subject: string;
-}
-
-interface Paragraph {
-  id: number;
-  text: string;
-}
 
 /**
  * Picks the articles a question is about, however large the knowledge base: BM25 over each
@@ -52,8 +40,10 @@ interface Paragraph {
  * quotes together find the paragraph that says them together. Only the chosen articles' engines answer.
  */
 export class ArticleRouter {
-  private readonly articleIndex: MiniSearch<WholeArticle>;
-  private readonly paragraphIndex: MiniSearch<Paragraph>;
+  /** Articles by their people, title and subject (document id = index in `articles`). */
+  private readonly articleIndex = new Bm25Index(FIELD_BOOSTS);
+  /** Paragraphs by their rarer terms (document id = index in `owner`). */
+  private readonly paragraphIndex = new Bm25Index([1]);
   /** The article each paragraph belongs to. */
   private readonly owner: Int32Array;
   /** How many articles' people, title and subject use each term, and how many paragraphs. A term in neither is a typo or unknown: only those are matched fuzzily. */
@@ -66,11 +56,6 @@ export class ArticleRouter {
   private readonly folded = new LruMap<string, string>(256);
 
   constructor(private readonly articles: readonly Article[]) {
-    const tokenize = (text: string) => text.split(' ').filter(Boolean);
-    const processTerm = (term: string) => term;
-    this.articleIndex = new MiniSearch<WholeArticle>({ fields: ['people', 'title', 'subject'], tokenize, processTerm, searchOptions: { boost: BOOST, prefix: false } });
-    this.paragraphIndex = new MiniSearch<Paragraph>({ fields: ['text'], tokenize, processTerm, searchOptions: { prefix: false } });
-    const wholes: WholeArticle[] = [];
     const paragraphTerms: string[][] = [];
     const owner: number[] = [];
     articles.forEach((article, id) => {
@@ -78,7 +63,7 @@ export class ArticleRouter {
       const title = terms(article.title);
       const subject = terms([article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '));
       count(this.articleFrequency, [...people, ...title, ...subject]);
-      wholes.push({ id, people: people.join(' '), title: title.join(' '), subject: subject.join(' ') });
+      if (this.articleIndex.add([people, title, subject]) !== id) throw new Error('ArticleRouter: article ids out of step');
       for (const paragraph of article.paragraphs) {
         const words = terms(article.text.slice(paragraph.start, paragraph.end));
         count(this.paragraphFrequency, words);
@@ -89,10 +74,11 @@ export class ArticleRouter {
     this.owner = Int32Array.from(owner);
     this.articleCommonAt = Math.max(MIN_COMMON, articles.length * COMMON_SHARE);
     this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
-    this.articleIndex.addAll(wholes);
+    this.articleIndex.seal();
     this.typos = new TypoIndex(this.articleFrequency.keys());
     // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
-    this.paragraphIndex.addAll(paragraphTerms.map((words, id) => ({ id, text: words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt).join(' ') })));
+    for (const words of paragraphTerms) this.paragraphIndex.add([words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt)]);
+    this.paragraphIndex.seal();
   }
 
   /** The best few routes again, weighed by how much of the question's wording each article's text says word for word. */
@@ -129,7 +115,6 @@ export class ArticleRouter {
     // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
     const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort((a, b) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0)).slice(0, MAX_QUERY_TERMS);
     if (forArticles.length === 0 && forParagraphs.length === 0 && unknown.length === 0) return [];
-    const tokenize = (text: string) => text.split(' ');
     // Typo tolerance is spent only on the few longest words no article contains, each standing for the closest
     // word of people, titles and subjects that still picks out a few articles. One typo in a word, two in a long
     // one (a name misspelt): a looser match only finds other words ("economy" / "economist").
@@ -138,20 +123,15 @@ export class ArticleRouter {
       const closest = this.typos.near(term, term.length >= 8 ? 2 : 1).find((m) => (this.articleFrequency.get(m.word) ?? 0) <= this.articleCommonAt);
       if (closest && !forArticles.includes(closest.word)) corrected.add(closest.word);
     }
-    const chosen = [...forArticles, ...corrected];
+    // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
+    const chosen = [...forArticles.map((term) => ({ term, boost: 1 })), ...[...corrected].map((term) => ({ term, boost: FUZZY_WEIGHT }))];
     const scores = new Map<number, number>();
-    // Results come best first: the first few hundred are all a route could need.
-    if (chosen.length > 0) {
-      // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
-      const boostTerm = (term: string) => (corrected.has(term) ? FUZZY_WEIGHT : 1);
-      for (const result of this.articleIndex.search({ combineWith: 'OR', queries: chosen, tokenize, boostTerm }).slice(0, MAX_RESULTS)) scores.set(Number(result.id), WHOLE_ARTICLE_WEIGHT * result.score);
-    }
+    // Hits come best first: the first few hundred are all a route could need.
+    for (const hit of this.articleIndex.search(chosen, MAX_RESULTS)) scores.set(hit.id, WHOLE_ARTICLE_WEIGHT * hit.score);
     const best = new Map<number, number>();
-    if (forParagraphs.length > 0) {
-      for (const result of this.paragraphIndex.search({ combineWith: 'OR', queries: [{ queries: forParagraphs, tokenize }] }).slice(0, MAX_RESULTS)) {
-        const article = this.owner[Number(result.id)] ?? -1;
-        if (result.score > (best.get(article) ?? 0)) best.set(article, result.score);
-      }
+    for (const hit of this.paragraphIndex.search(forParagraphs.map((term) => ({ term, boost: 1 })), MAX_RESULTS)) {
+      const article = this.owner[hit.id] ?? -1;
+      if (hit.score > (best.get(article) ?? 0)) best.set(article, hit.score);
     }
     for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -118,6 +118,10 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
   return units;
 }
 
+const NO_TOKENS: readonly Token[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
+const NO_PEOPLE: ReadonlySet<PersonEntry> = new Set();
+
 /** The tokens inside a span (tokens are in text order: a binary search finds the first). */
 function within(tokens: readonly Token[], span: Span): Token[] {
   let low = 0;
@@ -144,8 +148,10 @@ function makeUnit(index: number, article: Article, paragraph: number, span: Span
     termFrequency.set(token.stem, (termFrequency.get(token.stem) ?? 0) + 1);
     length++;
   }
-  const around = within(paragraphTokens, context).filter((t) => t.start < span.start || t.end > span.end || (parts !== undefined && !tokens.includes(t)));
-  const contextTerms = new Set(around.filter((t) => isContentWord(t.word)).map((t) => t.stem));
+  // Narration is its own context: nothing around it.
+  const alone = context.start === span.start && context.end === span.end && !parts;
+  const around = alone ? NO_TOKENS : within(paragraphTokens, context).filter((t) => t.start < span.start || t.end > span.end || (parts !== undefined && !tokens.includes(t)));
+  const contextTerms: ReadonlySet<string> = around.length === 0 ? NO_TERMS : new Set(around.filter((t) => isContentWord(t.word)).map((t) => t.stem));
   return {
     index,
     kind: entry ? entry.quote.kind : 'narration',
@@ -252,26 +258,26 @@ class UnitMentions implements Mentions {
   }
 }
 
-function named(list: readonly Token[], names: NameIndex): Set<PersonEntry> {
-  const people = new Set<PersonEntry>();
+function named(list: readonly Token[], names: NameIndex): ReadonlySet<PersonEntry> {
+  let people: Set<PersonEntry> | undefined;
   for (const token of list) {
     if (!token.capital) continue;
-    for (const person of names.get(token.word) ?? []) people.add(person);
+    for (const person of names.get(token.word) ?? []) (people ??= new Set()).add(person);
   }
-  return people;
+  return people ?? NO_PEOPLE;
 }
 
 /** People named next to a reporting verb: "Okoye said", "told the agency", "said the minister, Ana Okoye". */
-function reportedSpeakers(tokens: readonly Token[], names: NameIndex): Set<PersonEntry> {
-  const out = new Set<PersonEntry>();
+function reportedSpeakers(tokens: readonly Token[], names: NameIndex): ReadonlySet<PersonEntry> {
+  let out: Set<PersonEntry> | undefined;
   tokens.forEach((token, i) => {
     if (!token.capital) return;
     const people = names.get(token.word);
     if (!people) return;
     const near = tokens.slice(Math.max(0, i - 3), i + 4);
-    if (near.some((t) => reports(t.word))) for (const p of people) out.add(p);
+    if (near.some((t) => reports(t.word))) for (const p of people) (out ??= new Set()).add(p);
   });
-  return out;
+  return out ?? NO_PEOPLE;
 }
 
 /** A verb that reports speech ("said", "told", "warned") or "according (to)". */

@@ -70,8 +70,8 @@ export class PersonMatcher {
   /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
   private readonly recent = new LruMap<string, PersonResolution>(64);
   private readonly nameTokens = new Set<string>();
-  /** Name tokens by first letter and length: a typed word is compared with only a bounded few. */
-  private readonly typos: TypoIndex;
+  /** Name tokens by first letter and length, built when a typo is first looked for: a typed word is compared with only a bounded few. */
+  private typoIndex: TypoIndex | undefined;
   readonly people: readonly PersonEntry[];
 
   constructor(people: Iterable<PersonEntry>) {
@@ -102,7 +102,6 @@ export class PersonMatcher {
       // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
-    this.typos = new TypoIndex(this.nameTokens);
     for (const phrase of this.phrases) {
       const key = `${phrase.kind}:${phrase.tokens[0] ?? ''}`;
       const list = this.byFirstToken.get(key) ?? [];
@@ -199,7 +198,8 @@ export class PersonMatcher {
     const known = this.variantOf.get(word);
     if (known !== undefined) return known ?? undefined;
     if (!fuzzy) return undefined;
-    const match = this.typos.near(word, MAX_FUZZY_EDITS).find((m) => spellingVariant(word, m.word, m.distance));
+    this.typoIndex ??= new TypoIndex(this.nameTokens);
+    const match = this.typoIndex.near(word, MAX_FUZZY_EDITS).find((m) => spellingVariant(word, m.word, m.distance));
     const found = match ? { token: match.word, typo: true } : null;
     // A lookup the question's budget cut short is not remembered as final.
     if (found || examinable(1) > 0) {

@@ -60,10 +60,10 @@ export class EvidenceIndex {
   private readonly topicTerms = new Map<string, Set<string>>();
   /** How much a topic says about one quote: a topic most quotes share is the article's whole subject. */
   private readonly topicStrength = new Map<string, number>();
-  /** The stems of the units, sorted: a word's family is looked up, not scanned for. */
-  private readonly sortedVocabulary: string[];
-  /** For spelling variants of words the article does not use (bounded work: see TypoIndex). */
-  private readonly typos: TypoIndex;
+  /** The stems of the units, sorted (when first needed): a word's family is looked up, not scanned for. */
+  private sorted: string[] | undefined;
+  /** For spelling variants of words the article does not use (bounded work: see TypoIndex), built when first needed. */
+  private typoIndex: TypoIndex | undefined;
   private demonymIndex: Map<string, string[]> | undefined;
   private readonly bigramsOf = new Map<EvidenceUnit, Set<string>>();
   private readonly personStems = new Map<PersonEntry, string[]>();
@@ -77,8 +77,6 @@ export class EvidenceIndex {
       for (const term of unit.termFrequency.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of unit.contextTerms) if (!unit.termFrequency.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    this.sortedVocabulary = [...this.documentFrequency.keys()].sort();
-    this.typos = new TypoIndex(this.sortedVocabulary);
     this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);
     const quotes = units.filter((u) => u.entry);
     for (const [id, stems] of topics) {
@@ -207,6 +205,16 @@ export class EvidenceIndex {
     // Without variants the answer may be incomplete: remembered only when it is not.
     if (known || fuzzy) this.variants.set(stem, out);
     return out;
+  }
+
+  private get sortedVocabulary(): string[] {
+    this.sorted ??= [...this.documentFrequency.keys()].sort();
+    return this.sorted;
+  }
+
+  private get typos(): TypoIndex {
+    this.typoIndex ??= new TypoIndex(this.sortedVocabulary);
+    return this.typoIndex;
   }
 
   /** Stems one suffix apart from this one ("legitim" / "legitimaci"): a prefix of it, or words it is a prefix of. */
