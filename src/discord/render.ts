@@ -307,11 +307,12 @@ function message(embeds: APIEmbed[], components: ReplyMessage['components'], eph
 
 /** Drops trailing fields, then shortens the description, until the embed fits Discord's 6,000-character total. */
 function withinTotal(embed: APIEmbed): APIEmbed {
-  const fitted: APIEmbed = { ...embed, fields: embed.fields ? [...embed.fields] : undefined };
+  // Most embeds fit as they are: no copy then.
+  if (embedCharacters([embed]) <= DISCORD_LIMITS.embedsTotal) return embed;
+  const fitted: APIEmbed = embed.fields ? { ...embed, fields: [...embed.fields] } : { ...embed };
   while (embedCharacters([fitted]) > DISCORD_LIMITS.embedsTotal && fitted.fields && fitted.fields.length > 0) fitted.fields.pop();
   const excess = embedCharacters([fitted]) - DISCORD_LIMITS.embedsTotal;
   if (excess > 0 && fitted.description) fitted.description = truncate(fitted.description, fitted.description.length - excess);
-  if (fitted.fields === undefined) delete fitted.fields;
   return fitted;
 }
 

@@ -8,11 +8,15 @@ export class LruMap<K, V> {
     return this.entries.size;
   }
 
+  /** The newest key: asking for it again needs no reordering (one article's engine, one question read several times). */
+  private newest: K | undefined;
+
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value === undefined) return undefined;
+    if (value === undefined || key === this.newest) return value;
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     return value;
   }
 
@@ -29,6 +33,7 @@ export class LruMap<K, V> {
     if (this.capacity <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 }

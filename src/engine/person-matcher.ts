@@ -48,13 +48,29 @@ export interface PersonResolution {
  * "chairperson" → "chair"), and inflections meet through the stem.
  */
 export function roleRoot(word: string): string {
-  const bare = word.replace(/(?:wo)?m[ae]n$|persons?$|people$/, '');
+  const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
   return bare.length >= 4 && bare !== word ? bare : stem(word);
 }
 
-/** Words of a description with well-known title abbreviations written out ("ceo" → "chief executive"). */
-function expandAbbreviations(list: readonly string[]): { word: string; from: number }[] {
-  return list.flatMap((word, i) => (TITLE_ABBREVIATIONS.get(word) ?? word).split(' ').map((w) => ({ word: w, from: i })));
+const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
+
+/** Words of a description with well-known title abbreviations written out ("ceo" → "chief executive"), each with the typed word it came from. */
+function expandAbbreviations(list: readonly string[]): { words: string[]; from: number[] } {
+  const words: string[] = [];
+  const from: number[] = [];
+  list.forEach((word, i) => {
+    const written = TITLE_ABBREVIATIONS.get(word);
+    if (written === undefined) {
+      words.push(word);
+      from.push(i);
+    } else {
+      for (const part of written.split(' ')) {
+        words.push(part);
+        from.push(i);
+      }
+    }
+  });
+  return { words, from };
 }
 
 /**
@@ -63,8 +79,9 @@ function expandAbbreviations(list: readonly string[]): { word: string; from: num
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
-  /** Phrases by their first token: only those whose first token the text has are tried. */
-  private readonly byFirstToken = new Map<string, Phrase[]>();
+  /** Name and role phrases by their first token: only those whose first token the text has are tried. */
+  private readonly byFirstName = new Map<string, Phrase[]>();
+  private readonly byFirstRole = new Map<string, Phrase[]>();
   /** Typed words already compared with the names: the same few words come back question after question. */
   private readonly variantOf = new Map<string, { token: string; typo: boolean } | null>();
   /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
@@ -103,10 +120,11 @@ export class PersonMatcher {
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
     for (const phrase of this.phrases) {
-      const key = `${phrase.kind}:${phrase.tokens[0] ?? ''}`;
-      const list = this.byFirstToken.get(key) ?? [];
-      list.push(phrase);
-      this.byFirstToken.set(key, list);
+      const index = phrase.kind === 'name' ? this.byFirstName : this.byFirstRole;
+      const key = phrase.tokens[0] ?? '';
+      const list = index.get(key);
+      if (list) list.push(phrase);
+      else index.set(key, [phrase]);
     }
   }
 
@@ -132,58 +150,63 @@ export class PersonMatcher {
   }
 
   private resolveWords(typed: readonly string[]): PersonResolution {
-    const expanded = expandAbbreviations(typed);
-    const questionWords = expanded.map((e) => e.word);
+    const { words: questionWords, from } = expandAbbreviations(typed);
     // Typo tolerance for the few longest words that are no name as typed: bounded work however long the text.
-    const fuzzy = new Set(
-      questionWords
-        .filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w))
-        .sort((a, b) => b.length - a.length)
-        .slice(0, MAX_FUZZY_WORDS),
-    );
-    const nameAt = questionWords.map((w) => this.nameTokenFor(w, fuzzy.has(w)));
-    const rootAt = questionWords.map((w) => roleRoot(w));
-    const byPerson = new Map<PersonEntry, PersonMatch>();
+    const unknown = questionWords.filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w));
+    const fuzzy = new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const nameAt: ({ token: string; typo: boolean } | undefined)[] = [];
+    const rootAt: string[] = [];
     // Most phrases share no word with the text: a set lookup rules them out before any matching.
     const namesPresent = new Set<string>();
-    for (const at of nameAt) if (at) namesPresent.add(at.token);
-    const rootsPresent = new Set(rootAt);
-
-    const candidates = [
-      ...[...namesPresent].flatMap((t) => this.byFirstToken.get(`name:${t}`) ?? []),
-      ...[...rootsPresent].flatMap((t) => this.byFirstToken.get(`role:${t}`) ?? []),
-    ];
-    for (const phrase of candidates) {
-      const present = phrase.kind === 'name' ? namesPresent : rootsPresent;
-      if (!phrase.tokens.every((token) => present.has(token))) continue;
+    const rootsPresent = new Set<string>();
+    for (const word of questionWords) {
+      const name = this.nameTokenFor(word, fuzzy.has(word));
+      nameAt.push(name);
+      if (name) namesPresent.add(name.token);
+      const root = roleRoot(word);
+      rootAt.push(root);
+      rootsPresent.add(root);
+    }
+    const byPerson = new Map<PersonEntry, PersonMatch>();
+    const consider = (phrase: Phrase, present: ReadonlySet<string>): void => {
+      for (const token of phrase.tokens) if (!present.has(token)) return;
       const covered = new Set<number>();
       let typos = 0;
       for (const token of phrase.tokens) {
-        const at = questionWords.findIndex((_, i) => !covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token));
-        if (at < 0) break;
+        let at = -1;
+        for (let i = 0; i < questionWords.length && at < 0; i++) {
+          if (!covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
+        }
+        if (at < 0) return;
         covered.add(at);
         if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
       }
-      if (covered.size !== phrase.tokens.length) continue;
       const score = phrase.tokens.length * phrase.weight - typos * 0.1;
       const current = byPerson.get(phrase.person);
-      if (!current || score > current.score) {
-        // Positions in the typed words: an abbreviation written out covers the one word typed.
-        const typedCovered = new Set([...covered].map((i) => expanded[i]?.from ?? i));
-        byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
-      }
-    }
+      if (current && score <= current.score) return;
+      // Positions in the typed words: an abbreviation written out covers the one word typed.
+      const typedCovered = new Set<number>();
+      for (const i of covered) typedCovered.add(from[i] ?? i);
+      byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
+    };
+    for (const token of namesPresent) for (const phrase of this.byFirstName.get(token) ?? []) consider(phrase, namesPresent);
+    for (const token of rootsPresent) for (const phrase of this.byFirstRole.get(token) ?? []) consider(phrase, rootsPresent);
     const matches = [...byPerson.values()].sort((a, b) => b.score - a.score);
     const top = matches[0]?.score ?? 0;
     const best = matches.filter((m) => m.score >= top - 1e-9 && top > 0);
-    const meaningful = typed.map((w, i) => [w, i] as const).filter(([w]) => !STOPWORDS.has(w) && !HONORIFICS.has(w));
     const first = best[0];
-    const covered = first ? meaningful.filter(([, i]) => first.covered.has(i)).length : 0;
+    let meaningful = 0;
+    let covered = 0;
+    typed.forEach((w, i) => {
+      if (STOPWORDS.has(w) || HONORIFICS.has(w)) return;
+      meaningful++;
+      if (first?.covered.has(i)) covered++;
+    });
     const head = headPosition(typed);
     return {
       matches,
       best,
-      coverage: meaningful.length === 0 ? 0 : Math.min(1, covered / meaningful.length),
+      coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful),
       headCovered: first !== undefined && head >= 0 && best.some((m) => m.covered.has(head)),
     };
   }

@@ -80,5 +80,14 @@ function lowerFirst(text: string, articleText: string): string {
   const first = /^[A-Z][a-z]+/.exec(text)?.[0];
   if (!first) return text;
   const lower = first.toLowerCase();
-  return new RegExp(`(?:^|[^\\p{L}])${lower}(?:[^\\p{L}]|$)`, 'u').test(articleText) ? lower + text.slice(first.length) : text;
+  return usesAsWord(articleText, lower) ? lower + text.slice(first.length) : text;
+}
+
+/** The text has `word` as a whole word, in that case. */
+function usesAsWord(text: string, word: string): boolean {
+  const letter = /\p{L}/u;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!letter.test(text.charAt(at - 1)) && !letter.test(text.charAt(at + word.length))) return true;
+  }
+  return false;
 }

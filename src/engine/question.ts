@@ -68,6 +68,8 @@ export interface QuestionText {
   quoted: string;
   /** Every word is filler or punctuation: nothing is asked. */
   empty: boolean;
+  /** Words that carry meaning: not function words, filler, "about", auxiliaries, or words for the article itself. */
+  meaningful: readonly string[];
 }
 
 /** The router and every article's engine read the same question: the latest few are kept read. */
@@ -83,26 +85,26 @@ function read(text: string): QuestionText {
   // The idiom's words are replaced by spaces, so every offset still points into the question as typed.
   const stripped = idiom ? `tell about${' '.repeat(idiom[0].length - 10)}${unmentioned.slice(idiom[0].length)}` : unmentioned;
   const offset = text.length - unmentioned.length;
-  const tokens = tokenize(stripped).flatMap((t) => {
+  const tokens: Token[] = [];
+  for (const t of tokenize(stripped)) {
     const chat = CHAT_SPELLINGS.get(t.word);
-    const token = chat ? { ...t, word: chat, stem: chat } : t;
-    // "who's", "what's", "whos": the s is "is", not a possessive.
-    const contracted = /^(?:who|what|where|when|how)s$/.exec(token.word) ? token.word.slice(0, -1) : null;
-    if (contracted) return [{ ...token, word: contracted, stem: contracted }, { ...token, word: 'is', stem: 'is', capital: false, possessive: false }];
-    if (token.possessive && WH_WORDS.has(token.word)) return [{ ...token, possessive: false }, { ...token, word: 'is', stem: 'is', capital: false, possessive: false }];
-    return [token];
-  });
+    const token = chat ? asWord(t, chat) : t;
+    if (CONTRACTED_WH.has(token.word)) {
+      // "who's", "what's", "whos": the s is "is", not a possessive.
+      tokens.push(asWord(token, token.word.slice(0, -1)), asWord(token, 'is'));
+    } else if (token.possessive && WH_WORDS.has(token.word)) {
+      tokens.push(asWord(token, token.word), asWord(token, 'is'));
+    } else tokens.push(token);
+  }
   const quotedSpan = quotedRange(stripped);
   const breaks = clauseBreaks(stripped);
   const coreStart = questionProper(tokens, breaks);
-  const list: QuestionWord[] = tokens.map((t, at) => ({
-    ...t,
-    start: t.start + offset,
-    end: t.end + offset,
-    at,
-    preamble: at < coreStart,
-    quoted: quotedSpan !== null && t.start >= quotedSpan.start && t.end <= quotedSpan.end,
-  }));
+  const list: QuestionWord[] = [];
+  tokens.forEach((t, at) => {
+    const quoted = quotedSpan !== null && t.start >= quotedSpan.start && t.end <= quotedSpan.end;
+    // Written out rather than spread: this runs for every word of every question.
+    list.push({ word: t.word, stem: t.stem, start: t.start + offset, end: t.end + offset, capital: t.capital, possessive: t.possessive, at, preamble: at < coreStart, quoted });
+  });
   const core = list.slice(coreStart);
   const first = core[0];
   const wh = first && WH_WORDS.has(first.word) ? first.word : null;
@@ -110,7 +112,17 @@ function read(text: string): QuestionText {
   const { slot, speechAt, soft } = speakerSlot(list, coreStart);
   const quoted = quotedSpan ? foldText(stripped.slice(quotedSpan.start, quotedSpan.end)) : '';
   const empty = list.every((w) => FILLER.has(w.word) || w.word === 'please');
-  return { text, words: list, wh, coreAt: coreStart, yesNo, slot, softSlot: soft === true, speechAt, quoted, empty };
+  const meaningful = list.filter((w) => !STOPWORDS.has(w.word) && !FILLER.has(w.word) && !ABOUT_WORDS.has(w.word) && !ARTICLE_WORDS.has(w.word) && !AUXILIARIES.has(w.word)).map((w) => w.word);
+  return { text, words: list, wh, coreAt: coreStart, yesNo, slot, softSlot: soft === true, speechAt, quoted, empty, meaningful };
+}
+
+/** "whos", "whats" (typed without the apostrophe, or "who's" read as one word): a wh-word and "is". */
+const CONTRACTED_WH: ReadonlySet<string> = new Set(['whos', 'whats', 'wheres', 'whens', 'hows']);
+
+/** The token as another word (its stem the word itself: chat spellings and wh-words are their own stems), not possessive. */
+function asWord(token: Token, word: string): Token {
+  const is = word === 'is';
+  return { word, stem: word, start: token.start, end: token.end, capital: is ? false : token.capital, possessive: false };
 }
 
 /** The asker's own quotation: text between quotation marks, or between single quotes at word edges. */

@@ -36,7 +36,7 @@ export interface ContentTerm {
 }
 
 const NONE: readonly { stem: string; strength: number }[] = [];
-const NO_STEMS: readonly string[] = [];
+const NO_TOPICS: ReadonlySet<string> = new Set();
 
 export interface ScoredUnit {
   unit: EvidenceUnit;
@@ -67,6 +67,9 @@ export class EvidenceIndex {
   private demonymIndex: Map<string, string[]> | undefined;
   private readonly bigramsOf = new Map<EvidenceUnit, Set<string>>();
   private readonly personStems = new Map<PersonEntry, string[]>();
+  private readonly buffers = { strength: new Float64Array(0), frequency: new Float64Array(0) };
+  /** Each topic's keyword phrases with a space either side, as they are looked for in a question. */
+  private readonly paddedPhrases: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     readonly units: readonly EvidenceUnit[],
@@ -77,6 +80,7 @@ export class EvidenceIndex {
       for (const term of unit.termFrequency.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of unit.contextTerms) if (!unit.termFrequency.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
+    this.paddedPhrases = new Map([...topicPhrases].map(([id, phrases]) => [id, phrases.map((p) => ` ${p} `)] as const));
     this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);
     const quotes = units.filter((u) => u.entry);
     for (const [id, stems] of topics) {
@@ -101,14 +105,16 @@ export class EvidenceIndex {
         .slice(0, MAX_FUZZY_WORDS),
     );
     const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
-    const topicStems = terms.map((t) => (t.person ? this.nameStems(t.person) : [t.stem]));
+    // The topics (from the data) each term's words describe, found once rather than unit by unit.
+    const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : this.topicsDescribedBy(t.person ? this.nameStems(t.person) : [t.stem])));
     const pairs = bigrams(sequence);
     const candidates = filter ? this.units.filter(filter) : this.units;
     // Pass 1: each unit's own words (and its attribution) for each term.
-    const strength = new Float64Array(candidates.length * n);
-    const frequency = new Float64Array(candidates.length * n);
+    const strength = this.buffer('strength', candidates.length * n);
+    const frequency = this.buffer('frequency', candidates.length * n);
     const saidSomewhere = new Array<boolean>(n).fill(false);
-    candidates.forEach((unit, u) => {
+    for (let u = 0; u < candidates.length; u++) {
+      const unit = candidates[u] as EvidenceUnit;
       for (let i = 0; i < n; i++) {
         const term = terms[i] as ContentTerm;
         const at = u * n + i;
@@ -128,20 +134,21 @@ export class EvidenceIndex {
         }
         if (strength[at]! >= CONTEXT_MATCH * FAMILY_MATCH) saidSomewhere[i] = true;
       }
-    });
+    }
     // Pass 2: topics from the data stand in for words a unit does not use; a topic most quotes share
     // is discounted only when some unit says the word itself.
     const out: ScoredUnit[] = [];
-    candidates.forEach((unit, u) => {
+    for (let u = 0; u < candidates.length; u++) {
+      const unit = candidates[u] as EvidenceUnit;
       let covered = 0;
       let relevance = 0;
       for (let i = 0; i < n; i++) {
-        const term = terms[i] as ContentTerm;
         const at = u * n + i;
         let s = strength[at] ?? 0;
         let tf = frequency[at] || 1;
-        if (!term.topic && unit.topics.length > 0) {
-          const viaTopic = this.topicMatch(unit, topicStems[i] ?? NO_STEMS, saidSomewhere[i] ?? true);
+        const topics = topicsOf[i] as ReadonlySet<string>;
+        if (topics.size > 0 && unit.topics.length > 0) {
+          const viaTopic = this.topicMatch(unit, topics, saidSomewhere[i] ?? true);
           if (viaTopic > s) {
             s = viaTopic;
             tf = 1;
@@ -152,20 +159,47 @@ export class EvidenceIndex {
         covered += weight;
         relevance += (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * unit.length) / this.averageLength));
       }
+      // Word order counts only where some of the question's words are said: a shared "of the" alone says nothing.
+      if (covered <= 0) continue;
       const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
-      if (covered <= 0 && proximity <= 0) return;
       out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity });
-    });
+    }
     return out;
   }
 
-  private topicMatch(unit: EvidenceUnit, stems: readonly string[], discountBroad: boolean): number {
+  /** A zeroed scratch array of at least `size` (kept between questions: allocating typed arrays is slow). */
+  private buffer(name: 'strength' | 'frequency', size: number): Float64Array {
+    let buffer = this.buffers[name];
+    if (buffer.length < size) {
+      buffer = new Float64Array(Math.max(size, buffer.length * 2));
+      this.buffers[name] = buffer;
+    } else buffer.fill(0, 0, size);
+    return buffer;
+  }
+
+  /** How strongly one of the unit's topics stands for a term, given the topics the term's words describe. */
+  private topicMatch(unit: EvidenceUnit, topics: ReadonlySet<string>, discountBroad: boolean): number {
     let best = 0;
     for (const topic of unit.topics) {
+      if (!topics.has(topic)) continue;
       const strength = discountBroad ? (this.topicStrength.get(topic) ?? 0) : TOPIC_MATCH;
-      if (strength > best && stems.some((s) => this.topicTerms.get(topic)?.has(s))) best = strength;
+      if (strength > best) best = strength;
     }
     return best;
+  }
+
+  /** The topics whose label or keywords use one of these stems. */
+  private topicsDescribedBy(stems: readonly string[]): ReadonlySet<string> {
+    let out: Set<string> | undefined;
+    for (const [topic, words] of this.topicTerms) {
+      for (const stem of stems) {
+        if (words.has(stem)) {
+          (out ??= new Set()).add(topic);
+          break;
+        }
+      }
+    }
+    return out ?? NO_TOPICS;
   }
 
   /** Inverse document frequency: a word few units use says more. Unknown words weigh as the rarest. */
@@ -263,8 +297,18 @@ export class EvidenceIndex {
 
   /** Topics one of whose keyword phrases (two words or more) the question's words contain, in order. */
   topicsNamedBy(sequence: readonly string[]): string[] {
+    const out: string[] = [];
+    if (this.topicPhrases.size === 0) return out;
     const text = ` ${sequence.join(' ')} `;
-    return [...this.topicPhrases].filter(([, phrases]) => phrases.some((p) => text.includes(` ${p} `))).map(([id]) => id);
+    for (const [id, phrases] of this.paddedPhrases) {
+      for (const phrase of phrases) {
+        if (text.includes(phrase)) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether one of the unit's topics (from the article's data) is described by one of these stems ("where", "place"). */

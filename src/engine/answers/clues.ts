@@ -1,5 +1,3 @@
-import { STOPWORDS } from '../../text/stopwords.js';
-import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER } from '../lexicon.js';
 import type { QuestionText, QuestionWord } from '../question.js';
 
 /** Small readings of a question that several answer types' `detect` share. */
@@ -14,11 +12,9 @@ export function wordAfterWh(question: QuestionText, offset = 1): string {
   return question.words[question.coreAt + offset]?.word ?? '';
 }
 
-/** Words that carry meaning: not function words, filler, "about", or words for the article itself. */
-export function meaningfulWords(question: QuestionText): string[] {
-  return question.words
-    .filter((w) => !STOPWORDS.has(w.word) && !FILLER.has(w.word) && !ABOUT_WORDS.has(w.word) && !ARTICLE_WORDS.has(w.word) && !AUXILIARIES.has(w.word))
-    .map((w) => w.word);
+/** Words that carry meaning (read with the question). */
+export function meaningfulWords(question: QuestionText): readonly string[] {
+  return question.meaningful;
 }
 
 /** Every meaningful word is one of `allowed`, and at least one is one of `required`. */
