@@ -1,4 +1,4 @@
-import type { Answer, AnswerItem } from '../engine/index.js';
+import { speakerName, type Answer, type AnswerItem } from '../engine/index.js';
 
 /** An answer laid out for a terminal: summary first, then each quote with who, what kind, and where. */
 export function formatAnswerForTerminal(answer: Answer, width = 80): string {
@@ -20,7 +20,7 @@ export function formatAnswerForTerminal(answer: Answer, width = 80): string {
 function heading(item: AnswerItem): string {
   if (!item.speaker) return `The article (${item.article.source})`;
   const role = item.speaker.role ? ` — ${item.speaker.role}` : '';
-  return `${item.speaker.name}${role}`;
+  return `${speakerName(item.speaker)}${role}`;
 }
 
 function citation(item: AnswerItem): string {

@@ -8,7 +8,7 @@ import {
   type APIEmbed,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import type { Answer, AnswerItem, Choice, SpeakerSummary, TopicSummary } from '../engine/index.js';
+import { speakerName, type Answer, type AnswerItem, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article } from '../data/schema.js';
 import { checkPassage, encodeCustomId, type AnswerView } from './custom-ids.js';
 
@@ -156,10 +156,10 @@ function blockQuote(escaped: string): string {
 function citationLine(item: AnswerItem): string {
   // Names and roles are capped so a citation never crowds its quote out of the embed.
   const who = item.speaker
-    ? `**${escapeText(truncate(item.speaker.name, 100))}**${item.speaker.role ? `, ${escapeText(truncate(item.speaker.role, 200))}` : ''}`
+    ? `**${escapeText(truncate(speakerName(item.speaker), 100))}**${item.speaker.role ? `, ${escapeText(truncate(item.speaker.role, 200))}` : ''}`
     : `*The article (${escapeText(truncate(item.article.source, 100))})*`;
   const kind = item.kind === 'narration' ? 'article text' : item.kind;
-  const via = item.reportedBy ? ` · as reported by ${escapeText(item.reportedBy.name)}` : '';
+  const via = item.reportedBy ? ` · as reported by ${escapeText(speakerName(item.reportedBy))}` : '';
   const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''} · “${escapeText(truncate(item.article.title, 60))}”`;
   return `— ${who} · ${kind}${via} · ${where}`;
 }
@@ -187,7 +187,7 @@ export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: stri
   const shown = fitFields(
     title,
     speakers.map((s) => ({
-      name: truncate(s.person.name, DISCORD_LIMITS.fieldName),
+      name: truncate(speakerName(s.person), DISCORD_LIMITS.fieldName),
       value: truncate(
         `${s.person.role ? `${escapeText(s.person.role)}\n` : ''}${s.quoteCount} ${s.quoteCount === 1 ? 'quote' : 'quotes'} · ${s.topics.map((t) => escapeText(topicLabel(t))).join('; ')}`,
         DISCORD_LIMITS.fieldValue,
@@ -222,7 +222,7 @@ export function renderTopics(topics: TopicSummary[]): ReplyMessage {
     title,
     topics.map((t) => ({
       name: truncate(t.label, DISCORD_LIMITS.fieldName),
-      value: truncate(`${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'} · ${t.speakers.map((p) => escapeText(p.name)).join(', ')}`, DISCORD_LIMITS.fieldValue),
+      value: truncate(`${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'} · ${t.speakers.map((p) => escapeText(speakerName(p))).join(', ')}`, DISCORD_LIMITS.fieldValue),
     })),
   );
   const embed: APIEmbed = {
@@ -307,11 +307,12 @@ function message(embeds: APIEmbed[], components: ReplyMessage['components'], eph
 
 /** Drops trailing fields, then shortens the description, until the embed fits Discord's 6,000-character total. */
 function withinTotal(embed: APIEmbed): APIEmbed {
-  const fitted: APIEmbed = { ...embed, fields: embed.fields ? [...embed.fields] : undefined };
+  // Most embeds fit as they are: no copy then.
+  if (embedCharacters([embed]) <= DISCORD_LIMITS.embedsTotal) return embed;
+  const fitted: APIEmbed = embed.fields ? { ...embed, fields: [...embed.fields] } : { ...embed };
   while (embedCharacters([fitted]) > DISCORD_LIMITS.embedsTotal && fitted.fields && fitted.fields.length > 0) fitted.fields.pop();
   const excess = embedCharacters([fitted]) - DISCORD_LIMITS.embedsTotal;
   if (excess > 0 && fitted.description) fitted.description = truncate(fitted.description, fitted.description.length - excess);
-  if (fitted.fields === undefined) delete fitted.fields;
   return fitted;
 }
 

@@ -2,10 +2,13 @@ import type { Article, Person } from '../data/schema.js';
 import type { Answer, AnswerItem } from './answer-types.js';
 import { ArticleRouter, type Route } from './article-router.js';
 import { ChoiceIndex, type Choice } from './choices.js';
-import { MAX_QUESTION_CHARS } from './limits.js';
+import { withQuestionBudget } from './limits.js';
 import { LruMap } from './lru.js';
-import { parseQuestion } from './intent.js';
-import { ScopedEngine, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
+import { overviewOf } from './answers/registry.js';
+import { itemOfQuote } from './knowledge.js';
+import { speakerName } from './phrasing.js';
+import { readQuestion } from './question.js';
+import { ScopedEngine, type ScopedAnswer, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
 
 export type { SpeakerSummary, TopicSummary };
 
@@ -44,17 +47,23 @@ export function createAnswerEngine(articles: Article[], options: EngineOptions =
   return new KnowledgeBaseEngine(articles, options);
 }
 
-/** Article engines kept for recently asked articles; each costs a few hundred KB and a millisecond to build. */
-const ENGINE_CACHE_SIZE = 128;
-/** Articles answering alongside the best one must route at least this share of its score … */
-const CO_ROUTE_RATIO = 0.6;
+/** Article engines kept for recently asked articles; each costs some tens of KB and a fraction of a millisecond to build. */
+const ENGINE_CACHE_SIZE = 64;
+/** The articles the router ranks best are each asked; the one whose evidence answers best wins … */
+const ROUTE_CANDIDATES = 3;
+/** … among those the router finds at least this share as likely as its first. */
+const CANDIDATE_RATIO = 0.5;
+/** An answer this confident (its evidence covers the whole question) is not second-guessed by routes under this share of the first. */
+const SURE_CONFIDENCE = 1.3;
+const CLOSE_ROUTE_RATIO = 0.8;
+/** Articles answering alongside the best one must answer nearly as well … */
+const CO_ANSWER_RATIO = 0.85;
 /** … and at most this many articles answer one question. */
 const MAX_ARTICLES_PER_ANSWER = 3;
 /** Quotes shown from each article when several answer. */
 const ITEMS_PER_ARTICLE = 3;
-
-/** Intents about the knowledge base as a whole rather than one article's content. */
-const OVERVIEW_INTENTS = new Set(['list-speakers', 'list-topics', 'article-about', 'article-source', 'empty']);
+/** Articles named in a list of everyone quoted across the knowledge base; the rest are counted. */
+const LISTED_ARTICLES = 12;
 
 /**
  * The engine every front end uses. One article: its scoped engine answers everything. Several:
@@ -64,7 +73,7 @@ const OVERVIEW_INTENTS = new Set(['list-speakers', 'list-topics', 'article-about
 class KnowledgeBaseEngine implements AnswerEngine {
   private readonly byId: Map<string, Article>;
   private readonly router: ArticleRouter | undefined;
-  private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE);
+  private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE, { admitOnSecondUse: true });
   private readonly answers: LruMap<string, Answer>;
   private readonly speakerTotals: SpeakerSummary[];
   private readonly topicTotals: TopicSummary[];
@@ -90,7 +99,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
     this.speakerChoices = new ChoiceIndex(
       this.speakerTotals.map(({ person, quoteCount }) => ({
         value: person.id,
-        label: person.role ? `${person.name} — ${person.role}` : person.name,
+        label: person.role && person.named !== false ? `${person.name} — ${person.role}` : speakerName(person),
         names: [person.name],
         aliases: [...person.aliases, ...person.roleAliases, ...(person.role ? [person.role] : [])],
         weight: quoteCount,
@@ -107,48 +116,91 @@ class KnowledgeBaseEngine implements AnswerEngine {
 
   answer(question: string, options: AskOptions = {}): Answer {
     if (this.answers.capacity === 0) return this.answerNow(question, options);
-    // The question exactly as asked: answers echo it, so "Venues?" and "venues" are kept apart.
+    // The question exactly as asked: answers repeat it, so "Venues?" and "venues" are kept apart.
     return this.answers.remember(`${options.articleId ?? ''}\u0000${question}`, () => this.answerNow(question, options));
   }
 
+  /** One question, with one budget of typo comparisons however many articles it is asked of. */
   private answerNow(question: string, options: AskOptions): Answer {
+    return withQuestionBudget(() => this.answerWithin(question, options));
+  }
+
+  private answerWithin(question: string, options: AskOptions): Answer {
     if (options.articleId !== undefined) {
       const article = this.byId.get(options.articleId);
       if (!article) return this.unknownArticle(question, options.articleId);
-      return this.engineFor(article).answer(question);
+      return withoutConfidence(this.engineFor(article).answer(question));
     }
-    if (!this.router) return this.engineFor(this.articles[0] as Article).answer(question);
-    // Cut before routing: nothing past MAX_QUESTION_CHARS is read, however long the input.
-    const asked = question.slice(0, MAX_QUESTION_CHARS);
-    const routes = this.router.route(asked);
-    const intent = parseQuestion(asked).intent;
-    if (routes.length === 0) return OVERVIEW_INTENTS.has(intent) ? this.overview(question, intent) : this.noArticle(question);
+    if (!this.router) return withoutConfidence(this.engineFor(this.articles[0] as Article).answer(question));
+    const overview = overviewOf(readQuestion(question));
+    if (overview?.name === 'list-speakers') return this.speakersByArticle(question);
+    const routed = this.router.route(question, ROUTE_CANDIDATES);
+    const routes = routed.filter((r) => r.score >= (routed[0]?.score ?? 0) * CANDIDATE_RATIO);
+    if (routes.length === 0) return overview ? this.overview(question, overview.name) : this.noArticle(question);
     return this.answerFrom(question, routes);
   }
 
-  /** The best article answers; close runners-up that also find an answer are shown beside it. */
+  /** Each candidate article answers; the best evidence wins, and articles that answer nearly as well are shown beside it. */
   private answerFrom(question: string, routes: Route[]): Answer {
-    const top = routes[0] as Route;
-    const contenders = routes.filter((r) => r.score >= top.score * CO_ROUTE_RATIO).slice(0, MAX_ARTICLES_PER_ANSWER);
-    const answers = contenders.map((r) => ({ article: r.article, answer: this.engineFor(r.article).answer(question) }));
-    const found = answers.filter((a) => a.answer.found);
+    const answers: { article: Article; rank: number; answer: ScopedAnswer }[] = [];
+    for (const [rank, route] of routes.entries()) {
+      // A clearly weaker route is asked only when no article so far answers surely: each asked article costs its engine.
+      const sure = answers.some((a) => a.answer.found && a.answer.confidence >= SURE_CONFIDENCE);
+      if (sure && route.score < (routes[0]?.score ?? 0) * CLOSE_ROUTE_RATIO) break;
+      answers.push({ article: route.article, rank, answer: this.engineFor(route.article).answer(question) });
+    }
+    const found = answers.filter((a) => a.answer.found).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
     if (found.length === 0) {
-      const best = answers[0] as { article: Article; answer: Answer };
-      return { ...best.answer, summary: `${from(best.article)} ${best.answer.summary}` };
+      const best = answers[0] as { article: Article; answer: ScopedAnswer };
+      return { ...withoutConfidence(best.answer), summary: `${from(best.article)} ${best.answer.summary}` };
     }
-    if (found.length === 1) {
-      const only = found[0] as { article: Article; answer: Answer };
-      return { ...only.answer, summary: `${from(only.article)} ${only.answer.summary}` };
-    }
-    const first = found[0] as { article: Article; answer: Answer };
+    const top = found[0] as { article: Article; answer: ScopedAnswer };
+    const together = found.filter((f) => f.answer.confidence >= top.answer.confidence * CO_ANSWER_RATIO).slice(0, MAX_ARTICLES_PER_ANSWER);
+    if (together.length === 1) return { ...withoutConfidence(top.answer), summary: `${from(top.article)} ${top.answer.summary}` };
     return {
       question,
-      intent: first.answer.intent,
+      intent: top.answer.intent,
       found: true,
-      summary: `${found.length} articles answer this. ${found.map((f) => `${from(f.article)} ${f.answer.summary}`).join(' ')}`,
-      items: interleave(found.map((f) => f.answer.items.slice(0, ITEMS_PER_ARTICLE))),
+      summary: `${together.length} articles answer this. ${together.map((f) => `${from(f.article)} ${f.answer.summary}`).join(' ')}`,
+      items: interleave(together.map((f) => f.answer.items.slice(0, ITEMS_PER_ARTICLE))),
       suggestions: [],
     };
+  }
+
+  /** "Who is quoted?" over several articles: every article's speakers, grouped by article. */
+  private speakersByArticle(question: string): Answer {
+    const groups = this.articles
+      .map((article) => ({ article, speakers: this.speakersOf(article) }))
+      .filter((g) => g.speakers.length > 0);
+    const listed = groups.slice(0, LISTED_ARTICLES).map(
+      (g) => `“${g.article.title}” (${g.article.source}): ${g.speakers.map(({ person, quoteCount }) => `${person.named === false ? speakerName(person) : `${person.name}${person.role ? ` (${person.role})` : ''}`} ${quoteCount}`).join(', ')}`,
+    );
+    const more = groups.length > LISTED_ARTICLES ? ` …and ${groups.length - LISTED_ARTICLES} more articles (/speakers lists everyone).` : '';
+    const total = groups.reduce((n, g) => n + g.speakers.length, 0);
+    const items = groups.slice(0, LISTED_ARTICLES).flatMap((g) => g.speakers.flatMap((s) => (s.firstQuote ? [s.firstQuote] : [])));
+    return {
+      question,
+      intent: 'list-speakers',
+      found: total > 0,
+      summary: total > 0 ? `${total} speakers quoted in ${groups.length} articles. ${listed.join('; ')}.${more}` : 'None of the articles quotes anyone by name.',
+      items,
+      suggestions: total > 0 ? [] : this.suggestions(),
+    };
+  }
+
+  /** Speakers of one article from its data (no engine needed), most quoted first. */
+  private speakersOf(article: Article): { person: Person; quoteCount: number; firstQuote: AnswerItem | null }[] {
+    const people = new Map(article.people.map((p) => [p.id, p]));
+    const counts = new Map<string, { person: Person; quoteCount: number; firstQuote: AnswerItem | null }>();
+    for (const quote of article.quotes) {
+      const person = people.get(quote.speaker);
+      if (!person) continue;
+      const entry = counts.get(person.id) ?? { person, quoteCount: 0, firstQuote: null };
+      entry.quoteCount++;
+      entry.firstQuote ??= itemOfQuote(article, quote, person, quote.reportedBy ? (people.get(quote.reportedBy) ?? null) : null);
+      counts.set(person.id, entry);
+    }
+    return [...counts.values()].sort((a, b) => b.quoteCount - a.quoteCount);
   }
 
   /** Questions about "the article" when there are many: what the knowledge base holds. */
@@ -167,11 +219,11 @@ class KnowledgeBaseEngine implements AnswerEngine {
   }
 
   private noArticle(question: string): Answer {
-    return { question, intent: parseQuestion(question).intent, found: false, summary: "None of the articles I know says anything about that.", items: [], suggestions: this.suggestions() };
+    return { question, intent: 'passage-search', found: false, summary: 'None of the articles I know says anything about that.', items: [], suggestions: this.suggestions() };
   }
 
   private unknownArticle(question: string, articleId: string): Answer {
-    return { question, intent: parseQuestion(question).intent, found: false, summary: `There is no article “${articleId}”.`, items: [], suggestions: this.articles.slice(0, 5).map((a) => `ask about “${a.title}” (${a.id})`) };
+    return { question, intent: 'passage-search', found: false, summary: `There is no article “${articleId}”.`, items: [], suggestions: this.articles.slice(0, 5).map((a) => `ask about “${a.title}” (${a.id})`) };
   }
 
   private suggestions(): string[] {
@@ -220,14 +272,16 @@ class KnowledgeBaseEngine implements AnswerEngine {
     return this.articleChoices.suggest(typed, limit);
   }
 
-  /** Scoped engines are built on first use and the least recently used are dropped. */
+  /** Scoped engines are built when asked for, kept from their second use on, and the least recently used are dropped. */
   private engineFor(article: Article): ScopedEngine {
-    const cached = this.engines.get(article.id);
-    if (cached) return cached;
-    const engine = new ScopedEngine([article]);
-    this.engines.set(article.id, engine);
-    return engine;
+    return this.engines.remember(article.id, () => new ScopedEngine([article]));
   }
+}
+
+/** The public answer: how sure the engine is stays inside it. */
+function withoutConfidence(answer: ScopedAnswer): Answer {
+  const { confidence: _confidence, ...rest } = answer;
+  return rest;
 }
 
 function from(article: Article): string {

@@ -2,7 +2,6 @@ import type { Person } from '../data/schema.js';
 
 /** What kind of question the engine understood; decides how the answer is built. */
 export type QuestionIntent =
-  | 'who-spoke-about'
   | 'who-said'
   | 'what-did-say'
   | 'who-is'
@@ -11,6 +10,7 @@ export type QuestionIntent =
   | 'when'
   | 'where'
   | 'why'
+  | 'how-much'
   | 'article-about'
   | 'article-source'
   | 'passage-search'
@@ -34,11 +34,24 @@ export interface AnswerItem {
   readonly end: number;
   readonly paragraph: number;
   readonly speaker: Person | null;
-  /** Who relayed a second-hand statement ("Leavitt: President Trump said ..."). */
+  /** Who relayed a second-hand statement (an aide: "the governor said …"). */
   readonly reportedBy: Person | null;
   readonly quoteId: string | null;
   readonly topics: readonly string[];
   readonly article: ArticleRef;
+  /**
+   * When the attribution interrupts the statement (“A,” she said, “B.”): the speaker's own words, in
+   * order, each verbatim article text at its offsets and inside `start`–`end`. `quote` is the whole
+   * stretch, attribution included, so it stays one verbatim span; a renderer may show these instead.
+   */
+  readonly parts?: readonly QuotePart[];
+}
+
+/** A piece of a quote that is the speaker's own words. */
+export interface QuotePart {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
 /** Read-only: answers are remembered and shared between everyone who asks the same question. */

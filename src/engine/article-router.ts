@@ -1,107 +1,171 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../data/schema.js';
+import { Bm25Index } from './bm25-index.js';
 import { MAX_FUZZY_WORDS } from './limits.js';
-import { contentTerms, terms } from './text.js';
+import { LruMap } from './lru.js';
+import { isFrameWord, questionTerms, readQuestion, type QuestionText, type QuestionWord } from './question.js';
 import { TypoIndex } from './typo-index.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { contentStems as terms } from '../text/tokens.js';
+import { foldedWordText } from '../text/words.js';
 
 export interface Route {
   article: Article;
   score: number;
 }
 
-/** The fields an article is found by, weighted: its people and subject say more than any sentence. */
-const BOOST = { people: 3, title: 2, subject: 2, text: 1 };
-/** A term in more than this share of the articles (and more than MIN_COMMON_ARTICLES) is too common to route by. */
+/** The fields an article is found by as a whole, weighted: its people say most, then its title and subject. */
+const FIELD_BOOSTS = [3, 2, 2];
+/** A term in more than this share of the articles (or paragraphs), and more than MIN_COMMON, is too common to route by … */
 const COMMON_SHARE = 0.05;
-const MIN_COMMON_ARTICLES = 20;
-/** The rarest few terms of a question are enough to find its articles. */
-const MAX_QUERY_TERMS = 4;
-/** Edits per letter a misspelt word may carry (one in four). */
-const TYPO_RATE = 0.25;
-/** MiniSearch's own weight for a fuzzy match. */
+const MIN_COMMON = 40;
+/** … and one in more paragraphs than this too common to look up paragraph by paragraph: the work per question stays bounded at any size. */
+const MAX_PARAGRAPH_POSTINGS = 1000;
+/** The rarest few terms of a question are enough to find its articles (fewer for whole articles: their postings are longer). */
+const MAX_QUERY_TERMS = 8;
+const MAX_ARTICLE_TERMS = 4;
+const MAX_RESULTS = 200;
+/** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
+const WHOLE_ARTICLE_WEIGHT = 0.3;
+/** The best this many routes are weighed again by the question's wording (see byPhrase) … */
+const PHRASE_POOL = 10;
+/** … when it has at least this many word pairs, and a route saying all of them counts this much more. */
+const MIN_PHRASE_PAIRS = 3;
+const PHRASE_WEIGHT = 2;
+/** The weight MiniSearch gives a fuzzy match. */
 const FUZZY_WEIGHT = 0.45;
 
 /**
- * Picks the articles a question is about (BM25 over each article's people, title, subject and
- * text), so only their engines answer it, however large the knowledge base grows.
+ * Picks the articles a question is about, however large the knowledge base: BM25 over each
+ * article's people, title and subject, and over each of its paragraphs, so that words a question
+ * quotes together find the paragraph that says them together. Only the chosen articles' engines answer.
  */
 export class ArticleRouter {
-  private readonly index: MiniSearch<{ id: number; people: string; title: string; subject: string; text: string }>;
-
-  /** How many articles use each term. A term outside it is a typo or unknown, and only those are matched fuzzily. */
-  private readonly documentFrequency = new Map<string, number>();
+  /** Articles by their people, title and subject (document id = index in `articles`). */
+  private readonly articleIndex = new Bm25Index(FIELD_BOOSTS);
+  /** Paragraphs by their rarer terms (document id = index in `owner`). */
+  private readonly paragraphIndex = new Bm25Index([1]);
+  /** The article each paragraph belongs to. */
+  private readonly owner: Int32Array;
+  /** How many articles' people, title and subject use each term, and how many paragraphs. A term in neither is a typo or unknown: only those are matched fuzzily. */
+  private readonly articleFrequency = new Map<string, number>();
+  private readonly paragraphFrequency = new Map<string, number>();
+  private readonly articleCommonAt: number;
+  private readonly paragraphCommonAt: number;
+  /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
   private readonly typos: TypoIndex;
+  private readonly folded = new LruMap<string, string>(256, { admitOnSecondUse: true });
 
   constructor(private readonly articles: readonly Article[]) {
-    this.index = new MiniSearch({
-      fields: ['people', 'title', 'subject', 'text'],
-      tokenize: (text) => terms(text),
-      processTerm: (term) => term,
-      searchOptions: { boost: BOOST, prefix: false },
-    });
-    const docs = articles.map((article, id) => ({
-      id,
-      people: article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '),
-      title: article.title,
-      subject: [article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '),
-      text: article.paragraphs.map((p) => article.text.slice(p.start, p.end)).join(' '),
-    }));
-    for (const doc of docs) {
-      for (const term of new Set(terms(`${doc.people} ${doc.title} ${doc.subject} ${doc.text}`))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const paragraphTerms: string[][] = [];
+    const owner: number[] = [];
+    articles.forEach((article, id) => {
+      const people = terms(article.people.flatMap((p) => [p.name, ...p.aliases, ...(p.role ? [p.role] : []), ...p.roleAliases]).join(' '));
+      const title = terms(article.title);
+      const subject = terms([article.standfirst ?? '', article.summary, article.source, ...article.topics.flatMap((t) => [t.label, ...t.keywords])].join(' '));
+      count(this.articleFrequency, [...people, ...title, ...subject]);
+      if (this.articleIndex.add([people, title, subject]) !== id) throw new Error('ArticleRouter: article ids out of step');
+      for (const paragraph of article.paragraphs) {
+        const words = terms(article.text.slice(paragraph.start, paragraph.end));
+        count(this.paragraphFrequency, words);
+        paragraphTerms.push(words);
+        owner.push(id);
       }
+    });
+    this.owner = Int32Array.from(owner);
+    this.articleCommonAt = Math.max(MIN_COMMON, articles.length * COMMON_SHARE);
+    this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
+    this.articleIndex.seal();
+    this.typos = new TypoIndex(this.articleFrequency.keys());
+    // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
+    for (const words of paragraphTerms) this.paragraphIndex.add([words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt)]);
+    this.paragraphIndex.seal();
+  }
+
+  /** The best few routes again, weighed by how much of the question's wording each article's text says word for word. */
+  private byPhrase(question: QuestionText, ranked: readonly [number, number][]): [number, number][] {
+    // From the first word past the question's frame ("who said", "what did"): the wording it quotes or names.
+    let from = question.coreAt;
+    while (from < question.words.length && isFrameWord(question.words[from] as QuestionWord, question)) from++;
+    const words = question.words.slice(from);
+    const pairs: string[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const [a, b] = [words[i - 1] as QuestionWord, words[i] as QuestionWord];
+      if (!STOPWORDS.has(a.word) || !STOPWORDS.has(b.word)) pairs.push(` ${a.word} ${b.word} `);
     }
-    this.index.addAll(docs);
-    this.typos = new TypoIndex(this.documentFrequency.keys());
+    if (pairs.length < MIN_PHRASE_PAIRS) return [...ranked];
+    const pool = ranked.slice(0, PHRASE_POOL).map(([id, score]): [number, number] => {
+      const article = this.articles[id];
+      return [id, article ? score * (1 + PHRASE_WEIGHT * phraseShare(pairs, this.wordsOf(article))) : score];
+    });
+    return [...pool.sort((a, b) => b[1] - a[1] || a[0] - b[0]), ...ranked.slice(PHRASE_POOL)];
+  }
+
+  /** An article's folded words joined by single spaces (a few hundred kept: the candidates of recent questions). */
+  private wordsOf(article: Article): string {
+    return this.folded.remember(article.id, () => foldedWordText(article.text));
   }
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
-    const asked = [...new Set(contentTerms(question))];
+    const asked = [...new Set(questionTerms(readQuestion(question)))];
     if (asked.length === 0) return [];
-    const known = asked.filter((t) => this.documentFrequency.has(t));
-    // Typo tolerance is spent only on words no article contains: a few of plausible length, longest
-    // first, each standing for the closest term that still picks out a few articles.
-    const commonAt = this.commonAt();
+    const known = (t: string) => this.articleFrequency.has(t) || this.paragraphFrequency.has(t);
+    const unknown = asked.filter((t) => !known(t) && t.length >= 5);
+    const forArticles = selective(asked, this.articleFrequency, this.articleCommonAt, MAX_ARTICLE_TERMS);
+    // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
+    const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort((a, b) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0)).slice(0, MAX_QUERY_TERMS);
+    if (forArticles.length === 0 && forParagraphs.length === 0 && unknown.length === 0) return [];
+    // Typo tolerance is spent only on the few longest words no article contains, each standing for the closest
+    // word of people, titles and subjects that still picks out a few articles. One typo in a word, two in a long
+    // one (a name misspelt): a looser match only finds other words ("economy" / "economist").
     const corrected = new Set<string>();
-    for (const term of asked.filter((t) => !this.documentFrequency.has(t) && t.length >= 5).sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS)) {
-      const closest = this.typos.near(term, Math.round(term.length * TYPO_RATE)).find((m) => (this.documentFrequency.get(m.word) ?? 0) <= commonAt);
-      if (closest) corrected.add(closest.word);
+    for (const term of unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS)) {
+      const closest = this.typos.near(term, term.length >= 8 ? 2 : 1).find((m) => (this.articleFrequency.get(m.word) ?? 0) <= this.articleCommonAt);
+      if (closest && !forArticles.includes(closest.word)) corrected.add(closest.word);
     }
-    const { terms: chosen, common } = this.mostSelective([...new Set([...known, ...corrected])]);
-    if (chosen.length === 0) return [];
-    const search = (fields?: string[]) =>
-      this.index.search({
-        combineWith: 'OR',
-        queries: chosen,
-        tokenize: (text: string) => [text],
-        fields,
-        // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
-        boostTerm: (term: string) => (corrected.has(term) ? FUZZY_WEIGHT : 1),
+    // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
+    const chosen = [...forArticles.map((term) => ({ term, boost: 1 })), ...[...corrected].map((term) => ({ term, boost: FUZZY_WEIGHT }))];
+    const scores = new Map<number, number>();
+    // Hits come best first: the first few hundred are all a route could need.
+    for (const hit of this.articleIndex.search(chosen, MAX_RESULTS)) scores.set(hit.id, WHOLE_ARTICLE_WEIGHT * hit.score);
+    const best = new Map<number, number>();
+    for (const hit of this.paragraphIndex.search(forParagraphs.map((term) => ({ term, boost: 1 })), MAX_RESULTS)) {
+      const article = this.owner[hit.id] ?? -1;
+      if (hit.score > (best.get(article) ?? 0)) best.set(article, hit.score);
+    }
+    for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return this.byPhrase(readQuestion(question), ranked)
+      .slice(0, limit)
+      .flatMap(([id, score]) => {
+        const article = this.articles[id];
+        return article ? [{ article, score }] : [];
       });
-    // Only common words ("who spoke about the port?"): the articles about it say so in their people,
-    // title or subject; scoring every sentence that mentions it in passing would cost milliseconds.
-    const aboutIt = common ? search(['people', 'title', 'subject']) : [];
-    const results = aboutIt.length > 0 ? aboutIt : search();
-    return results.slice(0, limit).flatMap((result) => {
-      const article = this.articles[Number(result.id)];
-      return article ? [{ article, score: result.score }] : [];
-    });
   }
+}
 
-  /** Articles a term may be in and still pick out a few of them. */
-  private commonAt(): number {
-    return Math.max(MIN_COMMON_ARTICLES, this.articles.length * COMMON_SHARE);
-  }
+/**
+ * The best few articles again, each weighed by how many of the question's word pairs its text says
+ * as the question does: words a question quotes from a statement ("who said we will not be part of
+ * it") are common one by one, and only said together in the article they come from.
+ */
+function phraseShare(pairs: readonly string[], text: string): number {
+  let found = 0;
+  for (const pair of pairs) if (text.includes(pair)) found++;
+  return found / pairs.length;
+}
 
-  /**
-   * The question's rarest terms: they pick out its articles, while terms most articles share
-   * ("said", "percent") would only make every article a candidate and the search slow.
-   */
-  private mostSelective(known: string[]): { terms: string[]; common: boolean } {
-    const commonAt = this.commonAt();
-    const byRarity = [...known].sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
-    const selective = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAt).slice(0, MAX_QUERY_TERMS);
-    return selective.length > 0 ? { terms: selective, common: false } : { terms: byRarity.slice(0, 2), common: byRarity.length > 0 };
-  }
+function count(frequency: Map<string, number>, list: readonly string[]): void {
+  for (const term of new Set(list)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+}
+
+/**
+ * A question's rarest terms in one index: they pick out its articles, while terms most of them
+ * share ("said", "percent") would only make every article a candidate and the search slow. With
+ * only common terms, the two rarest still search (the articles *about* them rank first).
+ */
+function selective(asked: readonly string[], frequency: ReadonlyMap<string, number>, commonAt: number, max: number): string[] {
+  const byRarity = asked.filter((t) => frequency.has(t)).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0));
+  const rare = byRarity.filter((t) => (frequency.get(t) ?? 0) <= commonAt).slice(0, max);
+  return rare.length > 0 ? rare : byRarity.slice(0, 2);
 }

@@ -1,5 +1,6 @@
 import { MAX_PREFIX_CANDIDATES, countExamined } from './limits.js';
-import { foldText, typoAllowance } from './text.js';
+import { typoAllowance } from '../text/edit-distance.js';
+import { foldText } from '../text/words.js';
 import { TypoIndex } from './typo-index.js';
 
 /** Something a user can pick from a list (a speaker, a topic, an article), with every way they might type it. */
@@ -87,9 +88,9 @@ export class ChoiceIndex {
     let low = 0;
     let high = this.words.length;
     while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((this.words[mid] ?? '') < prefix) low = mid + 1;
-      else high = mid;
+      const middle = (low + high) >> 1;
+      if ((this.words[middle] ?? '') < prefix) low = middle + 1;
+      else high = middle;
     }
     const found: string[] = [];
     for (let i = low; i < this.words.length && found.length < MAX_PREFIX_CANDIDATES; i++) {

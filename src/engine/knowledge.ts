@@ -1,12 +1,5 @@
 import type { Article, Person, Quote, Topic } from '../data/schema.js';
 import type { AnswerItem, ArticleRef } from './answer-types.js';
-import { splitSentences, words, type Sentence } from './text.js';
-
-/** A sentence of an article's body, the unit passages are ranked by. */
-export interface PassageSentence extends Sentence {
-  article: Article;
-  paragraph: number;
-}
 
 export interface QuoteEntry {
   article: Article;
@@ -20,7 +13,7 @@ export interface PersonEntry {
   id: string;
   person: Person;
   quotes: QuoteEntry[];
-  /** Paragraphs where the person is named, per article id. */
+  /** Paragraphs where the person is named (filled in from the evidence units, which read every sentence). */
   mentions: { article: Article; paragraph: number; start: number; end: number }[];
 }
 
@@ -33,7 +26,6 @@ export interface TopicEntry {
 /** Everything the engine derives from the articles once, at start-up. */
 export interface Knowledge {
   articles: Article[];
-  sentences: PassageSentence[];
   quotes: QuoteEntry[];
   people: Map<string, PersonEntry>;
   topics: Map<string, TopicEntry>;
@@ -44,18 +36,24 @@ export function articleRef(article: Article): ArticleRef {
 }
 
 export function quoteItem(entry: QuoteEntry): AnswerItem {
-  return {
-    kind: entry.quote.kind,
-    quote: entry.quote.text,
-    start: entry.quote.start,
-    end: entry.quote.end,
-    paragraph: entry.quote.paragraph,
-    speaker: entry.speaker.person,
-    reportedBy: entry.reportedBy?.person ?? null,
-    quoteId: entry.quote.id,
-    topics: entry.quote.topics,
-    article: articleRef(entry.article),
+  return itemOfQuote(entry.article, entry.quote, entry.speaker.person, entry.reportedBy?.person ?? null);
+}
+
+/** A quote of an article as an answer item, with the pieces that are the speaker's own words when the attribution interrupts it. */
+export function itemOfQuote(article: Article, quote: Quote, speaker: Person, reportedBy: Person | null): AnswerItem {
+  const item: AnswerItem = {
+    kind: quote.kind,
+    quote: quote.text,
+    start: quote.start,
+    end: quote.end,
+    paragraph: quote.paragraph,
+    speaker,
+    reportedBy,
+    quoteId: quote.id,
+    topics: quote.topics,
+    article: articleRef(article),
   };
+  return quote.parts ? { ...item, parts: quote.parts.map((p) => ({ start: p.start, end: p.end, text: article.text.slice(p.start, p.end) })) } : item;
 }
 
 export function narrationItem(article: Article, paragraph: number, start: number, end: number): AnswerItem {
@@ -74,21 +72,13 @@ export function narrationItem(article: Article, paragraph: number, start: number
 }
 
 export function buildKnowledge(articles: Article[]): Knowledge {
-  const sentences: PassageSentence[] = [];
   const quotes: QuoteEntry[] = [];
   const people = new Map<string, PersonEntry>();
   const topics = new Map<string, TopicEntry>();
 
   for (const article of articles) {
-    for (const paragraph of article.paragraphs) {
-      for (const sentence of splitSentences(article.text, paragraph.start, paragraph.end)) {
-        sentences.push({ ...sentence, article, paragraph: paragraph.number });
-      }
-    }
     for (const person of article.people) {
-      const entry = people.get(person.id) ?? { id: person.id, person, quotes: [], mentions: [] };
-      people.set(person.id, entry);
-      entry.mentions.push(...findMentions(article, person));
+      if (!people.has(person.id)) people.set(person.id, { id: person.id, person, quotes: [], mentions: [] });
     }
     for (const topic of article.topics) {
       if (!topics.has(topic.id)) topics.set(topic.id, { id: topic.id, topic, quotes: [] });
@@ -107,31 +97,5 @@ export function buildKnowledge(articles: Article[]): Knowledge {
       for (const topicId of quote.topics) topics.get(topicId)?.quotes.push(entry);
     }
   }
-  return { articles, sentences, quotes, people, topics };
+  return { articles, quotes, people, topics };
 }
-
-/** Where the article names a person: by full name, alias, or surname. */
-function findMentions(article: Article, person: Person): PersonEntry['mentions'] {
-  const names = [person.name, ...person.aliases]
-    .map((name) => words(name).join(' '))
-    .filter((name) => name.length > 2 && !/^(mr|mrs|ms|president) /.test(name));
-  const mentions: PersonEntry['mentions'] = [];
-  for (const paragraph of article.paragraphs) {
-    const folded = ` ${words(article.text.slice(paragraph.start, paragraph.end)).join(' ')} `;
-    if (names.some((name) => folded.includes(` ${name} `))) {
-      mentions.push({ article, paragraph: paragraph.number, start: paragraph.start, end: paragraph.end });
-    }
-  }
-  return mentions;
-}
-
-/** The sentence of `article` that contains the offset, if any. */
-export function sentenceAt(knowledge: Knowledge, article: Article, offset: number): PassageSentence | undefined {
-  return knowledge.sentences.find((s) => s.article === article && s.start <= offset && offset < s.end);
-}
-
-/** Quotes that overlap a span of an article's text. */
-export function quotesIn(knowledge: Knowledge, article: Article, start: number, end: number): QuoteEntry[] {
-  return knowledge.quotes.filter((q) => q.article === article && q.quote.start < end && start < q.quote.end);
-}
-

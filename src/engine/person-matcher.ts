@@ -1,13 +1,20 @@
+import { STOPWORDS } from '../text/stopwords.js';
 import type { PersonEntry } from './knowledge.js';
-import { MAX_FUZZY_CANDIDATES, countExamined } from './limits.js';
-import { editDistance, QUESTION_VERBS, stem, STOPWORDS, typoAllowance, words } from './text.js';
+import { HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, examinable } from './limits.js';
+import { TypoIndex } from './typo-index.js';
+import { LruMap } from './lru.js';
+import { spellingVariant } from '../text/spelling.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokens.js';
+import { foldedWords as words } from '../text/words.js';
 
-/** Honorifics and generic titles: never enough on their own to name someone. */
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'the', 'mister', 'madam', 'sir']);
+/** Bound on remembered typed words (emptied when full). */
+const MAX_VARIANTS = 5000;
 
 interface Phrase {
   person: PersonEntry;
-  /** Folded words for names, stems for role descriptions. */
+  /** Folded words for names, role roots for descriptions. */
   tokens: string[];
   kind: 'name' | 'role';
   /** Score per matched token: whole names and whole roles outrank parts of a role. */
@@ -17,10 +24,12 @@ interface Phrase {
 export interface PersonMatch {
   person: PersonEntry;
   score: number;
-  /** Positions of the question words this match explains. */
+  /** Positions of the words this match explains. */
   covered: Set<number>;
-  /** True when the match relied on a role description rather than a name. */
+  /** True when the match relied on a role or organisation rather than a name. */
   byRole: boolean;
+  /** True when a typed word only resembles the name (a typo or another spelling). */
+  approximate: boolean;
 }
 
 export interface PersonResolution {
@@ -30,103 +39,229 @@ export interface PersonResolution {
   best: PersonMatch[];
   /** Share of the text's meaningful words the best match explains (0-1). */
   coverage: number;
+  /** The best match explains the head of the phrase (its last word, or the word before "of"). */
+  headCovered: boolean;
 }
 
 /**
- * Finds people in a question by name (typos forgiven for names: same first letter, few edits)
- * or by role description ("the Foreign Ministry spokeswoman"), exact on word stems.
+ * A role word reduced to what people vary least: gendered forms meet ("chairwoman" / "chairman" /
+ * "chairperson" → "chair"), and inflections meet through the stem.
+ */
+export function roleRoot(word: string): string {
+  const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
+  return bare.length >= 4 && bare !== word ? bare : stem(word);
+}
+
+const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
+
+/** Words of a description with well-known title abbreviations written out ("ceo" → "chief executive"), each with the typed word it came from. */
+function expandAbbreviations(list: readonly string[]): { words: string[]; from: number[] } {
+  const words: string[] = [];
+  const from: number[] = [];
+  list.forEach((word, i) => {
+    const written = TITLE_ABBREVIATIONS.get(word);
+    if (written === undefined) {
+      words.push(word);
+      from.push(i);
+    } else {
+      for (const part of written.split(' ')) {
+        words.push(part);
+        from.push(i);
+      }
+    }
+  });
+  return { words, from };
+}
+
+/**
+ * Finds people in a phrase by name or alias (typos and other spellings forgiven for names), by a
+ * role or description ("the transport ministry press officer"), or by the organisation they speak for.
  */
 export class PersonMatcher {
   private readonly phrases: Phrase[] = [];
+  /** Name and role phrases by their first token: only those whose first token the text has are tried. */
+  private readonly byFirstName = new Map<string, Phrase[]>();
+  private readonly byFirstRole = new Map<string, Phrase[]>();
+  /** Typed words already compared with the names: the same few words come back question after question. */
+  private readonly variantOf = new Map<string, { token: string; typo: boolean } | null>();
+  /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
+  private readonly recent = new LruMap<string, PersonResolution>(8);
   private readonly nameTokens = new Set<string>();
-  /** Name tokens by first letter: a typo keeps the first letter, so only these need an edit distance. */
-  private readonly namesByInitial = new Map<string, string[]>();
+  /** Name tokens by first letter and length, built when a typo is first looked for: a typed word is compared with only a bounded few. */
+  private typoIndex: TypoIndex | undefined;
+  readonly people: readonly PersonEntry[];
 
   constructor(people: Iterable<PersonEntry>) {
-    for (const person of people) {
-      const { name, aliases, role, roleAliases, organisation, kind } = person.person;
-      for (const text of [name, ...aliases]) {
-        const tokens = words(text).filter((w) => !TITLE_WORDS.has(w));
+    this.people = [...people];
+    for (const person of this.people) {
+      const { name, aliases, role, roleAliases, organisation, kind, named } = person.person;
+      // A described speaker ("officials", "a senior aide") has no name: what the article calls them is a description.
+      if (named === false) {
+        this.addRolePhrases(person, name, 1);
+        for (const text of [...aliases, ...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
+        if (organisation) this.addRolePhrases(person, organisation, 0.8);
+        continue;
+      }
+      // "Chris Murphy of Connecticut" is Chris Murphy (of a place); a person's surname alone names them too.
+      const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''));
+      const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
+      for (const tokens of [identifyingWords(name), nameWords, surnameOnly, ...aliases.map(identifyingWords)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
-      // A given name alone ("who is Maria") names someone, but less surely than a surname.
-      const given = words(name)[0];
-      if (kind === 'person' && words(name).length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
-      // The organisation speaks through its people: "what did the Kremlin say" asks for its spokesman.
-      for (const text of [...(role ? [role] : []), ...roleAliases, ...(organisation && kind === 'person' ? [organisation] : [])]) this.addRolePhrases(person, text);
+      // A given name alone ("who is Ana") names someone, but less surely than a surname.
+      const given = nameWords[0];
+      if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
+      // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
+      if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
+      for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
+      // People speak for their organisation: "what did the ministry say" asks for its press officer.
+      if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
     }
-    for (const token of this.nameTokens) this.namesByInitial.set(token.charAt(0), [...(this.namesByInitial.get(token.charAt(0)) ?? []), token]);
+    for (const phrase of this.phrases) {
+      const index = phrase.kind === 'name' ? this.byFirstName : this.byFirstRole;
+      const key = phrase.tokens[0] ?? '';
+      const list = index.get(key);
+      if (list) list.push(phrase);
+      else index.set(key, [phrase]);
+    }
   }
 
-  /** A role adds the whole phrase, its runs of two or more words, and its head noun ("president" of "president of Russia"). */
-  private addRolePhrases(person: PersonEntry, text: string): void {
+  /** A role adds the whole phrase, its runs of two or more words, and its head noun ("head" of "head of the port authority"). */
+  private addRolePhrases(person: PersonEntry, text: string, weight: number): void {
     const all = words(text);
     const ofAt = all.indexOf('of');
     const head = ofAt > 0 ? all[ofAt - 1] : all[all.length - 1];
-    const tokens = all.filter((w) => !STOPWORDS.has(w)).map(stem);
+    const tokens = identifyingWords(text).map(roleRoot);
     if (tokens.length === 0) return;
-    this.phrases.push({ person, tokens, kind: 'role', weight: 1 });
+    this.phrases.push({ person, tokens, kind: 'role', weight });
     for (let length = tokens.length - 1; length >= 2; length--) {
       for (let from = 0; from + length <= tokens.length; from++) {
-        this.phrases.push({ person, tokens: tokens.slice(from, from + length), kind: 'role', weight: 0.9 });
+        this.phrases.push({ person, tokens: tokens.slice(from, from + length), kind: 'role', weight: 0.9 * weight });
       }
     }
-    if (head && tokens.length > 1 && !STOPWORDS.has(head)) this.phrases.push({ person, tokens: [stem(head)], kind: 'role', weight: 0.8 });
+    if (head && tokens.length > 1 && !STOPWORDS.has(head)) this.phrases.push({ person, tokens: [roleRoot(head)], kind: 'role', weight: 0.8 * weight });
   }
 
-  resolve(text: string): PersonResolution {
-    const questionWords = words(text);
-    // One budget of name comparisons for the whole question, however many words it has.
-    const budget = { left: MAX_FUZZY_CANDIDATES };
-    const nameAt = questionWords.map((w) => this.nameTokenFor(w, budget));
-    countExamined(MAX_FUZZY_CANDIDATES - budget.left);
-    const stemAt = questionWords.map((w) => stem(w));
-    const byPerson = new Map<PersonEntry, PersonMatch>();
-    // Most phrases share no word with the question: a set lookup rules them out before any matching.
-    const namesPresent = new Set<string>();
-    for (const at of nameAt) if (at) namesPresent.add(at.token);
-    const stemsPresent = new Set(stemAt);
+  resolve(text: string | readonly string[]): PersonResolution {
+    const typed = typeof text === 'string' ? words(text) : text;
+    return this.recent.remember(typed.join(' '), () => this.resolveWords(typed));
+  }
 
-    for (const phrase of this.phrases) {
-      const present = phrase.kind === 'name' ? namesPresent : stemsPresent;
-      if (!phrase.tokens.every((token) => present.has(token))) continue;
+  private resolveWords(typed: readonly string[]): PersonResolution {
+    const { words: questionWords, from } = expandAbbreviations(typed);
+    // Typo tolerance for the few longest words that are no name as typed: bounded work however long the text.
+    const unknown = questionWords.filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w));
+    const fuzzy = new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const nameAt: ({ token: string; typo: boolean } | undefined)[] = [];
+    const rootAt: string[] = [];
+    // Most phrases share no word with the text: a set lookup rules them out before any matching.
+    const namesPresent = new Set<string>();
+    const rootsPresent = new Set<string>();
+    for (const word of questionWords) {
+      const name = this.nameTokenFor(word, fuzzy.has(word));
+      nameAt.push(name);
+      if (name) namesPresent.add(name.token);
+      const root = roleRoot(word);
+      rootAt.push(root);
+      rootsPresent.add(root);
+    }
+    const byPerson = new Map<PersonEntry, PersonMatch>();
+    const consider = (phrase: Phrase, present: ReadonlySet<string>): void => {
+      for (const token of phrase.tokens) if (!present.has(token)) return;
       const covered = new Set<number>();
       let typos = 0;
       for (const token of phrase.tokens) {
-        const at = questionWords.findIndex((_, i) => !covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : stemAt[i] === token));
-        if (at < 0) break;
+        let at = -1;
+        for (let i = 0; i < questionWords.length && at < 0; i++) {
+          if (!covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
+        }
+        if (at < 0) return;
         covered.add(at);
         if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
       }
-      if (covered.size !== phrase.tokens.length) continue;
       const score = phrase.tokens.length * phrase.weight - typos * 0.1;
       const current = byPerson.get(phrase.person);
-      if (!current || score > current.score) {
-        byPerson.set(phrase.person, { person: phrase.person, score, covered, byRole: phrase.kind === 'role' });
-      }
-    }
+      if (current && score <= current.score) return;
+      // Positions in the typed words: an abbreviation written out covers the one word typed.
+      const typedCovered = new Set<number>();
+      for (const i of covered) typedCovered.add(from[i] ?? i);
+      byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
+    };
+    for (const token of namesPresent) for (const phrase of this.byFirstName.get(token) ?? []) consider(phrase, namesPresent);
+    for (const token of rootsPresent) for (const phrase of this.byFirstRole.get(token) ?? []) consider(phrase, rootsPresent);
     const matches = [...byPerson.values()].sort((a, b) => b.score - a.score);
     const top = matches[0]?.score ?? 0;
     const best = matches.filter((m) => m.score >= top - 1e-9 && top > 0);
-    const meaningful = questionWords.filter((w) => !STOPWORDS.has(w) && !QUESTION_VERBS.has(w) && !TITLE_WORDS.has(w)).length;
-    const covered = best[0] ? [...best[0].covered].filter((i) => !TITLE_WORDS.has(questionWords[i] ?? '')).length : 0;
-    return { matches, best, coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful) };
+    const first = best[0];
+    let meaningful = 0;
+    let covered = 0;
+    typed.forEach((w, i) => {
+      if (STOPWORDS.has(w) || HONORIFICS.has(w)) return;
+      meaningful++;
+      if (first?.covered.has(i)) covered++;
+    });
+    const head = headPosition(typed);
+    return {
+      matches,
+      best,
+      coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful),
+      headCovered: first !== undefined && head >= 0 && best.some((m) => m.covered.has(head)),
+    };
   }
 
-  /** The known name token a typed word stands for, if any; each comparison spends one of the question's budget. */
-  private nameTokenFor(word: string, budget: { left: number }): { token: string; typo: boolean } | undefined {
+  /**
+   * The known name token a typed word stands for, if any: the closest name word within two edits that
+   * is a typo or another spelling of it (bounded work: see TypoIndex). `fuzzy` false looks up the word only.
+   */
+  private nameTokenFor(word: string, fuzzy = true): { token: string; typo: boolean } | undefined {
     if (this.nameTokens.has(word)) return { token: word, typo: false };
-    if (word.length < 4 || STOPWORDS.has(word) || QUESTION_VERBS.has(word)) return undefined;
-    let best: { token: string; distance: number } | undefined;
-    for (const token of this.namesByInitial.get(word.charAt(0)) ?? []) {
-      if (budget.left <= 0) break;
-      budget.left--;
-      const allowance = typoAllowance(Math.min(token.length, word.length));
-      const distance = allowance > 0 ? editDistance(word, token, allowance) : Infinity;
-      if (distance <= allowance && (!best || distance < best.distance)) best = { token, distance };
+    if (word.length < 4 || STOPWORDS.has(word)) return undefined;
+    const known = this.variantOf.get(word);
+    if (known !== undefined) return known ?? undefined;
+    if (!fuzzy) return undefined;
+    this.typoIndex ??= new TypoIndex(this.nameTokens);
+    const match = this.typoIndex.near(word, MAX_FUZZY_EDITS).find((m) => spellingVariant(word, m.word, m.distance));
+    const found = match ? { token: match.word, typo: true } : null;
+    // A lookup the question's budget cut short is not remembered as final.
+    if (found || examinable(1) > 0) {
+      if (this.variantOf.size >= MAX_VARIANTS) this.variantOf.clear();
+      this.variantOf.set(word, found);
     }
-    return best && { token: best.token, typo: true };
+    return found ?? undefined;
   }
+}
+
+/** The head of a noun phrase: the word before "of", else its last meaningful word. */
+export function headPosition(phrase: readonly string[]): number {
+  const linkAt = phrase.findIndex((w, i) => i > 0 && LINKS.has(w));
+  const end = linkAt > 0 ? linkAt : phrase.length;
+  for (let i = end - 1; i >= 0; i--) {
+    const word = phrase[i] ?? '';
+    if (STOPWORDS.has(word) || HONORIFICS.has(word)) continue;
+    // "the guy from the ministry", "the union official": a word for just anyone is no head; what describes them is.
+    if (ANYONE.has(word)) return i > 0 ? headPosition(phrase.slice(0, i)) : linkAt > 0 ? linkAt + 1 + headPosition(phrase.slice(linkAt + 1)) : -1;
+    return i;
+  }
+  return -1;
+}
+
+/** Words that attach a description to its head: "head *of* the department", "the guy *from* the ministry". */
+const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
+/** Nouns for any person at all. */
+export const ANYONE = new Set(['guy', 'guys', 'man', 'woman', 'person', 'lady', 'bloke', 'dude', 'one', 'official', 'people', 'someone', 'somebody', 'fellow']);
+
+/**
+ * Words of a name or description that can identify someone: honorifics and function words left out,
+ * unless written in capitals as an acronym ("US", "WHO").
+ */
+function identifyingWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !HONORIFICS.has(t.word) && (!STOPWORDS.has(t.word) || isAcronym(text.slice(t.start, t.end))))
+    .map((t) => t.word);
+}
+
+function isAcronym(raw: string): boolean {
+  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
 }

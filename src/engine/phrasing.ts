@@ -1,14 +1,31 @@
+import type { Person } from '../data/schema.js';
 import type { PersonEntry } from './knowledge.js';
 
 /** How answers are worded: names with roles, counts, lists of paragraphs. Pure, and nothing else. */
 
-export function describe(person: PersonEntry): string {
-  return person.person.role ? `${person.person.name} (${person.person.role})` : person.person.name;
+/**
+ * How a speaker is named in an answer: their name, or for a speaker the article describes without
+ * naming ("officials", "a senior aide") that description, marked as one so it never reads as a name.
+ */
+export function speakerName(person: Person): string {
+  return person.named === false ? `${person.name} (not named)` : person.name;
 }
 
-export function identityLine(person: PersonEntry): string {
+export function describe(person: PersonEntry): string {
+  const { role } = person.person;
+  return role && person.person.named !== false ? `${person.person.name} (${role})` : speakerName(person.person);
+}
+
+/**
+ * "X is the <role>." The role's first word is lower-cased only when the article itself writes it
+ * in lower case somewhere (a common noun, "head"), never a name or a nationality it capitalises.
+ */
+export function identityLine(person: PersonEntry, articleText: string): string {
   const { name, role, organisation } = person.person;
-  const what = role ? `${name} is the ${lowerFirst(role)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.` : `${name} is named in the article.`;
+  if (person.person.named === false) return `The article does not name this speaker; it calls them “${name}”.${person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ''}`;
+  const what = role
+    ? `${name} is the ${lowerFirst(role, articleText)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.`
+    : `${name} is named in the article${organisation ? ` (${organisation})` : ''}.`;
   const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
   return what + quoted;
 }
@@ -17,6 +34,8 @@ export function speakerLine(person: PersonEntry, topicLabel: (id: string) => str
   const second = person.quotes.filter((q) => q.reportedBy);
   const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
   const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
+  // A description may be plural ("officials"): the count comes first, so no verb has to agree with it.
+  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${describe(person)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
   return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
 }
 
@@ -24,7 +43,9 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
+/** The shortest way to ask about someone: a surname, an organisation's name, or the article's own description of them. */
 export function surname(person: PersonEntry): string {
+  if (person.person.named === false) return person.person.name;
   return person.person.kind === 'organisation' ? person.person.name.toLowerCase() : (person.person.name.split(' ').pop() ?? person.person.name);
 }
 
@@ -50,6 +71,23 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^(?:White|Russian|US|U\.S\.|Chinese|Ukrainian|Kremlin)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/** A phrase the asker typed, cut for a one-line summary. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
+}
+
+function lowerFirst(text: string, articleText: string): string {
+  const first = /^[A-Z][a-z]+/.exec(text)?.[0];
+  if (!first) return text;
+  const lower = first.toLowerCase();
+  return usesAsWord(articleText, lower) ? lower + text.slice(first.length) : text;
+}
+
+/** The text has `word` as a whole word, in that case. */
+function usesAsWord(text: string, word: string): boolean {
+  const letter = /\p{L}/u;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!letter.test(text.charAt(at - 1)) && !letter.test(text.charAt(at + word.length))) return true;
+  }
+  return false;
 }

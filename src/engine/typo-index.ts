@@ -1,5 +1,5 @@
-import { MAX_FUZZY_CANDIDATES, MAX_FUZZY_EDITS, MAX_FUZZY_WORD_LENGTH, countExamined } from './limits.js';
-import { editDistance } from './text.js';
+import { MAX_FUZZY_CANDIDATES, MAX_FUZZY_EDITS, MAX_FUZZY_WORD_LENGTH, countExamined, examinable } from './limits.js';
+import { editDistance } from '../text/edit-distance.js';
 
 export interface TypoMatch {
   word: string;
@@ -12,12 +12,13 @@ export interface TypoMatch {
 /**
  * The words a typed word may be a misspelling of, with bounded work: a typo keeps the first letter
  * and changes the length by at most the allowance, so only those words are compared, and no more
- * than MAX_FUZZY_CANDIDATES of them, however large the vocabulary and whatever is typed.
+ * than MAX_FUZZY_CANDIDATES of them (or what the question being answered has left), however large
+ * the vocabulary and whatever is typed.
  */
 export class TypoIndex {
-  /** Words by first letter and length. */
+  /** Words by first letter and length, each bucket sorted, so the words sharing the longest start with a typed one are found first. */
   private readonly buckets = new Map<string, string[]>();
-  /** Lengths present per first letter, ascending, for prefix matches that may be any longer. */
+  /** Lengths present per first letter. */
   private readonly lengths = new Map<string, number[]>();
 
   constructor(words: Iterable<string>) {
@@ -31,12 +32,14 @@ export class TypoIndex {
         this.lengths.set(word.charAt(0), [...(this.lengths.get(word.charAt(0)) ?? []), word.length]);
       }
     }
-    for (const list of this.lengths.values()) list.sort((a, b) => a - b);
+    for (const bucket of this.buckets.values()) bucket.sort();
   }
 
   /**
    * Words within `allowance` edits of `typed` (itself at distance 0), closest first. With `prefix`,
-   * a word also matches when its start is that close: the user is still typing it.
+   * a word also matches when its start is that close: the user is still typing it. When the bound
+   * stops the scan, the words compared were, in every length, those sharing the longest start with the
+   * typed one (a typo usually keeps the start of a word).
    */
   near(typed: string, allowance: number, { prefix = false } = {}): TypoMatch[] {
     const edits = Math.min(allowance, MAX_FUZZY_EDITS);
@@ -44,20 +47,47 @@ export class TypoIndex {
     const initial = typed.charAt(0);
     const longest = prefix ? Infinity : typed.length + edits;
     const found: TypoMatch[] = [];
+    const limit = examinable(MAX_FUZZY_CANDIDATES);
+    // In each length bucket, outward from where the typed word would stand in it; the buckets take turns.
+    const cursors = (this.lengths.get(initial) ?? [])
+      .filter((length) => length >= typed.length - edits && length <= longest)
+      .map((length) => {
+        const words = this.buckets.get(bucketKey(initial, length)) ?? [];
+        const at = insertionPoint(words, typed);
+        return { words, below: at - 1, above: at };
+      });
     let examined = 0;
-    scan: for (const length of this.lengths.get(initial) ?? []) {
-      if (length < typed.length - edits) continue;
-      if (length > longest) break;
-      for (const word of this.buckets.get(bucketKey(initial, length)) ?? []) {
-        if (examined >= MAX_FUZZY_CANDIDATES) break scan;
-        examined++;
-        const distance = prefix ? prefixDistance(typed, word, edits) : editDistance(typed, word, edits);
-        if (distance <= edits) found.push({ word, distance, allowance: edits });
+    let active = cursors.length;
+    while (examined < limit && active > 0) {
+      active = 0;
+      for (const cursor of cursors) {
+        for (const side of [0, 1]) {
+          if (examined >= limit) break;
+          const index = side === 0 ? cursor.above++ : cursor.below--;
+          const word = cursor.words[index];
+          if (word === undefined) continue;
+          examined++;
+          const distance = prefix ? prefixDistance(typed, word, edits) : editDistance(typed, word, edits);
+          if (distance <= edits) found.push({ word, distance, allowance: edits });
+        }
+        if (cursor.above < cursor.words.length || cursor.below >= 0) active++;
       }
     }
     countExamined(examined);
-    return found.sort((a, b) => a.distance - b.distance);
+    return found.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
   }
+}
+
+/** Where `word` would stand in the sorted `words`. */
+function insertionPoint(words: readonly string[], word: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((words[middle] as string) < word) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function bucketKey(initial: string, length: number): string {

@@ -45,6 +45,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   quip: ['quipped', 'quipping'],
   rebut: ['rebutted', 'rebutting'],
   cry: ['cried', 'cries', 'crying'],
+  think: ['thought'],
+  feel: ['felt'],
 };
 
 /** Regular inflections of an English verb: "warn" → warns, warned, warning; "argue" → argues, argued, arguing. */

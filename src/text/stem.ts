@@ -1,28 +1,31 @@
-/** Adverbs made from adjectives ("completely", "legally", "repeatedly"), not nouns ending in -ly ("family", "supply"). */
-const ADVERB = /(?:e|[^aeiouybp])ly$/;
+import { stemmer } from 'stemmer';
 
 /**
- * Conservative suffix stripping of a folded word, so "venues"/"venue", "negotiations"/"negotiate" and
- * "detached"/"detachment" meet. Lighter than Porter's: it never merges words a reader keeps apart.
+ * Stems of words seen: a bounded memo, emptied when full (cheaper than keeping the most recent).
+ * Only short words are kept: a longer word can be a slice of a whole article, which the key would keep alive.
+ */
+const memo = new Map<string, string>();
+const MAX_MEMO = 50_000;
+const MAX_MEMO_WORD = 12;
+
+/**
+ * The Porter stem of a folded word ("negotiations" and "negotiate" → "negoti"), from the `stemmer`
+ * package; numbers and words of three letters or fewer stay as they are. "whom" is the object form
+ * of "who", so "with whom" meets "who … with".
  */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  if (w.length > 5 && ADVERB.test(w)) w = w.slice(0, -2);
-  if (w.endsWith('ibility') || w.endsWith('ability')) w = `${w.slice(0, -5)}l`;
-  else if (w.endsWith('macy')) w = `${w.slice(0, -2)}t`;
-  else if (w.endsWith('ators') || w.endsWith('ator')) w = w.slice(0, w.lastIndexOf('ator') + 2); // mediator → mediat(e)
-  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ations')) w = w.slice(0, -4);
-  else if (w.endsWith('ation')) w = w.slice(0, -3);
-  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('iness') && w.length > 6) w = `${w.slice(0, -5)}y`;
-  else if (/(ss|us|is)$/.test(w)) return w;
-  else if (/(ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s')) w = w.slice(0, -1);
-  // after the plural, so "document" and "documents" both end as "docu"
-  if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  return w;
+  if (word.length <= 3) return word;
+  if (word === 'whom') return 'who';
+  if (word.length > MAX_MEMO_WORD) return stemOf(word);
+  let known = memo.get(word);
+  if (known === undefined) {
+    known = stemOf(word);
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(word, known);
+  }
+  return known;
+}
+
+function stemOf(word: string): string {
+  return /\d/.test(word) ? word : stemmer(word);
 }

@@ -7,5 +7,5 @@ export const STOPWORDS: ReadonlySet<string> = set(`a an the and or nor but if th
   may might must just now is are was were be been being am have has had having do does did done doing it its it's they them
   their theirs we us our ours you your yours he him his she her hers i me my mine this that these those who whom whose which
   what as also per still even because while since until like whats whos wheres hows dont doesnt didnt isnt arent wasnt
-  werent wont havent hasnt don't didn't doesn't isn't aren't wasn't weren't can't won't there's that's we're they're i'm
+  werent wont havent hasnt cant cannot couldnt wouldnt shouldnt im ive youre theyre thats theres every either don't didn't doesn't isn't aren't wasn't weren't can't won't there's that's we're they're i'm
   i'll we'll you're anything something nothing everything someone anyone everyone`);

@@ -75,6 +75,21 @@ describe('GIVEN a knowledge base of many articles', () => {
     expect(answer.summary).toMatch(/I know 41 articles/);
   });
 
+  it('WHEN asked who is quoted without naming an article THEN every article’s speakers are listed, grouped by article', () => {
+    const answer = engine.answer('list the speakers');
+    expect(answer.found).toBe(true);
+    expect(answer.intent).toBe('list-speakers');
+    // The first articles are named with their speakers; the rest are counted.
+    for (const article of articles.slice(0, 12)) {
+      const names = article.people.filter((p) => article.quotes.some((q) => q.speaker === p.id)).map((p) => p.name);
+      const at = answer.summary.indexOf(`“${article.title}”`);
+      expect(at, article.title).toBeGreaterThanOrEqual(0);
+      for (const name of names) expect(answer.summary.indexOf(name, at), `${name} in ${article.id}`).toBeGreaterThan(at);
+    }
+    expect(answer.summary).toMatch(/and \d+ more articles/);
+    expect(new Set(answer.items.map((i) => i.article.id)).size).toBeGreaterThan(5);
+  });
+
   it('THEN speakers are counted across articles and articles autocomplete by title or person', () => {
     expect(engine.speakers().length).toBeGreaterThan(10);
     expect(engine.suggestArticles('russia says')[0]?.value).toBe('russia-ukraine-negotiations');

@@ -53,6 +53,8 @@ export interface QuestionCase {
   speakers?: readonly string[];
   /** The first item must be a direct/reported statement by one of these. Defaults to `speakers`. */
   firstSpeaker?: readonly string[];
+  /** The first item must be of this kind (then `firstSpeaker` does not default to `speakers`). */
+  firstKind?: 'narration';
   /**
    * No direct/reported item may be by anyone outside this list ("never a confident wrong speaker").
    * Defaults to `speakers` plus `firstSpeaker` whenever either is given.
@@ -308,9 +310,66 @@ export const questionSuite: readonly QuestionCase[] = [
   // ── Organisations, given names and loose phrasings ──
   { question: 'what did the kremlin say', category: 'role-description', found, speakers: [PESKOV], note: 'Peskov is the Kremlin’s press secretary; the organisation speaks through him.' },
   { question: 'who is Maria', category: 'who-is', found, summaryIncludes: ['Zakharova'] },
-  { question: 'tell me about the phone call', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [LEAVITT], onlySpeakers: [LEAVITT, TRUMP] },
+  {
+    question: 'tell me about the phone call',
+    category: 'who-spoke-about',
+    style: ['paraphrase'],
+    found,
+    firstKind: 'narration',
+    speakers: [LEAVITT],
+    onlySpeakers: [LEAVITT, TRUMP],
+    quoteIncludes: ['phone call'],
+    note: 'The article’s own sentence on the call says what it is (Trump and Xi, in the next 48 hours); Leavitt’s quote on it follows.',
+  },
   { question: "what's the deal with the decree", category: 'who-spoke-about', style: ['chatty'], found, speakers: [ZAKHAROVA], onlySpeakers: [ZAKHAROVA] },
   { question: 'who wants to mediate', category: 'who-spoke-about', style: ['paraphrase'], found, speakers: [POLISHCHUK], onlySpeakers: [POLISHCHUK] },
+
+  // ── As people type in chat: typos, filler, long sentences with the question inside, descriptions, people talked about ──
+  { question: 'wat did putin say abt zelensky', category: 'what-did-say', style: ['typo', 'chatty'], found, speakers: [PUTIN], notSpeakers: [ZELENSKY], quoteIncludes: ['legitimacy'] },
+  {
+    question: 'who are the people in this article and what are their jobs',
+    category: 'list-speakers',
+    style: ['paraphrase'],
+    found,
+    speakers: [...QUOTED_PEOPLE],
+    onlySpeakers: [...QUOTED_PEOPLE, RUSSIAN_AUTHORITIES],
+    summaryIncludes: ['Press secretary', 'Foreign Ministry'],
+  },
+  {
+    question: 'is there any talk about china?',
+    category: 'who-spoke-about',
+    style: ['chatty'],
+    found,
+    firstKind: 'narration',
+    notSpeakers: [XI],
+    quoteIncludes: ['Chinese President Xi Jinping'],
+    note: 'China is named only as "Chinese" (¶6): a place and its people share a root.',
+  },
+  { question: "who questioned Zelensky's legitimacy?", category: 'who-said', style: ['paraphrase'], found, speakers: [PUTIN], notSpeakers: [ZELENSKY], quoteIncludes: ['legitimacy has ended'], note: 'Zelensky is talked about, not a speaker.' },
+  { question: "what did Putin's spokesman say", category: 'role-description', style: ['paraphrase'], found, speakers: [PESKOV], notSpeakers: [PUTIN], note: 'The possessor says whose spokesman: Peskov, not Putin.' },
+  { question: 'hey so i was reading this, what did the kremlin guy say about the results', category: 'role-description', style: ['chatty'], found, speakers: [PESKOV], quoteIncludes: ['results must be approved'] },
+  { question: 'ok so basically i want to know whether anyone in the article talked about belarus at all', category: 'who-spoke-about', style: ['chatty'], found, speakers: [POLISHCHUK], quoteIncludes: ['Belarus'] },
+  {
+    question: 'did the press sec for the white house say when the call is',
+    category: 'role-description',
+    style: ['chatty', 'typo'],
+    found,
+    speakers: [LEAVITT],
+    onlySpeakers: [LEAVITT, TRUMP],
+    quoteIncludes: ['in the next few days'],
+  },
+  { question: 'putin on zelensky?', category: 'what-did-say', style: ['chatty'], found, speakers: [PUTIN], notSpeakers: [ZELENSKY], quoteIncludes: ['legitimacy'] },
+  { question: 'so like, who said that negotiations with ukraine are possible?', category: 'who-said', style: ['chatty'], found, speakers: [PESKOV], quoteIncludes: ['negotiations with Ukraine are possible'] },
+  { question: 'who is the guy from the white house', category: 'who-is', style: ['chatty'], found, summaryIncludes: ['Leavitt'] },
+  { question: 'in one sentence, what is this story about', category: 'article-about', style: ['chatty'], found, summaryIncludes: ['Ukraine'] },
+  { question: 'what does the white house say', category: 'role-description', found, speakers: [LEAVITT], onlySpeakers: [LEAVITT, TRUMP] },
+  { question: 'any idea why russia and ukraine cant just negotiate', category: 'why', style: ['chatty', 'no-punctuation'], found, firstSpeaker: [ZAKHAROVA], quoteIncludes: ['decree'] },
+  { question: 'tell me what peskov thinks about negotiations', category: 'what-did-say', style: ['chatty'], found, speakers: [PESKOV] },
+  { question: 'can you tell me who the white house press secretary is', category: 'who-is', style: ['chatty'], found, summaryIncludes: ['Leavitt'] },
+  { question: 'whos the head of the cis department', category: 'who-is', style: ['typo', 'no-punctuation'], found, summaryIncludes: ['Polishchuk'] },
+  { question: 'who said the results need to be approved by a legitimate government', category: 'who-said', style: ['paraphrase'], found, speakers: [PESKOV], quoteIncludes: ['approved by the legitimate government'] },
+  { question: 'i was wondering what merkel thinks about all this', category: 'out-of-scope', style: ['chatty'], found: notFound },
+  { question: 'what did the russian foreign minister say', category: 'out-of-scope', found: notFound, note: 'A description that only half fits: asked back ("did you mean …"), not answered.' },
 
   // ── Questions the article does not answer ──
   { question: 'what did Merkel say', category: 'out-of-scope', found: notFound },
@@ -408,7 +467,8 @@ export function expectationFailures(testCase: QuestionCase, answer: Answer): str
   for (const speaker of testCase.speakers ?? []) {
     if (!heard.has(speaker)) failures.push(`no direct/reported item by ${speaker} (speakers: ${[...heard].join(', ') || 'none'})`);
   }
-  const first = testCase.firstSpeaker ?? (testCase.speakers && testCase.speakers.length > 0 ? testCase.speakers : undefined);
+  if (testCase.firstKind && answer.items[0]?.kind !== testCase.firstKind) failures.push(`first item is ${answer.items[0]?.kind ?? 'missing'}; expected ${testCase.firstKind}`);
+  const first = testCase.firstSpeaker ?? (!testCase.firstKind && testCase.speakers && testCase.speakers.length > 0 ? testCase.speakers : undefined);
   if (first) {
     const item = answer.items[0];
     if (!item) failures.push(`no items; expected the first to be by ${first.join(' or ')}`);

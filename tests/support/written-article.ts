@@ -5,7 +5,8 @@ import type { Article, ArticleData, Person, Topic } from '../../src/data/schema.
 /** A paragraph of a test article and the quotes in it, each given by its exact words. */
 export interface WrittenParagraph {
   text: string;
-  quotes?: { speaker: string; words: string; kind?: 'direct' | 'reported'; topics?: string[] }[];
+  /** `parts`: the speaker's own words inside `words`, when the attribution interrupts them (“A,” she said, “B.”). */
+  quotes?: { speaker: string; words: string; kind?: 'direct' | 'reported'; topics?: string[]; parts?: string[] }[];
 }
 
 export interface WrittenArticle {
@@ -44,6 +45,7 @@ export function writtenArticle(spec: WrittenArticle): { data: ArticleData; text:
         start: start + at,
         end: start + at + quote.words.length,
         topics: quote.topics ?? [],
+        ...(quote.parts ? { parts: partsOf(quote.words, quote.parts, start + at) } : {}),
       });
     }
   });
@@ -63,6 +65,17 @@ export function writtenArticle(spec: WrittenArticle): { data: ArticleData; text:
     dates: [],
   };
   return { data, text, article: { ...data, text } };
+}
+
+/** Offsets of each piece inside `words` (found in order), shifted to where `words` stands. */
+function partsOf(words: string, parts: string[], offset: number): { start: number; end: number }[] {
+  let from = 0;
+  return parts.map((part) => {
+    const at = words.indexOf(part, from);
+    if (at < 0) throw new Error(`"${part}" is not in "${words}" after offset ${from}`);
+    from = at + part.length;
+    return { start: offset + at, end: offset + at + part.length };
+  });
 }
 
 /** Writes the article's two files into `dir`, as the loader expects them. */

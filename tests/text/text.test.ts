@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countBefore, editDistance, foldedWords, inflections, speechFrame, speechLemma, splitSentences, stem, tagText, wordsIn } from '../../src/text/index.js';
+import { countBefore, editDistance, foldedWords, foldedWordText, foldText, inflections, speechFrame, speechLemma, splitSentences, stem, tagText, wordsIn } from '../../src/text/index.js';
 
 const sentencesOf = (text: string, protect: { start: number; end: number }[] = []): string[] =>
   splitSentences(text, { start: 0, end: text.length }, protect).map((r) => text.slice(r.start, r.end));
@@ -48,6 +48,27 @@ describe('GIVEN words of news English', () => {
     expect(wordsIn('Dr. Ana J. Ruiz, Inc. staff.', { start: 0, end: 28 }).map((w) => w.text)).toEqual(['Dr.', 'Ana', 'J.', 'Ruiz', 'Inc.', 'staff']);
     expect(foldedWords('Kiev’s “Café” deal')).toEqual(['kiev', 'cafe', 'deal']);
     expect(stem('negotiations')).toBe(stem('negotiate'));
+  });
+});
+
+describe('GIVEN any text to split into folded words', () => {
+  /** The words as the regular expressions say them: the one-pass reading must agree. */
+  const reference = (text: string): string[] =>
+    foldText(text)
+      .replace(/'s\b/g, '')
+      .replace(/'/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const piece = fc.constantFrom('a', 'B', 'é', 'ß', '1', ' ', "'", '’', 's', ',', '-', '“', '\u200b', 'Ǆ', '\n');
+  it('THEN foldedWords and foldedWordText give the same words, whatever the characters', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        expect(foldedWords(text)).toEqual(reference(text));
+        expect(foldedWordText(text)).toBe(` ${reference(text).map((w) => `${w} `).join('')}`);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(foldedWordText('The union’s “deal”, isn’t it?')).toBe(' the union deal isnt it ');
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/engine/text.js';
+import { editDistance } from '../../src/text/index.js';
 
 /** Optimal string alignment distance, written the textbook way: the fast, bounded one must agree with it. */
 function reference(a: string, b: string): number {

@@ -1,0 +1,34 @@
+import { unitItem } from '../evidence.js';
+import { foldedWords as words } from '../../text/words.js';
+import type { AnswerType, Scope } from './answer-type.js';
+import { found } from './common.js';
+import { onlyWords, set } from './clues.js';
+
+const SOURCE_WORDS = set('source outlet publication publisher newspaper agency');
+const ALLOWED = set('news original reported published wrote publishes reports original');
+const MADE_IT = set('wrote published reported broke reports publishes');
+
+/** "what is the source?", "which news agency reported this?", "where does this news come from?" */
+export const articleSource: AnswerType = {
+  name: 'article-source',
+  detect: (question) => {
+    if (onlyWords(question, ALLOWED, SOURCE_WORDS) && question.slot.length === 0) return 0.95;
+    const list = question.words.map((w) => w.word);
+    const aboutThis = list.some((w) => ['this', 'it', 'article', 'story', 'news', 'report', 'piece'].includes(w));
+    if (question.wh === 'who' && MADE_IT.has(list[question.coreAt + 1] ?? '') && aboutThis && list.length <= question.coreAt + 4) return 0.95;
+    if (question.wh === 'where' && list.includes('from') && aboutThis && list.length <= question.coreAt + 7) return 0.95;
+    return 0;
+  },
+  direct: (_question, scope) => sourceReply(scope),
+  word: (_question, _ranked, scope) => sourceReply(scope),
+};
+
+/** The source and date, with the sentences that name the source. */
+export function sourceReply(scope: Scope) {
+  const items = scope.knowledge.articles.flatMap((article) => {
+    const source = ` ${words(article.source).join(' ')} `;
+    return scope.units.filter((u) => u.article === article && u.kind === 'narration' && ` ${u.tokens.map((t) => t.word).join(' ')} `.includes(source)).map(unitItem);
+  });
+  const summary = scope.knowledge.articles.map((a) => `“${a.title}” is a ${a.source} report${a.date ? ` dated ${a.date} (the article gives no year)` : ''}.`).join(' ');
+  return found(summary, items, 1);
+}

@@ -1,0 +1,154 @@
+import { STOPWORDS } from '../text/stopwords.js';
+import type { AnswerType, Scope, SpeakerConstraint, Understood } from './answers/answer-type.js';
+import type { PersonEntry } from './knowledge.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, WH_WORDS } from './lexicon.js';
+import { headPosition, roleRoot } from './person-matcher.js';
+import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
+import type { ContentTerm } from './ranking.js';
+import { foldedWords as words } from '../text/words.js';
+
+/** Words that stand for "someone" rather than name a speaker ("what did they say", "did anyone say"). */
+const NOBODY_IN_PARTICULAR = new Set(['they', 'them', 'he', 'she', 'people', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'officials', 'official', 'others', 'one', 'you', 'we', 'i']);
+/** A description that explains this share of its words names someone; less, and we ask. */
+const ROLE_COVERAGE = 0.75;
+/** Content words in chatter before the question proper weigh this much. */
+const PREAMBLE_WEIGHT = 0.5;
+/** A wh-word inside the question ("who talked about *where* …") is a hint, not a subject. */
+const EMBEDDED_WH_WEIGHT = 0.5;
+
+/** Reads a question in one scope: its speaker, the people it talks about, and its content terms. */
+export function understand(text: QuestionText, type: AnswerType, scope: Scope): Understood {
+  const slotWords = text.slot.map((i) => text.words[i] as QuestionWord);
+  const resolved = resolveSpeaker(slotWords, scope);
+  // A slot guessed from word order alone that names nobody is just what the question is about.
+  const ignored = text.softSlot && resolved?.status !== 'resolved';
+  const speaker = ignored ? null : resolved;
+  const inSlot = new Set(ignored ? [] : text.slot);
+  // People talked about: names outside the speaker slot ("what did Okoye say about [Ferreira]").
+  const embedded = (w: QuestionWord): boolean => WH_WORDS.has(w.word) && w.at > text.coreAt;
+  const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embedded(w)));
+  const about: PersonEntry[] = [];
+  const coveredByName = new Set<number>();
+  if (rest.length > 0) {
+    const resolution = scope.people.resolve(rest.map((w) => w.word));
+    for (const match of resolution.matches) {
+      if (match.byRole || match.score < 2) continue; // a full surname or name, not a given name or a role word
+      if ([...match.covered].some((i) => coveredByName.has(i))) continue;
+      about.push(match.person);
+      for (const i of match.covered) coveredByName.add(i);
+    }
+  }
+  const aboutPositions = new Set([...coveredByName].map((i) => rest[i]?.at ?? -1));
+  const content: ContentTerm[] = [];
+  const seen = new Set<string>();
+  for (const word of rest) {
+    if (aboutPositions.has(word.at)) continue;
+    if (type.cueWords?.has(word.word) && !word.quoted) continue;
+    if (HONORIFICS.has(word.word) || FILLER.has(word.word) || NOBODY_IN_PARTICULAR.has(word.word) || INDEFINITES.has(word.word)) continue;
+    if (ARTICLE_WORDS.has(word.word) && !word.quoted) continue;
+    if (EVENT_VERBS.has(word.word) && type.name !== 'who-said' && !word.quoted) continue;
+    const embeddedWh = embedded(word);
+    if (STOPWORDS.has(word.word) && !embeddedWh) continue;
+    if (seen.has(word.stem)) continue;
+    seen.add(word.stem);
+    const weight = embeddedWh ? EMBEDDED_WH_WEIGHT : word.preamble ? PREAMBLE_WEIGHT : 1;
+    // Asides before the question proper, and wh-words inside it, count when the evidence has them and are not missed when not.
+    content.push({ stem: word.stem, word: word.word, weight, bonus: embeddedWh || word.preamble });
+  }
+  const lead = text.words[text.coreAt];
+  if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push({ stem: lead.stem, word: lead.word, weight: type.whWeight, bonus: true });
+  for (const person of about) content.push({ stem: `person:${person.id}`, word: person.person.name, weight: 1, person });
+  const sequence = text.words.filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word) && w.at > Math.max(text.coreAt, text.speechAt)).map((w) => w.stem);
+  for (const topic of scope.index.topicsNamedBy(sequence)) content.push({ stem: `topic:${topic}`, word: topic, weight: 1, bonus: true, topic });
+  return {
+    text,
+    type,
+    speaker,
+    subject: ignored ? '' : slotWords.map((w) => w.word).join(' '),
+    about,
+    content,
+    sequence,
+    topic: topicPhrase(text, inSlot),
+  };
+}
+
+/** The words after "about" (or the content words), as typed: what the answer says it is about. */
+function topicPhrase(text: QuestionText, inSlot: ReadonlySet<number>): string {
+  const aboutAt = text.words.findIndex((w) => ABOUT_WORDS.has(w.word) && w.at > text.coreAt && !inSlot.has(w.at));
+  const from = aboutAt >= 0 ? aboutAt + 1 : Math.max(text.coreAt, text.speechAt) + 1;
+  const phrase = text.words
+    .slice(from)
+    .filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word))
+    .map((w) => w.word);
+  while (phrase.length > 0 && STOPWORDS.has(phrase[0] ?? '') && !WH_WORDS.has(phrase[0] ?? '')) phrase.shift();
+  return phrase.join(' ');
+}
+
+/** Who a speaker slot names: by name, alias, spelling, role, organisation, or "X's <role>". */
+export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): SpeakerConstraint | null {
+  // A capitalised word is a name even when it is also a function word ("what did Will say").
+  const meaningful = slot.filter((w) => (!STOPWORDS.has(w.word) || (w.capital && w.at > 0)) && !HONORIFICS.has(w.word));
+  if (meaningful.length === 0) return null;
+  // "what did they say", "did anyone comment": nobody in particular, unless the article describes a speaker so ("officials", "critics").
+  if (meaningful.every((w) => NOBODY_IN_PARTICULAR.has(w.word) || ARTICLE_WORDS.has(w.word) || SPEECH_WORDS.has(w.word)) && !describesSomeone(slot, scope)) return null;
+  // The article's own source is not a speaker ("when did the agency report this"), unless the article quotes it.
+  const source = scope.knowledge.articles.some((a) => words(a.source).join(' ') === meaningful.map((w) => w.word).join(' '));
+  if (source && scope.people.resolve(meaningful.map((w) => w.word)).best.length === 0) return null;
+  // "the governor's aide": the possessor describes whom the head noun belongs to.
+  const possessorAt = slot.findIndex((w, i) => w.possessive && i < slot.length - 1);
+  if (possessorAt >= 0) {
+    const owner = scope.people.resolve(slot.slice(0, possessorAt + 1).map((w) => w.word));
+    const described = resolveSpeaker(slot.slice(possessorAt + 1), scope);
+    if (described?.status === 'resolved' && owner.best.length > 0) {
+      const related = described.people.filter((p) => owner.best.some((o) => relatedTo(p, o.person)));
+      if (related.length > 0) return { status: 'resolved', people: related, ambiguous: related.length > 1, byRole: true };
+    }
+    if (described) return described;
+  }
+  // "Okoye and Ferreira": each named in turn.
+  const parts = splitOnAnd(slot);
+  if (parts.length > 1) {
+    const each = parts.map((part) => resolveSpeaker(part, scope));
+    if (each.every((r) => r?.status === 'resolved')) {
+      const people = [...new Set(each.flatMap((r) => (r?.status === 'resolved' ? r.people : [])))];
+      return { status: 'resolved', people, ambiguous: false, byRole: each.every((r) => r?.status === 'resolved' && r.byRole) };
+    }
+  }
+  const list = slot.map((w) => w.word);
+  const resolution = scope.people.resolve(list);
+  if (resolution.best.length === 0) return { status: 'unknown' };
+  const byRole = resolution.best.every((m) => m.byRole);
+  if (!resolution.headCovered) {
+    // A name must cover the name asked for ("Ted Cruz" is not "Ted Kennedy"); a description that misses its head noun is a guess.
+    return byRole ? { status: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) } : { status: 'unknown' };
+  }
+  if (byRole && resolution.coverage < ROLE_COVERAGE && headPosition(list) < 0) return { status: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) };
+  const people = resolution.best.map((m) => m.person);
+  return { status: 'resolved', people, ambiguous: people.length > 1, byRole };
+}
+
+/** The words are how the article describes one of its unnamed speakers. */
+function describesSomeone(slot: readonly QuestionWord[], scope: Scope): boolean {
+  const resolution = scope.people.resolve(slot.map((w) => w.word));
+  return resolution.headCovered && resolution.best.some((m) => m.person.person.named === false);
+}
+
+/** A person is related to another when their descriptions name them or share words with theirs ("deputy to the harbour master"). */
+function relatedTo(person: PersonEntry, owner: PersonEntry): boolean {
+  const own = person.person;
+  const description = [own.role ?? '', own.organisation ?? '', ...own.roleAliases].join(' ');
+  const theirs = new Set(words(description).map(roleRoot));
+  const ownerNames = [owner.person.name, ...owner.person.aliases].flatMap((n) => words(n)).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w));
+  if (ownerNames.some((w) => theirs.has(roleRoot(w)))) return true;
+  const ownerDescription = words([owner.person.role ?? '', ...owner.person.roleAliases].join(' ')).filter((w) => !STOPWORDS.has(w)).map(roleRoot);
+  return ownerDescription.filter((w) => theirs.has(w)).length >= 2;
+}
+
+function splitOnAnd(slot: readonly QuestionWord[]): QuestionWord[][] {
+  const parts: QuestionWord[][] = [[]];
+  for (const word of slot) {
+    if (word.word === 'and' || word.word === 'or' || word.word === '&') parts.push([]);
+    else parts[parts.length - 1]?.push(word);
+  }
+  return parts.filter((p) => p.length > 0);
+}
