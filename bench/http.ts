@@ -70,7 +70,7 @@ async function expectedReplies(): Promise<string[]> {
   return Promise.all(
     questionSuite.map(async ({ question }, n) => {
       let reply = '';
-      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined }, { ...services, logger });
+      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined, followUp: async () => undefined }, { ...services, logger });
       const parsed = JSON.parse(reply) as { type?: number; data?: { embeds?: unknown[] } };
       if (parsed.type !== InteractionResponseType.ChannelMessageWithSource || !parsed.data?.embeds?.length) throw new Error(`no answer in process for ${JSON.stringify(question)}`);
       return reply;
@@ -155,7 +155,7 @@ async function breakdown(): Promise<string[][]> {
   const answer = await perCall(10, (i) => services.engine.answer(questions[i % questions.length] ?? ''));
   const handleWith = (engineServices: typeof services) =>
     perCall(10, (i) =>
-      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined }, { ...engineServices, logger }),
+      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined, followUp: async () => undefined }, { ...engineServices, logger }),
     );
   const handle = await handleWith(services);
   const handleCached = await handleWith(loadServices(BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: 1000 }));

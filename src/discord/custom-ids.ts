@@ -10,12 +10,18 @@ import { createHash } from 'node:crypto';
 /** What produced an answer, so a button can produce the same answer again. */
 export type AnswerView =
   | { kind: 'ask'; question: string; article?: string }
-  | { kind: 'quotes'; speaker: string; topic: string | undefined; article?: string };
+  | { kind: 'quotes'; speaker: string; topic: string | undefined; article?: string }
+  /** Everyone's quotes on one topic (picked from /topics). */
+  | { kind: 'topic'; topic: string; article?: string };
 
 export type ButtonAction =
   | { action: 'page'; page: number; view: AnswerView }
   | { action: 'post'; page: number; view: AnswerView }
-  | { action: 'context'; article: string; start: number; end: number; slot: number };
+  | { action: 'context'; article: string; start: number; end: number; slot: number }
+  /** A suggested question, asked when pressed. */
+  | { action: 'ask'; question: string }
+  /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
+  | { action: 'pick'; what: 'speaker' | 'topic' };
 
 const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
@@ -39,9 +45,12 @@ export function encodeCustomId(action: ButtonAction): string | undefined {
 }
 
 function encode(action: ButtonAction, ref: (id: string) => string): string | undefined {
+  if (action.action === 'ask') return fits(`ask:${action.question}`);
+  if (action.action === 'pick') return `pick:${action.what}`;
   if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}`);
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
+  if (view.kind === 'topic') return fits(`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
   if (view.kind === 'quotes') return fits(`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
   // A long question travels in the message footer instead; cutting it would answer a different question.
   if (view.article !== undefined) return fits(`${prefix}A:${ref(view.article)}:${view.question}`) ?? fits(`${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`);
@@ -59,7 +68,11 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
     const [, slot, start, end, article] = context;
     return { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' };
   }
-  const paged = /^(pg|post):(-?\d+):(a|A|q):([\s\S]*)$/.exec(id);
+  const asked = /^ask:([\s\S]+)$/.exec(id);
+  if (asked) return { action: 'ask', question: asked[1] ?? '' };
+  const picked = /^pick:(speaker|topic)$/.exec(id);
+  if (picked) return { action: 'pick', what: picked[1] === 'topic' ? 'topic' : 'speaker' };
+  const paged = /^(pg|post):(-?\d+):(a|A|q|t):([\s\S]*)$/.exec(id);
   if (!paged) return undefined;
   const [, kind, page, viewKind, rest = ''] = paged;
   const action = kind === 'pg' ? 'page' : 'post';
@@ -67,6 +80,10 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
   if (viewKind === 'A') {
     const [article = '', ...question] = rest.split(':');
     return { action, page: Number(page), view: { kind: 'ask', question: question.join(':'), article } };
+  }
+  if (viewKind === 't') {
+    const [topic = '', article] = rest.split(':');
+    return { action, page: Number(page), view: article ? { kind: 'topic', topic, article } : { kind: 'topic', topic } };
   }
   const [speaker = '', topic = '', article] = rest.split(':');
   const view: AnswerView = { kind: 'quotes', speaker, topic: topic || undefined };

@@ -97,6 +97,9 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     editOriginal: async (message) => {
       await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: message, auth: false });
     },
+    followUp: async (message) => {
+      await client.rest.post(Routes.webhook(interaction.application_id, interaction.token), { body: message, auth: false });
+    },
   });
 
   // Raw payloads: the commands take Discord's own JSON, identical to what the HTTP endpoint receives.

@@ -24,6 +24,8 @@ export interface InteractionResponder {
   respond(response: APIInteractionResponse): Promise<void>;
   /** Replaces the original response's message, after a deferral. */
   editOriginal(message: ReplyMessage): Promise<void>;
+  /** A further message after the first response (public unless flagged ephemeral). */
+  followUp(message: ReplyMessage): Promise<void>;
 }
 
 export interface InteractionDeps extends Services {
@@ -53,6 +55,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
       acknowledged = true;
     },
     editOriginal: (message) => responder.editOriginal(message),
+    followUp: (message) => responder.followUp(message),
   };
   let outcome: Outcome = 'error';
   try {
@@ -132,6 +135,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       const reply = handleButton(interaction, deps);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });
+      if (reply.followUp) await responder.followUp(reply.followUp);
       return 'replied';
     }
     default:

@@ -8,8 +8,9 @@ import {
   type APIEmbed,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import { speakerName, type Answer, type AnswerItem, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
-import type { Article } from '../data/schema.js';
+import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
+import type { Article, Person } from '../data/schema.js';
+import { balanceQuotationMarks } from '../text/quotation-marks.js';
 import { encodeCustomId, type AnswerView } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
@@ -90,34 +91,96 @@ export interface RenderAnswerOptions {
   page: number;
   view: AnswerView;
   ephemeral: boolean;
+  /** Already posted to the channel from this private message: its Post button is disabled. */
+  posted?: boolean;
+  /** The user who posted this answer to the channel, named (not pinged) above it. */
+  sharedBy?: string;
 }
 
-/** One page of an answer: summary first, then each quote as a block quote with its citation; buttons below. */
-export function renderAnswer(answer: Answer, options: RenderAnswerOptions): ReplyMessage {
-  const pages = Math.max(1, Math.ceil(answer.items.length / QUOTES_PER_PAGE));
-  const page = Math.min(Math.max(0, options.page), pages - 1);
-  const items = answer.items.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
+/** What a reply shows for one piece of evidence: the item, and the speakers of items it holds whole (merged into it). */
+interface ShownItem {
+  item: AnswerItem;
+  holds: Person[];
+}
 
-  const head = `**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`;
-  const tail = !answer.found && answer.suggestions.length > 0 ? [`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`] : [];
+/**
+ * The items a reply shows: an item whose text lies inside another's (the same sentence as a quote
+ * and as article text, a quote nested in another speaker's quote) is merged into the larger one,
+ * whose citation then names the nested speaker. Introductions are not shown as items.
+ */
+export function shownItems(items: readonly AnswerItem[]): ShownItem[] {
+  const shown: ShownItem[] = [];
+  for (const item of items) {
+    if (item.introduction) continue;
+    const outer = shown.find((s) => contains(s.item, item));
+    if (outer) {
+      addSpeaker(outer, item);
+      continue;
+    }
+    const inner = shown.filter((s) => contains(item, s.item));
+    const merged: ShownItem = { item, holds: [] };
+    for (const s of inner) {
+      addSpeaker(merged, s.item);
+      for (const person of s.holds) addPerson(merged, person);
+    }
+    const at = inner[0] ? shown.indexOf(inner[0]) : shown.length;
+    shown.splice(at, inner[0] ? 1 : 0, merged);
+    for (const s of inner.slice(1)) shown.splice(shown.indexOf(s), 1);
+  }
+  return shown;
+}
+
+function contains(outer: AnswerItem, inner: AnswerItem): boolean {
+  return outer.article.id === inner.article.id && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function addSpeaker(into: ShownItem, item: AnswerItem): void {
+  if (item.speaker) addPerson(into, item.speaker);
+}
+
+function addPerson(into: ShownItem, person: Person): void {
+  if (person.id !== into.item.speaker?.id && person.id !== into.item.reportedBy?.id && !into.holds.some((p) => p.id === person.id)) into.holds.push(person);
+}
+
+/**
+ * One page of an answer: the headline (the engine's summary), then each piece of evidence as a block
+ * quote over a one-line citation. A speaker's role is given once per reply, with their first
+ * citation; the article's title and source once, in the header, unless the page cites several.
+ */
+export function renderAnswer(answer: Answer, options: RenderAnswerOptions): ReplyMessage {
+  const all = shownItems(answer.items);
+  const pages = Math.max(1, Math.ceil(all.length / QUOTES_PER_PAGE));
+  const page = Math.min(Math.max(0, options.page), pages - 1);
+  const items = all.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
+  const introductions = page === 0 ? answer.items.filter((i) => i.introduction) : [];
+  const articles = new Map([...items.map((s) => s.item), ...introductions].map((i) => [i.article.id, i.article]));
+  const severalArticles = articles.size > 1;
+
+  const intro = introductions.length > 0 ? [`*Introduced in ${introductions.map((i) => `¶${i.paragraph}`).join(', ')}.*`] : [];
+  const head = [`**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`, ...intro].join('\n');
+  const tail = !answer.found && answer.suggestions.length > 0 ? ['**You could ask** (press a button below)'] : [];
+  // A role is given with the speaker's first citation, unless the headline already says it.
+  const introduced = new Set<string>();
+  const citations = items.map((shown) => truncate(citationLine(shown, answer.summary, introduced, severalArticles), MAX_CITATION_ESCAPED));
   // Each quote gets an equal share of what the description has left, measured after escaping,
   // so every quote shown keeps its citation line.
-  const citations = items.map((item) => truncate(citationLine(item), MAX_CITATION_ESCAPED));
-  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 4;
+  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 6;
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
-  const blocks = items.map((item, i) => `${blockQuote(fitQuote(item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
+  const blocks = items.map((shown, i) => `${blockQuote(fitQuote(shown.item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
   const parts = [head, ...blocks, ...tail];
   const question = options.view.kind === 'ask' ? options.view.question : '';
   const footerParts = [
     // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
     question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '',
     pages > 1 ? `page ${page + 1} of ${pages}` : '',
-    'quotes are verbatim article text',
+    items.length > 0 ? VERBATIM_NOTE : '',
   ].filter(Boolean);
+  const only = articles.size === 1 ? [...articles.values()][0] : undefined;
   const embed: APIEmbed = {
     color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND,
+    ...(only ? { author: { name: truncate(articleLine(only), DISCORD_LIMITS.author) } } : {}),
     description: truncate(parts.join('\n\n'), DISCORD_LIMITS.embedDescription),
-    footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) },
+    ...(footerParts.length > 0 ? { footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) } } : {}),
   };
 
   const rows: ReplyMessage['components'] = [];
@@ -129,20 +192,54 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
     navigation.push(button('◀ Back', back, page === 0));
     navigation.push(button('More ▶', more, page >= pages - 1));
   }
-  if (options.ephemeral && answer.found && post) navigation.push(button('Post to channel', post, false, ButtonStyle.Primary));
+  if (options.ephemeral && answer.found && post) navigation.push(button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
-  const context = items.flatMap((item, i) => {
-    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i });
-    return id ? [button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), id)] : [];
-  });
+  const context = contextButtons([...introductions, ...items.map((s) => s.item)], severalArticles);
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+  const suggestions = answer.found ? [] : suggestionButtons(answer.suggestions);
+  if (suggestions.length > 0) rows.push({ type: ComponentType.ActionRow, components: suggestions });
 
-  return message([embed], rows, options.ephemeral);
+  const reply = message([embed], rows, options.ephemeral);
+  // A mention shows the name; allowed_mentions (always empty) keeps it from pinging.
+  return options.sharedBy && /^\d+$/.test(options.sharedBy) ? { ...reply, content: `Shared by <@${options.sharedBy}>` } : reply;
+}
+
+/** Shown under every reply that quotes the article, and only there. */
+export const VERBATIM_NOTE = 'quotes are verbatim article text';
+
+/** One "Show in context" button per paragraph shown (the first piece of evidence in it is the one marked). */
+function contextButtons(items: readonly AnswerItem[], severalArticles: boolean): APIButtonComponent[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  for (const item of items) {
+    const key = `${item.article.id}\u0000${item.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: buttons.length });
+    const where = severalArticles ? ` · ${item.article.source}` : '';
+    if (id) buttons.push(button(truncate(`Show in context ¶${item.paragraph}${where}`, DISCORD_LIMITS.buttonLabel), id));
+  }
+  return buttons.slice(0, MAX_ROW_BUTTONS);
+}
+
+/** Each suggested question as a button that asks it (those too long to carry are left out). */
+function suggestionButtons(suggestions: readonly string[]): APIButtonComponent[] {
+  return suggestions.flatMap((question) => {
+    const id = encodeCustomId({ action: 'ask', question });
+    return id ? [button(truncate(question, DISCORD_LIMITS.buttonLabel), id)] : [];
+  }).slice(0, MAX_ROW_BUTTONS);
+}
+
+const MAX_ROW_BUTTONS = 5;
+
+/** "TASS, February 4 · Russia says …": which article a reply quotes. */
+function articleLine(article: ArticleRef): string {
+  return `${article.source}${article.date ? `, ${article.date}` : ''} · ${article.title}`;
 }
 
 /** A quote escaped and cut to `max` characters (marked … when cut). Escaping only adds characters, so the quote is cut to `max` before it is escaped. */
 function fitQuote(quote: string, max: number): string {
-  const escaped = escapeText(truncate(quote, max));
+  const escaped = escapeText(balanceQuotationMarks(truncate(quote, max)));
   return escaped.length <= max ? escaped : truncate(escaped, max);
 }
 
@@ -153,16 +250,24 @@ function blockQuote(escaped: string): string {
     .join('\n');
 }
 
-function citationLine(item: AnswerItem): string {
-  // Names and roles are capped so a citation never crowds its quote out of the embed.
-  const who = item.speaker
-    ? `**${escapeText(truncate(speakerName(item.speaker), 100))}**${item.speaker.role ? `, ${escapeText(truncate(item.speaker.role, 200))}` : ''}`
-    : `*The article (${escapeText(truncate(item.article.source, 100))})*`;
-  const kind = item.kind === 'narration' ? 'article text' : item.kind;
-  const via = item.reportedBy ? ` · as reported by ${escapeText(speakerName(item.reportedBy))}` : '';
-  const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''} · “${escapeText(truncate(item.article.title, 60))}”`;
-  return `— ${who} · ${kind}${via} · ${where}`;
+const KIND_WORDS: Record<AnswerItem['kind'], string> = { direct: 'direct quote', reported: 'reported', narration: 'article text' };
+
+/** `— **Name**, role · ¶3 · reported`: who, where and how, on one line; the role only at the speaker's first mention. */
+function citationLine({ item, holds }: ShownItem, headline: string, introduced: Set<string>, severalArticles: boolean): string {
+  const person = (p: Person): string => {
+    const name = `**${escapeText(truncate(speakerName(p), 100))}**`;
+    const first = !introduced.has(p.id);
+    introduced.add(p.id);
+    return first && p.role && p.named !== false && !headline.toLowerCase().includes(p.role.toLowerCase()) ? `${name}, ${escapeText(truncate(p.role, MAX_ROLE_CHARS))}` : name;
+  };
+  const who = item.speaker ? person(item.speaker) : '*the article*';
+  const nested = holds.length > 0 ? `${item.speaker ? ', reporting' : ', quoting'} ${holds.map(person).join(' and ')}` : '';
+  const via = item.reportedBy ? ` · as reported by ${person(item.reportedBy)}` : '';
+  const where = severalArticles ? ` · ${escapeText(truncate(item.article.source, 60))}: *${escapeText(truncate(item.article.title, 60))}*` : '';
+  return `— ${who}${nested}${via} · ¶${item.paragraph} · ${KIND_WORDS[item.kind]}${where}`;
 }
+
+const MAX_ROLE_CHARS = 120;
 
 /** The whole paragraph around a quote, with the quote in bold: what "Show in context" reveals. */
 export function renderContext(article: Article, start: number, end: number): ReplyMessage {

@@ -112,6 +112,9 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
     editOriginal: async (message) => {
       await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: message, auth: false });
     },
+    followUp: async (message) => {
+      await rest.post(Routes.webhook(interaction.application_id, interaction.token), { body: message, auth: false });
+    },
   };
   await handleInteraction(interaction, responder, options);
   if (!answered) sendJson(response, 500, { error: 'no response was produced' });

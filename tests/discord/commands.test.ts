@@ -236,11 +236,19 @@ describe('GIVEN an answer with more than one page', () => {
     expect(text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1')).toBe(article.text.slice(paragraph.start, paragraph.end));
   });
 
-  it('WHEN "Post to channel" is pressed THEN a new public message carries the same page', async () => {
-    const { type, data } = reply(await run(click(buttonId(first, 'Post to channel'), message('', first))));
-    expect(type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(data.flags).toBeUndefined();
+  it('WHEN "Post to channel" is pressed THEN the private message keeps its answer with the button disabled, and a public follow-up carries the same page, naming who shared it without a ping', async () => {
+    const recorded = await run(click(buttonId(first, 'Post to channel'), message('', first)));
+    const { type, data } = reply(recorded);
+    expect(type).toBe(InteractionResponseType.UpdateMessage);
     expect(description(data)).toBe(description(first));
+    const posted = data.components.flatMap((row) => row.components).find((c) => 'label' in c && c.label === 'Posted to channel');
+    expect(posted && 'disabled' in posted ? posted.disabled : undefined).toBe(true);
+    expect(recorded.calls).toEqual([`respond:${InteractionResponseType.UpdateMessage}`, 'followUp']);
+    const [post] = recorded.followUps;
+    expect(post?.flags).toBeUndefined();
+    expect(post && description(post)).toBe(description(first));
+    expect(post?.content).toMatch(/^Shared by <@\d+>$/);
+    expect(post?.allowed_mentions).toEqual({ parse: [] });
   });
 });
 

@@ -94,8 +94,8 @@ describe('GIVEN the detector of live markdown', () => {
 });
 
 describe.each(Object.entries(CONSTRUCTS))('GIVEN a user types a %s', (_, construct) => {
-  it('WHEN it is the words asked about in a public /ask THEN the reply echoes it inert', async () => {
-    const { data } = reply(await run(slash('ask', { question: `who said "${construct} look"`, public: true })));
+  it('WHEN it is the name asked about in a public /ask THEN the reply restates it inert', async () => {
+    const { data } = reply(await run(slash('ask', { question: `who is ${construct} look`, public: true })));
     expect(data.embeds[0]?.description?.toLowerCase()).toContain('look');
     expectInert(data, construct, '/ask');
   });

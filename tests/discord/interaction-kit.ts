@@ -139,6 +139,7 @@ export function ping(): APIPingInteraction {
 export interface Recorded {
   responses: APIInteractionResponse[];
   edits: ReplyMessage[];
+  followUps: ReplyMessage[];
   calls: string[];
   outcome: Outcome;
   logs: Record<string, unknown>[];
@@ -148,7 +149,7 @@ export async function run(interaction: APIInteraction, overrides: Partial<Intera
   const lines: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
   const logger = await createLogger({ level: 'debug', secrets: [], destination });
-  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], calls: [] };
+  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], followUps: [], calls: [] };
   const responder: InteractionResponder = {
     async respond(response) {
       recorded.calls.push(`respond:${response.type}`);
@@ -157,6 +158,10 @@ export async function run(interaction: APIInteraction, overrides: Partial<Intera
     async editOriginal(edit) {
       recorded.calls.push('edit');
       recorded.edits.push(edit);
+    },
+    async followUp(message) {
+      recorded.calls.push('followUp');
+      recorded.followUps.push(message);
     },
   };
   const outcome = await handleInteraction(interaction, responder, { engine: bundledEngine, articles: bundledEngine.articles as Article[], logger, ...overrides });

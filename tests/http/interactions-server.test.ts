@@ -84,7 +84,7 @@ describe('HTTP interactions endpoint', () => {
     expect(reply.status).toBe(200);
     const viaHttp = JSON.parse(reply.body) as APIInteractionResponse;
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined, followUp: async () => undefined }, { ...services, logger });
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaGateway)));
     expect(viaHttp.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(reply.body).toContain('Polishchuk');
@@ -102,7 +102,7 @@ describe('HTTP interactions endpoint', () => {
     const reply = await post(body, signed(body));
     expect(reply.status).toBe(200);
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { ...services, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined, followUp: async () => undefined }, { ...services, logger });
     expect(viaGateway).toBeDefined();
     expect(JSON.parse(reply.body)).toEqual(JSON.parse(JSON.stringify(viaGateway)));
   });
