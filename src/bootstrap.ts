@@ -1,4 +1,5 @@
-import type { Services } from './discord/command.js';
+import { commandSet } from './commands/index.js';
+import type { Services } from './discord/services.js';
 import { ConfigError } from './config.js';
 import { loadKnowledgeBase } from './data/load.js';
 import { createAnswerEngine, type EngineOptions } from './engine/index.js';
@@ -17,7 +18,7 @@ export function loadServices(articlesDir: string, logger: Logger, options: LoadO
   if (articles.length === 0) throw new Error(`no valid article in ${articlesDir}; fix the files reported above or set ARTICLES_DIR`);
   const engine = createAnswerEngine(articles, options);
   logger.info({ articles: articles.length, skipped: errors.length, answerCacheSize: options.answerCacheSize ?? 0, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
-  return { engine, articles };
+  return { engine, articles, commands: commandSet() };
 }
 
 /** Given by the dev scripts (`tsx watch src/index.ts --exit-watch-on-failure`): a failed start stops the watcher as well. */

@@ -1,8 +1,8 @@
 import type { APIMessageComponentInteraction } from 'discord.js';
 import { ComponentType } from 'discord.js';
 import type { AnswerEngine } from '../engine/index.js';
-import type { Services } from './command.js';
-import { inServer } from './command.js';
+import type { Services } from './services.js';
+import { inServer } from './interaction-data.js';
 import { decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
 import { renderAnswer, renderContext, renderNotice, VERBATIM_NOTE, type ReplyMessage } from './render.js';
 import { answerForView } from './views.js';

@@ -10,7 +10,7 @@ import {
   type WebSocketOptions,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { Services } from './command.js';
+import type { Services } from './services.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology, refuseMessage } from './messages.js';
 import { createPostedAnswers } from './guard.js';

@@ -1,22 +1,17 @@
 import {
-  ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-  type APIApplicationCommandInteraction,
-  type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
   type APIInteractionResponse,
-  type APIMessageApplicationCommandInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import { commands } from '../commands/index.js';
 import { handleButton } from './buttons.js';
-import type { Command, MessageCommand, Services } from './command.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
+import type { Services } from './services.js';
 
 /** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
 export interface InteractionResponder {
@@ -97,25 +92,23 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       await responder.respond({ type: InteractionResponseType.Pong });
       return 'pong';
     case InteractionType.ApplicationCommandAutocomplete: {
-      const command = findCommand(interaction.data.name, interaction.data.type);
-      const choices = command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, deps) : [];
+      const choices = deps.commands.autocomplete(interaction, deps);
       await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
       return 'autocomplete';
     }
     case InteractionType.ApplicationCommand: {
-      const command = findCommand(interaction.data.name, interaction.data.type);
-      const refusal = command ? checkCommand(interaction, deps.rateLimiter) : undefined;
+      const bound = deps.commands.bind(interaction, deps);
+      const refusal = bound ? checkCommand(interaction, deps.commands, deps.rateLimiter) : undefined;
       if (refusal) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(refusal.text) });
         deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'question refused');
         return 'refused';
       }
-      if (!command) {
+      if (!bound) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
         return 'unknown';
       }
-      const bound = bindCommand(command, interaction, deps);
-      if (!bound) {
+      if (bound === 'mismatch') {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
         return 'unknown';
       }
@@ -192,36 +185,6 @@ async function apologise(interaction: APIInteraction, responder: InteractionResp
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id }, 'could not send the apology either');
   }
-}
-
-/** Pairs a command with an interaction of its own kind (slash with slash, message menu with message). */
-function bindCommand(
-  command: Command,
-  interaction: APIApplicationCommandInteraction,
-  services: Services,
-): { run: () => ReplyMessage | Promise<ReplyMessage>; isPrivate: boolean } | undefined {
-  if (isMessageCommand(command)) {
-    if (!isMessageMenuInteraction(interaction)) return undefined;
-    return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
-  }
-  if (!isChatInputInteraction(interaction)) return undefined;
-  return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
-}
-
-function isMessageCommand(command: Command): command is MessageCommand {
-  return command.data.type === ApplicationCommandType.Message;
-}
-
-function isMessageMenuInteraction(interaction: APIApplicationCommandInteraction): interaction is APIMessageApplicationCommandInteraction {
-  return interaction.data.type === ApplicationCommandType.Message;
-}
-
-function isChatInputInteraction(interaction: APIApplicationCommandInteraction): interaction is APIChatInputApplicationCommandInteraction {
-  return interaction.data.type === ApplicationCommandType.ChatInput;
-}
-
-function findCommand(name: string, type: ApplicationCommandType): Command | undefined {
-  return commands.find((c) => c.data.name === name && (c.data.type ?? ApplicationCommandType.ChatInput) === type);
 }
 
 /** Edits cannot change a message's privacy; the flag was set by the deferral. */

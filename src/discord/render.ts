@@ -6,12 +6,13 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIStringSelectComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
 import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article, Person } from '../data/schema.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
-import { encodeCustomId, type AnswerView } from './custom-ids.js';
+import { encodeCustomId, idRef, type AnswerView } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -287,7 +288,28 @@ export function renderContext(article: Article, start: number, end: number): Rep
   return message([embed], [], true);
 }
 
-export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string): ReplyMessage {
+/** At most 25 options in a select menu (Discord's limit), each label and value at most 100 characters. */
+const MENU_OPTIONS = 25;
+const MENU_TEXT = 100;
+
+/** A menu whose pick opens that speaker's or topic's quotes (values longer than Discord allows travel as references). */
+function pickMenu(what: 'speaker' | 'topic', placeholder: string, options: { value: string; label: string; description?: string }[]): ReplyMessage['components'] {
+  const id = encodeCustomId({ action: 'pick', what });
+  if (!id || options.length === 0) return [];
+  const menu: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: id,
+    placeholder,
+    options: options.slice(0, MENU_OPTIONS).map((o) => ({
+      label: truncate(o.label, MENU_TEXT),
+      value: o.value.length <= MENU_TEXT ? o.value : idRef(o.value),
+      ...(o.description ? { description: truncate(o.description, MENU_TEXT) } : {}),
+    })),
+  };
+  return [{ type: ComponentType.ActionRow, components: [menu] }];
+}
+
+export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string, ephemeral: boolean): ReplyMessage {
   const title = `Everyone quoted (${speakers.length})`;
   const shown = fitFields(
     title,
@@ -303,9 +325,14 @@ export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: stri
     color: COLOUR_FOUND,
     title,
     fields: shown,
-    footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Use /quotes speaker:<name> to read what each said' },
+    footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Pick a speaker below to read what they said' },
   };
-  return message([embed], [], false);
+  const menu = pickMenu(
+    'speaker',
+    'Read what someone said…',
+    speakers.map((s) => ({ value: s.person.id, label: speakerName(s.person), ...(s.person.role ? { description: s.person.role } : {}) })),
+  );
+  return message([embed], menu, ephemeral);
 }
 
 /** As many fields as Discord allows (25, and 6,000 characters with the title and a short footer), in order. */
@@ -321,7 +348,7 @@ function fitFields(title: string, fields: { name: string; value: string }[]): { 
   return shown;
 }
 
-export function renderTopics(topics: TopicSummary[]): ReplyMessage {
+export function renderTopics(topics: TopicSummary[], ephemeral: boolean): ReplyMessage {
   const title = `Topics covered (${topics.length})`;
   const shown = fitFields(
     title,
@@ -334,12 +361,17 @@ export function renderTopics(topics: TopicSummary[]): ReplyMessage {
     color: COLOUR_FOUND,
     title,
     fields: shown,
-    footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Use /quotes speaker:<name> topic:<topic> to read them' },
+    footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Pick a topic below to read its quotes' },
   };
-  return message([embed], [], false);
+  const menu = pickMenu(
+    'topic',
+    'Read the quotes on a topic…',
+    topics.map((t) => ({ value: t.id, label: t.label, description: `${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'}` })),
+  );
+  return message([embed], menu, ephemeral);
 }
 
-export function renderArticles(articles: Article[], speakersOf: (article: Article) => string[]): ReplyMessage {
+export function renderArticles(articles: Article[], speakersOf: (article: Article) => string[], ephemeral: boolean): ReplyMessage {
   if (articles.length === 1 && articles[0]) {
     const article = articles[0];
     const embed: APIEmbed = {
@@ -356,7 +388,7 @@ export function renderArticles(articles: Article[], speakersOf: (article: Articl
       ],
       footer: { text: `id: ${article.id}` },
     };
-    return message([embed], [], false);
+    return message([embed], [], ephemeral);
   }
   const lines = articles.map((a) => `• **${escapeText(a.title)}** — ${escapeText(a.source)}${a.date ? `, ${escapeText(a.date)}` : ''} (\`${a.id}\`)`);
   const embed: APIEmbed = {
@@ -364,25 +396,43 @@ export function renderArticles(articles: Article[], speakersOf: (article: Articl
     title: `${articles.length} articles`,
     description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription),
   };
-  return message([embed], [], false);
+  return message([embed], [], ephemeral);
 }
 
-export function renderHelp(examples: string[]): ReplyMessage {
+/** What the help says about a command: its name and description, as registered (the one definition of both). */
+export interface CommandDefinition {
+  name: string;
+  description?: string;
+  type?: number;
+}
+
+/**
+ * The short help: what to ask, examples that work (from the knowledge base), and every command,
+ * listed from the command definitions themselves so the help never drifts from what is registered.
+ */
+export function renderHelp(definitions: readonly CommandDefinition[], examples: readonly string[], ephemeral: boolean): ReplyMessage {
+  const slash = definitions.filter((d) => (d.type ?? 1) === 1).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
+  const menus = definitions.filter((d) => d.type === 3).map((d) => `Right-click a message → **Apps → ${escapeText(d.name)}** asks with its text.`);
   const embed: APIEmbed = {
     color: COLOUR_FOUND,
     title: 'Ask the article',
-    description: [
-      'I answer questions about the news articles I know with **verbatim, cited quotes**: who said it, their role, the exact words, and the paragraph (¶) they stand in. I never make up a quote; if the article does not say, I tell you.',
-      '',
-      '**Commands**',
-      '`/ask question:` any question · `/quotes speaker:` everything one person said · `/speakers` everyone quoted · `/topics` what the article covers · `/article` title, source, date, summary',
-      'Right-click a message → **Apps → Ask the article** to ask with its text. You can also DM me a question, or mention me in a channel.',
-      '',
-      '**Try**',
-      ...examples.map((e) => `• ${escapeText(e)}`),
-    ].join('\n'),
+    description: truncate(
+      [
+        'Ask in plain words; I answer with **verbatim quotes**, who said them and where (¶). If the article does not say, I tell you.',
+        '',
+        '**Try**',
+        ...examples.map((e) => `• ${escapeText(e)}`),
+        '',
+        '**Commands** (answers are private unless you choose `public`)',
+        ...slash,
+        ...menus,
+        'You can also DM me a question, or mention me with one.',
+      ].join('\n'),
+      DISCORD_LIMITS.embedDescription,
+    ),
   };
-  return message([embed], [], true);
+  const ask = suggestionButtons(examples);
+  return message([embed], ask.length > 0 ? [{ type: ComponentType.ActionRow, components: ask }] : [], ephemeral);
 }
 
 export function renderChoices(choices: Choice[]): { name: string; value: string }[] {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
-import type { Services } from '../discord/command.js';
+import type { Services } from '../discord/services.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
 import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';

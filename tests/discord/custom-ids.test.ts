@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -19,7 +20,7 @@ import { message } from './interaction-kit.js';
 
 const { articles } = loadKnowledgeBase();
 const engine = createAnswerEngine(articles);
-const services = { engine, articles };
+const services = { engine, articles, commands: commandSet() };
 
 const BOT_ID = '111111111111111111';
 const USER_ID = '222222222222222222';

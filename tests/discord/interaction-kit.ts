@@ -21,6 +21,7 @@ import {
   type APIPingInteraction,
 } from 'discord.js';
 import type { DestinationStream } from 'pino';
+import { commands, commandSet } from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { Article } from '../../src/data/schema.js';
 import { handleInteraction, type InteractionDeps, type InteractionResponder, type Outcome } from '../../src/discord/interactions.js';
@@ -129,6 +130,11 @@ export function click(customId: string, on: APIMessage, place: Place = 'guild'):
   return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.Button }, message: on };
 }
 
+/** A pick from a string select menu under a message. */
+export function select(customId: string, value: string, on: APIMessage, place: Place = 'guild'): APIMessageComponentInteraction {
+  return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] }, message: on };
+}
+
 export function ping(): APIPingInteraction {
   const { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit } = where('dm');
   return { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit, type: InteractionType.Ping };
@@ -164,7 +170,7 @@ export async function run(interaction: APIInteraction, overrides: Partial<Intera
       recorded.followUps.push(message);
     },
   };
-  const outcome = await handleInteraction(interaction, responder, { engine: bundledEngine, articles: bundledEngine.articles as Article[], logger, ...overrides });
+  const outcome = await handleInteraction(interaction, responder, { engine: bundledEngine, articles: bundledEngine.articles as Article[], commands: commandSet(commands), logger, ...overrides });
   const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { ...recorded, outcome, logs };
 }

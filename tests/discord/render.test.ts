@@ -1,5 +1,7 @@
+import { isShownArticleText } from '../support/shown-quote.js';
 import { describe, expect, it } from 'vitest';
 import { ComponentType, MessageFlags, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { commandDefinitions } from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { Article, Person } from '../../src/data/schema.js';
 import { decodeCustomId, type AnswerView } from '../../src/discord/custom-ids.js';
@@ -33,9 +35,11 @@ interface ButtonWithId {
   disabled: boolean;
 }
 
+/** Each row's components with a custom id: buttons, and select menus (labelled by their placeholder). */
 function buttonsOf(message: ReplyMessage): ButtonWithId[][] {
   return message.components.map((row) =>
     row.components.flatMap((component) => {
+      if (component.type === ComponentType.StringSelect) return [{ label: component.placeholder ?? 'menu', custom_id: component.custom_id, disabled: component.disabled ?? false }];
       if (component.type !== ComponentType.Button) return [];
       const button: APIButtonComponent = component;
       return 'custom_id' in button ? [{ label: button.label ?? '', custom_id: button.custom_id, disabled: button.disabled ?? false }] : [];
@@ -119,12 +123,7 @@ function shownQuotes(description: string): string[] {
  */
 function nonVerbatimQuotes(message: ReplyMessage, texts: readonly string[]): string[] {
   const description = message.embeds[0]?.description ?? '';
-  return shownQuotes(description).filter((quote) => {
-    const cut = quote.endsWith('…') ? quote.slice(0, -1) : quote;
-    const unbalanced = (text: string): boolean => (text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length || (text.match(/"/g) ?? []).length % 2 === 1;
-    const added = [cut, cut.replace(/^[“"]/, ''), cut.replace(/[”"]$/, ''), cut.replace(/^[“"]/, '').replace(/[”"]$/, '')].filter((c, i) => i === 0 || (c !== cut && unbalanced(c)));
-    return cut.trim() === '' || !added.some((exact) => texts.some((text) => text.includes(exact)));
-  });
+  return shownQuotes(description).filter((quote) => !isShownArticleText(quote.endsWith('…') ? quote.slice(0, -1) : quote, texts));
 }
 
 const articleTexts = articles.map((a) => a.text);
@@ -172,22 +171,22 @@ describe('GIVEN /quotes for every speaker, with and without each topic', () => {
 });
 
 describe('GIVEN the list commands', () => {
-  it('/speakers THEN fits Discord, is public and names everyone quoted', () => {
-    const message = renderSpeakers(engine.speakers(), topicLabel);
+  it('/speakers THEN fits Discord, is private when asked so and names everyone quoted', () => {
+    const message = renderSpeakers(engine.speakers(), topicLabel, true);
     expect(limitViolations(message)).toEqual([]);
-    expect(message.flags).toBeUndefined();
+    expect(message.flags).toBe(MessageFlags.Ephemeral);
     const names = (message.embeds[0]?.fields ?? []).map((f) => f.name);
     for (const s of engine.speakers()) expect(names).toContain(s.person.name);
   });
 
   it('/topics THEN fits Discord and lists every topic', () => {
-    const message = renderTopics(engine.topics());
+    const message = renderTopics(engine.topics(), true);
     expect(limitViolations(message)).toEqual([]);
     expect((message.embeds[0]?.fields ?? []).map((f) => f.name)).toEqual(engine.topics().map((t) => t.label));
   });
 
   it('/article THEN fits Discord and shows title, source and date', () => {
-    const message = renderArticles(articles, (a) => a.people.map((p) => p.name));
+    const message = renderArticles(articles, (a) => a.people.map((p) => p.name), true);
     expect(limitViolations(message)).toEqual([]);
     const embed = message.embeds[0];
     expect(embed?.title).toBe(articles[0]?.title);
@@ -195,7 +194,7 @@ describe('GIVEN the list commands', () => {
   });
 
   it('/help THEN fits Discord and is private', () => {
-    const message = renderHelp(['/ask question: who spoke about venues?', '/ask question: what did @everyone say?']);
+    const message = renderHelp(commandDefinitions(), ['/ask question: who spoke about venues?', '/ask question: what did @everyone say?'], true);
     expect(limitViolations(message)).toEqual([]);
     expect(message.flags).toBe(MessageFlags.Ephemeral);
     expect(message.embeds[0]?.description).not.toMatch(/@(?!\u200b)/);
@@ -395,7 +394,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
       speakers: speakers.map((s) => s.person),
       quoteCount: i,
     }));
-    for (const message of [renderSpeakers(speakers, (id) => `${id} ${'label '.repeat(20)}`), renderTopics(topics)]) {
+    for (const message of [renderSpeakers(speakers, (id) => `${id} ${'label '.repeat(20)}`, true), renderTopics(topics, true)]) {
       expect(limitViolations(message)).toEqual([]);
       expect(message.embeds[0]?.fields?.length ?? 0).toBeGreaterThan(0);
     }
@@ -410,7 +409,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
       quoteCount: 30 - i,
       topics: ['a'],
     }));
-    const message = renderSpeakers(speakers, () => 'A topic');
+    const message = renderSpeakers(speakers, () => 'A topic', true);
     expect(limitViolations(message)).toEqual([]);
     const shown = message.embeds[0]?.fields?.length ?? 0;
     expect(shown).toBeGreaterThan(0);
@@ -419,7 +418,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
 
   it('WHEN there are hundreds of articles THEN /article lists them within the limits', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ ...article, id: `article-${i}`, title: `${article.title} ${i}` }));
-    const message = renderArticles(many, () => ['Someone']);
+    const message = renderArticles(many, () => ['Someone'], true);
     expect(limitViolations(message)).toEqual([]);
     expect(message.embeds[0]?.title).toBe('300 articles');
   });

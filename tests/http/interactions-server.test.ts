@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -14,7 +15,7 @@ import { handleInteraction } from '../../src/discord/interactions.js';
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
 const articles = loadKnowledgeBase().articles;
-const services = { engine: createAnswerEngine(articles), articles };
+const services = { engine: createAnswerEngine(articles), articles, commands: commandSet() };
 const logger = pino({ level: 'silent' });
 
 let server: Server;

@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   server = createInteractionsServer({
     engine: realEngine,
     articles,
+    commands: commandSet(),
     publicKey: ed25519PublicKey(publicKeyHex),
     logger: await logs.productionLogger([]),
     maxBodyBytes: 8 * 1024,

@@ -1,3 +1,5 @@
+import { isShownArticleText } from '../support/shown-quote.js';
+import { commandSet } from '../../src/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { GatewayMessageCreateDispatchData } from 'discord.js';
@@ -40,7 +42,7 @@ const rawQuestion = fc.oneof(fc.string({ unit: 'binary', maxLength: MAX_QUESTION
 
 const texts = articles.map((a) => a.text);
 /** Article text, but for a quotation mark the reply may add at either end to balance one the quoted span cuts through. */
-const isArticleText = (line: string) => [line, line.replace(/^[“"]/, ''), line.replace(/[”"]$/, ''), line.replace(/^[“"]/, '').replace(/[”"]$/, '')].some((shown) => texts.some((text) => text.includes(shown)));
+const isArticleText = (line: string) => line === '' || isShownArticleText(line, texts);
 
 /** Every page of the answer, as the buttons would show it. */
 function everyPage(q: string): ReplyMessage[] {
@@ -104,7 +106,7 @@ describe('GIVEN arbitrary questions (fast-check)', () => {
           author: { id: '4', username: 'u', discriminator: '0', global_name: null, avatar: null },
           mentions: inGuild ? [{ id: botId, username: 'bot', discriminator: '0', global_name: null, avatar: null }] : [],
         } as unknown as GatewayMessageCreateDispatchData;
-        const reply = answerMessage(message, botId, { engine: realEngine, articles });
+        const reply = answerMessage(message, botId, { engine: realEngine, articles, commands: commandSet() });
         if (!reply) return; // blank after removing the mention: nothing to answer
         expect(reply.allowed_mentions).toEqual({ parse: [], replied_user: false });
         expect(problemsWith(reply)).toEqual([]);
