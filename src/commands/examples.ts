@@ -1,4 +1,4 @@
-import type { AnswerEngine } from '../engine/index.js';
+import { lowerFirst, type AnswerEngine } from '../engine/index.js';
 
 const EXAMPLES = 3;
 
@@ -19,11 +19,14 @@ export function exampleQuestions(engine: AnswerEngine): string[] {
 const remembered = new WeakMap<AnswerEngine, string[]>();
 
 function workingExamples(engine: AnswerEngine): string[] {
-  const topics = engine.topics().map((t) => `who spoke about ${t.label.replace(/\s*\(.*\)$/, '').toLowerCase()}?`);
+  // Labels and names read inside a question as the articles write them ("readiness to negotiate on Ukraine", "the Russian authorities").
+  const text = engine.articles.map((a) => a.text).join('\n');
+  const topics = engine.topics().map((t) => `who spoke about ${lowerFirst(t.label.replace(/\s*\(.*\)$/, ''), text)}?`);
   const people = engine.speakers().flatMap(({ person }) => {
     if (person.named === false) return [];
-    const short = person.kind === 'organisation' ? person.name : (person.name.split(' ').pop() ?? person.name);
-    return [`what did ${short} say?`, `who is ${short}?`];
+    if (person.kind === 'organisation') return [`what did ${lowerFirst(person.name, text)} say?`];
+    const surname = person.name.split(' ').pop() ?? person.name;
+    return [`what did ${surname} say?`, `who is ${surname}?`];
   });
   // Alternate kinds, so the three show three ways to ask.
   const candidates = [topics[0], people[0], people[3], ...topics.slice(1), ...people.slice(1)].filter((q): q is string => q !== undefined);

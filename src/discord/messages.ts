@@ -3,13 +3,9 @@ import type { Services } from './services.js';
 import { rateLimited, tooLong } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import { isSmallTalk } from './small-talk.js';
-import { renderAnswer, renderError, renderNotice, type ReplyMessage } from './render.js';
+import { renderAnswer, renderError, renderMessageReply, renderNotice, type MessageReply, type ReplyMessage } from './render.js';
 
-/** A message body that replies to the question without pinging its author. */
-export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions'> {
-  allowed_mentions: { parse: []; replied_user: false };
-  message_reference: { message_id: string; fail_if_not_exists: false };
-}
+export type { MessageReply };
 
 export interface MessageGuards {
   rateLimiter?: RateLimiter;
@@ -51,11 +47,5 @@ export function messageApology(message: GatewayMessageCreateDispatchData): Messa
 }
 
 function replyTo(message: GatewayMessageCreateDispatchData, reply: ReplyMessage): MessageReply {
-  // Channel messages cannot be ephemeral; the flag is dropped rather than refused by Discord.
-  const { flags: _flags, ...body } = reply;
-  return {
-    ...body,
-    allowed_mentions: { parse: [], replied_user: false },
-    message_reference: { message_id: message.id, fail_if_not_exists: false },
-  };
+  return renderMessageReply(reply, message.id);
 }

@@ -43,6 +43,18 @@ export interface ReplyMessage {
   flags?: number;
 }
 
+/** A channel message that replies to a user's message (a DM or a mention) without pinging its author. */
+export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions' | 'flags'> {
+  allowed_mentions: { parse: []; replied_user: false };
+  message_reference: { message_id: string; fail_if_not_exists: false };
+}
+
+/** A reply as a channel message answering `messageId`: channel messages cannot be ephemeral, so the flag is dropped rather than refused by Discord. */
+export function renderMessageReply(reply: ReplyMessage, messageId: string): MessageReply {
+  const { flags: _flags, allowed_mentions: _mentions, ...body } = reply;
+  return { ...body, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: messageId, fail_if_not_exists: false } };
+}
+
 export const QUOTES_PER_PAGE = 3;
 const COLOUR_FOUND = 0x2b6cb0;
 const COLOUR_NOT_FOUND = 0x718096;

@@ -33,10 +33,12 @@ export function identityLine(person: PersonEntry, articleText: string): string {
 export function speakerLine(person: PersonEntry, topicLabel: (id: string) => string): string {
   const second = person.quotes.filter((q) => q.reportedBy);
   const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
-  const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
+  // Labels read inside the sentence: "on the decree …", not "on The decree …".
+  const text = person.quotes[0]?.article.text ?? '';
+  const topics = unique(person.quotes.flatMap((q) => q.quote.topics)).map((id) => lowerFirst(topicLabel(id), text));
   // A description may be plural ("officials"): the count comes first, so no verb has to agree with it.
-  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${speakerName(person.person)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
-  return `${person.person.name} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
+  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${speakerName(person.person)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
+  return `${person.person.name} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
 }
 
 function times(n: number): string {
