@@ -8,8 +8,8 @@ export function formatAnswerForTerminal(answer: Answer, width = 80): string {
     lines.push('');
     lines.push(`  ${i + 1}. ${heading(item)}`);
     lines.push(`     ${citation(item)}`);
-    // The span is verbatim; marks it cuts through are completed so the reader sees where the words start and end.
-    for (const line of wrap(`“${balanceQuotationMarks(item.quote)}”`, width - 5)) lines.push(`     ${line}`);
+    // The span is verbatim, set off by a bar as Discord sets off a block quote; marks it cuts through are completed.
+    for (const line of wrap(balanceQuotationMarks(item.quote), width - 7)) lines.push(`     │ ${line}`);
   });
   if (!answer.found && answer.suggestions.length > 0) {
     lines.push('');
