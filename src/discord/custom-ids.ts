@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * Button custom ids carry everything their handler needs (no server-side session), so a button
- * still works after a restart or on another instance. Discord allows 100 characters: when the ids
- * a button carries (article, speaker, topic) would not fit, each travels as a short reference
+ * still works after a restart or on another instance. Discord allows 100 characters (render.ts
+ * holds the limit): when the ids a button carries (article, speaker, topic) would not fit, each travels as a short reference
  * (`~` and 8 characters of its hash) that the handler looks up among the known ids.
  */
 
@@ -23,7 +23,6 @@ export type ButtonAction =
   /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
   | { action: 'pick'; what: 'speaker' | 'topic' };
 
-const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
 const QUESTION_IN_MESSAGE = '';
 /** An id, or a reference to one (ids are lower-case words and hyphens; `~` never starts one). */
@@ -39,26 +38,25 @@ export function isIdRef(value: string): boolean {
   return value.startsWith('~');
 }
 
-/** The id for a button, or undefined when what it must carry cannot fit (the button is then left out). */
-export function encodeCustomId(action: ButtonAction): string | undefined {
-  return encode(action, (id) => id) ?? encode(action, idRef);
+/**
+ * Every way a button can carry the action, best first: its ids as they are, then as references; a
+ * question that would not fit is left in the message (cutting it would answer a different
+ * question). render.ts, which owns Discord's limits, takes the first that fits.
+ */
+export function customIdForms(action: ButtonAction): string[] {
+  return [...new Set([...forms(action, (id) => id), ...forms(action, idRef)])];
 }
 
-function encode(action: ButtonAction, ref: (id: string) => string): string | undefined {
-  if (action.action === 'ask') return fits(`ask:${action.question}`);
-  if (action.action === 'pick') return `pick:${action.what}`;
-  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}`);
+function forms(action: ButtonAction, ref: (id: string) => string): string[] {
+  if (action.action === 'ask') return [`ask:${action.question}`];
+  if (action.action === 'pick') return [`pick:${action.what}`];
+  if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}`];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
-  if (view.kind === 'topic') return fits(`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
-  if (view.kind === 'quotes') return fits(`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
-  // A long question travels in the message footer instead; cutting it would answer a different question.
-  if (view.article !== undefined) return fits(`${prefix}A:${ref(view.article)}:${view.question}`) ?? fits(`${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`);
-  return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
-}
-
-function fits(id: string): string | undefined {
-  return id.length <= MAX ? id : undefined;
+  if (view.kind === 'topic') return [`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
+  if (view.kind === 'quotes') return [`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
+  if (view.article !== undefined) return [`${prefix}A:${ref(view.article)}:${view.question}`, `${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`];
+  return [`${prefix}a:${view.question}`, `${prefix}a:${QUESTION_IN_MESSAGE}`];
 }
 
 /** Parses a custom id; undefined for ids this version did not make. Ids may come back as references (see idRef). */

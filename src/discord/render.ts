@@ -12,7 +12,7 @@ import {
 import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article, Person } from '../data/schema.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
-import { encodeCustomId, idRef, type AnswerView } from './custom-ids.js';
+import { customIdForms, idRef, type AnswerView, type ButtonAction } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -67,6 +67,11 @@ const MAX_SUMMARY_ESCAPED = 1200;
 const MAX_CITATION_ESCAPED = 350;
 
 export const NO_MENTIONS = { parse: [] } as { parse: [] };
+
+/** The id for a button or menu: the first form of the action within Discord's 100 characters, or undefined when none fits (the control is then left out). */
+export function encodeCustomId(action: ButtonAction): string | undefined {
+  return customIdForms(action).find((id) => id.length <= DISCORD_LIMITS.customId);
+}
 
 /** Links and the `<…>` forms (mentions, channels, timestamps, emoji, commands) are broken by an invisible space, so nothing links. */
 const BARE_LINK = /\b([a-z][a-z0-9+.-]*):\/\//gi;

@@ -13,8 +13,8 @@ import {
 } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
-import { decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
-import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
+import { decodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { encodeCustomId, renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { message } from './interaction-kit.js';
 
