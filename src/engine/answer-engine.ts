@@ -73,7 +73,7 @@ const LISTED_ARTICLES = 12;
 class KnowledgeBaseEngine implements AnswerEngine {
   private readonly byId: Map<string, Article>;
   private readonly router: ArticleRouter | undefined;
-  private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE);
+  private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE, { admitOnSecondUse: true });
   private readonly answers: LruMap<string, Answer>;
   private readonly speakerTotals: SpeakerSummary[];
   private readonly topicTotals: TopicSummary[];
@@ -272,13 +272,9 @@ class KnowledgeBaseEngine implements AnswerEngine {
     return this.articleChoices.suggest(typed, limit);
   }
 
-  /** Scoped engines are built on first use and the least recently used are dropped. */
+  /** Scoped engines are built when asked for, kept from their second use on, and the least recently used are dropped. */
   private engineFor(article: Article): ScopedEngine {
-    const cached = this.engines.get(article.id);
-    if (cached) return cached;
-    const engine = new ScopedEngine([article]);
-    this.engines.set(article.id, engine);
-    return engine;
+    return this.engines.remember(article.id, () => new ScopedEngine([article]));
   }
 }
 

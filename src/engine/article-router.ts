@@ -53,7 +53,7 @@ export class ArticleRouter {
   private readonly paragraphCommonAt: number;
   /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
   private readonly typos: TypoIndex;
-  private readonly folded = new LruMap<string, string>(256);
+  private readonly folded = new LruMap<string, string>(256, { admitOnSecondUse: true });
 
   constructor(private readonly articles: readonly Article[]) {
     const paragraphTerms: string[][] = [];

@@ -73,7 +73,7 @@ export interface QuestionText {
 }
 
 /** The router and every article's engine read the same question: the latest few are kept read. */
-const recent = new LruMap<string, QuestionText>(64);
+const recent = new LruMap<string, QuestionText>(8);
 
 export function readQuestion(rawQuestion: string): QuestionText {
   return recent.remember(rawQuestion.slice(0, MAX_QUESTION_CHARS), read);

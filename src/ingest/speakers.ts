@@ -18,8 +18,9 @@ export interface Attributed {
 export function buildQuotes(text: string, statements: readonly Attributed[], topics: readonly string[][]): Quote[] {
   const used = new Set<string>();
   return statements.map((s, i) => {
-    const start = s.parts[0]?.start ?? 0;
-    const end = s.parts.at(-1)?.end ?? start;
+    const parts = separateParts(s.parts);
+    const start = parts[0]?.start ?? 0;
+    const end = parts.at(-1)?.end ?? start;
     const quoteText = text.slice(start, end);
     const speaker = s.speaker;
     const head = speaker.kind === 'person' && speaker.named ? (speaker.name.split(' ').at(-1) ?? speaker.name) : speaker.name;
@@ -33,10 +34,24 @@ export function buildQuotes(text: string, statements: readonly Attributed[], top
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const quote: Quote = { id, speaker: speaker.id, kind: s.kind, text: quoteText, paragraph: s.paragraph, start, end, topics: topics[i] ?? [] };
-    if (s.parts.length > 1) quote.parts = s.parts.map((p) => ({ start: p.start, end: p.end }));
+    if (parts.length > 1) quote.parts = parts;
     if (s.reportedBy) quote.reportedBy = s.reportedBy.id;
     return quote;
   });
+}
+
+/**
+ * Parts in text order, each after the one before: a part found twice (a quotation joined to a turn that already
+ * holds it) or overlapping another is one stretch, as the data format requires.
+ */
+function separateParts(parts: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const part of [...parts].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && part.start < last.end) last.end = Math.max(last.end, part.end);
+    else out.push({ start: part.start, end: part.end });
+  }
+  return out;
 }
 
 /** Everyone who speaks (or relays speech), with the aliases and descriptions readers will ask by. */

@@ -71,4 +71,16 @@ describe('GIVEN a bounded least-recently-used map', () => {
     expect(lru.size).toBe(0);
     expect(lru.get('a')).toBeUndefined();
   });
+
+  it('WHEN it admits on second use THEN a value asked for once is not kept, and one asked for again is', () => {
+    const lru = new LruMap<string, number>(2, { admitOnSecondUse: true });
+    let computed = 0;
+    const compute = () => ++computed;
+    expect(lru.remember('a', compute)).toBe(1);
+    expect(lru.size).toBe(0);
+    expect(lru.remember('a', compute)).toBe(2);
+    expect(lru.size).toBe(1);
+    expect(lru.remember('a', compute)).toBe(2);
+    expect(computed).toBe(2);
+  });
 });

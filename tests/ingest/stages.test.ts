@@ -6,6 +6,8 @@ import { joinTokens, nameRuns } from '../../src/ingest/names.js';
 import { findQuotations } from '../../src/ingest/quotations.js';
 import { layout } from '../../src/ingest/layout.js';
 import { sentenceStatements } from '../../src/ingest/statements.js';
+import { buildQuotes } from '../../src/ingest/speakers.js';
+import type { Entity } from '../../src/ingest/registry.js';
 
 /** Each stage of ingestion on short texts written for these tests. */
 
@@ -173,5 +175,24 @@ describe('GIVEN a name run (names)', () => {
       'organisation:Lindhaven Port Authority',
       'person:Tor Holtz-Berge',
     ]);
+  });
+});
+
+describe('GIVEN a statement whose parts repeat or overlap (stage 6, the data records)', () => {
+  const text = '“We will reopen the line,” she said, “and soon.” Nothing else was said.';
+  const speaker: Entity = { id: 'mira-lund', name: 'Mira Lund', kind: 'person', named: true, role: null, organisation: null, aliases: new Set(), descriptions: new Set(), roleNouns: new Set(), gender: 'f', media: false, plural: false };
+  const first = { start: 1, end: 25 };
+  const second = { start: 37, end: 46 };
+
+  it('THEN each stretch is one part, in text order, as the loader requires (each after the one before)', () => {
+    const [quote] = buildQuotes(text, [{ speaker, kind: 'direct', parts: [first, second, { ...second }, { start: 1, end: 10 }], paragraph: 1 }], [[]]);
+    expect(quote?.parts).toEqual([first, second]);
+    expect(quote?.text).toBe(text.slice(first.start, second.end));
+  });
+
+  it('THEN a part found twice and nothing else is no split at all', () => {
+    const [quote] = buildQuotes(text, [{ speaker, kind: 'direct', parts: [first, { ...first }], paragraph: 1 }], [[]]);
+    expect(quote?.parts).toBeUndefined();
+    expect(quote?.text).toBe('We will reopen the line,');
   });
 });
