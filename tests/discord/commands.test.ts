@@ -321,6 +321,27 @@ describe('the list commands', () => {
   });
 });
 
+describe('GIVEN small talk instead of a question', () => {
+  it.each(['help', 'hi', 'Hello!', '?'])('WHEN /ask question: %s THEN the short help comes back, privately, with three examples as buttons', async (question) => {
+    const { data } = reply(await run(slash('ask', { question })));
+    expect(data.embeds[0]?.title).toBe('Ask the article');
+    expect(data.flags).toBe(64);
+    const asks = data.components.flatMap((row) => row.components).filter((c) => c.type === ComponentType.Button);
+    expect(asks).toHaveLength(3);
+  });
+
+  it('WHEN "Ask the article" is used on a message that says "hi @bot" THEN the short help comes back', async () => {
+    const { data } = reply(await run(messageCommand(message('hi <@123456789012345678>'))));
+    expect(data.embeds[0]?.title).toBe('Ask the article');
+  });
+
+  it('WHEN a real question merely starts with a greeting THEN it is answered', async () => {
+    const { data } = reply(await run(slash('ask', { question: 'hi, who spoke about venues?' })));
+    expect(data.embeds[0]?.title).toBeUndefined();
+    expect(description(data)).toContain('Polishchuk');
+  });
+});
+
 describe('the menus under /speakers and /topics', () => {
   function menuOf(data: ReplyMessage): { custom_id: string; options: { label: string; value: string }[] } {
     const menu = data.components.flatMap((row) => row.components).find((c) => c.type === ComponentType.StringSelect);
