@@ -80,13 +80,25 @@ function dmOrMention(content: string, inServer: boolean): ReplyMessage {
   return reply;
 }
 
+/** A press of a component under a reply (a button, or a menu pick when `value` is given): the button's reply. */
+function press(under: ReplyMessage, customId: string, value?: string): ReturnType<typeof handleButton> {
+  const on = { id: id(), channel_id: '300000000000000003', author: USER, content: '', embeds: under.embeds, components: under.components, flags: under.flags, type: MessageType.ChatInputCommand } as unknown as APIMessage;
+  const data = value === undefined ? { custom_id: customId, component_type: ComponentType.Button } : { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] };
+  return handleButton({ ...place(true), type: InteractionType.MessageComponent, data, message: on } as unknown as APIMessageComponentInteraction, services);
+}
+
+/** The custom id of the first control under a reply whose label or placeholder starts so. */
+function control(under: ReplyMessage, label: string): string {
+  for (const c of under.components.flatMap((row) => row.components)) {
+    const text = c.type === ComponentType.StringSelect ? c.placeholder : c.type === ComponentType.Button && 'label' in c ? c.label : undefined;
+    if ((c.type === ComponentType.StringSelect || (c.type === ComponentType.Button && 'custom_id' in c)) && text?.startsWith(label)) return c.custom_id;
+  }
+  throw new Error(`no "${label}" under the reply`);
+}
+
 /** "Post to channel" pressed under a private reply: the public post it sends. */
 function posted(under: ReplyMessage): ReplyMessage {
-  const post = under.components.flatMap((row) => row.components).find((c) => c.type === ComponentType.Button && 'label' in c && c.label === 'Post to channel');
-  if (!post || post.type !== ComponentType.Button || !('custom_id' in post)) throw new Error('no Post to channel button');
-  const on = { id: id(), channel_id: '300000000000000003', author: USER, content: '', embeds: under.embeds, components: under.components, flags: under.flags, type: MessageType.ChatInputCommand } as unknown as APIMessage;
-  const press = { ...place(true), type: InteractionType.MessageComponent, data: { custom_id: post.custom_id, component_type: ComponentType.Button }, message: on } as unknown as APIMessageComponentInteraction;
-  const reply = handleButton(press, services);
+  const reply = press(under, control(under, 'Post to channel'));
   if (!reply.followUp) throw new Error('Post to channel sent nothing');
   return reply.followUp;
 }
@@ -95,6 +107,7 @@ function posted(under: ReplyMessage): ReplyMessage {
 /** The replies the preview draws, each with what the user did to get it. */
 export async function previewReplies(): Promise<{ name: string; message: PreviewMessage }[]> {
   const venues = await command('ask', { question: 'who spoke about venues?' });
+  const topics = await command('topics');
   return [
     { name: 'ask-venues', message: { trigger: 'Reader used /ask question: who spoke about venues?', reply: venues } },
     { name: 'ask-zakharova', message: { trigger: 'Reader used /ask question: what did Zakharova say?', reply: await command('ask', { question: 'what did Zakharova say?' }) } },
@@ -105,7 +118,9 @@ export async function previewReplies(): Promise<{ name: string; message: Preview
     { name: 'ask-negotiations', message: { trigger: 'Reader used /ask question: what did everyone say about negotiations', reply: await command('ask', { question: 'what did everyone say about negotiations' }) } },
     { name: 'post-to-channel', message: { trigger: 'Reader pressed Post to channel under /ask who spoke about venues?', reply: posted(venues) } },
     { name: 'speakers', message: { trigger: 'Reader used /speakers', reply: await command('speakers') } },
-    { name: 'topics', message: { trigger: 'Reader used /topics', reply: await command('topics') } },
+    { name: 'topics', message: { trigger: 'Reader used /topics', reply: topics } },
+    { name: 'topic-picked', message: { trigger: 'Reader picked "Where talks could be held" under /topics', reply: press(topics, control(topics, 'Read the quotes'), 'venues').message } },
+    { name: 'show-in-context', message: { trigger: 'Reader pressed Show in context ¶3 under /ask who spoke about venues?', reply: press(venues, control(venues, 'Show in context ¶3')).message } },
     { name: 'article', message: { trigger: 'Reader used /article', reply: await command('article') } },
     { name: 'help', message: { trigger: 'Reader used /help', reply: await command('help') } },
     { name: 'dm-hi', message: { trigger: 'Reader, in a DM: hi', reply: dmOrMention('hi', false) } },

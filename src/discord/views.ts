@@ -1,4 +1,4 @@
-import { joinNames, speakerName, type Answer, type AnswerEngine } from '../engine/index.js';
+import { joinNames, lowerFirst, speakerName, type Answer, type AnswerEngine } from '../engine/index.js';
 import type { AnswerView } from './custom-ids.js';
 
 /** The answer a view stands for: what a button or a menu shows again, or for the first time. */
@@ -21,5 +21,6 @@ function quotesOnTopic(engine: AnswerEngine, topicId: string, articleId: string 
   }
   const names = joinNames(topic.speakers.map(speakerName), 'and');
   const count = items.length === 1 ? 'One quote' : `${items.length} quotes`;
-  return { question, intent: 'what-did-say', found: true, summary: `${count} on ${topic.label}, from ${names}.`, items, suggestions: [] };
+  const label = lowerFirst(topic.label, engine.articles.find((a) => a.id === items[0]?.article.id)?.text ?? '');
+  return { question, intent: 'what-did-say', found: true, summary: `${count} on ${label}, from ${names}.`, items, suggestions: [] };
 }
