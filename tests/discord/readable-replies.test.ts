@@ -55,6 +55,16 @@ describe('2. GIVEN a question in the asker’s own words THEN the headline names
     expect(line).not.toContain('china');
   });
 
+  it('WHEN the question is about a person THEN the headline names them by their canonical name', () => {
+    expect(headline(ask('What did Putin say about Zelensky?').text)).toBe('**What Vladimir Putin said about Volodymyr Zelensky: 1 quote.**');
+  });
+
+  it('WHEN a description fits two people THEN the headline names both without repeating the words typed', () => {
+    const line = headline(ask('WHAT DID THE PRESS SECRETARY SAY').text);
+    expect(line).toMatch(/^\*\*That could mean Dmitry Peskov .* or Caroline Leavitt /);
+    expect(line).not.toContain('PRESS SECRETARY');
+  });
+
   it('WHEN the article does not name the person THEN the reply restates the name as typed, in its case, escaped', () => {
     expect(headline(ask('who is Merkel').text)).toMatch(/^\*\*The article doesn't mention Merkel\./);
     expect(headline(ask('who is Angela_Merkel?').text)).toMatch(/^\*\*The article doesn't mention Angela\\_Merkel\./);

@@ -40,6 +40,7 @@ export function matchedSubject(question: Understood, ranked: readonly Ranked[], 
   const stems = new Set(question.content.filter((c) => !c.person && !c.topic && !c.bonus).map((c) => c.stem));
   const topic = question.content.find((c) => c.topic)?.topic ?? topicMatched(ranked.slice(0, 3), stems, scope);
   if (topic) return lowerFirst(scope.topicLabel(topic), top.unit.article.text);
+  if (question.about.length > 0) return joinNames(question.about.map((p) => speakerName(p.person)), 'and');
   const matched = top.unit.tokens.filter((t) => stems.has(t.stem));
   const first = matched[0];
   const last = matched[matched.length - 1];

@@ -53,7 +53,7 @@ export const identity: AnswerType = {
     if (speaker.status === 'unsure') return didYouMean(scope, typed, speaker.candidates);
     const text = scope.knowledge.articles[0]?.text ?? '';
     const items = speaker.people.flatMap((p) => [...introduction(p), ...p.quotes.map(quoteItem)]);
-    const summary = speaker.ambiguous ? `“${typed}” could be ${joinNames(speaker.people.map(describe), 'or')}.` : speaker.people.map((p) => identityLine(p, text)).join(' ');
+    const summary = speaker.ambiguous ? `That could be ${joinNames(speaker.people.map(describe), 'or')}.` : speaker.people.map((p) => identityLine(p, text)).join(' ');
     return found(summary, items, 1);
   },
   word: (question, _ranked, scope) => identity.direct?.(question, scope) ?? articleSource.word(question, [], scope),

@@ -17,7 +17,7 @@ export const statement: AnswerType = {
     if (question.content.length === 0) {
       const asked = constraint?.people.filter((p) => p.quotes.length > 0) ?? speakers;
       const summary = constraint?.ambiguous
-        ? `“${question.subject}” could mean ${joinNames(asked.map(describe), 'or')}; here is what each said.`
+        ? `That could mean ${joinNames(asked.map(describe), 'or')}; here is what each said.`
         : asked.length > 1
           ? `Here is what ${joinNames(asked.map((p) => speakerName(p.person)), 'and')} said.`
           : asked[0]
