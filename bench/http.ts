@@ -7,7 +7,7 @@
  *   (b0) real, ANSWER_CACHE_SIZE=0 — every answer computed by the engine, as for questions never asked before
  *   (c) 2 × real behind a minimal round-robin reverse proxy, all on this machine
  * Every server runs in its own child process; this process is only the load generator.
- * Flags: --seconds=10 --warmup=5 --connections=10.
+ * Flags: --seconds=10 --warmup=5 --warmup-requests=10000 --connections=10.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -27,8 +27,14 @@ import { machine, ms, numberFlag, summarise, table } from './lib/stats.js';
 
 const SECONDS = numberFlag('seconds', 10);
 const CONNECTIONS = numberFlag('connections', 10);
-/** Long enough for the JIT to finish optimising the engine's many paths: the figures are a running server's. */
+/** Long enough for the JIT to finish optimising the engine's many paths: the figures are a running server's … */
 const WARMUP_MS = numberFlag('warmup', 5);
+/**
+ * … and at least this many requests: the engine's code settles only after some thousands of different answers
+ * (its suite replayed about 40 times, in process), which a server computing every answer on a busy machine
+ * does not reach in a few seconds.
+ */
+const WARMUP_REQUESTS = numberFlag('warmup-requests', 10_000);
 const SERVER = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -108,7 +114,8 @@ interface Scenario {
 async function measure(name: string, port: number, servers: ChildProcess[], check: (status: number, body: Buffer, request: LoadRequest) => string | null): Promise<Scenario> {
   const requests = signedRequests();
   const next = (i: number) => requests[i % requests.length] as LoadRequest;
-  await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: WARMUP_MS * 1000, next, check }); // JIT, sockets, cache
+  let warmed = (await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: WARMUP_MS * 1000, next, check })).completed; // JIT, sockets, cache
+  while (warmed < WARMUP_REQUESTS) warmed += (await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: 1000, next, check })).completed;
   const cpuBefore = servers.map((s) => cpuSecondsOf(s.pid ?? 0));
   const result = await runLoad({ port, path: '/interactions', connections: CONNECTIONS, durationMs: SECONDS * 1000, next, check });
   const perProcessCpuSeconds = servers.map((s, i) => cpuSecondsOf(s.pid ?? 0) - (cpuBefore[i] ?? 0));
@@ -143,7 +150,7 @@ async function breakdown(): Promise<string[][]> {
   const interactions = requests.map((r) => JSON.parse(r.body.toString('utf8')) as APIInteraction);
   const questions = questionSuite.map((c) => c.question);
   const perCall = async (rounds: number, work: (i: number) => unknown): Promise<number> => {
-    for (let i = 0; i < requests.length * 5; i++) await work(i); // warm-up
+    for (let i = 0; i < requests.length * 40; i++) await work(i); // warm-up: the engine settles after its suite is replayed about 40 times
     const started = performance.now();
     for (let i = 0; i < requests.length * rounds; i++) await work(i);
     return ((performance.now() - started) / (requests.length * rounds)) * 1000;
@@ -171,7 +178,7 @@ async function breakdown(): Promise<string[][]> {
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 const cost = await breakdown();
-process.stderr.write(`bench/http: ${WARMUP_MS} s warm-up + ${SECONDS} s per scenario, ${CONNECTIONS} keep-alive connections, ${questionSuite.length} distinct signed /ask bodies\n`);
+process.stderr.write(`bench/http: ${WARMUP_MS} s warm-up (and at least ${WARMUP_REQUESTS} requests) + ${SECONDS} s per scenario, ${CONNECTIONS} keep-alive connections, ${questionSuite.length} distinct signed /ask bodies\n`);
 const ceiling = await withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, okStatus));
 const real = await withServers([{ mode: 'real' }], (port, children) => measure('(b) real endpoint, 1 process (answer cache on)', port, children, realAnswer));
 const computed = await withServers([{ mode: 'real', env: () => ({ ANSWER_CACHE_SIZE: '0' }) }], (port, children) =>
@@ -209,6 +216,6 @@ const perRequest = (seconds: number | undefined) => `${Math.round(((seconds ?? 0
 const [backendA, backendB, proxy] = proxied.perProcessCpuSeconds;
 console.log(`(c) CPU per request: proxy ${perRequest(proxy)}, the two backends together ${perRequest((backendA ?? 0) + (backendB ?? 0))}`);
 console.log(`(c)/(b) = ${((proxied.result.requestsPerSecond / real.result.requestsPerSecond) * 100).toFixed(0)} %`);
-console.log(`\nreproduce: npx tsx bench/http.ts --seconds=${SECONDS} --warmup=${WARMUP_MS} --connections=${CONNECTIONS}`);
+console.log(`\nreproduce: npx tsx bench/http.ts --seconds=${SECONDS} --warmup=${WARMUP_MS} --warmup-requests=${WARMUP_REQUESTS} --connections=${CONNECTIONS}`);
 const failed = [ceiling, real, computed, proxied].some((s) => s.result.errors > 0 || s.result.completed === 0);
 process.exitCode = failed ? 1 : 0;

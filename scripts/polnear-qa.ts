@@ -33,6 +33,7 @@ import { loadArticleFile } from '../src/data/load.js';
 import type { Article } from '../src/data/schema.js';
 import { createAnswerEngine } from '../src/engine/index.js';
 import { extractArticle } from '../src/ingest/extract.js';
+import { tokenF1 } from '../src/ingest/score.js';
 
 interface QaQuestion {
   id: string;
@@ -158,25 +159,6 @@ process.stderr.write(`${qs.length} questions answered in ${(askMs / 1000).toFixe
 
 // ── what ingestion allows (the scorer's own tests: speaker tokens, bag-of-words F1 ≥ 0.5) ──
 const toks = (text: unknown): string[] => String(text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-function f1(a: string, b: string): number {
-  const ta = toks(a);
-  const tb = toks(b);
-  if (ta.length === 0 || tb.length === 0) return 0;
-  const bag = new Map<string, number>();
-  for (const t of tb) bag.set(t, (bag.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of ta) {
-    const left = bag.get(t) ?? 0;
-    if (left > 0) {
-      common++;
-      bag.set(t, left - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / ta.length;
-  const r = common / tb.length;
-  return (2 * p * r) / (p + r);
-}
 const speakerOk = (speaker: unknown, names: readonly string[]): boolean => {
   const own = new Set(toks(speaker));
   return names.some((n) => toks(n).length > 0 && toks(n).every((t) => own.has(t)));
@@ -196,7 +178,7 @@ for (const q of qs) {
   t.answerable++;
   const names = q.expect.speakerNames;
   const contents = q.kind === 'what-did-say-plain' ? (q.expect.anyContentOf ?? []) : [q.expect.content ?? ''];
-  const covers = (quote: string | undefined) => contents.some((c) => f1(quote ?? '', c) >= 0.5);
+  const covers = (quote: string | undefined) => contents.some((c) => tokenF1(quote ?? '', c) >= 0.5);
   const article = articles.get(q.article);
   const people = new Map(article?.people.map((p) => [p.id, p.name]) ?? []);
   const can = article?.quotes.some((quote) => speakerOk(people.get(quote.speaker), names) && covers(quote.text)) ?? false;
