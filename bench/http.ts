@@ -17,6 +17,7 @@ import type { ChildProcess } from 'node:child_process';
 import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import { pino } from 'pino';
 import { openKnowledgeBase } from '../src/bootstrap.js';
+import { commandSet } from '../src/commands/index.js';
 import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { handleInteraction } from '../src/discord/interactions.js';
 import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
@@ -35,6 +36,7 @@ const WARMUP_MS = numberFlag('warmup', 5);
  * does not reach in a few seconds.
  */
 const WARMUP_REQUESTS = numberFlag('warmup-requests', 10_000);
+const commands = commandSet();
 const SERVER = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -76,7 +78,7 @@ async function expectedReplies(): Promise<string[]> {
   return Promise.all(
     questionSuite.map(async ({ question }, n) => {
       let reply = '';
-      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined }, { knowledge, logger });
+      await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined, followUp: async () => undefined }, { knowledge, commands, logger });
       const parsed = JSON.parse(reply) as { type?: number; data?: { embeds?: unknown[] } };
       if (parsed.type !== InteractionResponseType.ChannelMessageWithSource || !parsed.data?.embeds?.length) throw new Error(`no answer in process for ${JSON.stringify(question)}`);
       return reply;
@@ -162,7 +164,7 @@ async function breakdown(): Promise<string[][]> {
   const answer = await perCall(10, (i) => knowledge.current().engine.answer(questions[i % questions.length] ?? ''));
   const handleWith = (source: typeof knowledge) =>
     perCall(10, (i) =>
-      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined }, { knowledge: source, logger }),
+      handleInteraction(interactions[i % interactions.length] as APIInteraction, { respond: async (reply) => void JSON.stringify(reply), editOriginal: async () => undefined, followUp: async () => undefined }, { knowledge: source, commands, logger }),
     );
   const handle = await handleWith(knowledge);
   const handleCached = await handleWith((await openKnowledgeBase(BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: 1000 })).knowledge);

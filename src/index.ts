@@ -3,6 +3,7 @@ import { loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, settleS
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
+import { commandSet } from './commands/index.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       knowledge,
+      commands: commandSet(),
       token: config.token,
       apiUrl: config.apiUrl,
       shards: config.shards,

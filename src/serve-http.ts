@@ -5,6 +5,7 @@ import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './logger.js';
+import { commandSet } from './commands/index.js';
 
 /** `npm run start:http`: Discord's Interactions Endpoint URL on HOST:PORT (POST /interactions, GET /healthz). */
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
     const server = createInteractionsServer({
       knowledge,
+      commands: commandSet(),
       publicKey: ed25519PublicKey(config.publicKey),
       apiUrl: config.apiUrl,
       logger,

@@ -18,6 +18,7 @@ import { autocomplete, button, slashCommand, startFakeDiscord, type FakeDiscord 
 import { LogCapture, noThrottle, unanswered } from './reliability/helpers.js';
 import { TRAM_ID, TRAM_QUESTION, TRAM_SPEAKER, TRAM_V1, TRAM_V2 } from './support/reload-articles.js';
 import { buttons, citations, quotedPassages, textOf, viaGateway, viaHttp, type Reply, type Surface } from './support/surfaces.js';
+import { commandSet } from '../src/commands/index.js';
 
 /**
  * Questions keep arriving through the gateway bot and the HTTP endpoint while an article is added,
@@ -55,8 +56,8 @@ beforeAll(async () => {
   knowledge.onSwap((kb) => generations.set(kb.generation, kb));
   reloader.start();
   fake = await startFakeDiscord();
-  bot = await startGatewayBot({ knowledge, token: fake.token, apiUrl: fake.apiUrl, logger, buildIdentifyThrottler: noThrottle });
-  server = createInteractionsServer({ knowledge, publicKey: ed25519PublicKey(publicKeyHex), logger });
+  bot = await startGatewayBot({ knowledge, commands: commandSet(), token: fake.token, apiUrl: fake.apiUrl, logger, buildIdentifyThrottler: noThrottle });
+  server = createInteractionsServer({ knowledge, commands: commandSet(), publicKey: ed25519PublicKey(publicKeyHex), logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   surfaces = [viaGateway(fake), viaHttp(() => port, privateKey)];

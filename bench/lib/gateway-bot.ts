@@ -9,9 +9,10 @@ import { loadLimitsConfig } from '../../src/config.js';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { startGatewayBot } from '../../src/discord/gateway-bot.js';
 import { reportReady } from './child.js';
+import { commandSet } from '../../src/commands/index.js';
 
 const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
 const { knowledge } = await openKnowledgeBase(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
-const bot = await startGatewayBot({ knowledge, token: process.env.BENCH_TOKEN ?? '', apiUrl: process.env.BENCH_API_URL, logger });
+const bot = await startGatewayBot({ knowledge, commands: commandSet(), token: process.env.BENCH_TOKEN ?? '', apiUrl: process.env.BENCH_API_URL, logger });
 reportReady();
 process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));

@@ -13,6 +13,7 @@ import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { checkSignature, ed25519PublicKey } from '../../src/http/signature.js';
 import { reportReady } from './child.js';
+import { commandSet } from '../../src/commands/index.js';
 
 const mode = process.argv[2];
 const publicKeyHex = process.env.BENCH_PUBLIC_KEY ?? '';
@@ -50,7 +51,7 @@ async function realServer(): Promise<Server> {
   const { knowledge } = await openKnowledgeBase(process.env.ARTICLES_DIR || BUNDLED_ARTICLES_DIR, logger, { answerCacheSize: loadLimitsConfig().answerCacheSize });
   // Follow-ups after a deferral would go to this REST base: a closed local port, so nothing ever leaves the machine.
   // The load sends the same signed bodies again and again, which the endpoint would refuse as replays.
-  return createInteractionsServer({ knowledge, publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api', replayWindowMs: 0 });
+  return createInteractionsServer({ knowledge, commands: commandSet(), publicKey: ed25519PublicKey(publicKeyHex), logger, apiUrl: 'http://127.0.0.1:9/api', replayWindowMs: 0 });
 }
 
 function proxyServer(): Server {

@@ -1,4 +1,5 @@
 import { speakerName, type Answer, type AnswerItem } from '../engine/index.js';
+import { balanceQuotationMarks } from '../text/quotation-marks.js';
 
 /** An answer laid out for a terminal: summary first, then each quote with who, what kind, and where. */
 export function formatAnswerForTerminal(answer: Answer, width = 80): string {
@@ -7,7 +8,8 @@ export function formatAnswerForTerminal(answer: Answer, width = 80): string {
     lines.push('');
     lines.push(`  ${i + 1}. ${heading(item)}`);
     lines.push(`     ${citation(item)}`);
-    for (const line of wrap(`“${item.quote}”`, width - 5)) lines.push(`     ${line}`);
+    // The span is verbatim, set off by a bar as Discord sets off a block quote; marks it cuts through are completed.
+    for (const line of wrap(balanceQuotationMarks(item.quote), width - 7)) lines.push(`     │ ${line}`);
   });
   if (!answer.found && answer.suggestions.length > 0) {
     lines.push('');

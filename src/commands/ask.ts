@@ -1,9 +1,11 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Answer, AnswerEngine } from '../engine/index.js';
-import { EVERYWHERE, focusedOption, inServer, optionValue, type SlashCommand } from '../discord/command.js';
+import { focusedOption, optionValue } from '../discord/interaction-data.js';
 import { renderAnswer, renderChoices, type ReplyMessage } from '../discord/render.js';
+import { MAX_QUESTION_LENGTH } from '../discord/guard.js';
+import { isSmallTalk } from '../discord/small-talk.js';
+import { EVERYWHERE, PUBLIC_OPTION, privateUnlessPublic, type SlashCommand } from './command.js';
 
-export const MAX_QUESTION_LENGTH = 300;
 
 /**
  * First pages of answers the engine remembered, one per privacy. The engine returns the same answer
@@ -18,14 +20,18 @@ export const askCommand = {
     description: 'Ask a question about the article; get cited, verbatim quotes',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'question', description: 'e.g. who spoke about venues?', required: true, max_length: MAX_QUESTION_LENGTH },
-      { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Show the answer to everyone in the channel (default: only you)' },
+      PUBLIC_OPTION,
       { type: ApplicationCommandOptionType.String, name: 'article', description: 'Ask one article only (default: every article)', autocomplete: true, max_length: 100 },
     ],
     ...EVERYWHERE,
   },
-  isPrivate: (interaction) => inServer(interaction) && optionValue(interaction, 'public') !== true,
-  execute(interaction, { engine }) {
+  isPrivate: privateUnlessPublic,
+  question: (interaction) => String(optionValue(interaction, 'question') ?? ''),
+  asksEngine: true,
+  execute(interaction, services) {
+    const { engine } = services;
     const question = String(optionValue(interaction, 'question') ?? '').slice(0, MAX_QUESTION_LENGTH);
+    if (isSmallTalk(question)) return services.commands.help(services, this.isPrivate(interaction));
     const article = pickArticle(engine, optionValue(interaction, 'article'));
     const answer = engine.answer(question, { articleId: article });
     const ephemeral = this.isPrivate(interaction);

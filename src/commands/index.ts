@@ -1,7 +1,16 @@
-import type { Command } from '../discord/command.js';
+import {
+  ApplicationCommandType,
+  type APIApplicationCommandInteraction,
+  type APIChatInputApplicationCommandInteraction,
+  type APIMessageApplicationCommandInteraction,
+} from 'discord.js';
+import { renderHelp } from '../discord/render.js';
+import type { CommandSet } from '../discord/services.js';
 import { articleCommand } from './article.js';
 import { askMessageCommand } from './ask-message.js';
 import { askCommand } from './ask.js';
+import type { Command, MessageCommand } from './command.js';
+import { exampleQuestions } from './examples.js';
 import { helpCommand } from './help.js';
 import { quotesCommand } from './quotes.js';
 import { speakersCommand } from './speakers.js';
@@ -12,4 +21,47 @@ export const commands: Command[] = [askCommand, quotesCommand, speakersCommand, 
 
 export function commandDefinitions(): Command['data'][] {
   return commands.map((command) => command.data);
+}
+
+/** The commands as the dispatcher, the guard and the help see them. */
+export function commandSet(list: readonly Command[] = commands): CommandSet {
+  const find = (name: string, type: ApplicationCommandType): Command | undefined =>
+    list.find((c) => c.data.name === name && (c.data.type ?? ApplicationCommandType.ChatInput) === type);
+  return {
+    definitions: () => list.map((c) => c.data),
+    bind(interaction, services) {
+      const command = find(interaction.data.name, interaction.data.type);
+      if (!command) return undefined;
+      if (isMessageCommand(command)) {
+        if (!isMessageMenuInteraction(interaction)) return 'mismatch';
+        return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+      }
+      if (!isChatInputInteraction(interaction)) return 'mismatch';
+      return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+    },
+    autocomplete(interaction, services) {
+      const command = find(interaction.data.name, interaction.data.type);
+      return command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, services) : [];
+    },
+    questionOf(interaction) {
+      const command = find(interaction.data.name, interaction.data.type);
+      if (!command?.question) return undefined;
+      if (isMessageCommand(command)) return isMessageMenuInteraction(interaction) ? command.question(interaction) : undefined;
+      return isChatInputInteraction(interaction) ? command.question(interaction) : undefined;
+    },
+    asksEngine: (interaction) => find(interaction.data.name, interaction.data.type)?.asksEngine === true,
+    help: ({ engine }, ephemeral) => renderHelp(list.map((c) => c.data), exampleQuestions(engine), ephemeral),
+  };
+}
+
+function isMessageCommand(command: Command): command is MessageCommand {
+  return command.data.type === ApplicationCommandType.Message;
+}
+
+function isMessageMenuInteraction(interaction: APIApplicationCommandInteraction): interaction is APIMessageApplicationCommandInteraction {
+  return interaction.data.type === ApplicationCommandType.Message;
+}
+
+function isChatInputInteraction(interaction: APIApplicationCommandInteraction): interaction is APIChatInputApplicationCommandInteraction {
+  return interaction.data.type === ApplicationCommandType.ChatInput;
 }

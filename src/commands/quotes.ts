@@ -1,7 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { EVERYWHERE, focusedOption, inServer, optionValue, type SlashCommand } from '../discord/command.js';
+import type { AnswerEngine } from '../engine/index.js';
+import { focusedOption, optionValue } from '../discord/interaction-data.js';
 import { renderAnswer, renderChoices, renderNotice } from '../discord/render.js';
 import { pickArticle } from './ask.js';
+import { EVERYWHERE, PUBLIC_OPTION, privateUnlessPublic, type SlashCommand } from './command.js';
 
 export const quotesCommand = {
   data: {
@@ -10,16 +12,16 @@ export const quotesCommand = {
     options: [
       { type: ApplicationCommandOptionType.String, name: 'speaker', description: 'Who (start typing a name or a role)', required: true, autocomplete: true, max_length: 100 },
       { type: ApplicationCommandOptionType.String, name: 'topic', description: 'Only quotes on this topic', autocomplete: true, max_length: 100 },
-      { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Show the answer to everyone in the channel (default: only you)' },
+      PUBLIC_OPTION,
       { type: ApplicationCommandOptionType.String, name: 'article', description: 'Only quotes from this article', autocomplete: true, max_length: 100 },
     ],
     ...EVERYWHERE,
   },
-  isPrivate: (interaction) => inServer(interaction) && optionValue(interaction, 'public') !== true,
+  isPrivate: privateUnlessPublic,
+  asksEngine: true,
   execute(interaction, { engine }) {
-    // A value picked from the list is an id; text typed without picking is resolved the way autocomplete would.
     const typedSpeaker = String(optionValue(interaction, 'speaker') ?? '');
-    const speaker = engine.hasSpeaker(typedSpeaker) ? typedSpeaker : engine.suggestSpeakers(typedSpeaker, 1)[0]?.value;
+    const speaker = pickSpeaker(engine, typedSpeaker);
     const typedTopic = optionValue(interaction, 'topic');
     const topic =
       typedTopic === undefined ? undefined : engine.hasTopic(String(typedTopic)) ? String(typedTopic) : engine.suggestTopics(String(typedTopic), 1)[0]?.value;
@@ -30,8 +32,20 @@ export const quotesCommand = {
   },
   autocomplete(interaction, { engine }) {
     const focused = focusedOption(interaction);
-    if (focused?.name === 'topic') return renderChoices(engine.suggestTopics(focused.value));
+    if (focused?.name === 'topic') {
+      // Once a speaker is chosen, only the topics they spoke on: no choice leads to "is not quoted on …".
+      const speaker = pickSpeaker(engine, String(optionValue(interaction, 'speaker') ?? ''));
+      const spokeOn = speaker === undefined ? undefined : new Set(engine.speakers().find((s) => s.person.id === speaker)?.topics ?? []);
+      const topics = engine.suggestTopics(focused.value).filter((t) => !spokeOn || spokeOn.has(t.value));
+      return renderChoices(topics);
+    }
     if (focused?.name === 'article') return renderChoices(engine.suggestArticles(focused.value));
     return renderChoices(engine.suggestSpeakers(focused?.value ?? ''));
   },
 } satisfies SlashCommand;
+
+/** A speaker option: an id picked from the list, or typed text resolved the way autocomplete would; undefined when nobody matches. */
+function pickSpeaker(engine: AnswerEngine, typed: string): string | undefined {
+  if (typed.trim() === '') return undefined;
+  return engine.hasSpeaker(typed) ? typed : engine.suggestSpeakers(typed, 1)[0]?.value;
+}

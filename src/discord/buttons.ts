@@ -1,16 +1,24 @@
 import type { APIMessageComponentInteraction } from 'discord.js';
+import { ComponentType } from 'discord.js';
 import type { AnswerEngine } from '../engine/index.js';
-import type { Services } from './command.js';
+import type { Services } from './services.js';
+import { inServer } from './interaction-data.js';
 import { checkPassage, decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
-import { renderAnswer, renderContext, renderNotice, type ReplyMessage } from './render.js';
+import { renderAnswer, renderContext, renderNotice, VERBATIM_NOTE, type ReplyMessage } from './render.js';
+import { answerForView } from './views.js';
 
-/** How a button's reply relates to the message it sits on. */
-export type ButtonReply = { update: true; message: ReplyMessage } | { update: false; message: ReplyMessage };
+/**
+ * How a button's reply relates to the message it sits on: a new message, or an edit of it in place;
+ * `followUp` is a further, public message (what "Post to channel" posts).
+ */
+export type ButtonReply = { update: boolean; message: ReplyMessage; followUp?: ReplyMessage };
 
-/** Answers a button press from its custom id alone (plus, for very long questions, the message's footer). */
+/** Answers a button press or a menu pick from its custom id alone (plus, for very long questions, the message's footer). */
 export function handleButton(interaction: APIMessageComponentInteraction, { engine, articles }: Services): ButtonReply {
   const action = decodeCustomId(interaction.data.custom_id);
   if (!action) return { update: false, message: renderNotice('This button is from an older version of the bot; ask again to get fresh buttons.') };
+  // What a button opens for the first time is private in a server, as a command's answer is.
+  const opened = (view: AnswerView): ButtonReply => ({ update: false, message: renderAnswer(answerForView(engine, view), { page: 0, view, ephemeral: inServer(interaction) }) });
   if (action.action === 'context') {
     const articleId = resolveId(engine, action.article);
     const article = articles.find((a) => a.id === articleId);
@@ -21,19 +29,34 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
     }
     return { update: false, message: renderContext(article, action.start, action.end) };
   }
+  if (action.action === 'ask') return opened({ kind: 'ask', question: action.question });
+  if (action.action === 'pick') {
+    const picked = interaction.data.component_type === ComponentType.StringSelect ? interaction.data.values[0] : undefined;
+    const id = picked === undefined ? undefined : resolveId(engine, picked);
+    if (id === undefined) return { update: false, message: renderNotice('That choice is no longer in the knowledge base; run the command again.') };
+    return opened(action.what === 'speaker' ? { kind: 'quotes', speaker: id, topic: undefined } : { kind: 'topic', topic: id });
+  }
   const carried = resolveView(engine, action.view);
   const view = carried && questionIsInMessage(carried) ? questionFromFooter(interaction, carried) : carried;
   if (!view) return { update: false, message: renderNotice('I could not read the question back from this message; please ask again.') };
-  const answer = view.kind === 'ask' ? engine.answer(view.question, { articleId: view.article }) : engine.quotesBy(view.speaker, view.topic, view.article);
-  // Paging edits the message in place and keeps its privacy; posting sends a new, public message.
-  const ephemeral = action.action === 'page' && isEphemeral(interaction);
-  return { update: action.action === 'page', message: renderAnswer(answer, { page: action.page, view, ephemeral }) };
+  const answer = answerForView(engine, view);
+  if (action.action === 'post') {
+    // The private message keeps its answer with Post disabled; the channel gets the answer, saying who shared it.
+    const presser = interaction.member?.user?.id ?? interaction.user?.id;
+    return {
+      update: true,
+      message: renderAnswer(answer, { page: action.page, view, ephemeral: true, posted: true }),
+      followUp: renderAnswer(answer, { page: action.page, view, ephemeral: false, ...(presser ? { sharedBy: presser } : {}) }),
+    };
+  }
+  // Paging edits the message in place and keeps its privacy.
+  return { update: true, message: renderAnswer(answer, { page: action.page, view, ephemeral: isEphemeral(interaction) }) };
 }
 
 function questionFromFooter(interaction: APIMessageComponentInteraction, view: AnswerView): AnswerView | undefined {
   const footer = interaction.message.embeds[0]?.footer?.text ?? '';
   // The footer neutralises mentions with a zero-width space; the question itself had none.
-  const question = /^Asked: (.*?)(?: · page \d+ of \d+)? · quotes are verbatim article text$/.exec(footer)?.[1]?.replace(/@\u200b/g, '@');
+  const question = new RegExp(`^Asked: (.*?)(?: · page \\d+ of \\d+)?(?: · ${VERBATIM_NOTE})?$`).exec(footer)?.[1]?.replace(/@\u200b/g, '@');
   if (!question) return undefined;
   return view.kind === 'ask' && view.article !== undefined ? { kind: 'ask', question, article: view.article } : { kind: 'ask', question };
 }
@@ -67,6 +90,10 @@ function resolveView(engine: AnswerEngine, view: AnswerView): AnswerView | undef
   if (view.article !== undefined && article === undefined) return undefined;
   const where = article === undefined ? {} : { article };
   if (view.kind === 'ask') return { kind: 'ask', question: view.question, ...where };
+  if (view.kind === 'topic') {
+    const topic = resolveId(engine, view.topic);
+    return topic === undefined ? undefined : { kind: 'topic', topic, ...where };
+  }
   const speaker = resolveId(engine, view.speaker);
   const topic = view.topic === undefined ? undefined : resolveId(engine, view.topic);
   if (speaker === undefined || (view.topic !== undefined && topic === undefined)) return undefined;

@@ -2,23 +2,28 @@ import { createHash } from 'node:crypto';
 
 /**
  * Button custom ids carry everything their handler needs (no server-side session), so a button
- * still works after a restart or on another instance. Discord allows 100 characters: when the ids
- * a button carries (article, speaker, topic) would not fit, each travels as a short reference
+ * still works after a restart or on another instance. Discord allows 100 characters (render.ts
+ * holds the limit): when the ids a button carries (article, speaker, topic) would not fit, each travels as a short reference
  * (`~` and 8 characters of its hash) that the handler looks up among the known ids.
  */
 
 /** What produced an answer, so a button can produce the same answer again. */
 export type AnswerView =
   | { kind: 'ask'; question: string; article?: string }
-  | { kind: 'quotes'; speaker: string; topic: string | undefined; article?: string };
+  | { kind: 'quotes'; speaker: string; topic: string | undefined; article?: string }
+  /** Everyone's quotes on one topic (picked from /topics). */
+  | { kind: 'topic'; topic: string; article?: string };
 
 export type ButtonAction =
   | { action: 'page'; page: number; view: AnswerView }
   | { action: 'post'; page: number; view: AnswerView }
   /** `check` is the passage's checkPassage(): an article changed since the answer no longer matches it. */
-  | { action: 'context'; article: string; start: number; end: number; slot: number; check?: string };
+  | { action: 'context'; article: string; start: number; end: number; slot: number; check?: string }
+  /** A suggested question, asked when pressed. */
+  | { action: 'ask'; question: string }
+  /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
+  | { action: 'pick'; what: 'speaker' | 'topic' };
 
-const MAX = 100;
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
 const QUESTION_IN_MESSAGE = '';
 /** An id, or a reference to one (ids are lower-case words and hyphens; `~` never starts one). */
@@ -39,23 +44,25 @@ export function isIdRef(value: string): boolean {
   return value.startsWith('~');
 }
 
-/** The id for a button, or undefined when what it must carry cannot fit (the button is then left out). */
-export function encodeCustomId(action: ButtonAction): string | undefined {
-  return encode(action, (id) => id) ?? encode(action, idRef);
+/**
+ * Every way a button can carry the action, best first: its ids as they are, then as references; a
+ * question that would not fit is left in the message (cutting it would answer a different
+ * question). render.ts, which owns Discord's limits, takes the first that fits.
+ */
+export function customIdForms(action: ButtonAction): string[] {
+  return [...new Set([...forms(action, (id) => id), ...forms(action, idRef)])];
 }
 
-function encode(action: ButtonAction, ref: (id: string) => string): string | undefined {
-  if (action.action === 'context') return fits(`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`);
+function forms(action: ButtonAction, ref: (id: string) => string): string[] {
+  if (action.action === 'ask') return [`ask:${action.question}`];
+  if (action.action === 'pick') return [`pick:${action.what}`];
+  if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
-  if (view.kind === 'quotes') return fits(`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`);
-  // A long question travels in the message footer instead; cutting it would answer a different question.
-  if (view.article !== undefined) return fits(`${prefix}A:${ref(view.article)}:${view.question}`) ?? fits(`${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`);
-  return fits(`${prefix}a:${view.question}`) ?? `${prefix}a:${QUESTION_IN_MESSAGE}`;
-}
-
-function fits(id: string): string | undefined {
-  return id.length <= MAX ? id : undefined;
+  if (view.kind === 'topic') return [`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
+  if (view.kind === 'quotes') return [`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
+  if (view.article !== undefined) return [`${prefix}A:${ref(view.article)}:${view.question}`, `${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`];
+  return [`${prefix}a:${view.question}`, `${prefix}a:${QUESTION_IN_MESSAGE}`];
 }
 
 /** Parses a custom id; undefined for ids this version did not make. Ids may come back as references (see idRef). */
@@ -67,7 +74,11 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
     const action = { action: 'context', slot: Number(slot), start: Number(start), end: Number(end), article: article ?? '' } as const;
     return check === undefined ? action : { ...action, check };
   }
-  const paged = /^(pg|post):(-?\d+):(a|A|q):([\s\S]*)$/.exec(id);
+  const asked = /^ask:([\s\S]+)$/.exec(id);
+  if (asked) return { action: 'ask', question: asked[1] ?? '' };
+  const picked = /^pick:(speaker|topic)$/.exec(id);
+  if (picked) return { action: 'pick', what: picked[1] === 'topic' ? 'topic' : 'speaker' };
+  const paged = /^(pg|post):(-?\d+):(a|A|q|t):([\s\S]*)$/.exec(id);
   if (!paged) return undefined;
   const [, kind, page, viewKind, rest = ''] = paged;
   const action = kind === 'pg' ? 'page' : 'post';
@@ -75,6 +86,10 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
   if (viewKind === 'A') {
     const [article = '', ...question] = rest.split(':');
     return { action, page: Number(page), view: { kind: 'ask', question: question.join(':'), article } };
+  }
+  if (viewKind === 't') {
+    const [topic = '', article] = rest.split(':');
+    return { action, page: Number(page), view: article ? { kind: 'topic', topic, article } : { kind: 'topic', topic } };
   }
   const [speaker = '', topic = '', article] = rest.split(':');
   const view: AnswerView = { kind: 'quotes', speaker, topic: topic || undefined };

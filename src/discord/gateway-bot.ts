@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
+import type { CommandSet } from './services.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology, refuseMessage } from './messages.js';
 import { createPostedAnswers } from './guard.js';
@@ -39,6 +40,7 @@ export const SHUTTING_DOWN_NOTICE = 'I am restarting right now; please ask again
 export interface GatewayBotOptions {
   /** Read once per interaction or message, so a reload between two never mixes them. */
   knowledge: KnowledgeSource;
+  commands: CommandSet;
   token: string;
   /** REST base without version; unset for Discord itself. The gateway address comes from GET /gateway/bot on it. */
   apiUrl?: string;
@@ -99,6 +101,9 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     editOriginal: async (message) => {
       await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: message, auth: false });
     },
+    followUp: async (message) => {
+      await client.rest.post(Routes.webhook(interaction.application_id, interaction.token), { body: message, auth: false });
+    },
   });
 
   // Raw payloads: the commands take Discord's own JSON, identical to what the HTTP endpoint receives.
@@ -121,7 +126,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     try {
       // While stopping, a question still gets a reply: the restarting notice, as interactions do.
       const knowledge = options.knowledge.current();
-      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, knowledge, options);
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands }, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
       logger.info({ ...context, outcome: 'replied', knowledge: knowledge.generation, ms: Math.round(performance.now() - started) }, 'message');

@@ -1,27 +1,13 @@
 import { ApplicationCommandType, type APIApplicationCommandInteraction, type APIMessageComponentInteraction } from 'discord.js';
-import { askMessageCommand } from '../commands/ask-message.js';
-import { askCommand, MAX_QUESTION_LENGTH } from '../commands/ask.js';
-import { quotesCommand } from '../commands/quotes.js';
-import { optionValue, stripMentions, targetMessage } from './command.js';
 import { decodeCustomId } from './custom-ids.js';
 import type { RateLimiter } from './rate-limit.js';
 import { RecentKeys } from './recent-keys.js';
+import type { CommandSet } from './services.js';
 
-/** The commands that ask the engine a question; each counts against the user's rate limit. */
-const QUESTION_COMMANDS: ReadonlySet<string> = new Set([askCommand.data.name, quotesCommand.data.name, askMessageCommand.data.name]);
+/** The longest question any surface takes (Discord's option limit is set to it too). */
+export const MAX_QUESTION_LENGTH = 300;
 
 export type Refusal = { reason: 'too-long' | 'rate-limited' | 'already-posted'; text: string; firstRefusal: boolean };
-
-/** The text a command would ask about, when it takes free text. */
-function questionOf(interaction: APIApplicationCommandInteraction): string | undefined {
-  if (interaction.data.type === ApplicationCommandType.Message) {
-    return stripMentions(targetMessage({ data: interaction.data })?.content ?? '');
-  }
-  if (interaction.data.type === ApplicationCommandType.ChatInput && interaction.data.name === askCommand.data.name) {
-    return String(optionValue({ data: interaction.data }, 'question') ?? '');
-  }
-  return undefined;
-}
 
 export function tooLong(question: string): Refusal | undefined {
   if (question.length <= MAX_QUESTION_LENGTH) return undefined;
@@ -41,10 +27,10 @@ export function rateLimited(limiter: RateLimiter | undefined, userId: string | u
 }
 
 /** Refuses an over-long or over-frequent question before any work is done; undefined means go ahead. */
-export function checkCommand(interaction: APIApplicationCommandInteraction, limiter: RateLimiter | undefined): Refusal | undefined {
-  const isQuestion = QUESTION_COMMANDS.has(interaction.data.name) && interaction.data.type !== ApplicationCommandType.User;
+export function checkCommand(interaction: APIApplicationCommandInteraction, commands: CommandSet, limiter: RateLimiter | undefined): Refusal | undefined {
+  const isQuestion = commands.asksEngine(interaction) && interaction.data.type !== ApplicationCommandType.User;
   if (!isQuestion) return undefined;
-  const question = questionOf(interaction);
+  const question = commands.questionOf(interaction);
   return (question === undefined ? undefined : tooLong(question)) ?? rateLimited(limiter, interaction.member?.user?.id ?? interaction.user?.id);
 }
 

@@ -1,23 +1,18 @@
 import {
-  ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-  type APIApplicationCommandInteraction,
-  type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
   type APIInteractionResponse,
-  type APIMessageApplicationCommandInteraction,
 } from 'discord.js';
-import { commands } from '../commands/index.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
 import { handleButton } from './buttons.js';
-import type { Command, MessageCommand, Services } from './command.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
+import type { CommandSet, Services } from './services.js';
 
 /** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
 export interface InteractionResponder {
@@ -25,11 +20,15 @@ export interface InteractionResponder {
   respond(response: APIInteractionResponse): Promise<void>;
   /** Replaces the original response's message, after a deferral. */
   editOriginal(message: ReplyMessage): Promise<void>;
+  /** A further message after the first response (public unless flagged ephemeral). */
+  followUp(message: ReplyMessage): Promise<void>;
 }
 
 export interface InteractionDeps {
   /** Read once per interaction: the reply comes from one generation of the knowledge base. */
   knowledge: KnowledgeSource;
+  /** The commands this bot answers (src/commands builds them; this layer imports none). */
+  commands: CommandSet;
   logger: Logger;
   /** Defer when a handler has not answered after this long (well inside Discord's 3 s). */
   deferAfterMs?: number;
@@ -56,11 +55,13 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
       acknowledged = true;
     },
     editOriginal: (message) => responder.editOriginal(message),
+    followUp: (message) => responder.followUp(message),
   };
   let outcome: Outcome = 'error';
   const knowledge = deps.knowledge.current();
+  const services: Services = { engine: knowledge.engine, articles: knowledge.articles, commands: deps.commands };
   try {
-    outcome = await route(interaction, tracked, deps, knowledge);
+    outcome = await route(interaction, tracked, deps, services);
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
     await apologise(interaction, responder, deps, acknowledged);
@@ -99,25 +100,23 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       await responder.respond({ type: InteractionResponseType.Pong });
       return 'pong';
     case InteractionType.ApplicationCommandAutocomplete: {
-      const command = findCommand(interaction.data.name, interaction.data.type);
-      const choices = command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, services) : [];
+      const choices = deps.commands.autocomplete(interaction, services);
       await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
       return 'autocomplete';
     }
     case InteractionType.ApplicationCommand: {
-      const command = findCommand(interaction.data.name, interaction.data.type);
-      const refusal = command ? checkCommand(interaction, deps.rateLimiter) : undefined;
+      const bound = deps.commands.bind(interaction, services);
+      const refusal = bound ? checkCommand(interaction, deps.commands, deps.rateLimiter) : undefined;
       if (refusal) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(refusal.text) });
         deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'question refused');
         return 'refused';
       }
-      if (!command) {
+      if (!bound) {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I do not know that command any more; it may have been removed.') });
         return 'unknown';
       }
-      const bound = bindCommand(command, interaction, services);
-      if (!bound) {
+      if (bound === 'mismatch') {
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
         return 'unknown';
       }
@@ -137,6 +136,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       const reply = handleButton(interaction, services);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });
+      if (reply.followUp) await responder.followUp(reply.followUp);
       return 'replied';
     }
     default:
@@ -193,36 +193,6 @@ async function apologise(interaction: APIInteraction, responder: InteractionResp
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id }, 'could not send the apology either');
   }
-}
-
-/** Pairs a command with an interaction of its own kind (slash with slash, message menu with message). */
-function bindCommand(
-  command: Command,
-  interaction: APIApplicationCommandInteraction,
-  services: Services,
-): { run: () => ReplyMessage | Promise<ReplyMessage>; isPrivate: boolean } | undefined {
-  if (isMessageCommand(command)) {
-    if (!isMessageMenuInteraction(interaction)) return undefined;
-    return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
-  }
-  if (!isChatInputInteraction(interaction)) return undefined;
-  return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
-}
-
-function isMessageCommand(command: Command): command is MessageCommand {
-  return command.data.type === ApplicationCommandType.Message;
-}
-
-function isMessageMenuInteraction(interaction: APIApplicationCommandInteraction): interaction is APIMessageApplicationCommandInteraction {
-  return interaction.data.type === ApplicationCommandType.Message;
-}
-
-function isChatInputInteraction(interaction: APIApplicationCommandInteraction): interaction is APIChatInputApplicationCommandInteraction {
-  return interaction.data.type === ApplicationCommandType.ChatInput;
-}
-
-function findCommand(name: string, type: ApplicationCommandType): Command | undefined {
-  return commands.find((c) => c.data.name === name && (c.data.type ?? ApplicationCommandType.ChatInput) === type);
 }
 
 /** Edits cannot change a message's privacy; the flag was set by the deferral. */

@@ -1,26 +1,23 @@
 import type { GatewayMessageCreateDispatchData } from 'discord.js';
-import type { Services } from './command.js';
+import type { Services } from './services.js';
 import { rateLimited, tooLong } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
-import { renderAnswer, renderError, renderNotice, type ReplyMessage } from './render.js';
+import { isSmallTalk } from './small-talk.js';
+import { renderAnswer, renderError, renderMessageReply, renderNotice, type MessageReply, type ReplyMessage } from './render.js';
 
-/** A message body that replies to the question without pinging its author. */
-export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions'> {
-  allowed_mentions: { parse: []; replied_user: false };
-  message_reference: { message_id: string; fail_if_not_exists: false };
-}
+export type { MessageReply };
 
 export interface MessageGuards {
   rateLimiter?: RateLimiter;
 }
 
-/** The question a message asks the bot — any DM, or a server message that mentions it — or undefined when it asks none. */
+/** The question a message asks the bot — any DM, or a server message that mentions it ('' for a bare mention) — or undefined when it is not for the bot. */
 function questionFor(message: GatewayMessageCreateDispatchData, botUserId: string): string | undefined {
   if (message.author.bot || message.webhook_id) return undefined;
   const isDm = message.guild_id === undefined;
   const mentionsBot = message.mentions.some((user) => user.id === botUserId);
   if (!isDm && !mentionsBot) return undefined;
-  return message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim() || undefined;
+  return message.content.replace(new RegExp(`<@!?${botUserId}>`, 'g'), ' ').trim();
 }
 
 /**
@@ -28,9 +25,12 @@ function questionFor(message: GatewayMessageCreateDispatchData, botUserId: strin
  * intent: Discord sends content for DMs and mentions. Over-long questions get a short refusal;
  * over-frequent ones get one notice per window, then silence.
  */
-export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, { engine }: Services, guards: MessageGuards = {}): MessageReply | undefined {
+export function answerMessage(message: GatewayMessageCreateDispatchData, botUserId: string, services: Services, guards: MessageGuards = {}): MessageReply | undefined {
   const question = questionFor(message, botUserId);
-  if (!question) return undefined;
+  if (question === undefined) return undefined;
+  // A bare mention, "help" or "hi" asks for the bot, not the article: the short help (a channel reply cannot be private).
+  if (isSmallTalk(question)) return replyTo(message, services.commands.help(services, false));
+  const { engine } = services;
   const refusal = tooLong(question) ?? rateLimited(guards.rateLimiter, message.author.id);
   if (refusal) return refusal.firstRefusal ? replyTo(message, renderNotice(refusal.text)) : undefined;
   return replyTo(message, renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: false }));
@@ -38,7 +38,7 @@ export function answerMessage(message: GatewayMessageCreateDispatchData, botUser
 
 /** A question sent while the bot is stopping gets `notice` instead of an answer; other messages get nothing. */
 export function refuseMessage(message: GatewayMessageCreateDispatchData, botUserId: string, notice: string): MessageReply | undefined {
-  return questionFor(message, botUserId) ? replyTo(message, renderNotice(notice)) : undefined;
+  return questionFor(message, botUserId) !== undefined ? replyTo(message, renderNotice(notice)) : undefined;
 }
 
 /** What a failed message answer gets: the same apology, with the message id as the log reference. */
@@ -47,11 +47,5 @@ export function messageApology(message: GatewayMessageCreateDispatchData): Messa
 }
 
 function replyTo(message: GatewayMessageCreateDispatchData, reply: ReplyMessage): MessageReply {
-  // Channel messages cannot be ephemeral; the flag is dropped rather than refused by Discord.
-  const { flags: _flags, ...body } = reply;
-  return {
-    ...body,
-    allowed_mentions: { parse: [], replied_user: false },
-    message_reference: { message_id: message.id, fail_if_not_exists: false },
-  };
+  return renderMessageReply(reply, message.id);
 }

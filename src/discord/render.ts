@@ -6,11 +6,13 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIStringSelectComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import { speakerName, type Answer, type AnswerItem, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
-import type { Article } from '../data/schema.js';
-import { checkPassage, encodeCustomId, type AnswerView } from './custom-ids.js';
+import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
+import type { Article, Person } from '../data/schema.js';
+import { balanceQuotationMarks } from '../text/quotation-marks.js';
+import { checkPassage, customIdForms, idRef, type AnswerView, type ButtonAction } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -41,6 +43,18 @@ export interface ReplyMessage {
   flags?: number;
 }
 
+/** A channel message that replies to a user's message (a DM or a mention) without pinging its author. */
+export interface MessageReply extends Omit<ReplyMessage, 'allowed_mentions' | 'flags'> {
+  allowed_mentions: { parse: []; replied_user: false };
+  message_reference: { message_id: string; fail_if_not_exists: false };
+}
+
+/** A reply as a channel message answering `messageId`: channel messages cannot be ephemeral, so the flag is dropped rather than refused by Discord. */
+export function renderMessageReply(reply: ReplyMessage, messageId: string): MessageReply {
+  const { flags: _flags, allowed_mentions: _mentions, ...body } = reply;
+  return { ...body, allowed_mentions: { parse: [], replied_user: false }, message_reference: { message_id: messageId, fail_if_not_exists: false } };
+}
+
 export const QUOTES_PER_PAGE = 3;
 const COLOUR_FOUND = 0x2b6cb0;
 const COLOUR_NOT_FOUND = 0x718096;
@@ -53,6 +67,11 @@ const MAX_SUMMARY_ESCAPED = 1200;
 const MAX_CITATION_ESCAPED = 350;
 
 export const NO_MENTIONS = { parse: [] } as { parse: [] };
+
+/** The id for a button or menu: the first form of the action within Discord's 100 characters, or undefined when none fits (the control is then left out). */
+export function encodeCustomId(action: ButtonAction): string | undefined {
+  return customIdForms(action).find((id) => id.length <= DISCORD_LIMITS.customId);
+}
 
 /** Links and the `<…>` forms (mentions, channels, timestamps, emoji, commands) are broken by an invisible space, so nothing links. */
 const BARE_LINK = /\b([a-z][a-z0-9+.-]*):\/\//gi;
@@ -90,34 +109,96 @@ export interface RenderAnswerOptions {
   page: number;
   view: AnswerView;
   ephemeral: boolean;
+  /** Already posted to the channel from this private message: its Post button is disabled. */
+  posted?: boolean;
+  /** The user who posted this answer to the channel, named (not pinged) above it. */
+  sharedBy?: string;
 }
 
-/** One page of an answer: summary first, then each quote as a block quote with its citation; buttons below. */
-export function renderAnswer(answer: Answer, options: RenderAnswerOptions): ReplyMessage {
-  const pages = Math.max(1, Math.ceil(answer.items.length / QUOTES_PER_PAGE));
-  const page = Math.min(Math.max(0, options.page), pages - 1);
-  const items = answer.items.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
+/** What a reply shows for one piece of evidence: the item, and the speakers of items it holds whole (merged into it). */
+interface ShownItem {
+  item: AnswerItem;
+  holds: Person[];
+}
 
-  const head = `**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`;
-  const tail = !answer.found && answer.suggestions.length > 0 ? [`**You could ask:**\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`] : [];
+/**
+ * The items a reply shows: an item whose text lies inside another's (the same sentence as a quote
+ * and as article text, a quote nested in another speaker's quote) is merged into the larger one,
+ * whose citation then names the nested speaker. Introductions are not shown as items.
+ */
+export function shownItems(items: readonly AnswerItem[]): ShownItem[] {
+  const shown: ShownItem[] = [];
+  for (const item of items) {
+    if (item.introduction) continue;
+    const outer = shown.find((s) => contains(s.item, item));
+    if (outer) {
+      addSpeaker(outer, item);
+      continue;
+    }
+    const inner = shown.filter((s) => contains(item, s.item));
+    const merged: ShownItem = { item, holds: [] };
+    for (const s of inner) {
+      addSpeaker(merged, s.item);
+      for (const person of s.holds) addPerson(merged, person);
+    }
+    const at = inner[0] ? shown.indexOf(inner[0]) : shown.length;
+    shown.splice(at, inner[0] ? 1 : 0, merged);
+    for (const s of inner.slice(1)) shown.splice(shown.indexOf(s), 1);
+  }
+  return shown;
+}
+
+function contains(outer: AnswerItem, inner: AnswerItem): boolean {
+  return outer.article.id === inner.article.id && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function addSpeaker(into: ShownItem, item: AnswerItem): void {
+  if (item.speaker) addPerson(into, item.speaker);
+}
+
+function addPerson(into: ShownItem, person: Person): void {
+  if (person.id !== into.item.speaker?.id && person.id !== into.item.reportedBy?.id && !into.holds.some((p) => p.id === person.id)) into.holds.push(person);
+}
+
+/**
+ * One page of an answer: the headline (the engine's summary), then each piece of evidence as a block
+ * quote over a one-line citation. A speaker's role is given once per reply, with their first
+ * citation; the article's title and source once, in the header, unless the page cites several.
+ */
+export function renderAnswer(answer: Answer, options: RenderAnswerOptions): ReplyMessage {
+  const all = shownItems(answer.items);
+  const pages = Math.max(1, Math.ceil(all.length / QUOTES_PER_PAGE));
+  const page = Math.min(Math.max(0, options.page), pages - 1);
+  const items = all.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
+  const introductions = page === 0 ? answer.items.filter((i) => i.introduction) : [];
+  const articles = new Map([...items.map((s) => s.item), ...introductions].map((i) => [i.article.id, i.article]));
+  const severalArticles = articles.size > 1;
+
+  const intro = introductions.length > 0 ? [`*Introduced in ${introductions.map((i) => `¶${i.paragraph}`).join(', ')}.*`] : [];
+  const head = [`**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`, ...intro].join('\n');
+  const tail = !answer.found && answer.suggestions.length > 0 ? ['**You could ask** (press a button below)'] : [];
+  // A role is given with the speaker's first citation, unless the headline already says it.
+  const introduced = new Set<string>();
+  const citations = items.map((shown) => truncate(citationLine(shown, answer.summary, introduced, severalArticles), MAX_CITATION_ESCAPED));
   // Each quote gets an equal share of what the description has left, measured after escaping,
   // so every quote shown keeps its citation line.
-  const citations = items.map((item) => truncate(citationLine(item), MAX_CITATION_ESCAPED));
-  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 4;
+  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 6;
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
-  const blocks = items.map((item, i) => `${blockQuote(fitQuote(item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
+  const blocks = items.map((shown, i) => `${blockQuote(fitQuote(shown.item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
   const parts = [head, ...blocks, ...tail];
   const question = options.view.kind === 'ask' ? options.view.question : '';
   const footerParts = [
     // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
     question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '',
     pages > 1 ? `page ${page + 1} of ${pages}` : '',
-    'quotes are verbatim article text',
+    items.length > 0 ? VERBATIM_NOTE : '',
   ].filter(Boolean);
+  const only = articles.size === 1 ? [...articles.values()][0] : undefined;
   const embed: APIEmbed = {
     color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND,
+    ...(only ? { author: { name: truncate(articleLine(only), DISCORD_LIMITS.author) } } : {}),
     description: truncate(parts.join('\n\n'), DISCORD_LIMITS.embedDescription),
-    footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) },
+    ...(footerParts.length > 0 ? { footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) } } : {}),
   };
 
   const rows: ReplyMessage['components'] = [];
@@ -129,20 +210,54 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
     navigation.push(button('◀ Back', back, page === 0));
     navigation.push(button('More ▶', more, page >= pages - 1));
   }
-  if (options.ephemeral && answer.found && post) navigation.push(button('Post to channel', post, false, ButtonStyle.Primary));
+  if (options.ephemeral && answer.found && post) navigation.push(button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
-  const context = items.flatMap((item, i) => {
-    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: i, check: checkPassage(item.quote) });
-    return id ? [button(`Show in context ¶${item.paragraph}`.slice(0, DISCORD_LIMITS.buttonLabel), id)] : [];
-  });
+  const context = contextButtons([...introductions, ...items.map((s) => s.item)], severalArticles);
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
+  const suggestions = answer.found ? [] : suggestionButtons(answer.suggestions);
+  if (suggestions.length > 0) rows.push({ type: ComponentType.ActionRow, components: suggestions });
 
-  return message([embed], rows, options.ephemeral);
+  const reply = message([embed], rows, options.ephemeral);
+  // A mention shows the name; allowed_mentions (always empty) keeps it from pinging.
+  return options.sharedBy && /^\d+$/.test(options.sharedBy) ? { ...reply, content: `Shared by <@${options.sharedBy}>` } : reply;
+}
+
+/** Shown under every reply that quotes the article, and only there. */
+export const VERBATIM_NOTE = 'quotes are verbatim article text';
+
+/** One "Show in context" button per paragraph shown (the first piece of evidence in it is the one marked). */
+function contextButtons(items: readonly AnswerItem[], severalArticles: boolean): APIButtonComponent[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  for (const item of items) {
+    const key = `${item.article.id}\u0000${item.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: buttons.length, check: checkPassage(item.quote) });
+    const where = severalArticles ? ` · ${item.article.source}` : '';
+    if (id) buttons.push(button(truncate(`Show in context ¶${item.paragraph}${where}`, DISCORD_LIMITS.buttonLabel), id));
+  }
+  return buttons.slice(0, MAX_ROW_BUTTONS);
+}
+
+/** Each suggested question as a button that asks it (those too long to carry are left out). */
+function suggestionButtons(suggestions: readonly string[]): APIButtonComponent[] {
+  return suggestions.flatMap((question) => {
+    const id = encodeCustomId({ action: 'ask', question });
+    return id ? [button(truncate(question, DISCORD_LIMITS.buttonLabel), id)] : [];
+  }).slice(0, MAX_ROW_BUTTONS);
+}
+
+const MAX_ROW_BUTTONS = 5;
+
+/** "TASS, February 4 · Russia says …": which article a reply quotes. */
+function articleLine(article: ArticleRef): string {
+  return `${article.source}${article.date ? `, ${article.date}` : ''} · ${article.title}`;
 }
 
 /** A quote escaped and cut to `max` characters (marked … when cut). Escaping only adds characters, so the quote is cut to `max` before it is escaped. */
 function fitQuote(quote: string, max: number): string {
-  const escaped = escapeText(truncate(quote, max));
+  const escaped = escapeText(balanceQuotationMarks(truncate(quote, max)));
   return escaped.length <= max ? escaped : truncate(escaped, max);
 }
 
@@ -153,16 +268,24 @@ function blockQuote(escaped: string): string {
     .join('\n');
 }
 
-function citationLine(item: AnswerItem): string {
-  // Names and roles are capped so a citation never crowds its quote out of the embed.
-  const who = item.speaker
-    ? `**${escapeText(truncate(speakerName(item.speaker), 100))}**${item.speaker.role ? `, ${escapeText(truncate(item.speaker.role, 200))}` : ''}`
-    : `*The article (${escapeText(truncate(item.article.source, 100))})*`;
-  const kind = item.kind === 'narration' ? 'article text' : item.kind;
-  const via = item.reportedBy ? ` · as reported by ${escapeText(speakerName(item.reportedBy))}` : '';
-  const where = `¶${item.paragraph} · ${escapeText(truncate(item.article.source, 100))}${item.article.date ? `, ${escapeText(truncate(item.article.date, 60))}` : ''} · “${escapeText(truncate(item.article.title, 60))}”`;
-  return `— ${who} · ${kind}${via} · ${where}`;
+const KIND_WORDS: Record<AnswerItem['kind'], string> = { direct: 'direct quote', reported: 'reported', narration: 'article text' };
+
+/** `— **Name**, role · ¶3 · reported`: who, where and how, on one line; the role only at the speaker's first mention. */
+function citationLine({ item, holds }: ShownItem, headline: string, introduced: Set<string>, severalArticles: boolean): string {
+  const person = (p: Person): string => {
+    const name = `**${escapeText(truncate(speakerName(p), 100))}**`;
+    const first = !introduced.has(p.id);
+    introduced.add(p.id);
+    return first && p.role && p.named !== false && !headline.toLowerCase().includes(p.role.toLowerCase()) ? `${name}, ${escapeText(truncate(p.role, MAX_ROLE_CHARS))}` : name;
+  };
+  const who = item.speaker ? person(item.speaker) : '*the article*';
+  const nested = holds.length > 0 ? `${item.speaker ? ', reporting' : ', quoting'} ${holds.map(person).join(' and ')}` : '';
+  const via = item.reportedBy ? ` · as reported by ${person(item.reportedBy)}` : '';
+  const where = severalArticles ? ` · ${escapeText(truncate(item.article.source, 60))}: *${escapeText(truncate(item.article.title, 60))}*` : '';
+  return `— ${who}${nested}${via} · ¶${item.paragraph} · ${KIND_WORDS[item.kind]}${where}`;
 }
+
+const MAX_ROLE_CHARS = 120;
 
 /** The whole paragraph around a quote, with the quote in bold: what "Show in context" reveals. */
 export function renderContext(article: Article, start: number, end: number): ReplyMessage {
@@ -182,7 +305,28 @@ export function renderContext(article: Article, start: number, end: number): Rep
   return message([embed], [], true);
 }
 
-export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string): ReplyMessage {
+/** At most 25 options in a select menu (Discord's limit), each label and value at most 100 characters. */
+const MENU_OPTIONS = 25;
+const MENU_TEXT = 100;
+
+/** A menu whose pick opens that speaker's or topic's quotes (values longer than Discord allows travel as references). */
+function pickMenu(what: 'speaker' | 'topic', placeholder: string, options: { value: string; label: string; description?: string }[]): ReplyMessage['components'] {
+  const id = encodeCustomId({ action: 'pick', what });
+  if (!id || options.length === 0) return [];
+  const menu: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: id,
+    placeholder,
+    options: options.slice(0, MENU_OPTIONS).map((o) => ({
+      label: truncate(o.label, MENU_TEXT),
+      value: o.value.length <= MENU_TEXT ? o.value : idRef(o.value),
+      ...(o.description ? { description: truncate(o.description, MENU_TEXT) } : {}),
+    })),
+  };
+  return [{ type: ComponentType.ActionRow, components: [menu] }];
+}
+
+export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string, ephemeral: boolean): ReplyMessage {
   const title = `Everyone quoted (${speakers.length})`;
   const shown = fitFields(
     title,
@@ -198,9 +342,14 @@ export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: stri
     color: COLOUR_FOUND,
     title,
     fields: shown,
-    footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Use /quotes speaker:<name> to read what each said' },
+    footer: { text: speakers.length > shown.length ? `and ${speakers.length - shown.length} more; use /quotes to find anyone` : 'Pick a speaker below to read what they said' },
   };
-  return message([embed], [], false);
+  const menu = pickMenu(
+    'speaker',
+    'Read what someone said…',
+    speakers.map((s) => ({ value: s.person.id, label: speakerName(s.person), ...(s.person.role ? { description: s.person.role } : {}) })),
+  );
+  return message([embed], menu, ephemeral);
 }
 
 /** As many fields as Discord allows (25, and 6,000 characters with the title and a short footer), in order. */
@@ -216,7 +365,7 @@ function fitFields(title: string, fields: { name: string; value: string }[]): { 
   return shown;
 }
 
-export function renderTopics(topics: TopicSummary[]): ReplyMessage {
+export function renderTopics(topics: TopicSummary[], ephemeral: boolean): ReplyMessage {
   const title = `Topics covered (${topics.length})`;
   const shown = fitFields(
     title,
@@ -229,12 +378,17 @@ export function renderTopics(topics: TopicSummary[]): ReplyMessage {
     color: COLOUR_FOUND,
     title,
     fields: shown,
-    footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Use /quotes speaker:<name> topic:<topic> to read them' },
+    footer: { text: topics.length > shown.length ? `and ${topics.length - shown.length} more` : 'Pick a topic below to read its quotes' },
   };
-  return message([embed], [], false);
+  const menu = pickMenu(
+    'topic',
+    'Read the quotes on a topic…',
+    topics.map((t) => ({ value: t.id, label: t.label, description: `${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'}` })),
+  );
+  return message([embed], menu, ephemeral);
 }
 
-export function renderArticles(articles: readonly Article[], speakersOf: (article: Article) => string[]): ReplyMessage {
+export function renderArticles(articles: readonly Article[], speakersOf: (article: Article) => string[], ephemeral: boolean): ReplyMessage {
   if (articles.length === 1 && articles[0]) {
     const article = articles[0];
     const embed: APIEmbed = {
@@ -251,7 +405,7 @@ export function renderArticles(articles: readonly Article[], speakersOf: (articl
       ],
       footer: { text: `id: ${article.id}` },
     };
-    return message([embed], [], false);
+    return message([embed], [], ephemeral);
   }
   const lines = articles.map((a) => `• **${escapeText(a.title)}** — ${escapeText(a.source)}${a.date ? `, ${escapeText(a.date)}` : ''} (\`${a.id}\`)`);
   const embed: APIEmbed = {
@@ -259,25 +413,43 @@ export function renderArticles(articles: readonly Article[], speakersOf: (articl
     title: `${articles.length} articles`,
     description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription),
   };
-  return message([embed], [], false);
+  return message([embed], [], ephemeral);
 }
 
-export function renderHelp(examples: string[]): ReplyMessage {
+/** What the help says about a command: its name and description, as registered (the one definition of both). */
+export interface CommandDefinition {
+  name: string;
+  description?: string;
+  type?: number;
+}
+
+/**
+ * The short help: what to ask, examples that work (from the knowledge base), and every command,
+ * listed from the command definitions themselves so the help never drifts from what is registered.
+ */
+export function renderHelp(definitions: readonly CommandDefinition[], examples: readonly string[], ephemeral: boolean): ReplyMessage {
+  const slash = definitions.filter((d) => (d.type ?? 1) === 1).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
+  const menus = definitions.filter((d) => d.type === 3).map((d) => `Right-click a message → **Apps → ${escapeText(d.name)}** asks with its text.`);
   const embed: APIEmbed = {
     color: COLOUR_FOUND,
     title: 'Ask the article',
-    description: [
-      'I answer questions about the news articles I know with **verbatim, cited quotes**: who said it, their role, the exact words, and the paragraph (¶) they stand in. I never make up a quote; if the article does not say, I tell you.',
-      '',
-      '**Commands**',
-      '`/ask question:` any question · `/quotes speaker:` everything one person said · `/speakers` everyone quoted · `/topics` what the article covers · `/article` title, source, date, summary',
-      'Right-click a message → **Apps → Ask the article** to ask with its text. You can also DM me a question, or mention me in a channel.',
-      '',
-      '**Try**',
-      ...examples.map((e) => `• ${escapeText(e)}`),
-    ].join('\n'),
+    description: truncate(
+      [
+        'Ask in plain words; I answer with **verbatim quotes**, who said them and where (¶). If the article does not say, I tell you.',
+        '',
+        '**Try**',
+        ...examples.map((e) => `• ${escapeText(e)}`),
+        '',
+        '**Commands** (answers are private unless you choose `public`)',
+        ...slash,
+        ...menus,
+        'You can also DM me a question, or mention me with one.',
+      ].join('\n'),
+      DISCORD_LIMITS.embedDescription,
+    ),
   };
-  return message([embed], [], true);
+  const ask = suggestionButtons(examples);
+  return message([embed], ask.length > 0 ? [{ type: ComponentType.ActionRow, components: ask }] : [], ephemeral);
 }
 
 export function renderChoices(choices: Choice[]): { name: string; value: string }[] {

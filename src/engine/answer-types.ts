@@ -45,6 +45,8 @@ export interface AnswerItem {
    * stretch, attribution included, so it stays one verbatim span; a renderer may show these instead.
    */
   readonly parts?: readonly QuotePart[];
+  /** Narration that introduces a speaker (their name with their role): a reply shows it as who they are, not as a quote. */
+  readonly introduction?: true;
 }
 
 /** A piece of a quote that is the speaker's own words. */

@@ -1,4 +1,4 @@
 export { createAnswerEngine, type AnswerEngine, type AskOptions, type EngineOptions, type SpeakerSummary, type TopicSummary } from './answer-engine.js';
 export type { Answer, AnswerItem, ArticleRef, QuestionIntent, QuotePart } from './answer-types.js';
 export type { Choice } from './choices.js';
-export { speakerName } from './phrasing.js';
+export { joinNames, lowerFirst, speakerName } from './phrasing.js';

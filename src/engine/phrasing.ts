@@ -33,10 +33,12 @@ export function identityLine(person: PersonEntry, articleText: string): string {
 export function speakerLine(person: PersonEntry, topicLabel: (id: string) => string): string {
   const second = person.quotes.filter((q) => q.reportedBy);
   const via = second.length === person.quotes.length && second[0]?.reportedBy ? `, second-hand, as reported by ${second[0].reportedBy.person.name}` : '';
-  const topics = unique(person.quotes.flatMap((q) => q.quote.topics));
+  // Labels read inside the sentence: "on the decree …", not "on The decree …".
+  const text = person.quotes[0]?.article.text ?? '';
+  const topics = unique(person.quotes.flatMap((q) => q.quote.topics)).map((id) => lowerFirst(topicLabel(id), text));
   // A description may be plural ("officials"): the count comes first, so no verb has to agree with it.
-  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${describe(person)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
-  return `${describe(person)} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.map(topicLabel).join('; ')}` : ''}.`;
+  if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${speakerName(person.person)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
+  return `${person.person.name} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
 }
 
 function times(n: number): string {
@@ -71,12 +73,20 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The asker's words from the first to the last of `words`, in their own spelling and case (offsets into `text`). */
+export function asTyped(text: string, words: readonly { start: number; end: number }[]): string {
+  const first = words[0];
+  const last = words[words.length - 1];
+  return first && last ? text.slice(first.start, last.end) : '';
+}
+
 /** A phrase the asker typed, cut for a one-line summary. */
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
-function lowerFirst(text: string, articleText: string): string {
+/** A label or role as it reads inside a sentence: its first word lower-cased only when the article writes that word in lower case. */
+export function lowerFirst(text: string, articleText: string): string {
   const first = /^[A-Z][a-z]+/.exec(text)?.[0];
   if (!first) return text;
   const lower = first.toLowerCase();

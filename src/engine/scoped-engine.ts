@@ -159,22 +159,23 @@ export class ScopedEngine implements Scope {
   }
 
   private decline(q: Understood, speakers: readonly PersonEntry[]): Reply {
+    // The asker's own words, in their case: what the article does not cover is not put in the article's terms.
     const topic = clip(q.topic || q.content.map((c) => c.word).join(' '));
     if (q.type === statement && speakers.length > 0) {
       const quoted = speakers.filter((p) => p.quotes.length > 0);
       const names = joinNames(quoted.map((p) => speakerName(p.person)), 'or');
       const topics = unique(quoted.flatMap((p) => p.quotes.flatMap((x) => x.quote.topics))).map((id) => this.topicLabel(id));
       const on = topics.length > 0 ? ` ${names} ${quoted.length > 1 ? 'are' : 'is'} quoted on: ${topics.slice(0, 6).join('; ')}.` : '';
-      return notFound(this, `The article quotes ${names}, but not about “${topic}”.${on}`, quoted.map((p) => `what did ${surname(p)} say?`));
+      return notFound(this, `The article quotes ${names}, but not about ${topic || 'that'}.${on}`, quoted.map((p) => `what did ${surname(p)} say?`));
     }
     const what: Partial<Record<QuestionIntent, string>> = {
       when: 'when that happened',
       where: 'where',
       why: 'why',
       'how-much': 'how much or how many',
-      'who-said': `who said “${topic}”`,
+      'who-said': 'who said that',
     };
-    return notFound(this, `The article doesn't say ${what[q.type.name] ?? `anything about “${topic}”`}.`);
+    return notFound(this, `The article doesn't say ${what[q.type.name] ?? `anything about ${topic || 'that'}`}.`);
   }
 
   private reportedInNarration(people: readonly PersonEntry[]): boolean {

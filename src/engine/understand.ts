@@ -6,6 +6,7 @@ import { headPosition, roleRoot } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
 import type { ContentTerm } from './ranking.js';
 import { foldedWords as words } from '../text/words.js';
+import { asTyped } from './phrasing.js';
 
 /** Words that stand for "someone" rather than name a speaker ("what did they say", "did anyone say"). */
 const NOBODY_IN_PARTICULAR = new Set(['they', 'them', 'he', 'she', 'people', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'officials', 'official', 'others', 'one', 'you', 'we', 'i']);
@@ -64,7 +65,7 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     text,
     type,
     speaker,
-    subject: ignored ? '' : slotWords.map((w) => w.word).join(' '),
+    subject: ignored ? '' : asTyped(text.text, slotWords),
     about,
     content,
     sequence,
@@ -78,10 +79,9 @@ function topicPhrase(text: QuestionText, inSlot: ReadonlySet<number>): string {
   const from = aboutAt >= 0 ? aboutAt + 1 : Math.max(text.coreAt, text.speechAt) + 1;
   const phrase = text.words
     .slice(from)
-    .filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word))
-    .map((w) => w.word);
-  while (phrase.length > 0 && STOPWORDS.has(phrase[0] ?? '') && !WH_WORDS.has(phrase[0] ?? '')) phrase.shift();
-  return phrase.join(' ');
+    .filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word));
+  while (phrase.length > 0 && STOPWORDS.has(phrase[0]?.word ?? '') && !WH_WORDS.has(phrase[0]?.word ?? '')) phrase.shift();
+  return asTyped(text.text, phrase);
 }
 
 /** Who a speaker slot names: by name, alias, spelling, role, organisation, or "X's <role>". */

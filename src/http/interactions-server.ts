@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
+import type { CommandSet } from '../discord/services.js';
 import { handleInteraction, type InteractionResponder } from '../discord/interactions.js';
 import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';
@@ -12,6 +13,7 @@ import { checkSignature } from './signature.js';
 export interface InteractionsServerOptions {
   /** Read once per request, so a reload between two never mixes them. */
   knowledge: KnowledgeSource;
+  commands: CommandSet;
   publicKey: KeyObject;
   logger: Logger;
   /** REST base without version for follow-ups after a deferral; unset for Discord itself. */
@@ -116,6 +118,9 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
     },
     editOriginal: async (message) => {
       await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: message, auth: false });
+    },
+    followUp: async (message) => {
+      await rest.post(Routes.webhook(interaction.application_id, interaction.token), { body: message, auth: false });
     },
   };
   await handleInteraction(interaction, responder, options);

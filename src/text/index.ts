@@ -10,3 +10,4 @@ export { editDistance, typoAllowance } from './edit-distance.js';
 export { demonymRoot, sameFamily, soundKey, spellingVariant } from './spelling.js';
 export { SPEECH_FRAMES, WEAK_SPEECH_LEMMAS, inflections, speechFrame, speechLemma, type SpeechFrame } from './speech-verbs.js';
 export { tagText, type Pos, type TaggedToken } from './tagger.js';
+export { balanceQuotationMarks } from './quotation-marks.js';

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { InteractionResponseType } from 'discord.js';
+import { ComponentType, InteractionResponseType } from 'discord.js';
 import type * as CommandsModule from '../../src/commands/index.js';
+import { commandDefinitions } from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
-import type { SlashCommand } from '../../src/discord/command.js';
+import type { SlashCommand } from '../../src/commands/command.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
 import { problemsWith } from '../reliability/discord-limits.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/engine/index.js';
@@ -20,6 +21,7 @@ import {
   ping,
   reply,
   run,
+  select,
   slash,
   type OptionValues,
   type Place,
@@ -197,6 +199,27 @@ describe('/quotes', () => {
       expect(choices[0]?.value).toBe('decree-ban');
     });
 
+    it('GIVEN a speaker is chosen THEN the topic list offers only topics they spoke on, and nothing else', async () => {
+      for (const { person, topics } of engine.speakers()) {
+        const offered = choicesOf(await run(autocomplete('quotes', { speaker: person.id, topic: '' }, 'topic'))).map((c) => c.value);
+        expect(offered.length, person.id).toBeGreaterThan(0);
+        expect(offered.filter((t) => !topics.includes(t)), person.id).toEqual([]);
+      }
+      // Zakharova is quoted on the decree and on negotiating, not on the Trump–Xi call: typing "call" offers nothing.
+      expect(choicesOf(await run(autocomplete('quotes', { speaker: 'maria-zakharova', topic: 'call' }, 'topic')))).toEqual([]);
+      expect(choicesOf(await run(autocomplete('quotes', { speaker: 'donald-trump', topic: 'call' }, 'topic'))).map((c) => c.value)).toEqual(['trump-xi-call']);
+    });
+
+    it.each([
+      ['merk', []],
+      ['xyz', []],
+      ['pesk', ['dmitry-peskov']],
+      ['zahar', ['maria-zakharova']],
+    ] as const)('GIVEN "%s" typed THEN only people whose name, alias or role word starts so (or nearly) are offered: %j', async (typed, expected) => {
+      const choices = choicesOf(await run(autocomplete('quotes', { speaker: typed }, 'speaker')));
+      expect(choices.map((c) => c.value)).toEqual(expected);
+    });
+
     it('GIVEN autocomplete for a command without it THEN the choices are empty', async () => {
       expect(choicesOf(await run(autocomplete('ask', { question: 'who' }, 'question')))).toEqual([]);
     });
@@ -236,11 +259,19 @@ describe('GIVEN an answer with more than one page', () => {
     expect(text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1')).toBe(article.text.slice(paragraph.start, paragraph.end));
   });
 
-  it('WHEN "Post to channel" is pressed THEN a new public message carries the same page', async () => {
-    const { type, data } = reply(await run(click(buttonId(first, 'Post to channel'), message('', first))));
-    expect(type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(data.flags).toBeUndefined();
+  it('WHEN "Post to channel" is pressed THEN the private message keeps its answer with the button disabled, and a public follow-up carries the same page, naming who shared it without a ping', async () => {
+    const recorded = await run(click(buttonId(first, 'Post to channel'), message('', first)));
+    const { type, data } = reply(recorded);
+    expect(type).toBe(InteractionResponseType.UpdateMessage);
     expect(description(data)).toBe(description(first));
+    const posted = data.components.flatMap((row) => row.components).find((c) => 'label' in c && c.label === 'Posted to channel');
+    expect(posted && 'disabled' in posted ? posted.disabled : undefined).toBe(true);
+    expect(recorded.calls).toEqual([`respond:${InteractionResponseType.UpdateMessage}`, 'followUp']);
+    const [post] = recorded.followUps;
+    expect(post?.flags).toBeUndefined();
+    expect(post && description(post)).toBe(description(first));
+    expect(post?.content).toMatch(/^Shared by <@\d+>$/);
+    expect(post?.allowed_mentions).toEqual({ parse: [] });
   });
 });
 
@@ -269,14 +300,71 @@ describe('"Ask the article" on a message', () => {
 
 describe('the list commands', () => {
   it.each([
-    ['speakers', 'Everyone quoted', undefined],
-    ['topics', 'Topics covered', undefined],
-    ['article', 'Russia says many countries', undefined],
-    ['help', 'Ask the article', 64],
-  ] as const)('/%s THEN replies with "%s"', async (name, title, flags) => {
+    ['speakers', 'Everyone quoted'],
+    ['topics', 'Topics covered'],
+    ['article', 'Russia says many countries'],
+    ['help', 'Ask the article'],
+  ] as const)('/%s THEN replies with "%s", privately in a server unless public is chosen, and publicly in a DM', async (name, title) => {
     const { data } = reply(await run(slash(name)));
     expect(data.embeds[0]?.title).toContain(title);
-    expect(data.flags).toBe(flags);
+    expect(data.flags).toBe(64);
+    expect(reply(await run(slash(name, { public: true }))).data.flags).toBeUndefined();
+    expect(reply(await run(slash(name, {}, 'dm'))).data.flags).toBeUndefined();
+  });
+
+  it('THEN every command offers the same public option', () => {
+    for (const definition of commandDefinitions()) {
+      if ('type' in definition && definition.type === 3) continue; // a message menu has no options
+      const option = ('options' in definition ? (definition.options ?? []) : []).find((o) => o.name === 'public');
+      expect(option, `/${definition.name}`).toEqual({ type: 5, name: 'public', description: 'Show the answer to everyone in the channel (default: only you)' });
+    }
+  });
+});
+
+describe('GIVEN small talk instead of a question', () => {
+  it.each(['help', 'hi', 'Hello!', '?'])('WHEN /ask question: %s THEN the short help comes back, privately, with three examples as buttons', async (question) => {
+    const { data } = reply(await run(slash('ask', { question })));
+    expect(data.embeds[0]?.title).toBe('Ask the article');
+    expect(data.flags).toBe(64);
+    const asks = data.components.flatMap((row) => row.components).filter((c) => c.type === ComponentType.Button);
+    expect(asks).toHaveLength(3);
+  });
+
+  it('WHEN "Ask the article" is used on a message that says "hi @bot" THEN the short help comes back', async () => {
+    const { data } = reply(await run(messageCommand(message('hi <@123456789012345678>'))));
+    expect(data.embeds[0]?.title).toBe('Ask the article');
+  });
+
+  it('WHEN a real question merely starts with a greeting THEN it is answered', async () => {
+    const { data } = reply(await run(slash('ask', { question: 'hi, who spoke about venues?' })));
+    expect(data.embeds[0]?.title).toBeUndefined();
+    expect(description(data)).toContain('Polishchuk');
+  });
+});
+
+describe('the menus under /speakers and /topics', () => {
+  function menuOf(data: ReplyMessage): { custom_id: string; options: { label: string; value: string }[] } {
+    const menu = data.components.flatMap((row) => row.components).find((c) => c.type === ComponentType.StringSelect);
+    if (!menu || menu.type !== ComponentType.StringSelect) throw new Error('no select menu');
+    return menu;
+  }
+
+  it('WHEN a speaker is picked from /speakers THEN their quotes open, privately', async () => {
+    const menu = menuOf(reply(await run(slash('speakers'))).data);
+    expect(menu.options.map((o) => o.value)).toEqual(engine.speakers().map((s) => s.person.id));
+    const picked = reply(await run(select(menu.custom_id, 'maria-zakharova', message('', reply(await run(slash('speakers'))).data)))).data;
+    expect(picked.flags).toBe(64);
+    expect(description(picked)).toMatch(/^\*\*Maria Zakharova is quoted once/);
+  });
+
+  it('WHEN a topic is picked from /topics THEN every quote on it opens, with its speakers', async () => {
+    const topics = reply(await run(slash('topics'))).data;
+    const menu = menuOf(topics);
+    const topic = engine.topics().find((t) => t.id === 'venues');
+    expect(menu.options.map((o) => o.label)).toContain(topic?.label);
+    const picked = reply(await run(select(menu.custom_id, 'venues', message('', topics)))).data;
+    expect(description(picked)).toMatch(/^\*\*3 quotes on where talks could be held \(venues and hosts\), from Alexei Polishchuk\.\*\*/);
+    expect(description(picked)).toContain('> ');
   });
 });
 
@@ -284,9 +372,10 @@ describe('/help', () => {
   it('THEN every example question it suggests has an answer in the article', async () => {
     const { data } = reply(await run(slash('help')));
     const examples = (description(data).split('**Try**\n')[1] ?? '')
-      .split('\n')
-      .map((line) => line.replace(/^• /, '').replace(/^\/ask question: /, ''));
-    expect(examples.length).toBeGreaterThanOrEqual(3);
+      .split('\n\n')[0]
+      ?.split('\n')
+      .map((line) => line.replace(/^• /, '')) ?? [];
+    expect(examples).toHaveLength(3);
     const unanswered = examples.filter((q) => !engine.answer(q).found);
     expect(unanswered, 'examples the engine does not answer').toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -12,14 +13,14 @@ import {
 } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
-import { checkPassage, decodeCustomId, encodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
-import { renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
+import { checkPassage, decodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { encodeCustomId, renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { message } from './interaction-kit.js';
 
 const { articles } = loadKnowledgeBase();
 const engine = createAnswerEngine(articles);
-const services = { engine, articles };
+const services = { engine, articles, commands: commandSet() };
 
 const BOT_ID = '111111111111111111';
 const USER_ID = '222222222222222222';
@@ -162,7 +163,8 @@ describe('GIVEN a button action', () => {
         if (!decoded || decoded.action !== a.action) return false;
         const carry = (value: string | undefined, by: string | undefined) => value === by || (value !== undefined && by === idRef(value));
         if (a.action === 'context') return decoded.action === 'context' && carry(a.article, decoded.article) && decoded.start === a.start && decoded.end === a.end && decoded.check === a.check;
-        if (decoded.action === 'context' || decoded.page !== a.page || decoded.view.kind !== a.view.kind || !carry(a.view.article, decoded.view.article)) return false;
+        if ((decoded.action !== 'page' && decoded.action !== 'post') || (a.action !== 'page' && a.action !== 'post')) return false;
+        if (decoded.page !== a.page || decoded.view.kind !== a.view.kind || !carry(a.view.article, decoded.view.article)) return false;
         if (a.view.kind === 'quotes' && decoded.view.kind === 'quotes') return carry(a.view.speaker, decoded.view.speaker) && carry(a.view.topic, decoded.view.topic);
         return a.view.kind === 'ask' && decoded.view.kind === 'ask' && (decoded.view.question === a.view.question || questionIsInMessage(decoded.view));
       }),
@@ -203,7 +205,7 @@ describe('GIVEN an asked question too long to fit in a custom id', () => {
     expect(more.length).toBeLessThanOrEqual(100);
     const decoded = decodeCustomId(more);
     expect(decoded?.action).toBe('page');
-    expect(decoded && decoded.action !== 'context' && questionIsInMessage(decoded.view)).toBe(true);
+    expect(decoded && (decoded.action === 'page' || decoded.action === 'post') && questionIsInMessage(decoded.view)).toBe(true);
   });
 
   it('WHEN More is pressed THEN the question is read back from the footer and page 2 of the same answer replaces the message', () => {
@@ -213,13 +215,15 @@ describe('GIVEN an asked question too long to fit in a custom id', () => {
     expect(reply.message.embeds[0]?.footer?.text).toMatch(/^Asked: what did everyone say about negotiations.* · page 2 of \d+ · quotes are verbatim article text$/);
   });
 
-  it('WHEN Post to channel is pressed on page 2 THEN a public message with page 2 is sent', () => {
+  it('WHEN Post to channel is pressed on page 2 THEN page 2 stays in place with Post disabled, and a public message with page 2 follows', () => {
     const second = renderAnswer(answer, { page: 1, view: { kind: 'ask', question }, ephemeral: true });
     const post = buttonIds(second).get('Post to channel') ?? '';
     const reply = handleButton(click(post, messageFrom(second)), services);
-    expect(reply.update).toBe(false);
-    expect(reply.message.flags).toBeUndefined();
-    expect(reply.message.embeds[0]?.footer?.text).toContain('page 2 of');
+    expect(reply.update).toBe(true);
+    expect(reply.message.embeds).toEqual(second.embeds);
+    expect(buttonIds(reply.message).has('Post to channel')).toBe(false);
+    expect(reply.followUp?.flags).toBeUndefined();
+    expect(reply.followUp?.embeds[0]?.footer?.text).toContain('page 2 of');
   });
 
   it('WHEN the footer cannot be read THEN a notice asks to ask again', () => {

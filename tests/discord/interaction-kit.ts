@@ -21,6 +21,7 @@ import {
   type APIPingInteraction,
 } from 'discord.js';
 import type { DestinationStream } from 'pino';
+import { commands, commandSet } from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleInteraction, type InteractionDeps, type InteractionResponder, type Outcome } from '../../src/discord/interactions.js';
 import type { ReplyMessage } from '../../src/discord/render.js';
@@ -129,6 +130,11 @@ export function click(customId: string, on: APIMessage, place: Place = 'guild'):
   return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.Button }, message: on };
 }
 
+/** A pick from a string select menu under a message. */
+export function select(customId: string, value: string, on: APIMessage, place: Place = 'guild'): APIMessageComponentInteraction {
+  return { ...where(place), type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] }, message: on };
+}
+
 export function ping(): APIPingInteraction {
   const { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit } = where('dm');
   return { id, application_id, token, version, app_permissions, entitlements, authorizing_integration_owners, attachment_size_limit, type: InteractionType.Ping };
@@ -139,6 +145,7 @@ export function ping(): APIPingInteraction {
 export interface Recorded {
   responses: APIInteractionResponse[];
   edits: ReplyMessage[];
+  followUps: ReplyMessage[];
   calls: string[];
   outcome: Outcome;
   logs: Record<string, unknown>[];
@@ -149,7 +156,7 @@ export async function run(interaction: APIInteraction, { engine = bundledEngine,
   const lines: string[] = [];
   const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
   const logger = await createLogger({ level: 'debug', secrets: [], destination });
-  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], calls: [] };
+  const recorded: Omit<Recorded, 'outcome' | 'logs'> = { responses: [], edits: [], followUps: [], calls: [] };
   const responder: InteractionResponder = {
     async respond(response) {
       recorded.calls.push(`respond:${response.type}`);
@@ -159,8 +166,12 @@ export async function run(interaction: APIInteraction, { engine = bundledEngine,
       recorded.calls.push('edit');
       recorded.edits.push(edit);
     },
+    async followUp(message) {
+      recorded.calls.push('followUp');
+      recorded.followUps.push(message);
+    },
   };
-  const outcome = await handleInteraction(interaction, responder, { knowledge: fixedKnowledge(engine), logger, ...overrides });
+  const outcome = await handleInteraction(interaction, responder, { knowledge: fixedKnowledge(engine), commands: commandSet(commands), logger, ...overrides });
   const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { ...recorded, outcome, logs };
 }

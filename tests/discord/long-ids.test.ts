@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { ComponentType, type APIButtonComponent } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { ReplyMessage } from '../../src/discord/render.js';
@@ -23,7 +24,7 @@ const written = writtenArticle({
   paragraphs: QUOTES.map((words) => ({ text: `“${words},” Sara Lind said of the closure.`, quotes: [{ speaker: SPEAKER, words, topics: [TOPIC] }] })),
 });
 const engine = createAnswerEngine([written.article]);
-const deps = { engine };
+const deps = { engine, articles: [written.article], commands: commandSet() };
 
 function buttons(m: ReplyMessage): { label: string; custom_id: string }[] {
   return m.components.flatMap((row) =>

@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -16,13 +17,14 @@ const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
 const articles = loadKnowledgeBase().articles;
 const knowledge = fixedKnowledge(createAnswerEngine(articles));
+const commands = commandSet();
 const logger = pino({ level: 'silent' });
 
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = createInteractionsServer({ knowledge, publicKey: ed25519PublicKey(publicKeyHex), logger, maxBodyBytes: 8 * 1024 });
+  server = createInteractionsServer({ knowledge, commands, publicKey: ed25519PublicKey(publicKeyHex), logger, maxBodyBytes: 8 * 1024 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -75,7 +77,7 @@ describe('HTTP interactions endpoint', () => {
     expect(reply.status).toBe(200);
     const viaHttp = JSON.parse(reply.body) as APIInteractionResponse;
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { knowledge, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined, followUp: async () => undefined }, { knowledge, commands, logger });
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaGateway)));
     expect(viaHttp.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(reply.body).toContain('Polishchuk');
@@ -93,7 +95,7 @@ describe('HTTP interactions endpoint', () => {
     const reply = await post(body, signed(body));
     expect(reply.status).toBe(200);
     let viaGateway: APIInteractionResponse | undefined;
-    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined }, { knowledge, logger });
+    await handleInteraction(interaction, { respond: async (r) => void (viaGateway = r), editOriginal: async () => undefined, followUp: async () => undefined }, { knowledge, commands, logger });
     expect(viaGateway).toBeDefined();
     expect(JSON.parse(reply.body)).toEqual(JSON.parse(JSON.stringify(viaGateway)));
   });

@@ -81,14 +81,27 @@ async function privateAnswer(user: APIUser, question: string): Promise<{ message
 }
 
 describe('GIVEN buttons under a private answer (limit 3 per window)', () => {
-  it('WHEN "Post to channel" is pressed 12 times THEN it is posted once; the second press is refused as already posted, and the rest count against the limit', async () => {
+  it('WHEN "Post to channel" is pressed 12 times THEN it is posted once, its button is disabled on the private message, the second press is refused as already posted, and the rest count against the limit', async () => {
     const user = t.fake.addUser();
     const answer = await privateAnswer(user, 'who spoke about venues?');
     const replies = [];
-    for (let i = 0; i < 12; i++) replies.push(await t.fake.sendInteraction(button(answer.id('Post to channel'), answer.message, { user })).waitForCallback());
-    const publicPosts = replies.filter((r) => (flagsOf(r.data) & MessageFlags.Ephemeral) === 0);
+    const presses = [];
+    for (let i = 0; i < 12; i++) {
+      const press = t.fake.sendInteraction(button(answer.id('Post to channel'), answer.message, { user }));
+      replies.push(await press.waitForCallback());
+      if (i === 0) await press.waitForFollowUp();
+      presses.push(press);
+    }
+    // The first press edits the private message in place, Post disabled, and the answer goes out as a public follow-up.
+    expect(replies[0]?.callbackType).toBe(InteractionResponseType.UpdateMessage);
+    const rows = (replies[0]?.data as { components?: { components: { label?: string; disabled?: boolean }[] }[] }).components ?? [];
+    expect(rows.flatMap((r) => r.components).find((c) => c.label?.includes('Posted'))?.disabled).toBe(true);
+    const publicPosts = presses.flatMap((p) => p.followUpMessages()).filter((m) => ((m.flags ?? 0) & MessageFlags.Ephemeral) === 0);
     expect(publicPosts).toHaveLength(1);
-    expect(descriptionOf(publicPosts[0]?.data)).toContain('Polishchuk');
+    expect(publicPosts[0]?.embeds[0]?.description).toContain('Polishchuk');
+    expect(publicPosts[0]?.content).toBe(`Shared by <@${user.id}>`);
+    expect(publicPosts[0]?.mentions ?? []).toEqual([]);
+    expect(replies.slice(1).every((r) => r.callbackType === InteractionResponseType.ChannelMessageWithSource)).toBe(true);
     expect(descriptionOf(replies[1]?.data)).toBe('This answer has already been posted to the channel.');
     // The /ask and the first two presses used the budget of 3; every later press is rate limited.
     for (const r of replies.slice(2)) expect(descriptionOf(r.data)).toMatch(RATE_NOTICE);

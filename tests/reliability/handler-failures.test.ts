@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord.js';
 import type * as CommandsModule from '../../src/commands/index.js';
-import type { SlashCommand } from '../../src/discord/command.js';
+import type { SlashCommand } from '../../src/commands/command.js';
 import { autocomplete, button, slashCommand } from '../fake-discord/index.js';
 import { descriptionOf, engineWith, flagsOf, realEngine, startBot, unanswered, type BotUnderTest } from './helpers.js';
 

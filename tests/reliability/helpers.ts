@@ -1,3 +1,4 @@
+import { commands, commandSet } from '../../src/commands/index.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { APIEmbed } from 'discord.js';
 import { pino } from 'pino';
@@ -81,6 +82,8 @@ export async function startBot({ engine = realEngine, ...overrides }: Partial<Ga
   const logs = new LogCapture();
   const bot = await startGatewayBot({
     knowledge: fixedKnowledge(engine),
+    // The list as imported, so a test that adds a command (vi.mock) serves it too.
+    commands: commandSet(commands),
     token: fake.token,
     apiUrl: fake.apiUrl,
     logger: await logs.productionLogger([fake.token]),

@@ -1,3 +1,4 @@
+import { commandSet } from '../../src/commands/index.js';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,7 @@ let port: number;
 beforeAll(async () => {
   server = createInteractionsServer({
     knowledge: fixedKnowledge(realEngine),
+    commands: commandSet(),
     publicKey: ed25519PublicKey(publicKeyHex),
     logger: await logs.productionLogger([]),
     maxBodyBytes: 8 * 1024,

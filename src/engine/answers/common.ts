@@ -1,8 +1,10 @@
 import type { AnswerItem } from '../answer-types.js';
 import { contextItem, inside, unitItem, type EvidenceUnit, type Span } from '../evidence.js';
 import type { PersonEntry } from '../knowledge.js';
-import { describe, joinNames, unique } from '../phrasing.js';
-import type { Ranked, Reply, Scope } from './answer-type.js';
+import { joinNames, lowerFirst, speakerName, unique } from '../phrasing.js';
+import { foldedWords } from '../../text/words.js';
+import { stem } from '../../text/stem.js';
+import type { Ranked, Reply, Scope, Understood } from './answer-type.js';
 
 /** A found answer. */
 export function found(summary: string, items: AnswerItem[], confidence: number): Reply {
@@ -19,8 +21,46 @@ export function speakersOf(ranked: readonly Ranked[]): PersonEntry[] {
   return unique(ranked.flatMap((r) => (r.unit.entry ? [r.unit.entry.speaker] : [])));
 }
 
+/** Names only: a reply gives each speaker's role once, with their first quote. */
 export function namesOf(people: PersonEntry[], conjunction: 'and' | 'or' = 'and'): string {
-  return joinNames(people.map(describe), conjunction);
+  return joinNames(people.map((p) => speakerName(p.person)), conjunction);
+}
+
+/** Words that may stand between the first and last matched word of a phrase the answer repeats. */
+const MAX_PHRASE_WORDS = 5;
+
+/**
+ * What the evidence is about, in the article's own terms rather than the asker's words: the topic
+ * the question names or the best evidence is filed under (its label), else the words of the best
+ * evidence the question matched. Undefined when neither says anything.
+ */
+export function matchedSubject(question: Understood, ranked: readonly Ranked[], scope: Scope): string | undefined {
+  const top = ranked[0];
+  if (!top) return undefined;
+  const stems = new Set(question.content.filter((c) => !c.person && !c.topic && !c.bonus).map((c) => c.stem));
+  const topic = question.content.find((c) => c.topic)?.topic ?? topicMatched(ranked.slice(0, 3), stems, scope);
+  if (topic) return lowerFirst(scope.topicLabel(topic), top.unit.article.text);
+  if (question.about.length > 0) return joinNames(question.about.map((p) => speakerName(p.person)), 'and');
+  const matched = top.unit.tokens.filter((t) => stems.has(t.stem));
+  const first = matched[0];
+  const last = matched[matched.length - 1];
+  if (!first || !last) return undefined;
+  const span = top.unit.tokens.indexOf(last) - top.unit.tokens.indexOf(first) < MAX_PHRASE_WORDS ? last : first;
+  return top.unit.article.text.slice(first.start, span.end);
+}
+
+/** The evidence's topic whose label or keywords share most of the question's stems (none when none shares any). */
+function topicMatched(ranked: readonly Ranked[], stems: ReadonlySet<string>, scope: Scope): string | undefined {
+  let best: string | undefined;
+  let bestShared = 0;
+  for (const id of unique(ranked.flatMap((r) => r.unit.topics))) {
+    const topic = scope.knowledge.topics.get(id)?.topic;
+    if (!topic) continue;
+    const own = new Set([topic.label, ...topic.keywords].flatMap((k) => foldedWords(k)).map(stem));
+    const shared = [...stems].filter((s) => own.has(s)).length;
+    if (shared > bestShared) [best, bestShared] = [id, shared];
+  }
+  return best;
 }
 
 /**

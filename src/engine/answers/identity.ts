@@ -1,5 +1,5 @@
 import { narrationItem, quoteItem, type PersonEntry } from '../knowledge.js';
-import { describe, identityLine, joinNames, speakerName, surname } from '../phrasing.js';
+import { asTyped, describe, identityLine, joinNames, speakerName, surname } from '../phrasing.js';
 import type { QuestionText, QuestionWord } from '../question.js';
 import { foldedWords as words } from '../../text/words.js';
 import { resolveSpeaker } from '../understand.js';
@@ -31,7 +31,7 @@ export function identitySubject(question: QuestionText): QuestionWord[] | null {
   return null;
 }
 
-/** "who is Okoye?", "what is Okoye's role?", "who is the council's treasurer?" */
+/** "who is Okoye?", "what is Okoye's role?", "who is the council's treasurer?" Unknown names are restated as the asker typed them. */
 export const identity: AnswerType = {
   name: 'who-is',
   detect: (question, scope) => {
@@ -45,14 +45,15 @@ export const identity: AnswerType = {
   },
   direct: (question, scope) => {
     const subject = identitySubject(question.text) ?? [];
-    const typed = subject.map((w) => w.word).join(' ');
-    if (scope.knowledge.articles.some((a) => words(a.source).join(' ') === typed)) return sourceReply(scope);
+    const folded = subject.map((w) => w.word).join(' ');
+    if (scope.knowledge.articles.some((a) => words(a.source).join(' ') === folded)) return sourceReply(scope);
+    const typed = asTyped(question.text.text, subject);
     const speaker = resolveSpeaker(subject, scope);
     if (!speaker || speaker.status === 'unknown') return unknownPerson(scope, typed);
     if (speaker.status === 'unsure') return didYouMean(scope, typed, speaker.candidates);
     const text = scope.knowledge.articles[0]?.text ?? '';
     const items = speaker.people.flatMap((p) => [...introduction(p), ...p.quotes.map(quoteItem)]);
-    const summary = speaker.ambiguous ? `“${typed}” could be ${joinNames(speaker.people.map(describe), 'or')}.` : speaker.people.map((p) => identityLine(p, text)).join(' ');
+    const summary = speaker.ambiguous ? `That could be ${joinNames(speaker.people.map(describe), 'or')}.` : speaker.people.map((p) => identityLine(p, text)).join(' ');
     return found(summary, items, 1);
   },
   word: (question, _ranked, scope) => identity.direct?.(question, scope) ?? articleSource.word(question, [], scope),
@@ -62,18 +63,18 @@ function introduction(person: PersonEntry) {
   const intro = person.person.introduction;
   if (!intro) return [];
   const at = person.mentions.find((m) => m.start <= intro.start && intro.end <= m.end);
-  return at ? [narrationItem(at.article, at.paragraph, intro.start, intro.end)] : [];
+  return at ? [{ ...narrationItem(at.article, at.paragraph, intro.start, intro.end), introduction: true as const }] : [];
 }
 
 export function unknownPerson(scope: Scope, typed: string): Reply {
   const quoted = scope.speakerEntries().map((p) => speakerName(p.person));
-  return notFound(scope, `The article doesn't mention “${typed}”.${quoted.length ? ` People quoted: ${quoted.slice(0, 8).join(', ')}${quoted.length > 8 ? ', …' : ''}.` : ''}`);
+  return notFound(scope, `The article doesn't mention ${typed}.${quoted.length ? ` People quoted: ${quoted.slice(0, 8).join(', ')}${quoted.length > 8 ? ', …' : ''}.` : ''}`);
 }
 
 export function didYouMean(scope: Scope, typed: string, candidates: readonly PersonEntry[]): Reply {
   return notFound(
     scope,
-    `The article doesn't name anyone as “${typed}”. Did you mean ${joinNames(candidates.map(describe), 'or')}?`,
+    `The article doesn't name anyone as ${typed}. Did you mean ${joinNames(candidates.map(describe), 'or')}?`,
     candidates.map((p) => `who is ${surname(p)}?`),
   );
 }

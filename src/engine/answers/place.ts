@@ -1,6 +1,6 @@
 import type { EvidenceUnit } from '../evidence.js';
 import { PLACE_NOUNS } from '../lexicon.js';
-import { describe } from '../phrasing.js';
+import { speakerName } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { stem } from '../../text/stem.js';
 import { found, itemShowing } from './common.js';
@@ -28,7 +28,7 @@ export const place: AnswerType = {
     const placed = ranked.filter((r) => placeFit(r.unit) >= 0.8 || scope.index.topicSays(r.unit, CUE_STEMS));
     const shown = placed.length > 0 ? placed : ranked;
     const items = shown.map((r) => itemShowing(r.unit, r.unit.mentions.places));
-    const who = top.unit.entry ? `${describe(top.unit.entry.speaker)} speaks to where` : 'The article says where';
+    const who = top.unit.entry ? `${speakerName(top.unit.entry.speaker.person)} speaks to where` : 'The article says where';
     return found(`${who} (¶${top.unit.paragraph}).`, items, top.score);
   },
 };

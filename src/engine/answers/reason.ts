@@ -1,5 +1,5 @@
 import { NEGATIVE_EXPRESSION, REASON_NOUNS } from '../lexicon.js';
-import { describe } from '../phrasing.js';
+import { speakerName } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
 import { found, itemShowing } from './common.js';
 import { set, whNoun } from './clues.js';
@@ -24,7 +24,7 @@ export const reason: AnswerType = {
   },
   word: (_question, ranked) => {
     const top = ranked[0] as Ranked;
-    const who = top.unit.entry ? `${describe(top.unit.entry.speaker)} gives this reason` : 'The article gives this reason';
+    const who = top.unit.entry ? `${speakerName(top.unit.entry.speaker.person)} gives this reason` : 'The article gives this reason';
     return found(`${who} (¶${top.unit.paragraph}).`, ranked.map((r) => itemShowing(r.unit, [])), top.score);
   },
 };

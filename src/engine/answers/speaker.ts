@@ -1,7 +1,7 @@
 import { unitItem } from '../evidence.js';
-import { capitalise, clip, describe, paragraphList, speakerName } from '../phrasing.js';
+import { capitalise, paragraphList, speakerName } from '../phrasing.js';
 import type { AnswerType, Ranked, Understood } from './answer-type.js';
-import { found, namesOf, speakersOf } from './common.js';
+import { found, matchedSubject, namesOf, speakersOf } from './common.js';
 import { set } from './clues.js';
 import { SPEECH_WORDS } from '../lexicon.js';
 
@@ -23,7 +23,7 @@ export const speaker: AnswerType = {
   // "who said <these words>" asks for one statement; "who spoke about X" for everyone on X.
   relevanceRatio: (question) => (asksForWords(question) ? 0.85 : 0.6),
   quotesFirst: true,
-  word: (question, ranked) => {
+  word: (question, ranked, scope) => {
     const top = ranked[0] as Ranked;
     const items = ranked.map((r) => unitItem(r.unit));
     const quoteFirst = top.unit.entry;
@@ -33,10 +33,11 @@ export const speaker: AnswerType = {
     }
     if (question.text.quoted !== '' || ['said', 'says'].includes(question.text.words[question.text.coreAt + 1]?.word ?? '')) {
       const via = quoteFirst.reportedBy ? `, as reported by ${speakerName(quoteFirst.reportedBy.person)}` : '';
-      return found(`${capitalise(describe(quoteFirst.speaker))} said that${via}.`, items, top.score);
+      return found(`${capitalise(speakerName(quoteFirst.speaker.person))} said that${via}.`, items, top.score);
     }
     const verb = question.text.words[question.text.coreAt + 1]?.word ?? '';
-    if (SPEECH_WORDS.has(verb)) return found(`${namesOf(speakersOf(ranked))} spoke about “${clip(question.topic)}”.`, items, top.score);
+    const subject = SPEECH_WORDS.has(verb) ? matchedSubject(question, ranked, scope) : undefined;
+    if (subject) return found(`${namesOf(speakersOf(ranked))} spoke about ${subject}.`, items, top.score);
     return found(`${namesOf(speakersOf(ranked))} — ${paragraphList(ranked.map((r) => r.unit.paragraph))}.`, items, top.score);
   },
 };

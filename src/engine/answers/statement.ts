@@ -1,7 +1,7 @@
 import { unitItem } from '../evidence.js';
-import { clip, describe, joinNames, plural, speakerLine, speakerName, unique } from '../phrasing.js';
+import { describe, joinNames, plural, speakerLine, speakerName, unique } from '../phrasing.js';
 import type { AnswerType, Ranked } from './answer-type.js';
-import { found, speakersOf } from './common.js';
+import { found, matchedSubject, namesOf, speakersOf } from './common.js';
 
 /** "what did X say (about Y)?", "did X say anything about Y?", "X's take on Y", "quotes from X". */
 export const statement: AnswerType = {
@@ -17,7 +17,7 @@ export const statement: AnswerType = {
     if (question.content.length === 0) {
       const asked = constraint?.people.filter((p) => p.quotes.length > 0) ?? speakers;
       const summary = constraint?.ambiguous
-        ? `“${question.subject}” could mean ${joinNames(asked.map(describe), 'or')}; here is what each said.`
+        ? `That could mean ${joinNames(asked.map(describe), 'or')}; here is what each said.`
         : asked.length > 1
           ? `Here is what ${joinNames(asked.map((p) => speakerName(p.person)), 'and')} said.`
           : asked[0]
@@ -26,8 +26,9 @@ export const statement: AnswerType = {
       return found(summary, items, top.score);
     }
     const quotes = ranked.filter((r) => r.unit.entry);
-    const who = speakers.length > 0 ? joinNames(unique(speakers).map(describe), 'and') : (constraint?.people.map((p) => speakerName(p.person)).join(' and ') ?? 'The article');
-    const summary = `What ${who} said about “${clip(question.topic)}”: ${quotes.length} ${plural(quotes.length, 'quote')}${quotes.length < ranked.length ? ' and what the article reports' : ''}.`;
+    const who = speakers.length > 0 ? namesOf(unique(speakers)) : (constraint?.people.map((p) => speakerName(p.person)).join(' and ') ?? 'The article');
+    const subject = matchedSubject(question, ranked, scope);
+    const summary = `What ${who} said${subject ? ` about ${subject}` : ''}: ${quotes.length} ${plural(quotes.length, 'quote')}${quotes.length < ranked.length ? ' and what the article reports' : ''}.`;
     return found(summary, items, top.score);
   },
 };

@@ -1,6 +1,6 @@
 import type { EvidenceUnit, Span } from '../evidence.js';
 import { TIME_NOUNS } from '../lexicon.js';
-import { capitalise, describe } from '../phrasing.js';
+import { capitalise, speakerName } from '../phrasing.js';
 import type { AnswerType, Ranked, Reply, Scope, Understood } from './answer-type.js';
 import { firstSpan, found, itemShowing, mentionFit, notFound } from './common.js';
 import { set, whNoun, wordAfterWh } from './clues.js';
@@ -46,7 +46,7 @@ function timeText(unit: EvidenceUnit, spans: readonly Span[]): string {
 }
 
 function lead(unit: EvidenceUnit): string {
-  return unit.entry ? `${describe(unit.entry.speaker)}` : `the article (${unit.article.source})`;
+  return unit.entry ? speakerName(unit.entry.speaker.person) : `the article (${unit.article.source})`;
 }
 
 /** "When was this published?": the article's own date. */

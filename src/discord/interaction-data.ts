@@ -1,47 +1,11 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandInteractionDataBasicOption,
-  APIChatInputApplicationCommandInteraction,
-  APIMessageApplicationCommandInteraction,
   APIMessageApplicationCommandInteractionData,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import type { Article } from '../data/schema.js';
-import type { AnswerEngine } from '../engine/index.js';
-import type { ReplyMessage } from './render.js';
+import { InteractionContextType } from 'discord.js';
 
-/**
- * What every handler may use: the engine and the articles of one generation of the knowledge
- * base (read once per interaction), nothing transport-specific.
- */
-export interface Services {
-  engine: AnswerEngine;
-  articles: readonly Article[];
-}
-
-/** Usable in servers and DMs, whether the app is installed to a server or to a user. */
-export const EVERYWHERE = {
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
-};
-
-export interface SlashCommand {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  /** Whether the reply is private, decided before the work so a deferral can carry the same flag. */
-  isPrivate(interaction: APIChatInputApplicationCommandInteraction): boolean;
-  execute(interaction: APIChatInputApplicationCommandInteraction, services: Services): ReplyMessage | Promise<ReplyMessage>;
-  autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, services: Services): { name: string; value: string }[];
-}
-
-export interface MessageCommand {
-  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  isPrivate(interaction: APIMessageApplicationCommandInteraction): boolean;
-  execute(interaction: APIMessageApplicationCommandInteraction, services: Services): ReplyMessage | Promise<ReplyMessage>;
-}
-
-export type Command = SlashCommand | MessageCommand;
+/** Reading Discord's interaction payloads: option values, the focused option, where it was used. */
 
 type WithOptions = { data: { options?: APIApplicationCommandInteractionDataBasicOption[] | unknown[] } };
 

@@ -1,0 +1,53 @@
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIChatInputApplicationCommandInteraction,
+  APIMessageApplicationCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { inServer, optionValue } from '../discord/interaction-data.js';
+import type { ReplyMessage } from '../discord/render.js';
+import type { Services } from '../discord/services.js';
+
+export type { Services };
+
+/** Usable in servers and DMs, whether the app is installed to a server or to a user. */
+export const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
+/** Every command's reply is private in a server unless this is set. */
+export const PUBLIC_OPTION = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'public',
+  description: 'Show the answer to everyone in the channel (default: only you)',
+} as const;
+
+/** Private in a server unless the user chose `public`; a DM is private anyway. */
+export function privateUnlessPublic(interaction: APIChatInputApplicationCommandInteraction): boolean {
+  return inServer(interaction) && optionValue(interaction, PUBLIC_OPTION.name) !== true;
+}
+
+export interface SlashCommand {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Whether the reply is private, decided before the work so a deferral can carry the same flag. */
+  isPrivate(interaction: APIChatInputApplicationCommandInteraction): boolean;
+  execute(interaction: APIChatInputApplicationCommandInteraction, services: Services): ReplyMessage | Promise<ReplyMessage>;
+  autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, services: Services): { name: string; value: string }[];
+  /** The free text it asks the engine (checked for length before any work). */
+  question?(interaction: APIChatInputApplicationCommandInteraction): string | undefined;
+  /** It asks the engine something: it counts against the user's question budget. */
+  asksEngine?: boolean;
+}
+
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  isPrivate(interaction: APIMessageApplicationCommandInteraction): boolean;
+  execute(interaction: APIMessageApplicationCommandInteraction, services: Services): ReplyMessage | Promise<ReplyMessage>;
+  question?(interaction: APIMessageApplicationCommandInteraction): string | undefined;
+  asksEngine?: boolean;
+}
+
+export type Command = SlashCommand | MessageCommand;
