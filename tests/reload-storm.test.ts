@@ -19,6 +19,7 @@ import { LogCapture, noThrottle, unanswered } from './reliability/helpers.js';
 import { TRAM_ID, TRAM_QUESTION, TRAM_SPEAKER, TRAM_V1, TRAM_V2 } from './support/reload-articles.js';
 import { buttons, citations, quotedPassages, textOf, viaGateway, viaHttp, type Reply, type Surface } from './support/surfaces.js';
 import { commandSet } from '../src/commands/index.js';
+import { isShownArticleText } from './support/shown-quote.js';
 
 /**
  * Questions keep arriving through the gateway bot and the HTTP endpoint while an article is added,
@@ -161,7 +162,8 @@ function problemsWith(entry: Asked, knowledge: KnowledgeBase): string[] {
     const article = knowledge.articles.find((a) => a.id === cited.article);
     const passage = passages[i] ?? '';
     if (!article) problems.push(`cites ${cited.article}, not in this generation`);
-    else if (!article.text.slice(cited.start, cited.end).startsWith(passage)) problems.push(`quotes “${passage}”, not this generation's text of ${cited.article} at ${cited.start}-${cited.end}`);
+    // The reply may add a quotation mark to balance one the span cuts through (issue 13); the words are the span's.
+    else if (!isShownArticleText(passage, [article.text.slice(cited.start, cited.end)])) problems.push(`quotes “${passage}”, not this generation's text of ${cited.article} at ${cited.start}-${cited.end}`);
   });
   const citesTram = citations(reply).some((c) => c.article === TRAM_ID);
   if (kind === 'ask' && citesTram !== (tram !== undefined)) problems.push(`the tram article is ${tram ? 'in' : 'not in'} this generation, but the answer ${citesTram ? 'cites' : 'does not cite'} it`);
