@@ -42,6 +42,8 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
     let subjectSeen = false;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
+      // "the Brenwick governor", "a Lund supporter": the capitalised words qualify the role noun after them; nobody is named.
+      if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
       // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said").
       const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && speaking.has(run.words[0] ?? ''));
       if (!entity) continue;
@@ -54,6 +56,9 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
   }
   learnGenders(doc, people);
 }
+
+/** A lower-case noun for a person right after a name run: the run is its modifier. */
+const qualifiesRole = (next: Token | undefined): boolean => next !== undefined && !next.quote && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && PERSON_NOUNS.has(lower(next));
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
