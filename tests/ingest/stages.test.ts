@@ -146,6 +146,7 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
   it('THEN a quotation sentence after a quote joins it, and one before an attributed quote does too', () => {
     expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again.”')).toEqual(['Mira Lund: We tried | We will try again.']);
     expect(quotes('Mira Lund was upbeat. “We tried.” “We will try again,” she said.')).toEqual(['Mira Lund: We tried. | We will try again']);
+    expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again” before the year is out.')).toEqual(['Mira Lund: We tried | We will try again']);
   });
 
   it('THEN a paragraph of quotation after one that ended with a speaker\'s quote is that speaker\'s next turn', () => {
