@@ -101,6 +101,12 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN a quoted name given by "called" ends the statement where the speaker\'s next act begins', () => {
+    expect(statements('Mira Lund called the plan “a disgrace” and accused the council of hiding the cost.')).toEqual(['Mira Lund → the plan “a disgrace”']);
+    expect(statements('Tor Berge called it “a farce,” linking to a report on the port.')).toEqual(['Tor Berge → it “a farce,”']);
+    expect(statements('Nils Holm called the plan “a good start” and “a fair deal.”')).toEqual(['Nils Holm → the plan “a good start” and “a fair deal.”']);
+  });
+
   it('THEN content before a trailing attribution, or around one set in the middle, is the statement', () => {
     expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
     expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
