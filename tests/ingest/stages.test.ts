@@ -193,6 +193,16 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('A spokeswoman for the Lindhaven Port Authority said fees would rise.')).toEqual(['Lindhaven Port Authority: fees would rise']);
   });
 
+  it('THEN a count, result or study speaks for the named body that made it, however deep in the phrase', () => {
+    expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
+      'Lindhaven Research: most voters were undecided',
+    ]);
+    // A newspaper's own count speaks for it; the newspaper merely relaying (“according to the Post”) does not.
+    expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
+      'Brenwick Post: the mayor now leads the race',
+    ]);
+  });
+
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
     expect(quotes('OSLO — Mira J. Lund Jr. said the port was safe.')).toEqual(['Mira J. Lund Jr.: the port was safe']);
     expect(quotes('Neither Tor Berge nor his staff spoke. Former Senior Adviser Tor Berge said later that the port was safe.')).toEqual(['Tor Berge: the port was safe']);
