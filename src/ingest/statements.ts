@@ -219,7 +219,8 @@ function nextComma(doc: Doc, from: number, last: number): number {
     const t = doc.tokens[k];
     if (t?.text === '(') depth++;
     else if (t?.text === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote)) return k - 1;
+    // A quoted phrase ("who said prices had ''cratered''") stays in the clause; a quotation of its own ends it.
+    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote?.standalone)) return k - 1;
   }
   return last;
 }

@@ -120,6 +120,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('During the long vote in the hall, Mira Lund remarked on the weather.')).toEqual([]);
   });
 
+  it('THEN a quoted phrase inside a relative clause after the source stays in that clause, and the quotation before is what was said', () => {
+    expect(quotes("''Prices are up,'' said Mr. Holm, who noted that the price had ''cratered'' to half.")).toEqual(['Holm: Prices are up', "Holm: the price had ''cratered'' to half"]);
+  });
+
   it('THEN the head of a source is the name before its appositions', () => {
     expect(statements('Mira Lund, 61, a former engineer who now runs a charity, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('His lawyer, Tor Berge, said the case was weak.')).toEqual(['His lawyer → the case was weak']);
