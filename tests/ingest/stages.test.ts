@@ -157,6 +157,8 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
     expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again.”')).toEqual(['Mira Lund: We tried | We will try again.']);
     expect(quotes('Mira Lund was upbeat. “We tried.” “We will try again,” she said.')).toEqual(['Mira Lund: We tried. | We will try again']);
     expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again” before the year is out.')).toEqual(['Mira Lund: We tried | We will try again']);
+    // Words that end with a quoted phrase are the speaker quoting too: her next quotation sentence goes on with them.
+    expect(quotes('The plans are “deeply unwise,” said Mira Lund, a planner. “It leaves me speechless.”')).toEqual(['Mira Lund: The plans are “deeply unwise,” | It leaves me speechless.']);
   });
 
   it('THEN a paragraph of quotation after one that ended with a speaker\'s quote is that speaker\'s next turn', () => {
