@@ -1,6 +1,6 @@
 import type { Range } from '../text/index.js';
 import type { Doc, Sentence } from './document.js';
-import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
+import { endsWithQuotation, quotationsAround, quotedWords, type Quotation } from './quotations.js';
 import type { Statement } from './statements.js';
 
 /**
@@ -38,7 +38,7 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     const own = bySentence.get(sentence.index) ?? [];
     awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
     if (own.length > 0) {
-      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s) || endsWithQuotation(doc, s))).at(-1);
+      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s) || endsWithQuotation(doc.quotations, s.parts.at(-1)?.end ?? 0))).at(-1);
       lastDirect = direct ?? (own.some((s) => s.cue.kind !== 'participle') ? null : lastDirect);
       continue;
     }
@@ -125,12 +125,6 @@ function startsWithQuote(doc: Doc, part: Range | undefined): boolean {
 
 function containsQuotation(doc: Doc, s: Statement): boolean {
   return s.parts.some((p) => doc.quotations.some((q) => q.standalone && q.inner.start >= p.start && q.inner.start < p.end));
-}
-
-/** The statement's words end with a quotation (“The plans are “deeply unwise,” said …”): its speaker is quoting. */
-function endsWithQuotation(doc: Doc, s: Statement): boolean {
-  const end = s.parts.at(-1)?.end ?? -1;
-  return doc.quotations.some((q) => q.closed && q.inner.start < end && end >= q.inner.end && end <= q.outer.end);
 }
 
 /** The statement's quotation ends its paragraph (only its attribution may follow). */
