@@ -124,6 +124,12 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(quotes("''Prices are up,'' said Mr. Holm, who noted that the price had ''cratered'' to half.")).toEqual(['Holm: Prices are up', "Holm: the price had ''cratered'' to half"]);
   });
 
+  it('THEN a description after the source keeps a clause that qualifies it, and is no part of the statement', () => {
+    expect(quotes('That “is what saved us,” said Mira Lund, the minister of finance at the time the tax was passed. “I knew it would work.”')).toEqual([
+      'Mira Lund: That “is what saved us,” | I knew it would work.',
+    ]);
+  });
+
   it('THEN the head of a source is the name before its appositions', () => {
     expect(statements('Mira Lund, 61, a former engineer who now runs a charity, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('His lawyer, Tor Berge, said the case was weak.')).toEqual(['His lawyer → the case was weak']);
