@@ -2,7 +2,7 @@ import type { ArticleData } from '../data/schema.js';
 import { countBefore, slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
-import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
+import { DOCUMENT_NOUNS, PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
@@ -81,7 +81,8 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
       unattributed.push({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end), ...(source ? { source } : {}) });
       continue;
     }
-    if (speaker.media && s.cue.kind === 'according') continue;
+    // "according to the Post" is the outlet relaying, not speaking; "according to a count by the Post" is its own count.
+    if (speaker.media && s.cue.kind === 'according' && !namesDocument(doc, s)) continue;
     const reportedBy = relayed.get(s);
     const parts = inOneParagraph(doc, s.parts);
     if (parts.length === 0) continue;
@@ -200,4 +201,10 @@ function findSource(doc: Doc): string | null {
     }
   }
   return null;
+}
+
+/** The statement's source is a document (a count, a poll, a report) rather than a name. */
+function namesDocument(doc: Doc, s: Statement): boolean {
+  const head = s.source?.head;
+  return head !== undefined && doc.tokens.slice(head.first, head.last + 1).some((t) => t.pos === 'NOUN' && DOCUMENT_NOUNS.has(t.lemma));
 }

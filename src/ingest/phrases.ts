@@ -153,10 +153,15 @@ export function isDescription(doc: Doc, span: Span): boolean {
   const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && lower(first) !== 'according' && tokens.length > 1;
   if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;
+  // "the minister of finance at the time the tax was introduced": past a noun and its preposition, a verb is in a
+  // clause that qualifies the description.
+  let qualified = false;
   for (const t of tokens) {
     if (RELATIVES.has(lower(t)) && t !== first) return true;
     if (t.quote) return false;
     if (capitalised(t)) continue;
+    if (t.pos === 'ADP' && first.pos === 'DET' && t !== first) qualified = true;
+    if (qualified) continue;
     if (t.pos === 'AUX') return false;
     if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t))) return false;
   }

@@ -145,6 +145,12 @@ export function quotationAt(quotations: readonly Quotation[], index: number): Qu
   return null;
 }
 
+/** Words ending at `end` end with a closed quotation (“The plans are “deeply unwise,””): their speaker is quoting. */
+export function endsWithQuotation(quotations: readonly Quotation[], end: number): boolean {
+  const q = quotationAt(quotations, end - 1);
+  return q !== null && q.closed && end >= q.inner.end;
+}
+
 const openBeforeCache = new WeakMap<readonly Quotation[], number[]>();
 
 /** For each quotation, the index of the last one before it in its paragraph left open (-1 when none). */

@@ -1,4 +1,4 @@
-import type { ArticleData } from '../data/schema.js';
+import type { ArticleData, Quote } from '../data/schema.js';
 
 /** The `ingest --json` shape: what scripts (and the PolNeAR scorer) read. */
 export interface IngestJson {
@@ -14,6 +14,12 @@ export function ingestJson(article: ArticleData): IngestJson {
     id: article.id,
     title: article.title,
     speakers: article.people.map((p) => ({ name: p.name, role: p.role })),
-    quotes: article.quotes.map((q) => ({ speaker: names.get(q.speaker) ?? q.speaker, kind: q.kind, quote: q.text, paragraph: q.paragraph })),
+    quotes: article.quotes.map((q) => ({ speaker: names.get(q.speaker) ?? q.speaker, kind: q.kind, quote: statementWords(q), paragraph: q.paragraph })),
   };
+}
+
+/** What was said: an interrupted quotation's parts joined by an ellipsis, without the attribution between them. */
+function statementWords(quote: Quote): string {
+  if (!quote.parts) return quote.text;
+  return quote.parts.map((p) => quote.text.slice(p.start - quote.start, p.end - quote.start)).join(' … ');
 }

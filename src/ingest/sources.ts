@@ -42,6 +42,8 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
     let subjectSeen = false;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
+      // "the Brenwick governor", "an Arkwell supporter": the capitalised words qualify the role noun after them; nobody is named.
+      if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
       // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said").
       const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && speaking.has(run.words[0] ?? ''));
       if (!entity) continue;
@@ -54,6 +56,9 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
   }
   learnGenders(doc, people);
 }
+
+/** A lower-case noun for a person right after a name run: the run is its modifier. */
+const qualifiesRole = (next: Token | undefined): boolean => next !== undefined && !next.quote && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && PERSON_NOUNS.has(lower(next));
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
@@ -333,6 +338,11 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const headToken = doc.tokens[core.last];
   if (!headToken) return null;
   const noun = headToken.lemma;
+  // "early results of a survey conducted by Lindhaven Research", "a count by the Brenwick Post": its maker speaks.
+  if (DOCUMENT_NOUNS.has(noun) || DOCUMENT_NOUNS.has(lower(headToken))) {
+    const maker = makerAfter(ctx, core.last + 1);
+    if (maker) return maker;
+  }
   // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven", "analysts at Varnholm Bank":
   // the body that speaks through them.
   if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun) || GROUP_NOUNS.has(lower(headToken))) {
@@ -398,6 +408,23 @@ function documentIssuer(ctx: SourceContext, before: number): Entity | null {
   for (let k = before - 1; k >= 0 && doc.tokens[k]?.paragraph === ctx.paragraph; k--) {
     const t = doc.tokens[k];
     if (t?.pos === 'PART' && /^['’]s?$/.test(t.text) && ORG_NOUNS.has(doc.tokens[k - 1]?.lemma ?? '')) return organisationBefore(ctx, doc.tokens[k - 1]?.lemma ?? '');
+  }
+  return null;
+}
+
+/**
+ * The named person or body after "by" in the words that follow a document noun, within its clause: "of a survey
+ * conducted by Lindhaven Research", "by the Brenwick Post". A verb other than such a participle ends the search.
+ */
+function makerAfter(ctx: SourceContext, from: number): Entity | null {
+  const { doc } = ctx;
+  const last = doc.sentences[ctx.sentence]?.last ?? from;
+  for (let k = from; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.text === ',') return null;
+    if (lower(t) === 'by') return issuerAfter(ctx, k);
+    const participle = t.pos === 'VERB' && /(?:ed|en)$/.test(lower(t)) && ['by', 'for'].includes(lower(doc.tokens[k + 1]));
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
   }
   return null;
 }

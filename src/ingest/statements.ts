@@ -219,7 +219,8 @@ function nextComma(doc: Doc, from: number, last: number): number {
     const t = doc.tokens[k];
     if (t?.text === '(') depth++;
     else if (t?.text === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote)) return k - 1;
+    // A quoted phrase ("who said prices had ''cratered''") stays in the clause; a quotation of its own ends it.
+    else if (depth === 0 && (isComma(t) || (t?.pos === 'PUNCT' && t.text === '.' && k === last) || t?.quote?.standalone)) return k - 1;
   }
   return last;
 }
@@ -515,7 +516,26 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (lower(t) === 'as' && ['PRON', 'DET', 'PROPN'].includes(doc.tokens[k + 1]?.pos ?? '') && lower(doc.tokens[k + 1]) !== 'many' && lower(doc.tokens[k + 1]) !== 'much') return null;
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
   if (limit - k < 1 && !t.quote) return null;
-  return tokensRange(doc, k, limit);
+  return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/**
+ * "called the plan “a disgrace” and accused her of …", "dubbed it “a farce,” linking to …": once a quoted name has
+ * closed, a verb joined by "and"/"but" or a participle is the speaker's next act, not more of the name.
+ */
+function namingEnd(doc: Doc, from: number, limit: number): number {
+  for (let k = from + 1; k <= limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || !doc.tokens[k - 1]?.quote) continue;
+    // The comma may stand inside the closing mark (“a farce,” linking …).
+    const j = isComma(t) ? k + 1 : k;
+    const setOff = j > k || isComma(doc.tokens[k - 2]);
+    const word = doc.tokens[j];
+    const next = doc.tokens[j + 1];
+    if (['and', 'but'].includes(lower(word)) && next?.pos === 'VERB' && !next.quote) return k - 1;
+    if (word?.pos === 'VERB' && /ing$/.test(lower(word)) && setOff) return k - 1;
+  }
+  return limit;
 }
 
 /** "told reporters", "told the Daily Ledger", "assured voters": the one addressed. */

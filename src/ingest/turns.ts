@@ -1,6 +1,6 @@
 import type { Range } from '../text/index.js';
 import type { Doc, Sentence } from './document.js';
-import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
+import { endsWithQuotation, quotationsAround, quotedWords, type Quotation } from './quotations.js';
 import type { Statement } from './statements.js';
 
 /**
@@ -38,12 +38,15 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     const own = bySentence.get(sentence.index) ?? [];
     awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
     if (own.length > 0) {
-      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s))).at(-1);
+      const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s) || endsWithQuotation(doc.quotations, s.parts.at(-1)?.end ?? 0))).at(-1);
       lastDirect = direct ?? (own.some((s) => s.cue.kind !== 'participle') ? null : lastDirect);
       continue;
     }
     const quotes = quoteOnly(doc, sentence);
     if (!quotes) {
+      // “A,” she said. “B” or words to that end. — a quotation opening the sentence still goes on with her turn.
+      const opening = openingQuotations(doc, sentence);
+      if (opening && lastDirect && lastDirect.paragraph === sentence.paragraph) lastDirect.parts.push(...opening.quotes.map((q) => quotedWords(doc.text, q)));
       continue;
     }
     const parts = quotes.map((q) => quotedWords(doc.text, q));
@@ -78,16 +81,26 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
 
 /** The quotations a sentence consists of, or null when it has narrative words of its own. */
 function quoteOnly(doc: Doc, sentence: Sentence): Quotation[] | null {
+  const opening = openingQuotations(doc, sentence);
+  return opening && !opening.narration ? opening.quotes : null;
+}
+
+/**
+ * The quotations a sentence opens with, before its first narrative word, and whether narration follows them; null
+ * when it opens with narration or a quoted phrase.
+ */
+function openingQuotations(doc: Doc, sentence: Sentence): { quotes: Quotation[]; narration: boolean } | null {
   const quotes = new Set<Quotation>();
-  for (let k = sentence.first; k <= sentence.last; k++) {
+  let narration = false;
+  for (let k = sentence.first; k <= sentence.last && !narration; k++) {
     const t = doc.tokens[k];
     if (!t) continue;
     if (t.quote) {
       if (!t.quote.standalone) return null;
       quotes.add(t.quote);
-    } else if (t.pos !== 'PUNCT') return null;
+    } else if (t.pos !== 'PUNCT') narration = true;
   }
-  return quotes.size > 0 ? [...quotes] : null;
+  return quotes.size > 0 ? { quotes: [...quotes], narration } : null;
 }
 
 /** The first statement later in the same paragraph whose content opens with a quotation (“A.” “B,” she said.). */

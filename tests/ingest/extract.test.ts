@@ -345,6 +345,8 @@ describe('the ingest command', () => {
     expect(speakers.every((s) => Object.keys(s).join() === 'name,role')).toBe(true);
     expect(quotes.every((q) => Object.keys(q).join() === 'speaker,kind,quote,paragraph')).toBe(true);
     expect(quotes).toContainEqual({ speaker: 'Helen Rowe', kind: 'direct', quote: 'Nobody wins if the buses stop running', paragraph: 9 });
+    // A quotation interrupted by its attribution gives the words said, not the attribution between its parts.
+    expect(quotes).toContainEqual({ speaker: 'Sandra Okafor', kind: 'direct', quote: 'Our members have not had a real-terms pay rise in four years … They are tired of being told to wait.', paragraph: 3 });
     expect(existsSync(join(dryDir, 'bus-strike.json'))).toBe(false);
   });
 

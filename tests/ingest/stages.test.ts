@@ -103,6 +103,12 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN a quoted name given by "called" ends the statement where the speaker\'s next act begins', () => {
+    expect(statements('Mira Lund called the plan “a disgrace” and accused the council of hiding the cost.')).toEqual(['Mira Lund → the plan “a disgrace”']);
+    expect(statements('Tor Berge called it “a farce,” linking to a report on the port.')).toEqual(['Tor Berge → it “a farce,”']);
+    expect(statements('Nils Holm called the plan “a good start” and “a fair deal.”')).toEqual(['Nils Holm → the plan “a good start” and “a fair deal.”']);
+  });
+
   it('THEN content before a trailing attribution, or around one set in the middle, is the statement', () => {
     expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
     expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
@@ -114,6 +120,16 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
 
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
     expect(statements('During the long vote in the hall, Mira Lund remarked on the weather.')).toEqual([]);
+  });
+
+  it('THEN a quoted phrase inside a relative clause after the source stays in that clause, and the quotation before is what was said', () => {
+    expect(quotes("''Prices are up,'' said Mr. Holm, who noted that the price had ''cratered'' to half.")).toEqual(['Holm: Prices are up', "Holm: the price had ''cratered'' to half"]);
+  });
+
+  it('THEN a description after the source keeps a clause that qualifies it, and is no part of the statement', () => {
+    expect(quotes('That “is what saved us,” said Mira Lund, the minister of finance at the time the tax was passed. “I knew it would work.”')).toEqual([
+      'Mira Lund: That “is what saved us,” | I knew it would work.',
+    ]);
   });
 
   it('THEN the head of a source is the name before its appositions', () => {
@@ -148,6 +164,9 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
   it('THEN a quotation sentence after a quote joins it, and one before an attributed quote does too', () => {
     expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again.”')).toEqual(['Mira Lund: We tried | We will try again.']);
     expect(quotes('Mira Lund was upbeat. “We tried.” “We will try again,” she said.')).toEqual(['Mira Lund: We tried. | We will try again']);
+    expect(quotes('Mira Lund was upbeat. “We tried,” she said. “We will try again” before the year is out.')).toEqual(['Mira Lund: We tried | We will try again']);
+    // Words that end with a quoted phrase are the speaker quoting too: her next quotation sentence goes on with them.
+    expect(quotes('The plans are “deeply unwise,” said Mira Lund, a planner. “It leaves me speechless.”')).toEqual(['Mira Lund: The plans are “deeply unwise,” | It leaves me speechless.']);
   });
 
   it('THEN a paragraph of quotation after one that ended with a speaker\'s quote is that speaker\'s next turn', () => {
@@ -174,6 +193,11 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Mrs. Lund and Mr. Berge spoke.', 'She said the plan was ready.')).toEqual(['Lund: the plan was ready']);
   });
 
+  it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
+    expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
+    expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
@@ -181,6 +205,16 @@ describe('GIVEN sources to resolve (stage 5)', () => {
   it('THEN unnamed and group sources are described speakers, and a spokesman speaks for the body named', () => {
     expect(quotes('Officials said the port would reopen.')).toEqual(['Officials (described): the port would reopen']);
     expect(quotes('A spokeswoman for the Lindhaven Port Authority said fees would rise.')).toEqual(['Lindhaven Port Authority: fees would rise']);
+  });
+
+  it('THEN a count, result or study speaks for the named body that made it, however deep in the phrase', () => {
+    expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
+      'Lindhaven Research: most voters were undecided',
+    ]);
+    // A newspaper's own count speaks for it; the newspaper merely relaying (“according to the Post”) does not.
+    expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
+      'Brenwick Post: the mayor now leads the race',
+    ]);
   });
 
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
