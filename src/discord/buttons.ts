@@ -5,7 +5,7 @@ import type { Services } from './services.js';
 import { inServer } from './interaction-data.js';
 import { checkPassage, decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
 import { renderAnswer, renderContext, renderNotice, VERBATIM_NOTE, type ReplyMessage } from './render.js';
-import { answerForView } from './views.js';
+import { answerForView, renderList } from './views.js';
 
 /**
  * How a button's reply relates to the message it sits on: a new message, or an edit of it in place;
@@ -35,6 +35,15 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
     const id = picked === undefined ? undefined : resolveId(engine, picked);
     if (id === undefined) return { update: false, message: renderNotice('That choice is no longer in the knowledge base; run the command again.') };
     return opened(action.what === 'speaker' ? { kind: 'quotes', speaker: id, topic: undefined } : { kind: 'topic', topic: id });
+  }
+  if (action.action === 'share') {
+    // As "Post to channel" under an answer: the private list keeps its Post disabled, the channel gets the list as it is now.
+    const presser = interaction.member?.user?.id ?? interaction.user?.id;
+    return {
+      update: true,
+      message: renderList(action.list, engine, articles, { ephemeral: true, posted: true }),
+      followUp: renderList(action.list, engine, articles, { ephemeral: false, ...(presser ? { sharedBy: presser } : {}) }),
+    };
   }
   const carried = resolveView(engine, action.view);
   const view = carried && questionIsInMessage(carried) ? questionFromFooter(interaction, carried) : carried;

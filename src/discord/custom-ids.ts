@@ -22,7 +22,13 @@ export type ButtonAction =
   /** A suggested question, asked when pressed. */
   | { action: 'ask'; question: string }
   /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
-  | { action: 'pick'; what: 'speaker' | 'topic' };
+  | { action: 'pick'; what: 'speaker' | 'topic' }
+  /** "Post to channel" under a private list (/speakers, /topics, /article): posts the list as it is now. */
+  | { action: 'share'; list: ListKind };
+
+/** The lists a command shows whole (no question, no paging). */
+export type ListKind = 'speakers' | 'topics' | 'articles';
+const LIST_KINDS: readonly ListKind[] = ['speakers', 'topics', 'articles'];
 
 /** An ask view whose question did not fit carries none; the handler reads it from the message's footer. */
 const QUESTION_IN_MESSAGE = '';
@@ -56,6 +62,7 @@ export function customIdForms(action: ButtonAction): string[] {
 function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'ask') return [`ask:${action.question}`];
   if (action.action === 'pick') return [`pick:${action.what}`];
+  if (action.action === 'share') return [`share:${action.list}`];
   if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
@@ -76,6 +83,9 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
   }
   const asked = /^ask:([\s\S]+)$/.exec(id);
   if (asked) return { action: 'ask', question: asked[1] ?? '' };
+  const shared = /^share:([a-z]+)$/.exec(id);
+  const list = LIST_KINDS.find((kind) => kind === shared?.[1]);
+  if (list) return { action: 'share', list };
   const picked = /^pick:(speaker|topic)$/.exec(id);
   if (picked) return { action: 'pick', what: picked[1] === 'topic' ? 'topic' : 'speaker' };
   const paged = /^(pg|post):(-?\d+):(a|A|q|t):([\s\S]*)$/.exec(id);

@@ -35,15 +35,15 @@ export function checkCommand(interaction: APIApplicationCommandInteraction, comm
 }
 
 /**
- * Buttons that compute an answer (More, Back) or post one (Post to channel) count against the
- * presser's question budget; "Show in context" computes nothing and is free. A message's answer is
+ * Buttons that compute an answer (More, Back) or post one (Post to channel, under an answer or a
+ * list) count against the presser's question budget; "Show in context" computes nothing and is free. A message's answer is
  * posted to the channel once: pressing Post again on it is refused.
  */
 export function checkButton(interaction: APIMessageComponentInteraction, limiter: RateLimiter | undefined, posted: RecentKeys | undefined): Refusal | undefined {
   const action = decodeCustomId(interaction.data.custom_id);
   if (!action || action.action === 'context') return undefined;
   const limited = rateLimited(limiter, interaction.member?.user?.id ?? interaction.user?.id);
-  if (limited || action.action !== 'post' || !posted) return limited;
+  if (limited || (action.action !== 'post' && action.action !== 'share') || !posted) return limited;
   if (!posted.claim(`${interaction.message.id}\u0000${interaction.data.custom_id}`)) {
     return { reason: 'already-posted', text: 'This answer has already been posted to the channel.', firstRefusal: true };
   }

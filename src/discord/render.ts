@@ -12,7 +12,7 @@ import {
 import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article, Person } from '../data/schema.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
-import { checkPassage, customIdForms, idRef, type AnswerView, type ButtonAction } from './custom-ids.js';
+import { checkPassage, customIdForms, idRef, type AnswerView, type ButtonAction, type ListKind } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -217,9 +217,30 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const suggestions = answer.found ? [] : suggestionButtons(answer.suggestions);
   if (suggestions.length > 0) rows.push({ type: ComponentType.ActionRow, components: suggestions });
 
-  const reply = message([embed], rows, options.ephemeral);
-  // A mention shows the name; allowed_mentions (always empty) keeps it from pinging.
-  return options.sharedBy && /^\d+$/.test(options.sharedBy) ? { ...reply, content: `Shared by <@${options.sharedBy}>` } : reply;
+  return withSharedBy(message([embed], rows, options.ephemeral), options.sharedBy);
+}
+
+/** "Shared by @user" above a posted reply: a mention shows the name; allowed_mentions (always empty) keeps it from pinging. */
+function withSharedBy(reply: ReplyMessage, sharedBy: string | undefined): ReplyMessage {
+  return sharedBy && /^\d+$/.test(sharedBy) ? { ...reply, content: `Shared by <@${sharedBy}>` } : reply;
+}
+
+/** How a whole list (/speakers, /topics, /article) is shown: private ones can be posted to the channel once. */
+export interface ListOptions {
+  ephemeral: boolean;
+  /** Already posted from this private message: its Post button is disabled. */
+  posted?: boolean;
+  /** The user who posted this list to the channel, named (not pinged) above it. */
+  sharedBy?: string;
+}
+
+/** A list's reply: a private one carries "Post to channel" as answers do (disabled once pressed). */
+function listMessage(list: ListKind, embeds: APIEmbed[], components: ReplyMessage['components'], options: ListOptions): ReplyMessage {
+  const post = options.ephemeral ? encodeCustomId({ action: 'share', list }) : undefined;
+  const rows = post
+    ? [...components, { type: ComponentType.ActionRow as const, components: [button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary)] }]
+    : components;
+  return withSharedBy(message(embeds, rows, options.ephemeral), options.sharedBy);
 }
 
 /** Shown under every reply that quotes the article, and only there. */
@@ -326,7 +347,7 @@ function pickMenu(what: 'speaker' | 'topic', placeholder: string, options: { val
   return [{ type: ComponentType.ActionRow, components: [menu] }];
 }
 
-export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string, ephemeral: boolean): ReplyMessage {
+export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: string) => string, options: ListOptions): ReplyMessage {
   const title = `Everyone quoted (${speakers.length})`;
   const shown = fitFields(
     title,
@@ -349,7 +370,7 @@ export function renderSpeakers(speakers: SpeakerSummary[], topicLabel: (id: stri
     'Read what someone said…',
     speakers.map((s) => ({ value: s.person.id, label: speakerName(s.person), ...(s.person.role ? { description: s.person.role } : {}) })),
   );
-  return message([embed], menu, ephemeral);
+  return listMessage('speakers', [embed], menu, options);
 }
 
 /** As many fields as Discord allows (25, and 6,000 characters with the title and a short footer), in order. */
@@ -365,7 +386,7 @@ function fitFields(title: string, fields: { name: string; value: string }[]): { 
   return shown;
 }
 
-export function renderTopics(topics: TopicSummary[], ephemeral: boolean): ReplyMessage {
+export function renderTopics(topics: TopicSummary[], options: ListOptions): ReplyMessage {
   const title = `Topics covered (${topics.length})`;
   const shown = fitFields(
     title,
@@ -385,10 +406,10 @@ export function renderTopics(topics: TopicSummary[], ephemeral: boolean): ReplyM
     'Read the quotes on a topic…',
     topics.map((t) => ({ value: t.id, label: t.label, description: `${t.quoteCount} ${t.quoteCount === 1 ? 'quote' : 'quotes'}` })),
   );
-  return message([embed], menu, ephemeral);
+  return listMessage('topics', [embed], menu, options);
 }
 
-export function renderArticles(articles: readonly Article[], speakersOf: (article: Article) => string[], ephemeral: boolean): ReplyMessage {
+export function renderArticles(articles: readonly Article[], speakersOf: (article: Article) => string[], options: ListOptions): ReplyMessage {
   if (articles.length === 1 && articles[0]) {
     const article = articles[0];
     const embed: APIEmbed = {
@@ -405,7 +426,7 @@ export function renderArticles(articles: readonly Article[], speakersOf: (articl
       ],
       footer: { text: `id: ${article.id}` },
     };
-    return message([embed], [], ephemeral);
+    return listMessage('articles', [embed], [], options);
   }
   const lines = articles.map((a) => `• **${escapeText(a.title)}** — ${escapeText(a.source)}${a.date ? `, ${escapeText(a.date)}` : ''} (\`${a.id}\`)`);
   const embed: APIEmbed = {
@@ -413,7 +434,7 @@ export function renderArticles(articles: readonly Article[], speakersOf: (articl
     title: `${articles.length} articles`,
     description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription),
   };
-  return message([embed], [], ephemeral);
+  return listMessage('articles', [embed], [], options);
 }
 
 /** What the help says about a command: its name and description, as registered (the one definition of both). */

@@ -1,5 +1,19 @@
+import type { Article } from '../data/schema.js';
 import { joinNames, lowerFirst, speakerName, type Answer, type AnswerEngine } from '../engine/index.js';
-import type { AnswerView } from './custom-ids.js';
+import type { AnswerView, ListKind } from './custom-ids.js';
+import { renderArticles, renderSpeakers, renderTopics, type ListOptions, type ReplyMessage } from './render.js';
+
+/** A whole list as its command shows it; "Post to channel" under it renders it again, from the articles as they are then. */
+export function renderList(list: ListKind, engine: AnswerEngine, articles: readonly Article[], options: ListOptions): ReplyMessage {
+  if (list === 'topics') return renderTopics(engine.topics(), options);
+  const speakers = engine.speakers();
+  if (list === 'speakers') {
+    const labels = new Map(engine.topics().map((t) => [t.id, t.label]));
+    return renderSpeakers(speakers, (id) => labels.get(id) ?? id, options);
+  }
+  const speakersOf = (article: Article): string[] => speakers.filter((s) => article.quotes.some((q) => q.speaker === s.person.id)).map((s) => speakerName(s.person));
+  return renderArticles(articles, speakersOf, options);
+}
 
 /** The answer a view stands for: what a button or a menu shows again, or for the first time. */
 export function answerForView(engine: AnswerEngine, view: AnswerView): Answer {

@@ -312,6 +312,31 @@ describe('the list commands', () => {
     expect(reply(await run(slash(name, {}, 'dm'))).data.flags).toBeUndefined();
   });
 
+  it.each(['speakers', 'topics', 'article'] as const)(
+    'WHEN "Post to channel" is pressed under a private /%s THEN the channel gets the same list once, naming who shared it without a ping, and the button is disabled',
+    async (name) => {
+      const first = reply(await run(slash(name))).data;
+      expect(first.flags).toBe(64);
+      const recorded = await run(click(buttonId(first, 'Post to channel'), message('', first)));
+      const { type, data } = reply(recorded);
+      expect(type).toBe(InteractionResponseType.UpdateMessage);
+      expect(data.embeds).toEqual(first.embeds);
+      const posted = data.components.flatMap((row) => row.components).find((c) => 'label' in c && c.label === 'Posted to channel');
+      expect(posted && 'disabled' in posted ? posted.disabled : undefined).toBe(true);
+      const [post] = recorded.followUps;
+      expect(post?.flags).toBeUndefined();
+      expect(post?.embeds).toEqual(first.embeds);
+      expect(post?.content).toMatch(/^Shared by <@\d+>$/);
+      expect(post?.allowed_mentions).toEqual({ parse: [] });
+      // The public list has no Post button of its own (it is already in the channel), but keeps its menu.
+      const labels = (post?.components ?? []).flatMap((row) => row.components).map((c) => ('label' in c ? c.label : c.type));
+      expect(labels).not.toContain('Post to channel');
+      // A public list (public:true or a DM) has no Post button either.
+      const publicLabels = reply(await run(slash(name, { public: true }))).data.components.flatMap((row) => row.components).map((c) => ('label' in c ? c.label : ''));
+      expect(publicLabels).not.toContain('Post to channel');
+    },
+  );
+
   it('THEN every command offers the same public option', () => {
     for (const definition of commandDefinitions()) {
       if ('type' in definition && definition.type === 3) continue; // a message menu has no options

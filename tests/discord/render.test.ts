@@ -172,7 +172,7 @@ describe('GIVEN /quotes for every speaker, with and without each topic', () => {
 
 describe('GIVEN the list commands', () => {
   it('/speakers THEN fits Discord, is private when asked so and names everyone quoted', () => {
-    const message = renderSpeakers(engine.speakers(), topicLabel, true);
+    const message = renderSpeakers(engine.speakers(), topicLabel, { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     expect(message.flags).toBe(MessageFlags.Ephemeral);
     const names = (message.embeds[0]?.fields ?? []).map((f) => f.name);
@@ -180,13 +180,13 @@ describe('GIVEN the list commands', () => {
   });
 
   it('/topics THEN fits Discord and lists every topic', () => {
-    const message = renderTopics(engine.topics(), true);
+    const message = renderTopics(engine.topics(), { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     expect((message.embeds[0]?.fields ?? []).map((f) => f.name)).toEqual(engine.topics().map((t) => t.label));
   });
 
   it('/article THEN fits Discord and shows title, source and date', () => {
-    const message = renderArticles(articles, (a) => a.people.map((p) => p.name), true);
+    const message = renderArticles(articles, (a) => a.people.map((p) => p.name), { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     const embed = message.embeds[0];
     expect(embed?.title).toBe(articles[0]?.title);
@@ -394,7 +394,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
       speakers: speakers.map((s) => s.person),
       quoteCount: i,
     }));
-    for (const message of [renderSpeakers(speakers, (id) => `${id} ${'label '.repeat(20)}`, true), renderTopics(topics, true)]) {
+    for (const message of [renderSpeakers(speakers, (id) => `${id} ${'label '.repeat(20)}`, { ephemeral: true }), renderTopics(topics, { ephemeral: true })]) {
       expect(limitViolations(message)).toEqual([]);
       expect(message.embeds[0]?.fields?.length ?? 0).toBeGreaterThan(0);
     }
@@ -409,7 +409,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
       quoteCount: 30 - i,
       topics: ['a'],
     }));
-    const message = renderSpeakers(speakers, () => 'A topic', true);
+    const message = renderSpeakers(speakers, () => 'A topic', { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     const shown = message.embeds[0]?.fields?.length ?? 0;
     expect(shown).toBeGreaterThan(0);
@@ -418,7 +418,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
 
   it('WHEN there are hundreds of articles THEN /article lists them within the limits', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ ...article, id: `article-${i}`, title: `${article.title} ${i}` }));
-    const message = renderArticles(many, () => ['Someone'], true);
+    const message = renderArticles(many, () => ['Someone'], { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     expect(message.embeds[0]?.title).toBe('300 articles');
   });

@@ -107,6 +107,25 @@ describe('GIVEN buttons under a private answer (limit 3 per window)', () => {
     for (const r of replies.slice(2)) expect(descriptionOf(r.data)).toMatch(RATE_NOTICE);
   });
 
+  it('WHEN "Post to channel" under a private /speakers is pressed twice THEN the list is posted once, saying who shared it, and the second press is refused', async () => {
+    const user = t.fake.addUser();
+    const handle = t.fake.sendInteraction(slashCommand('speakers', {}, { user }));
+    await handle.waitForCallback();
+    const list = handle.originalMessage() as APIMessage;
+    const buttons = (list.components ?? []).flatMap((row) => ('components' in row ? (row.components as { label?: string; custom_id?: string }[]) : []));
+    const post = buttons.find((b) => b.label === 'Post to channel')?.custom_id ?? 'no Post to channel button';
+    const first = t.fake.sendInteraction(button(post, list, { user }));
+    expect((await first.waitForCallback()).callbackType).toBe(InteractionResponseType.UpdateMessage);
+    await first.waitForFollowUp();
+    const again = await t.fake.sendInteraction(button(post, list, { user })).waitForCallback();
+    const publicPosts = first.followUpMessages().filter((m) => ((m.flags ?? 0) & MessageFlags.Ephemeral) === 0);
+    expect(publicPosts).toHaveLength(1);
+    expect(publicPosts[0]?.embeds[0]?.title).toMatch(/^Everyone quoted/);
+    expect(publicPosts[0]?.content).toBe(`Shared by <@${user.id}>`);
+    expect(publicPosts[0]?.mentions ?? []).toEqual([]);
+    expect(descriptionOf(again.data)).toBe('This answer has already been posted to the channel.');
+  });
+
   it('WHEN a user over the limit presses More THEN it is refused with the notice, and the message is not paged', async () => {
     const user = t.fake.addUser();
     const answer = await privateAnswer(user, 'who is quoted in the article?');
