@@ -659,6 +659,7 @@ function trimContent(doc: Doc, range: Range): Range {
   // "said X and declined to comment further": what the speaker did next, not what they said.
   const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
+  end = narrationAfterQuote(doc, start, end);
   // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
   const quoted = (at: number): boolean => [...quotationsAround(doc.quotations, at)].some((q) => at < (q.closed ? q.outer.end - 1 : q.outer.end));
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
@@ -673,6 +674,21 @@ function trimContent(doc: Doc, range: Range): Range {
 const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished|welcomed|congratulated)\b/;
 const PRONOUN_OPENING = /^(?:it|we|i|he|she|they)\b/i;
 const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
+
+/**
+ * "said he was “tired” — a rare admission", "said she felt “ready,” which surprised many", "said it was “close” but
+ * did not say more": once the speaker's quoted words have closed, a dash, a "which" clause or a subjectless "but"
+ * with a verb is the writer's comment or the speaker's next act, not more of what was said.
+ */
+const NARRATION_AFTER_QUOTE = /^[^\n“”"‘’]*?(?=\s*(?:[—–]|\s--\s)|,?\s+which\s|,?\s+(?:as|until|when|after|while)\s+(?:he|she|they|it|we|i|the|asked|his|her|their)\b|,?\s+but\s+(?:did|does|do|would|could|was|were|has|had|also|then|declined|refused|stopped)\b)/;
+
+function narrationAfterQuote(doc: Doc, start: number, end: number): number {
+  let close = -1;
+  for (const q of doc.quotations) if (q.closed && q.outer.end > start && q.outer.end < end && q.outer.start >= start) close = Math.max(close, q.outer.end);
+  if (close < 0) return end;
+  const cut = NARRATION_AFTER_QUOTE.exec(doc.text.slice(close, end));
+  return cut && close + cut[0].length < end ? close + cut[0].length : end;
+}
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */
 function wholeQuotation(doc: Doc, range: Range): Quotation | null {

@@ -109,6 +109,15 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Nils Holm called the plan “a good start” and “a fair deal.”')).toEqual(['Nils Holm → the plan “a good start” and “a fair deal.”']);
   });
 
+  it('THEN a reported clause with a quoted phrase ends where the writer\'s comment or the speaker\'s next act begins', () => {
+    expect(statements('Mira Lund said she was “ready to serve” — a rare admission from the mayor.')).toEqual(['Mira Lund → she was “ready to serve”']);
+    expect(statements('Mira Lund said the plan was “badly drafted,” which surprised her allies.')).toEqual(['Mira Lund → the plan was “badly drafted,”']);
+    expect(statements('Mira Lund said she would offer “her support” to the winner but did not name a favourite.')).toEqual(['Mira Lund → she would offer “her support” to the winner']);
+    expect(statements('Tor Berge said he felt “very good” as he left the hall.')).toEqual(['Tor Berge → he felt “very good”']);
+    // Words the speaker goes on to say, joined by "and", stay.
+    expect(statements('Mira Lund said she was “ready to serve” and would run again.')).toEqual(['Mira Lund → she was “ready to serve” and would run again']);
+  });
+
   it('THEN content before a trailing attribution, or around one set in the middle, is the statement', () => {
     expect(statements('The bridge will close in May, the council said on Monday.')).toEqual(['the council → The bridge will close in May']);
     expect(statements('The delay, Mira Lund said, was avoidable.')).toEqual(['Mira Lund → The delay | was avoidable']);
