@@ -52,6 +52,12 @@ describe('GIVEN quotation marks of every style (stage 1)', () => {
     expect(quotations("''We will build it,'' she said of the ''grand'' plan.")).toEqual(['We will build it,', 'grand (phrase)']);
   });
 
+  it('THEN a curly mark set the wrong way round still opens before a word and closes after one', () => {
+    expect(quotations('“Not this year,“ she said. “Maybe the next.”')).toEqual(['Not this year,', 'Maybe the next.']);
+    expect(quotations('”Not this year,” she said.')).toEqual(['Not this year,']);
+    expect(quotations('She called it “a farce” and moved on.')).toEqual(['a farce (phrase)']);
+  });
+
   it('THEN single marks are quotations only where a paragraph has no double ones, and apostrophes never are', () => {
     expect(quotations("Lund: ‘We won’t stop,’ she said.")).toEqual(['We won’t stop,']);
     expect(quotations("The voters’ choice isn't clear, and the mayor's plan isn't either.")).toEqual([]);
