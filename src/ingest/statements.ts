@@ -506,6 +506,11 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
+  // "responded, with a smile: “…”", "said, in a statement on Monday: “…”": an adjunct set off by a comma, then the quotation.
+  if (isComma(t) && !t.quote) {
+    const colon = colonBeforeQuote(doc, k + 1, limit);
+    if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
+  }
   if (t.pos === 'PUNCT' && !t.quote) return null;
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
@@ -517,6 +522,16 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/** The first colon from `from` on, before any quotation, when a quotation follows it; else -1. */
+function colonBeforeQuote(doc: Doc, from: number, limit: number): number {
+  for (let k = from; k < limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return -1;
+    if (t.text === ':') return doc.tokens[k + 1]?.quote ? k : -1;
+  }
+  return -1;
 }
 
 /**

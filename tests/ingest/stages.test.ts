@@ -109,6 +109,11 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
+    expect(statements('Mira Lund replied, with a smile: “It can happen to anyone.”')).toEqual(['Mira Lund → It can happen to anyone.']);
+    expect(quotes('Mira Lund said, in a statement on Monday: “We are done.”')).toEqual(['Mira Lund: We are done.']);
+  });
+
   it('THEN a quoted name given by "called" ends the statement where the speaker\'s next act begins', () => {
     expect(statements('Mira Lund called the plan “a disgrace” and accused the council of hiding the cost.')).toEqual(['Mira Lund → the plan “a disgrace”']);
     expect(statements('Tor Berge called it “a farce,” linking to a report on the port.')).toEqual(['Tor Berge → it “a farce,”']);
