@@ -75,6 +75,13 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('The chairman pointed out that nothing had changed.')).toEqual(['verb:point out']);
   });
 
+  it('THEN a contracted "’s" before a speech verb is the progressive or the perfect, curly or straight, but "it’s said" stays passive', () => {
+    expect(cues('He’s saying the vote was fair.')).toEqual(['verb:say']);
+    expect(cues("He's saying the vote was fair.")).toEqual(['verb:say']);
+    expect(cues('She’s said the vote was fair.')).toEqual(['verb:say']);
+    expect(cues('It’s said the vote was fair.')).toEqual([]);
+  });
+
   it('THEN passive, negated and intended speech is no cue', () => {
     expect(cues('She was told to wait.')).toEqual([]);
     expect(cues('The firm did not say when it would open.')).toEqual([]);
