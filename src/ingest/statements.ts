@@ -145,6 +145,14 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return phraseEndingAt(doc, k, floor) ?? head;
 }
 
+/** "with Tamsin Arkwell saying …", "with the minister arguing …": the phrase between "with" and a participle. */
+function withSubject(doc: Doc, end: number, floor: number): Span | null {
+  const last = doc.tokens[end];
+  if (!last || !['PROPN', 'NOUN', 'PRON'].includes(last.pos)) return null;
+  const phrase = phraseEndingAt(doc, end, floor);
+  return phrase && lower(doc.tokens[phrase.first - 1]) === 'with' ? phrase : null;
+}
+
 /**
  * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
@@ -288,6 +296,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
+    // "with Tamsin Arkwell saying …": the phrase after "with" is the participle's own subject.
+    const own = withSubject(doc, cue.first - 1, sentence.first);
+    if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
     const subject = mainSubject(doc, sentence, cue.first);

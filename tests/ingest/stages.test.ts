@@ -185,6 +185,11 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund released a statement saying the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund praised the crews and said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
+
+  it('THEN a participle after "with" and a phrase speaks for that phrase, not for the clause\'s subject', () => {
+    expect(statements('The count ended, with Tor Berge saying he was “very pleased.”')).toEqual(['Tor Berge → he was “very pleased.”']);
+    expect(statements('The town met on Monday, with officials saying the road would close.')).toEqual(['officials → the road would close']);
+  });
 });
 
 describe('GIVEN quotations without an attribution of their own (stage 4)', () => {
