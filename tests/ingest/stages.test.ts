@@ -266,6 +266,11 @@ describe('GIVEN a name run (names)', () => {
       'person:Tor Holtz-Berge',
     ]);
   });
+
+  it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
+    expect(quotes('10:57PMMira Lund: “We will win the count.”')).toEqual(['Mira Lund: We will win the count.']);
+    expect(quotes('11:02AMTor Berge tweeted: “It is over.”')).toEqual(['Tor Berge: It is over.']);
+  });
 });
 
 describe('GIVEN a statement whose parts repeat or overlap (stage 6, the data records)', () => {
