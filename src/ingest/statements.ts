@@ -324,7 +324,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (!source.inverted && endsWithColon(doc, sentence) && cue.last >= lastCueBefore(doc, sentence) && noClauseAfter(doc, cue.last + 1, sentence.last - 1)) {
     return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
-  const found = complement(doc, cue, afterVerb, limit);
+  const found = onlyAddressed(doc, source, complement(doc, cue, afterVerb, limit), limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
@@ -361,6 +361,24 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
   return parts.length > 0 ? make(parts, source, null, 'around') : null;
+}
+
+/**
+ * “…?” Tamsin Arkwell asked the minister. · “…,” he urged them, as the crowd booed. — after a quotation, a verb's
+ * object that is only a noun phrase (the one asked or urged) says to whom; the quotation is what was said.
+ */
+function onlyAddressed(doc: Doc, source: SourcePhrase, found: Range | null, limit: number): Range | null {
+  if (!found || source.inverted) return found;
+  let k = sourceStart(source) - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const mark = doc.tokens[k];
+  if (!mark?.quote?.standalone || mark.end !== mark.quote.outer.end) return found;
+  const first = tokenStartingAt(doc, found.start);
+  if (!first || first.quote) return found;
+  const phrase = phraseStartingAt(doc, first.i, limit);
+  if (!phrase) return found;
+  const next = doc.tokens[phrase.last + 1];
+  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) ? null : found;
 }
 
 /** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */

@@ -145,6 +145,13 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
   });
 
+  it('THEN after a quotation, a verb\'s object that is only the one asked or urged leaves the quotation as what was said', () => {
+    expect(statements('“Why did the plan fail?” Tor Berge asked the minister.')).toEqual(['Tor Berge → Why did the plan fail?']);
+    expect(statements('“Wait one minute,” Tor Berge urged them, as the crowd booed.')).toEqual(['Tor Berge → Wait one minute']);
+    // An object with words of its own is still what was asked.
+    expect(statements('Tor Berge asked the minister whether the plan had failed.')).toEqual(['Tor Berge → the minister whether the plan had failed']);
+  });
+
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
     expect(statements('During the long vote in the hall, Mira Lund remarked on the weather.')).toEqual([]);
   });
