@@ -136,7 +136,9 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   while (k >= 0 && doc.tokens[k]?.pos === 'ADV' && !NEGATIONS.has(doc.tokens[k]?.lemma ?? '') && !BARE_CLAUSE_OPENERS.has(doc.tokens[k]?.text.toLowerCase() ?? '')) k--;
   const before = doc.tokens[k];
   if (!before || before.sentence !== t.sentence) return true;
-  const lower = before.text.toLowerCase();
+  const lower = plainApostrophe(before.text.toLowerCase());
+  // "he's said", "Arkwell’s told them": after a person, "'s" is "has" (the perfect), not the passive "is".
+  if (lower === "'s" && ['PRON', 'PROPN'].includes(doc.tokens[k - 1]?.pos ?? '') && doc.tokens[k - 1]?.text.toLowerCase() !== 'it') return true;
   // "the number of reported cases", "the said plan": after a preposition or a determiner it is an adjective.
   if ((before.pos === 'ADP' || before.pos === 'DET') && lower !== 'that' && lower !== 'to' && !t.text.toLowerCase().endsWith('ing')) return false;
   if (NEGATIONS.has(lower) || NEGATIONS.has(before.lemma)) return false;
@@ -159,5 +161,8 @@ function isProgressive(doc: Doc, t: Token): boolean {
   let k = t.i - 1;
   while (k >= 0 && doc.tokens[k]?.pos === 'ADV') k--;
   const before = doc.tokens[k];
-  return before !== undefined && before.sentence === t.sentence && BE_FORMS.has(before.text.toLowerCase());
+  return before !== undefined && before.sentence === t.sentence && BE_FORMS.has(plainApostrophe(before.text.toLowerCase()));
 }
+
+/** "he’s" and "he's" are one word. */
+const plainApostrophe = (word: string): string => word.replace(/’/g, "'");

@@ -48,7 +48,7 @@ export function readDocument(text: string): Doc {
   const tokens: Token[] = [];
   let s = 0;
   let qi = 0;
-  for (const t of tagged) {
+  for (const t of tagged.flatMap((t, k) => unglueClock(t, tagged[k - 1]))) {
     while (s < sentences.length && (sentences[s]?.end ?? 0) <= t.start) s++;
     const sentence = sentences[s];
     if (!sentence || t.start < sentence.start || t.pos === 'SPACE') continue;
@@ -65,6 +65,22 @@ export function readDocument(text: string): Doc {
   const paragraphSentences: Sentence[][] = shape.paragraphs.map(() => []);
   for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence);
   return { text, layout: shape, quotations, tokens, sentences, paragraphSentences };
+}
+
+type Tagged = ReturnType<typeof tagText>[number];
+
+/** "10:57PM" written against the next word ("10:57PMTamsin Arkwell:"): the clock's "AM"/"PM" and a word of its own. */
+const GLUED_CLOCK = /^([AaPp]\.?[Mm]\.?)(\p{Lu}\p{Ll}+)$/u;
+
+function unglueClock(t: Tagged, before: Tagged | undefined): Tagged[] {
+  const glued = GLUED_CLOCK.exec(t.text);
+  if (!glued || !before || before.end !== t.start || !/\d$/.test(before.text)) return [t];
+  const cut = t.start + (glued[1]?.length ?? 0);
+  const word = glued[2] ?? '';
+  return [
+    { ...t, text: glued[1] ?? '', end: cut, pos: 'NUM', lemma: (glued[1] ?? '').toLowerCase() },
+    { ...t, text: word, start: cut, pos: 'PROPN', lemma: word.toLowerCase() },
+  ];
 }
 
 /**

@@ -41,6 +41,8 @@ function isStarter(t: Token): boolean {
   const w = t.text.toLowerCase();
   if (STOPWORDS.has(w)) return true;
   if (['DET', 'ADV', 'PRON', 'SCONJ', 'ADP', 'CCONJ', 'AUX', 'PART', 'INTJ'].includes(t.pos)) return true;
+  // A clock's "PM" ("10:57PM Tamsin Arkwell") is part of the time.
+  if (t.pos === 'NUM' && /^[ap]\.?m\.?$/.test(w)) return true;
   return t.pos === 'VERB' && /(?:ing|ed)$/.test(w);
 }
 

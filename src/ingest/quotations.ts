@@ -28,13 +28,26 @@ interface Mark {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/**
+ * A curly double mark set the wrong way round (“Not now,“ she said. · ”Not now,” she said.) still opens before a word
+ * and closes after one: a mark between a word or stop and a space closes, one between a space and a word opens.
+ */
+function curlyRole(text: string, range: Range, i: number): Mark['role'] {
+  const before = i > range.start ? (text[i - 1] ?? ' ') : ' ';
+  const after = i + 1 < range.end ? (text[i + 1] ?? ' ') : ' ';
+  if (/\s/.test(before) && LETTER.test(after)) return 'open';
+  if ((LETTER.test(before) || /[.,!?;:]/.test(before)) && /\s/.test(after)) return 'close';
+  return text[i] === '“' ? 'open' : 'close';
+}
+
 /** Double quotation marks of one paragraph, in order. */
 function doubleMarks(text: string, range: Range): Mark[] {
   const marks: Mark[] = [];
   for (let i = range.start; i < range.end; i++) {
     const ch = text[i];
-    if (ch === '“' || ch === '„' || ch === '«') marks.push({ at: i, length: 1, role: 'open' });
-    else if (ch === '”' || ch === '»') marks.push({ at: i, length: 1, role: 'close' });
+    if (ch === '“' || ch === '”') marks.push({ at: i, length: 1, role: curlyRole(text, range, i) });
+    else if (ch === '„' || ch === '«') marks.push({ at: i, length: 1, role: 'open' });
+    else if (ch === '»') marks.push({ at: i, length: 1, role: 'close' });
     else if (ch === '"') marks.push({ at: i, length: 1, role: 'either' });
     else if (ch === '`' && text[i + 1] === '`') {
       marks.push({ at: i, length: 2, role: 'open' });

@@ -145,6 +145,14 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return phraseEndingAt(doc, k, floor) ?? head;
 }
 
+/** "with Tamsin Arkwell saying …", "with the minister arguing …": the phrase between "with" and a participle. */
+function withSubject(doc: Doc, end: number, floor: number): Span | null {
+  const last = doc.tokens[end];
+  if (!last || !['PROPN', 'NOUN', 'PRON'].includes(last.pos)) return null;
+  const phrase = phraseEndingAt(doc, end, floor);
+  return phrase && lower(doc.tokens[phrase.first - 1]) === 'with' ? phrase : null;
+}
+
 /**
  * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
@@ -288,6 +296,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (cue.kind === 'participle') {
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
+    // "with Tamsin Arkwell saying …": the phrase after "with" is the participle's own subject.
+    const own = withSubject(doc, cue.first - 1, sentence.first);
+    if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
     const subject = mainSubject(doc, sentence, cue.first);
@@ -313,7 +324,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (!source.inverted && endsWithColon(doc, sentence) && cue.last >= lastCueBefore(doc, sentence) && noClauseAfter(doc, cue.last + 1, sentence.last - 1)) {
     return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
-  const found = complement(doc, cue, afterVerb, limit);
+  const found = onlyAddressed(doc, source, complement(doc, cue, afterVerb, limit), limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
@@ -350,6 +361,24 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
   return parts.length > 0 ? make(parts, source, null, 'around') : null;
+}
+
+/**
+ * “…?” Tamsin Arkwell asked the minister. · “…,” he urged them, as the crowd booed. — after a quotation, a verb's
+ * object that is only a noun phrase (the one asked or urged) says to whom; the quotation is what was said.
+ */
+function onlyAddressed(doc: Doc, source: SourcePhrase, found: Range | null, limit: number): Range | null {
+  if (!found || source.inverted) return found;
+  let k = sourceStart(source) - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const mark = doc.tokens[k];
+  if (!mark?.quote?.standalone || mark.end !== mark.quote.outer.end) return found;
+  const first = tokenStartingAt(doc, found.start);
+  if (!first || first.quote) return found;
+  const phrase = phraseStartingAt(doc, first.i, limit);
+  if (!phrase) return found;
+  const next = doc.tokens[phrase.last + 1];
+  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) ? null : found;
 }
 
 /** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */
@@ -506,6 +535,11 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
+  // "responded, with a smile: “…”", "said, in a statement on Monday: “…”": an adjunct set off by a comma, then the quotation.
+  if (isComma(t) && !t.quote) {
+    const colon = colonBeforeQuote(doc, k + 1, limit);
+    if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
+  }
   if (t.pos === 'PUNCT' && !t.quote) return null;
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
@@ -517,6 +551,16 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/** The first colon from `from` on, before any quotation, when a quotation follows it; else -1. */
+function colonBeforeQuote(doc: Doc, from: number, limit: number): number {
+  for (let k = from; k < limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return -1;
+    if (t.text === ':') return doc.tokens[k + 1]?.quote ? k : -1;
+  }
+  return -1;
 }
 
 /**
@@ -659,6 +703,7 @@ function trimContent(doc: Doc, range: Range): Range {
   // "said X and declined to comment further": what the speaker did next, not what they said.
   const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
+  end = narrationAfterQuote(doc, start, end);
   // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
   const quoted = (at: number): boolean => [...quotationsAround(doc.quotations, at)].some((q) => at < (q.closed ? q.outer.end - 1 : q.outer.end));
   while (end > start && /[\s.,;:—–-]/.test(text[end - 1] ?? '') && !(text[end - 1] === '.' && quoted(end - 1))) end--;
@@ -673,6 +718,21 @@ function trimContent(doc: Doc, range: Range): Range {
 const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished|welcomed|congratulated)\b/;
 const PRONOUN_OPENING = /^(?:it|we|i|he|she|they)\b/i;
 const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
+
+/**
+ * "said he was “tired” — a rare admission", "said she felt “ready,” which surprised many", "said it was “close” but
+ * did not say more": once the speaker's quoted words have closed, a dash, a "which" clause or a subjectless "but"
+ * with a verb is the writer's comment or the speaker's next act, not more of what was said.
+ */
+const NARRATION_AFTER_QUOTE = /^[^\n“”"‘’]*?(?=\s*(?:[—–]|\s--\s)|,?\s+which\s|,?\s+(?:as|until|when|after|while)\s+(?:he|she|they|it|we|i|the|asked|his|her|their)\b|,?\s+but\s+(?:did|does|do|would|could|was|were|has|had|also|then|declined|refused|stopped)\b)/;
+
+function narrationAfterQuote(doc: Doc, start: number, end: number): number {
+  let close = -1;
+  for (const q of doc.quotations) if (q.closed && q.outer.end > start && q.outer.end < end && q.outer.start >= start) close = Math.max(close, q.outer.end);
+  if (close < 0) return end;
+  const cut = NARRATION_AFTER_QUOTE.exec(doc.text.slice(close, end));
+  return cut && close + cut[0].length < end ? close + cut[0].length : end;
+}
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */
 function wholeQuotation(doc: Doc, range: Range): Quotation | null {

@@ -52,6 +52,12 @@ describe('GIVEN quotation marks of every style (stage 1)', () => {
     expect(quotations("''We will build it,'' she said of the ''grand'' plan.")).toEqual(['We will build it,', 'grand (phrase)']);
   });
 
+  it('THEN a curly mark set the wrong way round still opens before a word and closes after one', () => {
+    expect(quotations('“Not this year,“ she said. “Maybe the next.”')).toEqual(['Not this year,', 'Maybe the next.']);
+    expect(quotations('”Not this year,” she said.')).toEqual(['Not this year,']);
+    expect(quotations('She called it “a farce” and moved on.')).toEqual(['a farce (phrase)']);
+  });
+
   it('THEN single marks are quotations only where a paragraph has no double ones, and apostrophes never are', () => {
     expect(quotations("Lund: ‘We won’t stop,’ she said.")).toEqual(['We won’t stop,']);
     expect(quotations("The voters’ choice isn't clear, and the mayor's plan isn't either.")).toEqual([]);
@@ -67,6 +73,13 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('The mayor argued that the bridge was safe.')).toEqual(['verb:argue']);
     expect(cues('She emphasized that costs had fallen and warned against delay.')).toEqual(['verb:emphasize', 'verb:warn']);
     expect(cues('The chairman pointed out that nothing had changed.')).toEqual(['verb:point out']);
+  });
+
+  it('THEN a contracted "’s" before a speech verb is the progressive or the perfect, curly or straight, but "it’s said" stays passive', () => {
+    expect(cues('He’s saying the vote was fair.')).toEqual(['verb:say']);
+    expect(cues("He's saying the vote was fair.")).toEqual(['verb:say']);
+    expect(cues('She’s said the vote was fair.')).toEqual(['verb:say']);
+    expect(cues('It’s said the vote was fair.')).toEqual([]);
   });
 
   it('THEN passive, negated and intended speech is no cue', () => {
@@ -103,10 +116,24 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
+    expect(statements('Mira Lund replied, with a smile: “It can happen to anyone.”')).toEqual(['Mira Lund → It can happen to anyone.']);
+    expect(quotes('Mira Lund said, in a statement on Monday: “We are done.”')).toEqual(['Mira Lund: We are done.']);
+  });
+
   it('THEN a quoted name given by "called" ends the statement where the speaker\'s next act begins', () => {
     expect(statements('Mira Lund called the plan “a disgrace” and accused the council of hiding the cost.')).toEqual(['Mira Lund → the plan “a disgrace”']);
     expect(statements('Tor Berge called it “a farce,” linking to a report on the port.')).toEqual(['Tor Berge → it “a farce,”']);
     expect(statements('Nils Holm called the plan “a good start” and “a fair deal.”')).toEqual(['Nils Holm → the plan “a good start” and “a fair deal.”']);
+  });
+
+  it('THEN a reported clause with a quoted phrase ends where the writer\'s comment or the speaker\'s next act begins', () => {
+    expect(statements('Mira Lund said she was “ready to serve” — a rare admission from the mayor.')).toEqual(['Mira Lund → she was “ready to serve”']);
+    expect(statements('Mira Lund said the plan was “badly drafted,” which surprised her allies.')).toEqual(['Mira Lund → the plan was “badly drafted,”']);
+    expect(statements('Mira Lund said she would offer “her support” to the winner but did not name a favourite.')).toEqual(['Mira Lund → she would offer “her support” to the winner']);
+    expect(statements('Tor Berge said he felt “very good” as he left the hall.')).toEqual(['Tor Berge → he felt “very good”']);
+    // Words the speaker goes on to say, joined by "and", stay.
+    expect(statements('Mira Lund said she was “ready to serve” and would run again.')).toEqual(['Mira Lund → she was “ready to serve” and would run again']);
   });
 
   it('THEN content before a trailing attribution, or around one set in the middle, is the statement', () => {
@@ -116,6 +143,13 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('“It is safe,” she said and quickly hung up.')).toEqual(['she → It is safe']);
     expect(statements('“It is safe,” Tor Berge told a woman walking past who looked puzzled by the crowd on the bridge.')).toEqual(['Tor Berge → It is safe']);
     expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
+  });
+
+  it('THEN after a quotation, a verb\'s object that is only the one asked or urged leaves the quotation as what was said', () => {
+    expect(statements('“Why did the plan fail?” Tor Berge asked the minister.')).toEqual(['Tor Berge → Why did the plan fail?']);
+    expect(statements('“Wait one minute,” Tor Berge urged them, as the crowd booed.')).toEqual(['Tor Berge → Wait one minute']);
+    // An object with words of its own is still what was asked.
+    expect(statements('Tor Berge asked the minister whether the plan had failed.')).toEqual(['Tor Berge → the minister whether the plan had failed']);
   });
 
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
@@ -157,6 +191,11 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
   it('THEN a participle and a second verb speak for the subject of the clause', () => {
     expect(statements('Mira Lund released a statement saying the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund praised the crews and said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+  });
+
+  it('THEN a participle after "with" and a phrase speaks for that phrase, not for the clause\'s subject', () => {
+    expect(statements('The count ended, with Tor Berge saying he was “very pleased.”')).toEqual(['Tor Berge → he was “very pleased.”']);
+    expect(statements('The town met on Monday, with officials saying the road would close.')).toEqual(['officials → the road would close']);
   });
 });
 
@@ -233,6 +272,11 @@ describe('GIVEN a name run (names)', () => {
       'organisation:Lindhaven Port Authority',
       'person:Tor Holtz-Berge',
     ]);
+  });
+
+  it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
+    expect(quotes('10:57PMMira Lund: “We will win the count.”')).toEqual(['Mira Lund: We will win the count.']);
+    expect(quotes('11:02AMTor Berge tweeted: “It is over.”')).toEqual(['Tor Berge: It is over.']);
   });
 });
 
