@@ -1,5 +1,5 @@
 import type { ArticleData } from '../data/schema.js';
-import { countBefore, slug, type Range } from '../text/index.js';
+import { countBefore, mergeRanges, slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
 import { DOCUMENT_NOUNS, PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
@@ -158,19 +158,9 @@ function sourceAt(doc: Doc, s: Statement): number {
  * the first (a quotation joined to a turn twice, or a cue read across a paragraph break, must not break the data).
  */
 function inOneParagraph(doc: Doc, parts: readonly Range[]): Range[] {
-  const sorted = [...parts].sort((a, b) => a.start - b.start || b.end - a.end);
-  const paragraph = paragraphOf(doc, sorted[0]?.start ?? 0);
-  const out: Range[] = [];
-  for (const part of sorted) {
-    const previous = out.at(-1);
-    if (paragraphOf(doc, part.start) !== paragraph || paragraphOf(doc, Math.max(part.start, part.end - 1)) !== paragraph) continue;
-    if (previous && part.start < previous.end) {
-      previous.end = Math.max(previous.end, part.end);
-      continue;
-    }
-    out.push({ start: part.start, end: part.end });
-  }
-  return out;
+  const first = Math.min(...parts.map((p) => p.start));
+  const paragraph = paragraphOf(doc, first);
+  return mergeRanges(parts.filter((p) => paragraphOf(doc, p.start) === paragraph && paragraphOf(doc, Math.max(p.start, p.end - 1)) === paragraph));
 }
 
 /** The index of the paragraph holding character `at` (the last one starting at or before it). */

@@ -1,5 +1,5 @@
 import type { Person, Quote } from '../data/schema.js';
-import { slug, wordsIn, type Range } from '../text/index.js';
+import { mergeRanges, slug, wordsIn, type Range } from '../text/index.js';
 import type { Entity } from './registry.js';
 
 /** Stage 6: the data records — one quote per attributed statement, one person per speaker. */
@@ -18,7 +18,7 @@ export interface Attributed {
 export function buildQuotes(text: string, statements: readonly Attributed[], topics: readonly string[][]): Quote[] {
   const used = new Set<string>();
   return statements.map((s, i) => {
-    const parts = separateParts(s.parts);
+    const parts = mergeRanges(s.parts);
     const start = parts[0]?.start ?? 0;
     const end = parts.at(-1)?.end ?? start;
     const quoteText = text.slice(start, end);
@@ -38,20 +38,6 @@ export function buildQuotes(text: string, statements: readonly Attributed[], top
     if (s.reportedBy) quote.reportedBy = s.reportedBy.id;
     return quote;
   });
-}
-
-/**
- * Parts in text order, each after the one before: a part found twice (a quotation joined to a turn that already
- * holds it) or overlapping another is one stretch, as the data format requires.
- */
-function separateParts(parts: readonly Range[]): Range[] {
-  const out: Range[] = [];
-  for (const part of [...parts].sort((a, b) => a.start - b.start)) {
-    const last = out.at(-1);
-    if (last && part.start < last.end) last.end = Math.max(last.end, part.end);
-    else out.push({ start: part.start, end: part.end });
-  }
-  return out;
 }
 
 /** Everyone who speaks (or relays speech), with the aliases and descriptions readers will ask by. */

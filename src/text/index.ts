@@ -1,5 +1,5 @@
 /** The shared text primitives: ingestion and the answer engine split, stem and compare text the same way. */
-export { trimRange, within, type Range } from './range.js';
+export { mergeRanges, trimRange, within, type Range } from './range.js';
 export { countBefore } from './sorted.js';
 export { ABBREVIATIONS, foldText, foldedWords, foldedWordText, slug, wordsIn, type Word } from './words.js';
 export { splitSentences } from './sentences.js';
