@@ -325,11 +325,6 @@ function places(tokens: readonly Token[], names: NameIndex): Span[] {
   return out;
 }
 
-/** Sentence spans of an article's body, with their paragraphs. */
-export function narrationUnits(units: readonly EvidenceUnit[], article: Article): EvidenceUnit[] {
-  return units.filter((u) => u.article === article && u.kind === 'narration');
-}
-
 /** Whether a span lies inside the unit's own text (not only in its context). */
 export function inside(unit: EvidenceUnit, span: Span): boolean {
   return span.start >= unit.start && span.end <= unit.end;

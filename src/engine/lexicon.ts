@@ -28,9 +28,6 @@ export const SPEECH_WORDS: ReadonlySet<string> = new Set([
 /** Nouns for what someone said: they close a speaker's name only after a possessive ("[Okoye]'s take on …"). */
 export const SPEECH_NOUNS = set('take view views position stance opinion opinions thoughts message words word statement statements quote quotes comments remarks response reaction');
 
-/** Of the speech words, those that also name a subject when used as a noun ("the talks", "a warning"). */
-export const SPEECH_NOUNS_WITH_CONTENT = set('talks talk statement statements warning remarks comment comments');
-
 /** Verbs a question uses for an event without naming it ("where will it be held", "when does it happen"). */
 export const EVENT_VERBS = set('held hold holds holding happen happens happened happening occur occurs occurred take takes took taking place go goes going come comes coming get gets got do');
 

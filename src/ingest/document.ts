@@ -102,8 +102,3 @@ export function tokenStartingAt(doc: Doc, offset: number): Token | undefined {
   const t = doc.tokens[countBefore(doc.tokens, (k) => k.start < offset)];
   return t && t.start === offset ? t : undefined;
 }
-
-/** The tokens of a sentence. */
-export function tokensOf(doc: Doc, sentence: Sentence): Token[] {
-  return doc.tokens.slice(sentence.first, sentence.last + 1);
-}

@@ -1,11 +1,6 @@
-import type { QuestionText, QuestionWord } from '../question.js';
+import type { QuestionText } from '../question.js';
 
 /** Small readings of a question that several answer types' `detect` share. */
-
-/** The words of the question proper (after greetings and preamble). */
-export function coreWords(question: QuestionText): QuestionWord[] {
-  return question.words.slice(question.coreAt);
-}
 
 /** The word right after the wh-word (or after the first word), folded. */
 export function wordAfterWh(question: QuestionText, offset = 1): string {
@@ -21,10 +16,6 @@ export function meaningfulWords(question: QuestionText): readonly string[] {
 export function onlyWords(question: QuestionText, allowed: ReadonlySet<string>, required: ReadonlySet<string>): boolean {
   const list = meaningfulWords(question);
   return list.length > 0 && list.every((w) => allowed.has(w) || required.has(w)) && list.some((w) => required.has(w));
-}
-
-export function hasAny(question: QuestionText, words: ReadonlySet<string>): boolean {
-  return question.words.some((w) => words.has(w.word));
 }
 
 /** "what date", "which country": a wh-word followed by one of these nouns. */
