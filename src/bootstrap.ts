@@ -1,4 +1,8 @@
-import { ConfigError } from './config.js';
+import { ConfigError, type ArticleSourceConfig } from './config.js';
+import type { ServerArticles } from './discord/services.js';
+import type { KnowledgeSource } from './knowledge/knowledge-base.js';
+import { ServerKnowledge } from './knowledge/server-knowledge.js';
+import type { ServerArticleStore } from './store/server-article-store.js';
 import { ArticleDirectory } from './data/article-directory.js';
 import type { EngineOptions } from './engine/index.js';
 import { DirectoryReloader, reportRejected } from './knowledge/directory-reloader.js';
@@ -36,6 +40,34 @@ export async function openKnowledgeBase(articlesDir: string, logger: Logger, opt
   );
   const reloader = new DirectoryReloader(directory, knowledge, { logger, debounceMs: options.debounceMs ?? 300, rescanMs: options.rescanMs ?? 5000 });
   return { knowledge, reloader };
+}
+
+/** Redirects a link may take before the bot gives up on it. */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Per-server knowledge over the shared articles when there is a store of server articles: each
+ * server's questions are answered from the shared articles plus its own, and `/article` can change
+ * them. Without a store, every question is answered from the shared articles and `/article` says so.
+ */
+export function withServerArticles(
+  shared: LiveKnowledgeBase,
+  store: ServerArticleStore | undefined,
+  logger: Logger,
+  options: { sources: ArticleSourceConfig; articleMaxBytes: number; answerCacheSize?: number },
+): { knowledge: KnowledgeSource; serverArticles?: ServerArticles } {
+  if (!store) return { knowledge: shared };
+  const knowledge = new ServerKnowledge(shared, store, { logger, engineOptions: { answerCacheSize: options.answerCacheSize } });
+  const serverArticles: ServerArticles = {
+    store,
+    sources: {
+      fetch: { timeoutMs: options.sources.fetchTimeoutMs, maxBytes: options.sources.fetchMaxBytes, maxRedirects: MAX_REDIRECTS, allowPrivate: options.sources.allowPrivate },
+      maxArticleBytes: options.articleMaxBytes,
+    },
+    sharedArticles: () => shared.current().articles,
+    logger,
+  };
+  return { knowledge, serverArticles };
 }
 
 /**

@@ -273,6 +273,39 @@ export function loadReloadConfig(env: NodeJS.ProcessEnv = process.env): Readonly
   return Object.freeze({ debounceMs: values.ARTICLES_RELOAD_DEBOUNCE_MS ?? 300, rescanMs: (values.ARTICLES_RESCAN_SECONDS ?? 5) * 1000 });
 }
 
+/** `host:port`, as ARTICLE_FETCH_ALLOW_PRIVATE lists them. */
+const HOST_PORT = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\]):\d{1,5}$/;
+
+const articleSourceSchema = z.object({
+  ARTICLE_FETCH_TIMEOUT_MS: count('ARTICLE_FETCH_TIMEOUT_MS', 100).pipe(z.number().max(600_000, 'must be at most 600000 (ten minutes)').optional()),
+  ARTICLE_FETCH_MAX_BYTES: count('ARTICLE_FETCH_MAX_BYTES', 1024),
+  ARTICLE_FETCH_ALLOW_PRIVATE: unsetWhenEmpty(
+    z
+      .string()
+      .transform((list) => list.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry.length > 0))
+      .refine((entries) => entries.every((entry) => HOST_PORT.test(entry)), 'must be a comma-separated list of host:port, e.g. 127.0.0.1:8000 (a port is required)'),
+  ),
+});
+
+/** How `/article add` fetches links and attached files. */
+export interface ArticleSourceConfig {
+  /** A link or file must arrive whole within this long (connecting, redirects and body). */
+  fetchTimeoutMs: number;
+  /** A page or file larger than this is refused while it downloads. */
+  fetchMaxBytes: number;
+  /** host:port pairs fetched even though they are private or local addresses (local development only; default none). */
+  allowPrivate: readonly string[];
+}
+
+export function loadArticleSourceConfig(env: NodeJS.ProcessEnv = process.env): Readonly<ArticleSourceConfig> {
+  const values = parseEnv(articleSourceSchema, env);
+  return Object.freeze({
+    fetchTimeoutMs: values.ARTICLE_FETCH_TIMEOUT_MS ?? 10_000,
+    fetchMaxBytes: values.ARTICLE_FETCH_MAX_BYTES ?? 5 * 1024 * 1024,
+    allowPrivate: Object.freeze(values.ARTICLE_FETCH_ALLOW_PRIVATE ?? []),
+  });
+}
+
 /**
  * Every variable this project or its libraries read and that changes behaviour, as named in
  * `.env.example` and the README. (ws's WS_NO_BUFFER_UTIL and WS_NO_UTF_8_VALIDATE only switch off
@@ -288,5 +321,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
     ...Object.keys(httpSchema.shape),
     ...Object.keys(limitsSchema.shape),
     ...Object.keys(reloadSchema.shape),
+    ...Object.keys(articleSourceSchema.shape),
   ]),
 ];

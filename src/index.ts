@@ -1,5 +1,6 @@
-import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
-import { loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, settleShardEnvironment } from './config.js';
+import type { ServerArticleStore } from './store/server-article-store.js';
+import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup, withServerArticles } from './bootstrap.js';
+import { loadBotConfig, loadEnvFile, loadArticleSourceConfig, loadLimitsConfig, loadReloadConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const config = configOrExit(loadBotConfig);
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
+  const sources = configOrExit(loadArticleSourceConfig);
   settleShardEnvironment(config);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
@@ -18,10 +20,14 @@ async function main(): Promise<void> {
   const onSighup = reloadOnSighup();
 
   try {
-    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    const { knowledge: shared, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    // Issue 14: the database's ServerArticleStore (branch issue-14-store) is opened here and passed in; without one, servers keep no articles.
+    const serverArticleStore: ServerArticleStore | undefined = undefined;
+    const { knowledge, serverArticles } = withServerArticles(shared, serverArticleStore, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       knowledge,
+      ...(serverArticles ? { serverArticles } : {}),
       commands: commandSet(),
       token: config.token,
       apiUrl: config.apiUrl,

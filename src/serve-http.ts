@@ -1,6 +1,7 @@
+import type { ServerArticleStore } from './store/server-article-store.js';
 import type { AddressInfo } from 'node:net';
-import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
-import { loadEnvFile, loadHttpConfig, loadLimitsConfig, loadReloadConfig } from './config.js';
+import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup, withServerArticles } from './bootstrap.js';
+import { loadEnvFile, loadHttpConfig, loadArticleSourceConfig, loadLimitsConfig, loadReloadConfig } from './config.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const config = configOrExit(loadHttpConfig);
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
+  const sources = configOrExit(loadArticleSourceConfig);
   const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const onSighup = reloadOnSighup();
@@ -24,9 +26,13 @@ async function main(): Promise<void> {
     exitAfterFailedStart();
   };
   try {
-    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    const { knowledge: shared, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    // Issue 14: the database's ServerArticleStore (branch issue-14-store) is opened here and passed in; without one, servers keep no articles.
+    const serverArticleStore: ServerArticleStore | undefined = undefined;
+    const { knowledge, serverArticles } = withServerArticles(shared, serverArticleStore, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
     const server = createInteractionsServer({
       knowledge,
+      ...(serverArticles ? { serverArticles } : {}),
       commands: commandSet(),
       publicKey: ed25519PublicKey(config.publicKey),
       apiUrl: config.apiUrl,

@@ -59,7 +59,7 @@ export function articleJson(extraction: Extraction): string {
  * What is about to be written must load as the bot loads it (schema, verbatim spans, size) and be
  * answerable by the bot's own engine; nothing is put in place otherwise. Throws an IngestError saying why.
  */
-export function verifyArticleJson(json: string, text: string, jsonFile: string, maxBytes: number): void {
+export function verifyArticleJson(json: string, text: string, jsonFile: string, maxBytes: number): Article {
   for (const [what, content] of [
     ['text', text],
     ['description', json],
@@ -78,6 +78,7 @@ export function verifyArticleJson(json: string, text: string, jsonFile: string, 
   } catch (error) {
     throw new IngestError(`the bot's engine cannot answer from it: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  return article;
 }
 
 /**

@@ -1,14 +1,16 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIChatInputApplicationCommandInteraction,
+  APIMessageComponentInteraction,
   APIMessageApplicationCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { inServer, optionValue } from '../discord/interaction-data.js';
+import type { ButtonReply } from '../discord/buttons.js';
 import type { ReplyMessage } from '../discord/render.js';
-import type { Services } from '../discord/services.js';
+import type { Choices, Services } from '../discord/services.js';
 
 export type { Services };
 
@@ -35,7 +37,11 @@ export interface SlashCommand {
   /** Whether the reply is private, decided before the work so a deferral can carry the same flag. */
   isPrivate(interaction: APIChatInputApplicationCommandInteraction): boolean;
   execute(interaction: APIChatInputApplicationCommandInteraction, services: Services): ReplyMessage | Promise<ReplyMessage>;
-  autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, services: Services): { name: string; value: string }[];
+  autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, services: Services): Choices | Promise<Choices>;
+  /** Its work is slow (it fetches from the network): the dispatcher defers at once. */
+  slow?: boolean;
+  /** Buttons on this command's replies whose custom ids start with `prefix` are answered by `press`. */
+  buttons?: { prefix: string; press(interaction: APIMessageComponentInteraction, services: Services): Promise<ButtonReply> };
   /** The free text it asks the engine (checked for length before any work). */
   question?(interaction: APIChatInputApplicationCommandInteraction): string | undefined;
   /** It asks the engine something: it counts against the user's question budget. */

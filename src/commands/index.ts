@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import { renderHelp } from '../discord/render.js';
 import type { CommandSet } from '../discord/services.js';
+import { aboutCommand } from './about.js';
 import { articleCommand } from './article.js';
 import { askMessageCommand } from './ask-message.js';
 import { askCommand } from './ask.js';
@@ -17,7 +18,7 @@ import { speakersCommand } from './speakers.js';
 import { topicsCommand } from './topics.js';
 
 /** Every command the bot registers and answers; deploy-commands registers exactly this list. */
-export const commands: Command[] = [askCommand, quotesCommand, speakersCommand, topicsCommand, articleCommand, helpCommand, askMessageCommand];
+export const commands: Command[] = [askCommand, quotesCommand, speakersCommand, topicsCommand, aboutCommand, articleCommand, helpCommand, askMessageCommand];
 
 export function commandDefinitions(): Command['data'][] {
   return commands.map((command) => command.data);
@@ -37,11 +38,17 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
         return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
       }
       if (!isChatInputInteraction(interaction)) return 'mismatch';
-      return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+      return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction), slow: command.slow === true };
     },
     autocomplete(interaction, services) {
       const command = find(interaction.data.name, interaction.data.type);
       return command && 'autocomplete' in command && command.autocomplete ? command.autocomplete(interaction, services) : [];
+    },
+    component(interaction, services) {
+      for (const command of list) {
+        if ('buttons' in command && command.buttons && interaction.data.custom_id.startsWith(command.buttons.prefix)) return command.buttons.press(interaction, services);
+      }
+      return undefined;
     },
     questionOf(interaction) {
       const command = find(interaction.data.name, interaction.data.type);
@@ -50,7 +57,8 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
       return isChatInputInteraction(interaction) ? command.question(interaction) : undefined;
     },
     asksEngine: (interaction) => find(interaction.data.name, interaction.data.type)?.asksEngine === true,
-    help: ({ engine }, ephemeral) => renderHelp(list.map((c) => c.data), exampleQuestions(engine), ephemeral),
+    // Members see what they can use: a command for those with a permission (the admins' /article) is left out.
+    help: ({ engine }, ephemeral) => renderHelp(list.map((c) => c.data).filter((d) => !('default_member_permissions' in d && d.default_member_permissions)), exampleQuestions(engine), ephemeral),
   };
 }
 

@@ -10,8 +10,8 @@ import {
   type WebSocketOptions,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
-import type { CommandSet } from './services.js';
+import { knowledgeFor, type KnowledgeSource } from '../knowledge/knowledge-base.js';
+import type { CommandSet, ServerArticles } from './services.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology, refuseMessage } from './messages.js';
 import { createPostedAnswers } from './guard.js';
@@ -41,6 +41,8 @@ export interface GatewayBotOptions {
   /** Read once per interaction or message, so a reload between two never mixes them. */
   knowledge: KnowledgeSource;
   commands: CommandSet;
+  /** The per-server article store and fetching, for `/article`; unset where servers keep no articles. */
+  serverArticles?: ServerArticles;
   token: string;
   /** REST base without version; unset for Discord itself. The gateway address comes from GET /gateway/bot on it. */
   apiUrl?: string;
@@ -125,7 +127,8 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     const context = { message: message.id, channel: message.channel_id, guild: message.guild_id ?? null, user: message.author?.id ?? null };
     try {
       // While stopping, a question still gets a reply: the restarting notice, as interactions do.
-      const knowledge = options.knowledge.current();
+      // A mention in a server is answered with that server's articles too; a DM with the shared ones.
+      const knowledge = await knowledgeFor(options.knowledge, message.guild_id);
       const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands }, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });

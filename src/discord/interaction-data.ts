@@ -3,7 +3,7 @@ import type {
   APIApplicationCommandInteractionDataBasicOption,
   APIMessageApplicationCommandInteractionData,
 } from 'discord.js';
-import { InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, type APIAttachment } from 'discord.js';
 
 /** Reading Discord's interaction payloads: option values, the focused option, where it was used. */
 
@@ -37,4 +37,40 @@ export function targetMessage(interaction: { data: APIMessageApplicationCommandI
 /** Message text without user, nickname or role mentions: what a question read from a message asks. */
 export function stripMentions(text: string): string {
   return text.replace(/<@[!&]?\d+>/g, ' ').trim();
+}
+
+/**
+ * The server whose own articles answer this interaction: the server it was used in, when the app is
+ * installed there. A user-installed app used in a server it is not in, a DM or a group DM has none.
+ */
+export function serverScope(interaction: { guild_id?: string; authorizing_integration_owners?: Partial<Record<ApplicationIntegrationType, string>> }): string | undefined {
+  const guildId = interaction.guild_id;
+  if (guildId === undefined) return undefined;
+  const owners = interaction.authorizing_integration_owners;
+  // Payloads from before user installs name no owners: the app was installed to the server.
+  if (owners === undefined) return guildId;
+  return owners[ApplicationIntegrationType.GuildInstall] === guildId ? guildId : undefined;
+}
+
+/** The member who used it may manage the server (Manage Server, or Administrator), from the permissions Discord computed for this interaction. */
+export function canManageServer(interaction: { member?: { permissions?: string } }): boolean {
+  const permissions = interaction.member?.permissions;
+  if (permissions === undefined || !/^\d+$/.test(permissions)) return false;
+  const bits = BigInt(permissions);
+  return (bits & PermissionFlagsBits.ManageGuild) !== 0n || (bits & PermissionFlagsBits.Administrator) !== 0n;
+}
+
+type SubcommandOptions = { data: { options?: unknown[] } };
+
+/** The subcommand used (`/article add` → add) and its options. */
+export function subcommandOf(interaction: SubcommandOptions): { name: string; options: { name: string; value?: unknown; focused?: boolean }[] } | undefined {
+  const first = (interaction.data.options ?? [])[0] as { name?: unknown; type?: unknown; options?: unknown } | undefined;
+  if (!first || first.type !== ApplicationCommandOptionType.Subcommand || typeof first.name !== 'string') return undefined;
+  return { name: first.name, options: Array.isArray(first.options) ? (first.options as { name: string; value?: unknown; focused?: boolean }[]) : [] };
+}
+
+/** An attachment option's file, as Discord resolved it in the interaction's data. */
+export function resolvedAttachment(interaction: { data: { resolved?: { attachments?: Record<string, APIAttachment> } } }, id: unknown): APIAttachment | undefined {
+  const attachments = interaction.data.resolved?.attachments;
+  return typeof id === 'string' && attachments && Object.hasOwn(attachments, id) ? attachments[id] : undefined;
 }

@@ -5,14 +5,15 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord.js';
-import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
+import { knowledgeFor, type KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
-import { handleButton } from './buttons.js';
+import { handleButton, type ButtonReply } from './buttons.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
 import { renderError, renderNotice, type ReplyMessage } from './render.js';
-import type { CommandSet, Services } from './services.js';
+import { serverScope } from './interaction-data.js';
+import type { CommandSet, ServerArticles, Services } from './services.js';
 
 /** How replies leave: the gateway bot posts them over REST, the HTTP endpoint answers its request. */
 export interface InteractionResponder {
@@ -25,8 +26,10 @@ export interface InteractionResponder {
 }
 
 export interface InteractionDeps {
-  /** Read once per interaction: the reply comes from one generation of the knowledge base. */
+  /** Read once per interaction: the reply comes from one generation of the knowledge base (with its server's articles when it knows servers). */
   knowledge: KnowledgeSource;
+  /** The per-server article store and fetching, for `/article`; unset where servers keep no articles. */
+  serverArticles?: ServerArticles;
   /** The commands this bot answers (src/commands builds them; this layer imports none). */
   commands: CommandSet;
   logger: Logger;
@@ -58,9 +61,17 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     followUp: (message) => responder.followUp(message),
   };
   let outcome: Outcome = 'error';
-  const knowledge = deps.knowledge.current();
-  const services: Services = { engine: knowledge.engine, articles: knowledge.articles, commands: deps.commands };
+  const guildId = serverScope(interaction);
+  let knowledge = deps.knowledge.current();
   try {
+    knowledge = await knowledgeFor(deps.knowledge, guildId);
+    const services: Services = {
+      engine: knowledge.engine,
+      articles: knowledge.articles,
+      commands: deps.commands,
+      ...(guildId !== undefined ? { guildId } : {}),
+      ...(deps.serverArticles ? { serverArticles: deps.serverArticles } : {}),
+    };
     outcome = await route(interaction, tracked, deps, services);
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
@@ -77,6 +88,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
         user: interaction.member?.user?.id ?? interaction.user?.id ?? null,
         outcome,
         knowledge: knowledge.generation,
+        ...(knowledge.server ? { serverRevision: knowledge.server.revision } : {}),
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'interaction',
@@ -100,7 +112,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       await responder.respond({ type: InteractionResponseType.Pong });
       return 'pong';
     case InteractionType.ApplicationCommandAutocomplete: {
-      const choices = deps.commands.autocomplete(interaction, services);
+      const choices = await deps.commands.autocomplete(interaction, services);
       await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
       return 'autocomplete';
     }
@@ -120,8 +132,8 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
         return 'unknown';
       }
-      const { run, isPrivate } = bound;
-      return answerWithin(run, responder, deps, {
+      const { run, isPrivate, slow } = bound;
+      return answerWithin(run, responder, slow ? { ...deps, deferAfterMs: 0 } : deps, {
         reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
         defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
       });
@@ -133,6 +145,8 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'button refused');
         return 'refused';
       }
+      const own = deps.commands.component(interaction, services);
+      if (own) return answerComponent(own, responder, deps);
       const reply = handleButton(interaction, services);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });
@@ -143,6 +157,23 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('I cannot handle that kind of interaction.') });
       return 'unknown';
   }
+}
+
+/** A command's own button (it may wait on the store): answered in place, or as a new private message, within Discord's 3 s. */
+async function answerComponent(work: Promise<ButtonReply>, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
+  let update = true;
+  const outcome = await answerWithin(
+    () => work.then((reply) => ((update = reply.update), reply.message)),
+    responder,
+    deps,
+    {
+      reply: (message) => ({ type: update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource, data: message }),
+      defer: { type: InteractionResponseType.DeferredMessageUpdate },
+    },
+  );
+  const reply = await work;
+  if (reply.followUp) await responder.followUp(reply.followUp);
+  return outcome;
 }
 
 /** Answers directly when the work is quick; otherwise defers first and edits the answer in. */

@@ -437,6 +437,66 @@ export function renderArticles(articles: readonly Article[], speakersOf: (articl
   return listMessage('articles', [embed], [], options);
 }
 
+/** Speakers and quotes a preview of a new article shows; the rest is counted. */
+const PREVIEW_SPEAKERS = 10;
+const PREVIEW_QUOTES = 3;
+const PREVIEW_QUOTE_CHARS = 400;
+
+/** Where a server admin's preview of an article stands: waiting for Add or Cancel, added, or cancelled. */
+export type PreviewState = { state: 'staged'; add: string; cancel: string } | { state: 'added' } | { state: 'cancelled' };
+
+/**
+ * The private preview `/article add` shows: title, source and date, speakers with roles and how
+ * often each is quoted, and the first quotes verbatim; Add and Cancel while it waits.
+ */
+export function renderArticlePreview(article: Article, preview: PreviewState): ReplyMessage {
+  const counts = new Map<string, number>();
+  for (const quote of article.quotes) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+  const speakers = [...article.people].filter((p) => counts.has(p.id)).sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0));
+  const speakerLines = speakers.slice(0, PREVIEW_SPEAKERS).map((p) => {
+    const n = counts.get(p.id) ?? 0;
+    return `• **${escapeText(p.name)}**${p.role ? `, ${escapeText(p.role)}` : ''} — ${n} ${n === 1 ? 'quote' : 'quotes'}`;
+  });
+  if (speakers.length > PREVIEW_SPEAKERS) speakerLines.push(`…and ${speakers.length - PREVIEW_SPEAKERS} more`);
+  const names = new Map(article.people.map((p) => [p.id, p.name]));
+  const quoteLines = article.quotes.slice(0, PREVIEW_QUOTES).flatMap((q) => [
+    `> ${escapeText(truncate(q.text, PREVIEW_QUOTE_CHARS))}`,
+    `— ${escapeText(names.get(q.speaker) ?? q.speaker)}, ¶${q.paragraph}`,
+  ]);
+  const status =
+    preview.state === 'staged'
+      ? 'Press **Add** to answer this server\'s questions from it too, or **Cancel**.'
+      : preview.state === 'added'
+        ? '✅ **Added.** Questions in this server are now answered from it too.'
+        : 'Cancelled: nothing was added.';
+  const embed: APIEmbed = {
+    color: preview.state === 'cancelled' ? COLOUR_NOT_FOUND : COLOUR_FOUND,
+    title: truncate(article.title, DISCORD_LIMITS.embedTitle),
+    author: { name: truncate(`${article.source}${article.date ? ` · ${article.date}` : ''}`, DISCORD_LIMITS.author) },
+    description: truncate(
+      [status, '', `**Speakers** (${article.quotes.length} ${article.quotes.length === 1 ? 'quote' : 'quotes'})`, ...speakerLines, '', '**First quotes**', ...quoteLines].join('\n'),
+      DISCORD_LIMITS.embedDescription,
+    ),
+    footer: { text: truncate(`id: ${article.id} · ${article.paragraphs.length} paragraphs · ${VERBATIM_NOTE}`, DISCORD_LIMITS.footer) },
+  };
+  const components: ReplyMessage['components'] =
+    preview.state === 'staged' ? [{ type: ComponentType.ActionRow, components: [button('Add', preview.add, false, ButtonStyle.Success), button('Cancel', preview.cancel)] }] : [];
+  return message([embed], components, true);
+}
+
+/** `/article list`: the articles this server added, privately. */
+export function renderServerArticles(articles: readonly Article[]): ReplyMessage {
+  if (articles.length === 0) return renderNotice('This server has added no articles yet. Add one with /article add and a url or a file.');
+  const lines = articles.map((a) => `• **${escapeText(a.title)}** — ${escapeText(a.source)}${a.date ? `, ${escapeText(a.date)}` : ''} · ${a.quotes.length} quotes (\`${a.id}\`)`);
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: `This server's articles (${articles.length})`,
+    description: truncate(lines.join('\n'), DISCORD_LIMITS.embedDescription),
+    footer: { text: 'Answered from in this server only, with the bundled articles · /article remove takes one away' },
+  };
+  return message([embed], [], true);
+}
+
 /** What the help says about a command: its name and description, as registered (the one definition of both). */
 export interface CommandDefinition {
   name: string;

@@ -7,12 +7,15 @@ import { createPostedAnswers } from '../discord/guard.js';
 import type { RateLimiter } from '../discord/rate-limit.js';
 import { RecentKeys } from '../discord/recent-keys.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
+import type { ServerArticles } from '../discord/services.js';
 import type { Logger } from '../logger.js';
 import { checkSignature } from './signature.js';
 
 export interface InteractionsServerOptions {
   /** Read once per request, so a reload between two never mixes them. */
   knowledge: KnowledgeSource;
+  /** The per-server article store and fetching, for `/article`; unset where servers keep no articles. */
+  serverArticles?: ServerArticles;
   commands: CommandSet;
   publicKey: KeyObject;
   logger: Logger;

@@ -10,6 +10,8 @@ export interface KnowledgeBase {
   readonly generation: number;
   readonly engine: AnswerEngine;
   readonly articles: readonly Article[];
+  /** Set when this is one server's knowledge: the shared articles plus that server's, at this revision of the server's. */
+  readonly server?: { readonly guildId: string; readonly revision: number };
 }
 
 /**
@@ -18,6 +20,19 @@ export interface KnowledgeBase {
  */
 export interface KnowledgeSource {
   current(): KnowledgeBase;
+}
+
+/**
+ * A source that also knows each server's own articles (added with `/article add`). Asked once per
+ * interaction too; a server with none of its own gets the shared knowledge base.
+ */
+export interface ServerScopedSource extends KnowledgeSource {
+  forServer(guildId: string): Promise<KnowledgeBase>;
+}
+
+/** The knowledge an interaction is answered from: its server's when it has a server scope and the source knows servers, else the shared one. */
+export function knowledgeFor(source: KnowledgeSource, guildId: string | undefined): KnowledgeBase | Promise<KnowledgeBase> {
+  return guildId !== undefined && 'forServer' in source && typeof source.forServer === 'function' ? (source as ServerScopedSource).forServer(guildId) : source.current();
 }
 
 /** A knowledge base that never changes: one engine, generation 1 (the CLI, benchmarks, tests). */

@@ -28,6 +28,7 @@ import {
 } from 'discord.js';
 import type {
   APIApplicationCommand,
+  APIAttachment,
   APIDMChannel,
   APIEmbed,
   APIGuildMember,
@@ -167,6 +168,9 @@ export class FakeDiscord {
   private readonly interactionsById = new Map<string, InteractionRecord>();
   private readonly interactionsByToken = new Map<string, InteractionRecord>();
   private readonly sockets = new Set<Socket>();
+  private readonly attachments = new Map<string, { attachment: APIAttachment; content: Buffer }>();
+  /** Every download of an attachment's URL, in order (its id). */
+  readonly attachmentDownloads: string[] = [];
   private port = 0;
   private closed = false;
 
@@ -197,7 +201,11 @@ export class FakeDiscord {
     this.eventLog = new EventLog<FakeEvent>(this.defaultTimeoutMs, describeEvent);
     const restHost: RestHost = { token: this.token, log: this.eventLog, rateLimit: this.rateLimit };
     this.rest = new FakeRest(restHost, this.buildRoutes());
-    this.server = createServer((req, res) => this.rest.handle(req, res));
+    this.server = createServer((req, res) => {
+      // Discord's CDN serves attachments outside the API; the fake serves them from its own address.
+      if ((req.url ?? '').startsWith('/attachments/')) this.serveAttachment(req.url ?? '', res);
+      else this.rest.handle(req, res);
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
@@ -499,6 +507,42 @@ export class FakeDiscord {
   }
 
   /**
+   * A file a user attaches to a command option of type Attachment (pass its `id` as the option's
+   * value): the interaction's `resolved.attachments` describes it, and its `url` serves it over
+   * HTTP on 127.0.0.1, as Discord's CDN serves `cdn.discordapp.com/attachments/…` with signed
+   * expiry parameters.
+   */
+  addAttachment(init: { filename: string; content: string | Buffer; contentType?: string; channelId?: string }): APIAttachment {
+    const id = snowflake();
+    const content = typeof init.content === 'string' ? Buffer.from(init.content) : init.content;
+    const expires = Math.floor(Date.now() / 1000) + 24 * 60 * 60;
+    const url = `${this.apiUrl.replace(/\/api$/, '')}/attachments/${init.channelId ?? this.channel.id}/${id}/${encodeURIComponent(init.filename)}?ex=${expires.toString(16)}&is=${Math.floor(Date.now() / 1000).toString(16)}&hm=${randomToken(64)}&`;
+    const attachment: APIAttachment = {
+      id,
+      filename: init.filename,
+      size: content.length,
+      url,
+      proxy_url: url,
+      ...(init.contentType ? { content_type: init.contentType } : {}),
+    };
+    this.attachments.set(id, { attachment, content });
+    return attachment;
+  }
+
+  private serveAttachment(requestUrl: string, res: import('node:http').ServerResponse): void {
+    const id = /^\/attachments\/\d+\/(\d+)\//.exec(requestUrl)?.[1] ?? '';
+    const stored = this.attachments.get(id);
+    if (!stored) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not Found');
+      return;
+    }
+    this.attachmentDownloads.push(id);
+    res.writeHead(200, { 'content-type': stored.attachment.content_type ?? 'application/octet-stream', 'content-length': String(stored.content.length) });
+    res.end(stored.content);
+  }
+
+  /**
    * Fills in a complete INTERACTION_CREATE payload (id, token, application_id, version,
    * app_permissions, locale, guild/member or DM channel/user, context, entitlements,
    * authorizing_integration_owners, attachment_size_limit, registered command id,
@@ -649,6 +693,10 @@ export class FakeDiscord {
               ensure('members')[value] = { ...memberWithoutUser(member), permissions: this.state.memberPermissions(guild, value).toString() };
             }
           }
+        }
+        if (type === ApplicationCommandOptionType.Attachment) {
+          const stored = this.attachments.get(value);
+          if (stored) ensure('attachments')[value] = { ...stored.attachment };
         }
         if (type === ApplicationCommandOptionType.Channel) {
           const channel = this.state.channels.get(value);
