@@ -9,7 +9,7 @@
  * See README.md in this directory for the full API and the observed close-code behaviour.
  */
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
   ApplicationCommandOptionType,
@@ -529,7 +529,7 @@ export class FakeDiscord {
     return attachment;
   }
 
-  private serveAttachment(requestUrl: string, res: import('node:http').ServerResponse): void {
+  private serveAttachment(requestUrl: string, res: ServerResponse): void {
     const id = /^\/attachments\/\d+\/(\d+)\//.exec(requestUrl)?.[1] ?? '';
     const stored = this.attachments.get(id);
     if (!stored) {
