@@ -5,7 +5,7 @@ import { BlockList, isIP } from 'node:net';
  * multicast, documentation and other special-purpose ranges (IANA's special-purpose registries),
  * so a link cannot make the bot probe the machine it runs on or its network.
  */
-const NON_PUBLIC = new BlockList();
+const NON_PUBLIC_V4 = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -23,8 +23,10 @@ for (const [network, prefix] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+  NON_PUBLIC_V4.addSubnet(network, prefix, 'ipv4');
 }
+// Kept apart: a BlockList matches IPv4 addresses against its IPv4-mapped IPv6 rules too.
+const NON_PUBLIC_V6 = new BlockList();
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
@@ -41,14 +43,14 @@ for (const [network, prefix] of [
   ['fec0::', 10],
   ['ff00::', 8],
 ] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+  NON_PUBLIC_V6.addSubnet(network, prefix, 'ipv6');
 }
 
 /** True for an address on the public internet. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? !NON_PUBLIC_V4.check(address, 'ipv4') : !NON_PUBLIC_V6.check(address, 'ipv6');
 }
 
 /** `host:port` as the allow list names it, with the scheme's default port filled in. */
