@@ -3,7 +3,7 @@ import { commandSet } from '../src/commands/index.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComponentType, GatewayIntentBits, InteractionResponseType, MessageFlags, type APIEmbed, type APIMessage } from 'discord.js';
+import { ApplicationIntegrationType, ComponentType, GatewayIntentBits, InteractionContextType, InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed, type APIMessage } from 'discord.js';
 import { pino } from 'pino';
 import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine, type AnswerEngine } from '../src/engine/index.js';
@@ -86,8 +86,14 @@ describe('the bot against a local Discord', () => {
       env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guild.id, DISCORD_API_URL: fake.apiUrl },
     });
     const names = fake.commands(fake.guild.id).map((c) => c.name).sort();
-    expect(names).toEqual(['Ask the article', 'article', 'ask', 'help', 'quotes', 'speakers', 'topics']);
-    expect(stdout).toContain(`Registered 7 commands guild ${fake.guild.id}`);
+    expect(names).toEqual(['Ask the article', 'about', 'article', 'ask', 'help', 'quotes', 'speakers', 'topics']);
+    expect(stdout).toContain(`Registered 8 commands guild ${fake.guild.id}`);
+    // The admins' command: shown only to members with Manage Server, only in servers the app is installed to.
+    const admin = fake.commands(fake.guild.id).find((c) => c.name === 'article');
+    expect(admin?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(admin?.contexts).toEqual([InteractionContextType.Guild]);
+    expect(admin?.integration_types).toEqual([ApplicationIntegrationType.GuildInstall]);
+    expect(admin?.options?.map((o) => o.name)).toEqual(['add', 'remove', 'list']);
     expect(stdout).not.toContain(fake.token);
   });
 

@@ -153,7 +153,7 @@ describe('GIVEN the gateway bot and the HTTP endpoint running on one ARTICLES_DI
       expect(citations(declined), surface.name).toEqual([]);
       expect(textOf(declined)).not.toContain('crowns');
       if (surface.name === 'gateway bot') expect((await askByDm(TRAM_QUESTION)).text).not.toContain('crowns');
-      for (const command of ['speakers', 'topics', 'article']) expect(textOf(await surface.send(slashCommand(command))), `/${command}`).not.toMatch(/Solberg|Velmora/);
+      for (const command of ['speakers', 'topics', 'about']) expect(textOf(await surface.send(slashCommand(command))), `/${command}`).not.toMatch(/Solberg|Velmora/);
       const typed = await surface.send(autocomplete('ask', { question: 'fares', article: 'velmora' }, 'article'));
       expect((typed.data.choices ?? []).map((c) => c.value)).not.toContain(TRAM_ID);
       const speaker = await surface.send(autocomplete('quotes', { speaker: 'solberg' }, 'speaker'));

@@ -1,4 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApplicationCommandOptionType, ButtonStyle, InteractionResponseType, MessageFlags, type APIEmbed, type APIMessage, type APIUser } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,12 +9,15 @@ import { withServerArticles } from '../src/bootstrap.js';
 import { commandSet } from '../src/commands/index.js';
 import { loadKnowledgeBase } from '../src/data/load.js';
 import { startGatewayBot, type GatewayBot } from '../src/discord/gateway-bot.js';
+import { createInteractionsServer } from '../src/http/interactions-server.js';
+import { ed25519PublicKey } from '../src/http/signature.js';
 import { LiveKnowledgeBase } from '../src/knowledge/live-knowledge-base.js';
 import type { ServerArticleStore } from '../src/store/server-article-store.js';
 import { autocomplete, button, slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild, type InteractionHandle, type OptionInput } from './fake-discord/index.js';
 import { endlessPage, page, redirect, silentPage, startPageServer, type PageServer } from './support/page-server.js';
 import { openTestServerArticleStore } from './support/server-article-store.js';
 import { isShownArticleText } from './support/shown-quote.js';
+import { quotedPassages, viaHttp, type Surface } from './support/surfaces.js';
 
 /**
  * The admin's whole loop in Discord: `/article add` with a file or a link, the private preview,
@@ -24,6 +30,10 @@ const FERRY_TEXT = readFileSync(new URL('./fixtures/ingest/harbour-ferry.txt', i
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const NAV_ONLY = '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="ad">Win a cruise</div><footer>Contact us</footer></body></html>';
 const LIGHTHOUSE_ID = 'old-lighthouse-to-reopen-as-a-maritime-museum';
+/** The server every interaction from tests/support/surfaces.ts' HTTP surface comes from. */
+const HTTP_GUILD_ID = '1400000000000000002';
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
 
 let fake: FakeDiscord;
 let bot: GatewayBot;
@@ -33,9 +43,13 @@ let elsewhere: PageServer;
 let harbourClub: FakeGuild;
 let chessClub: FakeGuild;
 let member: APIUser;
+/** A second instance: the HTTP interactions endpoint, with its own engines over the same store. */
+let endpoint: Server;
+let viaEndpoint: Surface;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({ guilds: [{ name: 'Harbour Club' }, { name: 'Chess Club' }] });
+  // Harbour Club has the id the HTTP surface's payloads carry, so both instances serve the same server.
+  fake = await startFakeDiscord({ guilds: [{ id: HTTP_GUILD_ID, name: 'Harbour Club' }, { name: 'Chess Club' }] });
   [harbourClub, chessClub] = fake.guilds as [FakeGuild, FakeGuild];
   member = fake.addUser({ username: 'member' });
   elsewhere = await startPageServer({ '/admin': page('<p>internal</p>') });
@@ -58,10 +72,15 @@ beforeAll(async () => {
     answerCacheSize: 100,
   });
   bot = await startGatewayBot({ knowledge, ...(serverArticles ? { serverArticles } : {}), commands: commandSet(), token: fake.token, apiUrl: fake.apiUrl, logger });
+  const second = withServerArticles(new LiveKnowledgeBase('directory', loadKnowledgeBase().articles), store, logger, { sources: { fetchTimeoutMs: 500, fetchMaxBytes: 1024 * 1024, allowPrivate: [] }, articleMaxBytes: 2 * 1024 * 1024 });
+  endpoint = createInteractionsServer({ knowledge: second.knowledge, ...(second.serverArticles ? { serverArticles: second.serverArticles } : {}), commands: commandSet(), publicKey: ed25519PublicKey(publicKeyHex), logger });
+  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+  viaEndpoint = viaHttp(() => (endpoint.address() as AddressInfo).port, privateKey);
 });
 
 afterAll(async () => {
   await bot?.stop();
+  await new Promise((resolve) => endpoint?.close(resolve));
   await fake?.close();
   await store?.close();
   await site?.close();
@@ -178,6 +197,16 @@ describe('GIVEN a server admin adding articles from Discord', () => {
     expect(listed.private).toBe(true);
     expect(listed.embed.description).toContain('Old lighthouse to reopen as a maritime museum');
     expect(listed.embed.description).toContain('Ferry operator fined');
+  });
+
+  it('WHEN the HTTP endpoint, another instance on the same store, is asked in that server THEN it answers from the article added through the gateway bot', async () => {
+    const answer = await viaEndpoint.send(slashCommand('ask', { question: 'what did Karen Lowe say?' }));
+    const lines = quotedPassages(answer);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(isShownArticleText(line.replace(/…$/, ''), [FERRY_TEXT]), line).toBe(true);
+    // Its member has no Manage Server: the endpoint checks the permission as the gateway bot does.
+    const refused = await viaEndpoint.send(slashCommand('article', [], { subcommand: 'list' }));
+    expect(JSON.stringify(refused.data)).toContain('Manage Server');
   });
 
   it('WHEN an article is removed THEN it leaves answers and autocomplete at once', async () => {

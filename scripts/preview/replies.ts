@@ -121,7 +121,7 @@ export async function previewReplies(): Promise<{ name: string; message: Preview
     { name: 'topics', message: { trigger: 'Reader used /topics', reply: topics } },
     { name: 'topic-picked', message: { trigger: 'Reader picked "Where talks could be held" under /topics', reply: press(topics, control(topics, 'Read the quotes'), 'venues').message } },
     { name: 'show-in-context', message: { trigger: 'Reader pressed Show in context ¶3 under /ask who spoke about venues?', reply: press(venues, control(venues, 'Show in context ¶3')).message } },
-    { name: 'article', message: { trigger: 'Reader used /article', reply: await command('article') } },
+    { name: 'about', message: { trigger: 'Reader used /about', reply: await command('about') } },
     { name: 'help', message: { trigger: 'Reader used /help', reply: await command('help') } },
     { name: 'dm-hi', message: { trigger: 'Reader, in a DM: hi', reply: dmOrMention('hi', false) } },
     { name: 'dm-question', message: { trigger: 'Reader, in a DM: what did Peskov say about legitimacy?', reply: dmOrMention('what did Peskov say about legitimacy?', false) } },

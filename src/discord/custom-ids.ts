@@ -23,7 +23,7 @@ export type ButtonAction =
   | { action: 'ask'; question: string }
   /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
   | { action: 'pick'; what: 'speaker' | 'topic' }
-  /** "Post to channel" under a private list (/speakers, /topics, /article): posts the list as it is now. */
+  /** "Post to channel" under a private list (/speakers, /topics, /about): posts the list as it is now. */
   | { action: 'share'; list: ListKind };
 
 /** The lists a command shows whole (no question, no paging). */

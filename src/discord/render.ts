@@ -225,7 +225,7 @@ function withSharedBy(reply: ReplyMessage, sharedBy: string | undefined): ReplyM
   return sharedBy && /^\d+$/.test(sharedBy) ? { ...reply, content: `Shared by <@${sharedBy}>` } : reply;
 }
 
-/** How a whole list (/speakers, /topics, /article) is shown: private ones can be posted to the channel once. */
+/** How a whole list (/speakers, /topics, /about) is shown: private ones can be posted to the channel once. */
 export interface ListOptions {
   ephemeral: boolean;
   /** Already posted from this private message: its Post button is disabled. */

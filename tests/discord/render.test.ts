@@ -185,7 +185,7 @@ describe('GIVEN the list commands', () => {
     expect((message.embeds[0]?.fields ?? []).map((f) => f.name)).toEqual(engine.topics().map((t) => t.label));
   });
 
-  it('/article THEN fits Discord and shows title, source and date', () => {
+  it('/about THEN fits Discord and shows title, source and date', () => {
     const message = renderArticles(articles, (a) => a.people.map((p) => p.name), { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
     const embed = message.embeds[0];
@@ -416,7 +416,7 @@ describe('GIVEN a synthetic answer of 50 items, each a 5,000-character quote, un
     expect(message.embeds[0]?.footer?.text).toMatch(new RegExp(`^and ${speakers.length - shown} more`));
   });
 
-  it('WHEN there are hundreds of articles THEN /article lists them within the limits', () => {
+  it('WHEN there are hundreds of articles THEN /about lists them within the limits', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ ...article, id: `article-${i}`, title: `${article.title} ${i}` }));
     const message = renderArticles(many, () => ['Someone'], { ephemeral: true });
     expect(limitViolations(message)).toEqual([]);
