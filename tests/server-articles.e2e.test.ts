@@ -100,7 +100,7 @@ async function shown(handle: InteractionHandle): Promise<Shown> {
   const deferred = callback.callbackType === InteractionResponseType.DeferredChannelMessageWithSource || callback.callbackType === InteractionResponseType.DeferredMessageUpdate;
   const final = deferred ? await handle.waitForEdit() : callback;
   const data = (final.data ?? {}) as { embeds?: APIEmbed[]; flags?: number; allowed_mentions?: unknown };
-  expect(data.allowed_mentions ?? { parse: [] }).toEqual({ parse: [] });
+  expect(data.allowed_mentions).toEqual({ parse: [] });
   const flags = ((callback.data ?? {}) as { flags?: number }).flags ?? 0;
   const message = handle.originalMessage() as APIMessage;
   const buttons = (message?.components ?? []).flatMap((row) => ('components' in row ? (row.components as Shown['buttons']) : []));
