@@ -15,7 +15,10 @@ import { commandSet } from '../../src/commands/index.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
 import { answerMessage } from '../../src/discord/messages.js';
-import type { ReplyMessage } from '../../src/discord/render.js';
+import { renderArticlePreview, type ReplyMessage } from '../../src/discord/render.js';
+import { readFileSync } from 'node:fs';
+import { articleText, ingestText } from '../../src/sources/ingest-text.js';
+import { readPage } from '../../src/sources/page-text.js';
 import type { Services } from '../../src/discord/services.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import type { PreviewMessage } from './discord-html.js';
@@ -104,10 +107,19 @@ function posted(under: ReplyMessage): ReplyMessage {
 }
 
 
+/** What `/article add` previews for the test suite's news page (read from the file as it would be from its link), and the same after Add. */
+function articlePreviews(): { staged: ReplyMessage; added: ReplyMessage } {
+  const page = readPage(readFileSync(new URL('../../tests/fixtures/pages/lighthouse-museum.html', import.meta.url), 'utf8'));
+  if (!page) throw new Error('the test news page has no article');
+  const article = ingestText(articleText(page.title, page.paragraphs), { source: page.siteName ?? 'unknown', maxArticleBytes: 2 * 1024 * 1024 });
+  return { staged: renderArticlePreview(article, { state: 'staged', add: 'article:add:preview', cancel: 'article:cancel:preview' }), added: renderArticlePreview(article, { state: 'added' }) };
+}
+
 /** The replies the preview draws, each with what the user did to get it. */
 export async function previewReplies(): Promise<{ name: string; message: PreviewMessage }[]> {
   const venues = await command('ask', { question: 'who spoke about venues?' });
   const topics = await command('topics');
+  const admin = articlePreviews();
   return [
     { name: 'ask-venues', message: { trigger: 'Reader used /ask question: who spoke about venues?', reply: venues } },
     { name: 'ask-zakharova', message: { trigger: 'Reader used /ask question: what did Zakharova say?', reply: await command('ask', { question: 'what did Zakharova say?' }) } },
@@ -123,6 +135,8 @@ export async function previewReplies(): Promise<{ name: string; message: Preview
     { name: 'show-in-context', message: { trigger: 'Reader pressed Show in context ¶3 under /ask who spoke about venues?', reply: press(venues, control(venues, 'Show in context ¶3')).message } },
     { name: 'about', message: { trigger: 'Reader used /about', reply: await command('about') } },
     { name: 'help', message: { trigger: 'Reader used /help', reply: await command('help') } },
+    { name: 'article-add', message: { trigger: 'Admin used /article add url: https://…/news/lighthouse', reply: admin.staged } },
+    { name: 'article-added', message: { trigger: 'Admin pressed Add under the preview', reply: admin.added } },
     { name: 'dm-hi', message: { trigger: 'Reader, in a DM: hi', reply: dmOrMention('hi', false) } },
     { name: 'dm-question', message: { trigger: 'Reader, in a DM: what did Peskov say about legitimacy?', reply: dmOrMention('what did Peskov say about legitimacy?', false) } },
     { name: 'mention-empty', message: { trigger: 'Reader, in a channel: @Article Quotes', reply: dmOrMention(`<@${APP}>`, true) } },
