@@ -209,6 +209,21 @@ describe('GIVEN a server admin adding articles from Discord', () => {
     expect(JSON.stringify(refused.data)).toContain('Manage Server');
   });
 
+  it('WHEN a member mentions the bot with a question in that server THEN the reply quotes the server’s article; in another server it does not', async () => {
+    const inServer = async (guild: FakeGuild) => {
+      const since = fake.checkpoint();
+      const channelId = guild.channels[0]?.id ?? '';
+      fake.sendMessage({ content: `<@${fake.botUser.id}> what did Karen Lowe say?`, mentions: [fake.botUser], author: member, guildId: guild.id, channelId });
+      const reply = await fake.waitForBotMessage({ channelId, action: 'create', since });
+      return (reply.message.embeds ?? [])[0] ?? {};
+    };
+    const here = await inServer(harbourClub);
+    const lines = quotedLines(here);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(isShownArticleText(line, [FERRY_TEXT]), line).toBe(true);
+    expect(quotedLines(await inServer(chessClub)).filter((line) => isShownArticleText(line, [FERRY_TEXT]))).toEqual([]);
+  });
+
   it('WHEN an article is removed THEN it leaves answers and autocomplete at once', async () => {
     const suggest = async (command: string, options: Record<string, string>, focused: string, subcommand?: string) => {
       const callback = await fake.sendInteraction(autocomplete(command, options, focused, { guildId: harbourClub.id, ...(subcommand ? { subcommand } : {}) })).waitForCallback();
