@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONFIG_VARIABLES,
   ConfigError,
+  loadArticleSourceConfig,
   loadBotConfig,
   loadCliConfig,
   loadEnvFile,
@@ -214,6 +215,7 @@ describe('GIVEN .env.example as shipped, with only the required values filled in
     expect(loadShardCount(filled)).toBe('auto');
     expect(loadCliConfig(filled)).toEqual(loadCliConfig({}));
     expect(loadReloadConfig(filled)).toEqual({ debounceMs: 300, rescanMs: 5000 });
+    expect(loadArticleSourceConfig(filled)).toEqual({ fetchTimeoutMs: 10_000, fetchMaxBytes: 5 * 1024 * 1024, allowPrivate: [] });
   });
 
   it('THEN every variable in it is one the configuration reads, and every variable a user sets is in it and in the README table', () => {
@@ -322,5 +324,25 @@ describe('GIVEN HOST for the HTTP endpoint', () => {
   it('WHEN it is not a host name or address THEN the error names HOST', () => {
     expect(() => http('http://127.0.0.1:8080')).toThrow(/^HOST: /);
     expect(() => http('two words')).toThrow(/^HOST: /);
+  });
+});
+
+describe('GIVEN how /article add fetches links and files', () => {
+  it('THEN the timeout, size limit and private-address allow list are read, with the port required', () => {
+    expect(loadArticleSourceConfig({ ARTICLE_FETCH_TIMEOUT_MS: '2500', ARTICLE_FETCH_MAX_BYTES: '65536', ARTICLE_FETCH_ALLOW_PRIVATE: ' 127.0.0.1:8000, Localhost:3000 ,[::1]:8080' })).toEqual({
+      fetchTimeoutMs: 2500,
+      fetchMaxBytes: 65536,
+      allowPrivate: ['127.0.0.1:8000', 'localhost:3000', '[::1]:8080'],
+    });
+  });
+
+  it.each([
+    [{ ARTICLE_FETCH_ALLOW_PRIVATE: '127.0.0.1' }, /^ARTICLE_FETCH_ALLOW_PRIVATE: must be a comma-separated list of host:port/],
+    [{ ARTICLE_FETCH_ALLOW_PRIVATE: 'http://127.0.0.1:8000' }, /^ARTICLE_FETCH_ALLOW_PRIVATE: must be a comma-separated list of host:port/],
+    [{ ARTICLE_FETCH_TIMEOUT_MS: '5s' }, /^ARTICLE_FETCH_TIMEOUT_MS: must be a whole number/],
+    [{ ARTICLE_FETCH_TIMEOUT_MS: '10' }, /^ARTICLE_FETCH_TIMEOUT_MS: must be at least 100/],
+    [{ ARTICLE_FETCH_MAX_BYTES: '12' }, /^ARTICLE_FETCH_MAX_BYTES: must be at least 1024/],
+  ])('WHEN %o THEN start-up stops naming the variable and the problem', (env, message) => {
+    expect(() => loadArticleSourceConfig(env)).toThrow(message);
   });
 });

@@ -523,6 +523,8 @@ export class FakeDiscord {
       size: content.length,
       url,
       proxy_url: url,
+      // Files attached to a slash command option are ephemeral attachments on Discord.
+      ephemeral: true,
       ...(init.contentType ? { content_type: init.contentType } : {}),
     };
     this.attachments.set(id, { attachment, content });
