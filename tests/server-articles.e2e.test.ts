@@ -308,3 +308,50 @@ describe('GIVEN bad input to /article add', () => {
     expect(elsewhere.requests).toEqual([]);
   });
 });
+
+describe('GIVEN a store slow to confirm', () => {
+  it('WHEN Add is pressed THEN the bot acknowledges within Discord’s 3 s with a deferred update, then edits the preview to say it was added', async () => {
+    const slowFake = await startFakeDiscord();
+    const inner = await openTestServerArticleStore();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowStore: ServerArticleStore = {
+      list: (g) => inner.list(g),
+      revision: (g) => inner.revision(g),
+      stage: (g, a) => inner.stage(g, a),
+      cancel: (g, k) => inner.cancel(g, k),
+      remove: (g, id) => inner.remove(g, id),
+      confirm: async (g, k) => {
+        await gate;
+        return inner.confirm(g, k);
+      },
+    };
+    const logger = pino({ level: 'silent' });
+    const { knowledge, serverArticles } = withServerArticles(new LiveKnowledgeBase('directory', loadKnowledgeBase().articles), slowStore, logger, {
+      sources: { fetchTimeoutMs: 500, fetchMaxBytes: 1024 * 1024, allowPrivate: [new URL(slowFake.apiUrl).host] },
+      articleMaxBytes: 2 * 1024 * 1024,
+    });
+    const slowBot = await startGatewayBot({ knowledge, ...(serverArticles ? { serverArticles } : {}), commands: commandSet(), token: slowFake.token, apiUrl: slowFake.apiUrl, logger, deferAfterMs: 50 });
+    try {
+      const file = slowFake.addAttachment({ filename: 'harbour-ferry.txt', content: FERRY_TEXT, contentType: 'text/plain' });
+      const command = slowFake.sendInteraction(slashCommand('article', [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: file.id }], { subcommand: 'add' }));
+      await command.waitForEdit();
+      const preview = command.originalMessage() as APIMessage;
+      const add = (preview.components ?? []).flatMap((row) => ('components' in row ? (row.components as { label?: string; custom_id?: string }[]) : [])).find((b) => b.label === 'Add');
+      const press = slowFake.sendInteraction(button(add?.custom_id ?? '', preview));
+      const first = await press.waitForCallback();
+      expect(first.callbackType).toBe(InteractionResponseType.DeferredMessageUpdate);
+      expect(await inner.list(slowFake.guild.id)).toEqual([]);
+      release();
+      const edited = await press.waitForEdit();
+      expect(JSON.stringify(edited.data)).toContain('Added');
+      expect(press.originalMessage()?.id).toBe(preview.id);
+      expect(press.originalMessage()?.components ?? []).toEqual([]);
+      expect(await inner.list(slowFake.guild.id)).toHaveLength(1);
+    } finally {
+      release();
+      await slowBot.stop();
+      await slowFake.close();
+    }
+  });
+});
