@@ -10,6 +10,8 @@ export interface ServerKnowledgeOptions {
   engineOptions?: EngineOptions;
   /** Servers whose engines are kept built (least recently asked go first); default 100. */
   maxServers?: number;
+  /** A store call slower than this counts as failed, so a question is still answered well within Discord's 3 s; default 1000. */
+  storeTimeoutMs?: number;
 }
 
 interface Built {
@@ -46,7 +48,7 @@ export class ServerKnowledge implements ServerScopedSource {
     const shared = this.shared.current();
     let revision: number;
     try {
-      revision = await this.store.revision(guildId);
+      revision = await this.withinTime(this.store.revision(guildId));
     } catch (error) {
       return this.storeFailed(error, guildId, shared);
     }
@@ -65,7 +67,7 @@ export class ServerKnowledge implements ServerScopedSource {
   private async build(guildId: string, shared: KnowledgeBase, revision: number): Promise<KnowledgeBase> {
     let own: Article[];
     try {
-      own = await this.store.list(guildId);
+      own = await this.withinTime(this.store.list(guildId));
     } catch (error) {
       return this.storeFailed(error, guildId, shared);
     }
@@ -81,6 +83,15 @@ export class ServerKnowledge implements ServerScopedSource {
     this.built.set(guildId, { shared, revision, knowledge });
     this.options.logger.info({ guild: guildId, revision, generation: shared.generation, serverArticles: added.length, ms: Math.round(performance.now() - started) }, 'server knowledge built');
     return knowledge;
+  }
+
+  private withinTime<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.storeTimeoutMs ?? 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the server article store did not answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 
   private storeFailed(error: unknown, guildId: string, shared: KnowledgeBase): KnowledgeBase {

@@ -108,6 +108,16 @@ describe('GIVEN per-server knowledge over the shared articles', () => {
     expect(lines.some((l) => l.level === 50 && l.msg.includes('shared articles'))).toBe(true);
   });
 
+  it('WHEN the store does not answer THEN the question is answered from the shared articles once the store timeout passes', async () => {
+    const store = await openTestServerArticleStore();
+    const { logger, lines } = logCollector();
+    const hanging: ServerArticleStore = { ...store, revision: () => new Promise<number>(() => undefined) };
+    const shared = new LiveKnowledgeBase('directory', [ferry]);
+    const servers = new ServerKnowledge(shared, hanging, { logger, storeTimeoutMs: 20 });
+    expect(await servers.forServer(SERVER_A)).toBe(shared.current());
+    expect(lines.some((l) => l.level === 50)).toBe(true);
+  });
+
   it('WHEN many questions from one server arrive together after a change THEN one engine is built for all of them', async () => {
     const store = await openTestServerArticleStore();
     const { logger, lines } = logCollector();
