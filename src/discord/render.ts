@@ -442,8 +442,8 @@ const PREVIEW_SPEAKERS = 10;
 const PREVIEW_QUOTES = 3;
 const PREVIEW_QUOTE_CHARS = 400;
 
-/** Where a server admin's preview of an article stands: waiting for Add or Cancel, added, or cancelled. */
-export type PreviewState = { state: 'staged'; add: string; cancel: string } | { state: 'added' } | { state: 'cancelled' };
+/** Where a server admin's preview of an article stands: waiting for Add or Cancel (with their custom ids), or added. */
+export type PreviewState = { state: 'staged'; add: string; cancel: string } | { state: 'added' };
 
 /**
  * The private preview `/article add` shows: title, source and date, speakers with roles and how
@@ -463,14 +463,9 @@ export function renderArticlePreview(article: Article, preview: PreviewState): R
     `> ${escapeText(truncate(q.text, PREVIEW_QUOTE_CHARS))}`,
     `— ${escapeText(names.get(q.speaker) ?? q.speaker)}, ¶${q.paragraph}`,
   ]);
-  const status =
-    preview.state === 'staged'
-      ? 'Press **Add** to answer this server\'s questions from it too, or **Cancel**.'
-      : preview.state === 'added'
-        ? '✅ **Added.** Questions in this server are now answered from it too.'
-        : 'Cancelled: nothing was added.';
+  const status = preview.state === 'staged' ? 'Press **Add** to answer this server\'s questions from it too, or **Cancel**.' : '✅ **Added.** Questions in this server are now answered from it too.';
   const embed: APIEmbed = {
-    color: preview.state === 'cancelled' ? COLOUR_NOT_FOUND : COLOUR_FOUND,
+    color: COLOUR_FOUND,
     title: truncate(article.title, DISCORD_LIMITS.embedTitle),
     author: { name: truncate(`${article.source}${article.date ? ` · ${article.date}` : ''}`, DISCORD_LIMITS.author) },
     description: truncate(
