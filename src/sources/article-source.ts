@@ -29,7 +29,8 @@ const FILE_KINDS: Record<string, 'text' | 'markdown' | 'html'> = { '.txt': 'text
 
 /** Fetches a news page (or a plain-text file) and ingests the article in it. */
 export async function articleFromLink(link: string, options: SourceOptions): Promise<Article> {
-  const fetched = await fetchText(link.trim(), options.fetch, (type) => PAGE_TYPES.has(type) || type === 'text/plain');
+  // People wrap links in <…> in Discord to stop the preview card; the link is what is inside.
+  const fetched = await fetchText(link.trim().replace(/^<(.+)>$/, '$1'), options.fetch, (type) => PAGE_TYPES.has(type) || type === 'text/plain');
   refuseBinary(fetched.text);
   if (fetched.contentType === 'text/plain') return ingestText(fetched.text, { source: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
   return articleFromHtml(fetched.text, fetched.url.hostname, options);

@@ -59,6 +59,11 @@ describe('GIVEN a link to a news page', () => {
     for (const quote of article.quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
   });
 
+  it('THEN a link wrapped in <…>, as Discord users write links without a preview card, is the same link', async () => {
+    const article = await articleFromLink(`<${site.url('/news/lighthouse')}>`, options);
+    expect(article.title).toBe('Old lighthouse to reopen as a maritime museum');
+  });
+
   it('THEN a redirect within an allowed host is followed', async () => {
     const article = await articleFromLink(site.url('/to-lighthouse'), options);
     expect(article.title).toBe('Old lighthouse to reopen as a maritime museum');
