@@ -2,8 +2,6 @@ import type { AnswerItem } from '../answer-types.js';
 import { contextItem, inside, unitItem, type EvidenceUnit, type Span } from '../evidence.js';
 import type { PersonEntry } from '../knowledge.js';
 import { joinNames, lowerFirst, speakerName, unique } from '../phrasing.js';
-import { foldedWords } from '../../text/words.js';
-import { stem } from '../../text/stem.js';
 import type { Ranked, Reply, Scope, Understood } from './answer-type.js';
 
 /** A found answer. */
@@ -54,9 +52,9 @@ function topicMatched(ranked: readonly Ranked[], stems: ReadonlySet<string>, sco
   let best: string | undefined;
   let bestShared = 0;
   for (const id of unique(ranked.flatMap((r) => r.unit.topics))) {
-    const topic = scope.knowledge.topics.get(id)?.topic;
-    if (!topic) continue;
-    const own = new Set([topic.label, ...topic.keywords].flatMap((k) => foldedWords(k)).map(stem));
+    if (!scope.knowledge.topics.has(id)) continue;
+    // The index read each topic's label and keywords once, when the scope was built.
+    const own = scope.index.topicStems(id);
     const shared = [...stems].filter((s) => own.has(s)).length;
     if (shared > bestShared) [best, bestShared] = [id, shared];
   }
