@@ -1,27 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
-import { createAnswerEngine } from '../../src/engine/index.js';
-import { extractArticle } from '../../src/ingest/extract.js';
-import { invariantFailures } from './question-suite.js';
+import { describe, expect, it } from 'vitest';
+import { ingestedFixture } from '../support/ingested-fixture.js';
 
 // Our own article, ingested from text: a "when" whose answer has no calendar date while other sentences
 // have dates, and speakers whose names are plural ("… authorities", "… groups") beside a singular one.
-const dir = mkdtempSync(join(tmpdir(), 'wording-kb-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'engine', 'ferry-terminal.txt'), 'utf8');
-writeFileSync(join(dir, 'ferry-terminal.txt'), text);
-writeFileSync(join(dir, 'ferry-terminal.json'), JSON.stringify(extractArticle(text, { id: 'ferry-terminal' })));
-const { articles } = loadKnowledgeBase(dir);
-const engine = createAnswerEngine(articles);
-
-function ask(question: string) {
-  const answer = engine.answer(question);
-  expect(invariantFailures(answer, articles), question).toEqual([]);
-  return answer;
-}
+const { ask } = ingestedFixture('ferry-terminal');
 
 describe('GIVEN an article where the sentence answering a "when" has no date and others do', () => {
   it('WHEN asked "when will work on the ferry terminal begin" THEN the sentence that says it comes first, not a dated one about something else', () => {
