@@ -22,6 +22,7 @@ import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { handleInteraction } from '../src/discord/interactions.js';
 import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
 import { questionSuite } from '../tests/engine/question-suite.js';
+import { CEILING_REPLY } from './lib/ceiling-reply.js';
 import { cpuDescription, cpuSecondsOf, startChild, stopChild } from './lib/child.js';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
 import { machine, ms, numberFlag, summarise, table } from './lib/stats.js';
@@ -72,7 +73,7 @@ function askInteraction(question: string, n: number): APIInteraction {
  * The reply each question must get, word for word: computed in this process by the same handler,
  * with no cache. A remembered answer that differed from a fresh one in any byte would count as an error.
  */
-async function expectedReplies(): Promise<string[]> {
+async function expectedReplies(): Promise<Buffer[]> {
   const logger = pino({ level: 'silent' });
   const { knowledge } = await openKnowledgeBase(BUNDLED_ARTICLES_DIR, logger);
   return Promise.all(
@@ -81,7 +82,7 @@ async function expectedReplies(): Promise<string[]> {
       await handleInteraction(askInteraction(question, n), { respond: async (r) => void (reply = JSON.stringify(r)), editOriginal: async () => undefined, followUp: async () => undefined }, { knowledge, commands, logger });
       const parsed = JSON.parse(reply) as { type?: number; data?: { embeds?: unknown[] } };
       if (parsed.type !== InteractionResponseType.ChannelMessageWithSource || !parsed.data?.embeds?.length) throw new Error(`no answer in process for ${JSON.stringify(question)}`);
-      return reply;
+      return Buffer.from(reply);
     }),
   );
 }
@@ -97,13 +98,19 @@ function signedRequests(): LoadRequest[] {
   });
 }
 
-const okStatus = (status: number) => (status === 200 ? null : `HTTP ${status}`);
-
-/** The real answer to that very question: byte for byte the reply the handler gives in process. */
-function realAnswer(status: number, body: Buffer, request: LoadRequest): string | null {
-  if (status !== 200) return `HTTP ${status}`;
-  return body.toString('utf8') === request.expected ? null : 'reply differs from the answer computed in process';
+/**
+ * The load generator shares the machine with the server, so it does the same work for every scenario:
+ * each reply is compared byte for byte with the one expected (the ceiling's fixed reply, or the real
+ * answer to that very question, computed in process by the same handler).
+ */
+function exactReply(expected: (request: LoadRequest) => Buffer | undefined) {
+  return (status: number, body: Buffer, request: LoadRequest): string | null => {
+    if (status !== 200) return `HTTP ${status}`;
+    return body.equals(expected(request) ?? Buffer.alloc(0)) ? null : 'reply differs from the one expected';
+  };
 }
+const ceilingReply = exactReply(() => CEILING_REPLY);
+const realAnswer = exactReply((request) => request.expected);
 
 interface Scenario {
   name: string;
@@ -181,7 +188,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 const cost = await breakdown();
 process.stderr.write(`bench/http: ${WARMUP_MS} s warm-up (and at least ${WARMUP_REQUESTS} requests) + ${SECONDS} s per scenario, ${CONNECTIONS} keep-alive connections, ${questionSuite.length} distinct signed /ask bodies\n`);
-const ceiling = await withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, okStatus));
+const ceiling = await withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, ceilingReply));
 const real = await withServers([{ mode: 'real' }], (port, children) => measure('(b) real endpoint, 1 process (answer cache on)', port, children, realAnswer));
 const computed = await withServers([{ mode: 'real', env: () => ({ ANSWER_CACHE_SIZE: '0' }) }], (port, children) =>
   measure('(b0) real endpoint, 1 process, every answer computed', port, children, realAnswer),

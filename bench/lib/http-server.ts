@@ -13,6 +13,7 @@ import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { createInteractionsServer } from '../../src/http/interactions-server.js';
 import { checkSignature, ed25519PublicKey } from '../../src/http/signature.js';
 import { reportReady } from './child.js';
+import { CEILING_REPLY } from './ceiling-reply.js';
 import { commandSet } from '../../src/commands/index.js';
 
 const mode = process.argv[2];
@@ -29,7 +30,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function ceilingServer(): Server {
   const key = ed25519PublicKey(publicKeyHex);
-  const reply = Buffer.from(JSON.stringify({ type: 4, data: { content: 'ok' } }));
+  const reply = CEILING_REPLY;
   return createServer((req, res) => {
     void readBody(req).then((body) => {
       const header = (name: string) => {

@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 export interface LoadRequest {
   body: Buffer;
   headers: Record<string, string>;
-  /** The exact reply body this request must get, when the benchmark knows it. */
-  expected?: string;
+  /** The exact reply body this request must get, when the benchmark knows it (compared byte for byte). */
+  expected?: Buffer;
 }
 
 export interface LoadOptions {

@@ -35,14 +35,32 @@ const QUESTION_IN_MESSAGE = '';
 /** An id, or a reference to one (ids are lower-case words and hyphens; `~` never starts one). */
 const ID = '(?:[a-z0-9-]+|~[A-Za-z0-9_-]{8})';
 
+/**
+ * Hashes already computed: every answer's buttons hash the same few ids and cited passages again. Bounded
+ * (emptied when full), so any number of distinct inputs costs at most this many entries.
+ */
+const MAX_REMEMBERED_HASHES = 4096;
+const idRefs = new Map<string, string>();
+const passageChecks = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_REMEMBERED_HASHES) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** The short reference an id travels as when it would not fit. */
 export function idRef(id: string): string {
-  return `~${createHash('sha256').update(id).digest('base64url').slice(0, 8)}`;
+  return remembered(idRefs, id, (key) => `~${createHash('sha256').update(key).digest('base64url').slice(0, 8)}`);
 }
 
 /** A short fingerprint of a cited passage, carried by its "Show in context" button. */
 export function checkPassage(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 6);
+  return remembered(passageChecks, text, (key) => createHash('sha256').update(key).digest('base64url').slice(0, 6));
 }
 
 /** True for a reference made by idRef, which the handler must look up. */

@@ -81,8 +81,11 @@ export class ArticleRouter {
     this.paragraphIndex.seal();
   }
 
-  /** The best few routes again, weighed by how much of the question's wording each article's text says word for word. */
-  private byPhrase(question: QuestionText, ranked: readonly [number, number][]): [number, number][] {
+  /**
+   * The best few routes again, weighed by how much of the question's wording each article's text says word for word.
+   * Only the first `limit` are asked for: a route that could not reach them even saying every pair is not read.
+   */
+  private byPhrase(question: QuestionText, ranked: readonly [number, number][], limit: number): [number, number][] {
     // From the first word past the question's frame ("who said", "what did"): the wording it quotes or names.
     let from = question.coreAt;
     while (from < question.words.length && isFrameWord(question.words[from] as QuestionWord, question)) from++;
@@ -93,10 +96,17 @@ export class ArticleRouter {
       if (!STOPWORDS.has(a.word) || !STOPWORDS.has(b.word)) pairs.push(` ${a.word} ${b.word} `);
     }
     if (pairs.length < MIN_PHRASE_PAIRS) return [...ranked];
-    const pool = ranked.slice(0, PHRASE_POOL).map(([id, score]): [number, number] => {
+    const pool: [number, number][] = [];
+    // Weighed best first: once `limit` routes already score more than the next could with every pair, the rest stay as they are.
+    const weighed: number[] = [];
+    for (const [id, score] of ranked.slice(0, PHRASE_POOL)) {
       const article = this.articles[id];
-      return [id, article ? score * (1 + PHRASE_WEIGHT * phraseShare(pairs, this.wordsOf(article))) : score];
-    });
+      const outOfReach = weighed.length >= limit && (weighed[limit - 1] as number) > score * (1 + PHRASE_WEIGHT);
+      const weight = article && !outOfReach ? score * (1 + PHRASE_WEIGHT * phraseShare(pairs, this.wordsOf(article))) : score;
+      pool.push([id, weight]);
+      weighed.push(weight);
+      weighed.sort((a, b) => b - a);
+    }
     return [...pool.sort((a, b) => b[1] - a[1] || a[0] - b[0]), ...ranked.slice(PHRASE_POOL)];
   }
 
@@ -135,7 +145,7 @@ export class ArticleRouter {
     }
     for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return this.byPhrase(readQuestion(question), ranked)
+    return this.byPhrase(readQuestion(question), ranked, limit)
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const article = this.articles[id];

@@ -39,6 +39,10 @@ export class Bm25Index {
   private scores = new Float64Array(0);
   private matched = new Uint16Array(0);
   private lastTerm = new Int32Array(0);
+  /** Scratch kept between searches: the documents a search touched, their final scores, and a copy to sort. */
+  private touched = new Int32Array(0);
+  private finals = new Float64Array(0);
+  private sortable = new Float64Array(0);
 
   constructor(private readonly boosts: readonly number[]) {
     this.building = boosts.map(() => ({ docs: [], frequencies: [] }));
@@ -88,13 +92,16 @@ export class Bm25Index {
     this.scores = new Float64Array(this.count);
     this.matched = new Uint16Array(this.count);
     this.lastTerm = new Int32Array(this.count);
+    this.touched = new Int32Array(this.count);
+    this.finals = new Float64Array(this.count);
+    this.sortable = new Float64Array(this.count);
   }
 
   /** The best `limit` documents for the terms, best first (ties: the earlier document). */
   search(query: readonly WeightedTerm[], limit: number): Hit[] {
     this.seal();
-    const { scores, matched, lastTerm } = this;
-    const touched: number[] = [];
+    const { scores, matched, lastTerm, touched } = this;
+    let touchedCount = 0;
     query.forEach(({ term, boost }, q) => {
       const termId = this.termIds.get(term);
       if (termId === undefined) return;
@@ -110,7 +117,7 @@ export class Bm25Index {
           const doc = postings.docs[i] as number;
           const tf = postings.frequencies[i] as number;
           const score = fieldBoost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B) + B * norm * (lengths[doc] as number)));
-          if (matched[doc] === 0) touched.push(doc);
+          if (matched[doc] === 0) touched[touchedCount++] = doc;
           scores[doc] = (scores[doc] as number) + score;
           if (lastTerm[doc] !== q + 1) {
             lastTerm[doc] = q + 1;
@@ -119,21 +126,26 @@ export class Bm25Index {
         }
       });
     });
-    const finals = new Float64Array(touched.length);
-    touched.forEach((doc, i) => (finals[i] = (scores[doc] as number) * (matched[doc] as number)));
-    for (const doc of touched) {
+    const finals = this.finals;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i] as number;
+      finals[i] = (scores[doc] as number) * (matched[doc] as number);
       scores[doc] = 0;
       matched[doc] = 0;
       lastTerm[doc] = 0;
     }
-    // Only the best `limit` are sorted: a typed array's own sort finds the score they must reach.
+    // Only the best `limit` are sorted: a typed array's own sort (of a kept copy) finds the score they must reach.
     let threshold = -Infinity;
-    if (touched.length > limit) threshold = (Float64Array.from(finals).sort()[touched.length - limit] as number) ?? -Infinity;
+    if (touchedCount > limit) {
+      const sorted = this.sortable.subarray(0, touchedCount);
+      sorted.set(finals.subarray(0, touchedCount));
+      threshold = sorted.sort()[touchedCount - limit] as number;
+    }
     const hits: Hit[] = [];
-    touched.forEach((doc, i) => {
+    for (let i = 0; i < touchedCount; i++) {
       const score = finals[i] as number;
-      if (score >= threshold) hits.push({ id: doc, score });
-    });
+      if (score >= threshold) hits.push({ id: touched[i] as number, score });
+    }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 }

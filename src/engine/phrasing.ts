@@ -11,6 +11,29 @@ export function speakerName(person: Person): string {
   return person.named === false ? `${person.name} (not named)` : person.name;
 }
 
+/** Words that end a name's head noun: "Ministry of Finance" is headed by "Ministry". */
+const AFTER_HEAD = new Set(['of', 'for', 'in', 'at', 'on', 'from', 'with', 'to']);
+/** General English plurals without an -s ("the police", "local people"). */
+const IRREGULAR_PLURALS = new Set(['people', 'police', 'men', 'women', 'children', 'folk', 'cattle']);
+
+/**
+ * Whether a name is grammatically plural, so its verb agrees ("the regional authorities are quoted"):
+ * its head noun (the last word before "of", "for" …) is written in lower case, as a common noun is, and
+ * in a plural form. A capitalised head is a proper name ("City Hall Trust"): singular.
+ */
+export function isPluralName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && AFTER_HEAD.has(w));
+  const head = (cut > 0 ? words.slice(0, cut) : words).at(-1)?.replace(/[^\p{L}]/gu, '') ?? '';
+  if (head.length < 3 || head !== head.toLowerCase()) return false;
+  return IRREGULAR_PLURALS.has(head) || (head.endsWith('s') && !/(?:ss|us|is)$/.test(head));
+}
+
+/** The verb that agrees with a name: `is` or `are`. */
+export function be(name: string): 'is' | 'are' {
+  return isPluralName(name) ? 'are' : 'is';
+}
+
 export function describe(person: PersonEntry): string {
   const { role } = person.person;
   return role && person.person.named !== false ? `${person.person.name} (${role})` : speakerName(person.person);
@@ -24,8 +47,8 @@ export function identityLine(person: PersonEntry, articleText: string): string {
   const { name, role, organisation } = person.person;
   if (person.person.named === false) return `The article does not name this speaker; it calls them “${name}”.${person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ''}`;
   const what = role
-    ? `${name} is the ${lowerFirst(role, articleText)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.`
-    : `${name} is named in the article${organisation ? ` (${organisation})` : ''}.`;
+    ? `${name} ${be(name)} the ${lowerFirst(role, articleText)}${organisation && !role.includes(organisation) ? ` (${organisation})` : ''}.`
+    : `${name} ${be(name)} named in the article${organisation ? ` (${organisation})` : ''}.`;
   const quoted = person.quotes.length > 0 ? ` Quoted ${times(person.quotes.length)}.` : ' The article mentions but does not quote them.';
   return what + quoted;
 }
@@ -38,7 +61,7 @@ export function speakerLine(person: PersonEntry, topicLabel: (id: string) => str
   const topics = unique(person.quotes.flatMap((q) => q.quote.topics)).map((id) => lowerFirst(topicLabel(id), text));
   // A description may be plural ("officials"): the count comes first, so no verb has to agree with it.
   if (person.person.named === false) return `Quoted ${times(person.quotes.length)}: ${speakerName(person.person)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
-  return `${person.person.name} is quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
+  return `${person.person.name} ${be(person.person.name)} quoted ${times(person.quotes.length)}${via}${topics.length ? ` — on ${topics.join('; ')}` : ''}.`;
 }
 
 function times(n: number): string {

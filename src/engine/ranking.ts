@@ -53,6 +53,8 @@ export interface ScoredUnit {
  * terms: BM25 over stems, with word families, spelling variants for words the article does not
  * use, the attribution around a quote, and topics from the data at lower strength.
  */
+const NO_STEMS: ReadonlySet<string> = new Set();
+
 export class EvidenceIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly averageLength: number;
@@ -309,6 +311,11 @@ export class EvidenceIndex {
       }
     }
     return out;
+  }
+
+  /** The stems of a topic's label and keywords (from the article's data). */
+  topicStems(id: string): ReadonlySet<string> {
+    return this.topicTerms.get(id) ?? NO_STEMS;
   }
 
   /** Whether one of the unit's topics (from the article's data) is described by one of these stems ("where", "place"). */

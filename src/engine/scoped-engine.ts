@@ -9,7 +9,7 @@ import { articleDate, time } from './answers/time.js';
 import { buildEvidence, type EvidenceUnit } from './evidence.js';
 import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEntry, type TopicEntry } from './knowledge.js';
 import { PersonMatcher } from './person-matcher.js';
-import { clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
+import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, type ScoredUnit } from './ranking.js';
 import { stem } from '../text/stem.js';
@@ -165,7 +165,7 @@ export class ScopedEngine implements Scope {
       const quoted = speakers.filter((p) => p.quotes.length > 0);
       const names = joinNames(quoted.map((p) => speakerName(p.person)), 'or');
       const topics = unique(quoted.flatMap((p) => p.quotes.flatMap((x) => x.quote.topics))).map((id) => this.topicLabel(id));
-      const on = topics.length > 0 ? ` ${names} ${quoted.length > 1 ? 'are' : 'is'} quoted on: ${topics.slice(0, 6).join('; ')}.` : '';
+      const on = topics.length > 0 ? ` ${names} ${quoted.length > 1 ? 'are' : be(names)} quoted on: ${topics.slice(0, 6).join('; ')}.` : '';
       return notFound(this, `The article quotes ${names}, but not about ${topic || 'that'}.${on}`, quoted.map((p) => `what did ${surname(p)} say?`));
     }
     const what: Partial<Record<QuestionIntent, string>> = {
@@ -219,7 +219,7 @@ export class ScopedEngine implements Scope {
     if (!person) return reply(notFound(this, `No speaker “${speakerId}” in the knowledge base.`));
     if (person.quotes.length === 0) return reply(this.notQuoted([person]));
     const quotes = person.quotes.filter((q) => !topicId || q.quote.topics.includes(topicId));
-    if (quotes.length === 0) return reply(notFound(this, `${describe(person)} is not quoted on ${this.topicLabel(topicId ?? '')}.`, [`what did ${surname(person)} say?`]));
+    if (quotes.length === 0) return reply(notFound(this, `${describe(person)} ${be(person.person.name)} not quoted on ${this.topicLabel(topicId ?? '')}.`, [`what did ${surname(person)} say?`]));
     const on = topicId ? ` on ${this.topicLabel(topicId)}` : '';
     return reply(found(`${speakerLine(person, (id) => this.topicLabel(id))}${on ? ` Showing the quotes${on}.` : ''}`, quotes.map(quoteItem), 1));
   }

@@ -1,26 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
-import { createAnswerEngine } from '../../src/engine/index.js';
-import { extractArticle } from '../../src/ingest/extract.js';
-import { invariantFailures } from './question-suite.js';
+import { describe, expect, it } from 'vitest';
+import { ingestedFixture } from '../support/ingested-fixture.js';
 
 // An article the engine never had hand-made data for: ingested from plain text as a user would add it.
-const dir = mkdtempSync(join(tmpdir(), 'ingested-kb-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'engine', 'night-buses.txt'), 'utf8');
-writeFileSync(join(dir, 'night-buses.txt'), text);
-writeFileSync(join(dir, 'night-buses.json'), JSON.stringify(extractArticle(text, { id: 'night-buses' })));
-const { articles } = loadKnowledgeBase(dir);
-const engine = createAnswerEngine(articles);
-
-function ask(question: string) {
-  const answer = engine.answer(question);
-  expect(invariantFailures(answer, articles), question).toEqual([]);
-  return answer;
-}
+const { ask } = ingestedFixture('night-buses');
 
 describe('GIVEN an article ingested from text', () => {
   it.each([

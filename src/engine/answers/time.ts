@@ -6,6 +6,9 @@ import { firstSpan, found, itemShowing, mentionFit, notFound } from './common.js
 import { set, whNoun, wordAfterWh } from './clues.js';
 import { sourceReply } from './article-source.js';
 
+/** How sure an answer to a "when" is whose best evidence gives no date, next to its evidence score. */
+const UNDATED_CONFIDENCE = 0.5;
+
 /** "when", "until when", "what date", "how long", "how soon". */
 export const time: AnswerType = {
   name: 'when',
@@ -31,7 +34,8 @@ function wordTimes(ranked: readonly Ranked[], attribution: boolean): Reply {
   const dated = ranked.filter((r) => r.unit.mentions.times.length > 0);
   if (dated.length === 0) {
     const first = ranked[0] as Ranked;
-    return found(`The article gives no date for that; the closest it says is in ¶${first.unit.paragraph}.`, ranked.map((r) => itemShowing(r.unit, [])), first.score);
+    // Only half an answer to a "when": another article that gives the date is preferred, and not joined by this one.
+    return found(`The article gives no date for that; the closest it says is in ¶${first.unit.paragraph}.`, ranked.map((r) => itemShowing(r.unit, [])), first.score * UNDATED_CONFIDENCE);
   }
   const top = dated[0] as Ranked;
   const outside = (r: Ranked) => r.unit.mentions.times.filter((s) => s.start < r.unit.start || s.end > r.unit.end);
