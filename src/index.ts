@@ -1,9 +1,10 @@
 import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
-import { loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, settleShardEnvironment } from './config.js';
+import { databaseSecrets, loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, loadStoreConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
 import { commandSet } from './commands/index.js';
+import { openStores } from './store/stores.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
@@ -11,13 +12,15 @@ async function main(): Promise<void> {
   const config = configOrExit(loadBotConfig);
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
+  const storage = configOrExit(loadStoreConfig);
   settleShardEnvironment(config);
-  const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
+  const logger = await createLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(storage)], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const onSighup = reloadOnSighup();
 
   try {
+    const stores = await openStores(storage, logger);
     const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       shardCount: config.shardCount,
       logger,
       rateLimiter,
+      feedback: stores.feedback,
       // The token was revoked or the gateway refused us for good: exit so a supervisor (or the admin) sees it.
       onFatalDisconnect: () => process.exit(1),
     });
@@ -47,13 +51,16 @@ async function main(): Promise<void> {
         process.exit(1);
       }, limits.shutdownTimeoutMs);
       forced.unref();
-      void bot.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'clean shutdown failed');
-          process.exit(1);
-        },
-      );
+      void bot
+        .stop()
+        .then(() => stores.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'clean shutdown failed');
+            process.exit(1);
+          },
+        );
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));

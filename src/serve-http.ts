@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
-import { loadEnvFile, loadHttpConfig, loadLimitsConfig, loadReloadConfig } from './config.js';
+import { databaseSecrets, loadEnvFile, loadHttpConfig, loadLimitsConfig, loadReloadConfig, loadStoreConfig } from './config.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './logger.js';
 import { commandSet } from './commands/index.js';
+import { openStores } from './store/stores.js';
 
 /** `npm run start:http`: Discord's Interactions Endpoint URL on HOST:PORT (POST /interactions, GET /healthz). */
 async function main(): Promise<void> {
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   const config = configOrExit(loadHttpConfig);
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
-  const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
+  const storage = configOrExit(loadStoreConfig);
+  const logger = await createLogger({ level: config.logLevel, secrets: databaseSecrets(storage), pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const onSighup = reloadOnSighup();
   // Same start-up contract as the gateway bot: one line naming the problem, then exit 1.
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
     exitAfterFailedStart();
   };
   try {
+    // Instances behind a load balancer share one store when DATABASE_URL names the same server.
+    const stores = await openStores(storage, logger);
     const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
     const server = createInteractionsServer({
       knowledge,
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
       logger,
       rateLimiter: createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs }),
       bodyTimeoutMs: limits.httpBodyTimeoutMs,
+      feedback: stores.feedback,
     });
     // A port in use or an address that is not this machine's fails here, before anything is served.
     server.once('error', failed);
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       void reloader.stop();
-      server.close(() => process.exit(0));
+      server.close(() => void stores.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(1), 10_000).unref();
     };
     process.on('SIGINT', () => shutdown('SIGINT'));

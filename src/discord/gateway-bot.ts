@@ -10,6 +10,7 @@ import {
   type WebSocketOptions,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { CommandSet } from './services.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
@@ -57,6 +58,8 @@ export interface GatewayBotOptions {
   restTimeoutMs?: number;
   /** Tests only: discord.js waits ~5 s between IDENTIFYs; a no-op throttler makes re-identify tests fast. */
   buildIdentifyThrottler?: WebSocketOptions['buildIdentifyThrottler'];
+  /** Votes and the unanswered-question log; unset records nothing. */
+  feedback?: FeedbackLog;
   /** Called when Discord closed the gateway for good (e.g. the token was revoked): the bot cannot continue. */
   onFatalDisconnect?: (code: number, reason: string) => void;
 }
@@ -126,7 +129,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
     try {
       // While stopping, a question still gets a reply: the restarting notice, as interactions do.
       const knowledge = options.knowledge.current();
-      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands }, options);
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands, ...(options.feedback ? { feedback: options.feedback } : {}) }, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
       logger.info({ ...context, outcome: 'replied', knowledge: knowledge.generation, ms: Math.round(performance.now() - started) }, 'message');

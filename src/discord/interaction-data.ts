@@ -3,7 +3,7 @@ import type {
   APIApplicationCommandInteractionDataBasicOption,
   APIMessageApplicationCommandInteractionData,
 } from 'discord.js';
-import { InteractionContextType } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 
 /** Reading Discord's interaction payloads: option values, the focused option, where it was used. */
 
@@ -37,4 +37,18 @@ export function targetMessage(interaction: { data: APIMessageApplicationCommandI
 /** Message text without user, nickname or role mentions: what a question read from a message asks. */
 export function stripMentions(text: string): string {
   return text.replace(/<@[!&]?\d+>/g, ' ').trim();
+}
+
+/** Manage Server, or Administrator (which implies every permission). */
+const MANAGE_SERVER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
+
+/**
+ * The member may manage this server, by the permissions Discord computed for them in this channel.
+ * `default_member_permissions` only hides a command: an admin can grant it to anyone, and a stale
+ * client can still send it, so a command for admins checks again with this.
+ */
+export function canManageServer(interaction: { guild_id?: string; member?: { permissions?: string } }): boolean {
+  const permissions = interaction.member?.permissions;
+  if (!interaction.guild_id || !permissions || !/^\d+$/.test(permissions)) return false;
+  return (BigInt(permissions) & MANAGE_SERVER) !== 0n;
 }

@@ -7,7 +7,8 @@ import {
 } from 'discord.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
-import { handleButton } from './buttons.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
+import { handleButton, handleVote } from './buttons.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
@@ -36,6 +37,8 @@ export interface InteractionDeps {
   rateLimiter?: RateLimiter;
   /** Answers already posted to a channel by "Post to channel" (one post per message); unset means not tracked. */
   postedAnswers?: RecentKeys;
+  /** Votes and the unanswered-question log; unset records nothing. */
+  feedback?: FeedbackLog;
 }
 
 export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong' | 'refused';
@@ -59,7 +62,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
   };
   let outcome: Outcome = 'error';
   const knowledge = deps.knowledge.current();
-  const services: Services = { engine: knowledge.engine, articles: knowledge.articles, commands: deps.commands };
+  const services: Services = { engine: knowledge.engine, articles: knowledge.articles, commands: deps.commands, ...(deps.feedback ? { feedback: deps.feedback } : {}) };
   try {
     outcome = await route(interaction, tracked, deps, services);
   } catch (error) {
@@ -132,6 +135,14 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(refusal.text) });
         deps.logger.info({ interaction: interaction.id, reason: refusal.reason }, 'button refused');
         return 'refused';
+      }
+      const vote = handleVote(interaction, services);
+      // A slow database must not miss Discord's 3 s: the private acknowledgement is deferred like a slow command.
+      if (vote) {
+        return answerWithin(() => vote, responder, deps, {
+          reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
+          defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+        });
       }
       const reply = handleButton(interaction, services);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;

@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { Article } from '../data/schema.js';
 import type { AnswerEngine } from '../engine/index.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
 import type { ReplyMessage } from './render.js';
 
 /** What every handler may use: one generation's engine and articles (read once per interaction) and the commands, nothing transport-specific. */
@@ -12,6 +13,8 @@ export interface Services {
   engine: AnswerEngine;
   articles: readonly Article[];
   commands: CommandSet;
+  /** Votes and the unanswered-question log (the database); unset where nothing is recorded (tests, tools). */
+  feedback?: FeedbackLog;
 }
 
 /** A command matched to an interaction of its own kind: its work, and whether its reply is private (known before the work, so a deferral carries the same flag). */

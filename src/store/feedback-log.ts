@@ -27,6 +27,13 @@ export interface DownvotedEntry {
   up: number;
 }
 
+export interface ReportOptions {
+  days: number;
+  limit: number;
+}
+
+const DAY_MS = 86_400_000;
+
 export interface FeedbackReport {
   unanswered: UnansweredEntry[];
   downvoted: DownvotedEntry[];
@@ -36,8 +43,8 @@ export interface FeedbackReport {
 export interface FeedbackLog {
   vote(answer: AskedQuestion, userId: string, vote: Vote): Promise<VoteOutcome>;
   recordUnanswered(asked: AskedQuestion): Promise<void>;
-  /** The most frequent unanswered questions and most 👎'd answers of one server (null: DMs) since `sinceMs`. */
-  report(guildId: string | null, sinceMs: number, limit: number): Promise<FeedbackReport>;
+  /** The most frequent unanswered questions and most 👎'd answers of one server (null: DMs) in the last `days`, at most `limit` of each. */
+  report(guildId: string | null, options: ReportOptions): Promise<FeedbackReport>;
 }
 
 export interface SqlFeedbackLogOptions {
@@ -99,7 +106,8 @@ export class SqlFeedbackLog implements FeedbackLog {
     ]);
   }
 
-  async report(guildId: string | null, sinceMs: number, limit: number): Promise<FeedbackReport> {
+  async report(guildId: string | null, { days, limit }: ReportOptions): Promise<FeedbackReport> {
+    const sinceMs = this.now() - days * DAY_MS;
     const unanswered = await this.db.query<{ question: string; article_scope: string | null; times: number }>(
       `SELECT min(question) AS question, article_scope, count(*)::int AS times FROM unanswered_questions
        WHERE guild_id IS NOT DISTINCT FROM $1 AND asked_at >= $2
@@ -120,8 +128,9 @@ export class SqlFeedbackLog implements FeedbackLog {
     };
   }
 
-  /** Every server (and null for DMs) with an unanswered question or a 👎 since `sinceMs`. */
-  async guildsWithFeedback(sinceMs: number): Promise<(string | null)[]> {
+  /** Every server (and null for DMs) with an unanswered question or a 👎 in the last `days`. */
+  async guildsWithFeedback(days: number): Promise<(string | null)[]> {
+    const sinceMs = this.now() - days * DAY_MS;
     const rows = await this.db.query<{ guild_id: string | null }>(
       `SELECT guild_id FROM unanswered_questions WHERE asked_at >= $1
        UNION SELECT guild_id FROM answer_votes WHERE voted_at >= $1 AND vote = -1 ORDER BY guild_id NULLS LAST`,
