@@ -1,5 +1,5 @@
 import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup } from './bootstrap.js';
-import { databaseSecrets, loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, loadStoreConfig, settleShardEnvironment } from './config.js';
+import { ConfigError, databaseSecrets, loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, loadStoreConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const config = configOrExit(loadBotConfig);
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
-  const storage = configOrExit(loadStoreConfig);
+  const storage = configOrExit(() => {
+    const loaded = loadStoreConfig();
+    // Each shard is its own process, and the embedded database serves one.
+    if (config.shardCount > 1 && !loaded.databaseUrl) throw new ConfigError('DATABASE_URL', `must name a Postgres server when the bot runs ${config.shardCount} shards (the embedded database in DATA_DIR serves one process)`);
+    return loaded;
+  });
   settleShardEnvironment(config);
   const logger = await createLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(storage)], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
@@ -20,8 +25,11 @@ async function main(): Promise<void> {
   const onSighup = reloadOnSighup();
 
   try {
-    const stores = await openStores(storage, logger);
-    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    // Together: PGlite compiles its WebAssembly off the main thread while the articles load.
+    const [stores, { knowledge, reloader }] = await Promise.all([
+      openStores(storage, logger),
+      openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload }),
+    ]);
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       knowledge,

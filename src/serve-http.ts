@@ -27,8 +27,10 @@ async function main(): Promise<void> {
   };
   try {
     // Instances behind a load balancer share one store when DATABASE_URL names the same server.
-    const stores = await openStores(storage, logger);
-    const { knowledge, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
+    const [stores, { knowledge, reloader }] = await Promise.all([
+      openStores(storage, logger),
+      openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload }),
+    ]);
     const server = createInteractionsServer({
       knowledge,
       commands: commandSet(),
