@@ -78,9 +78,9 @@ export interface BotUnderTest {
   close(): Promise<void>;
 }
 
-/** The real discord.js client (startGatewayBot) against a fresh fake Discord. */
-export async function startBot({ engine = realEngine, ...overrides }: Partial<GatewayBotOptions> & { engine?: AnswerEngine } = {}): Promise<BotUnderTest> {
-  const fake = await startFakeDiscord();
+/** The real discord.js client (startGatewayBot) against a fresh fake Discord (or `fake`, to restart a bot against the same one). */
+export async function startBot({ engine = realEngine, fake: existing, ...overrides }: Partial<GatewayBotOptions> & { engine?: AnswerEngine; fake?: FakeDiscord } = {}): Promise<BotUnderTest> {
+  const fake = existing ?? (await startFakeDiscord());
   const logs = new LogCapture();
   const bot = await startGatewayBot({
     knowledge: fixedKnowledge(engine),
