@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 type Button = { label?: string; custom_id?: string };
-function buttonsOf(message: Pick<APIMessage, 'components'> | undefined): Button[] {
+function buttonsOf(message: Pick<APIMessage, 'components'> | null | undefined): Button[] {
   return (message?.components ?? []).flatMap((row) => ('components' in row ? (row.components as Button[]) : []));
 }
 

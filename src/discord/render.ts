@@ -452,6 +452,8 @@ export interface CommandDefinition {
   name: string;
   description?: string;
   type?: number;
+  /** Set for commands Discord shows only to members with these permissions (admins' tools): the help leaves them out. */
+  default_member_permissions?: string | null;
 }
 
 /**
@@ -459,7 +461,7 @@ export interface CommandDefinition {
  * listed from the command definitions themselves so the help never drifts from what is registered.
  */
 export function renderHelp(definitions: readonly CommandDefinition[], examples: readonly string[], ephemeral: boolean): ReplyMessage {
-  const slash = definitions.filter((d) => (d.type ?? 1) === 1).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
+  const slash = definitions.filter((d) => (d.type ?? 1) === 1 && !d.default_member_permissions).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
   const menus = definitions.filter((d) => d.type === 3).map((d) => `Right-click a message → **Apps → ${escapeText(d.name)}** asks with its text.`);
   const embed: APIEmbed = {
     color: COLOUR_FOUND,
