@@ -86,8 +86,8 @@ describe('the bot against a local Discord', () => {
       env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guild.id, DISCORD_API_URL: fake.apiUrl },
     });
     const names = fake.commands(fake.guild.id).map((c) => c.name).sort();
-    expect(names).toEqual(['Ask the article', 'article', 'ask', 'help', 'quotes', 'speakers', 'topics']);
-    expect(stdout).toContain(`Registered 7 commands guild ${fake.guild.id}`);
+    expect(names).toEqual(['Ask the article', 'article', 'ask', 'help', 'quotes', 'report', 'speakers', 'topics']);
+    expect(stdout).toContain(`Registered 8 commands guild ${fake.guild.id}`);
     expect(stdout).not.toContain(fake.token);
   });
 

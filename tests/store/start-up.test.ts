@@ -89,4 +89,10 @@ describe('GIVEN the bot’s database at start-up', () => {
       'Configuration error: DATABASE_URL: must be a Postgres connection URL, postgres://user:password@host:5432/database, or unset for the embedded database in DATA_DIR',
     );
   });
+
+  it('WHEN a shard of several starts with the embedded database THEN it exits 1 saying DATABASE_URL must name a Postgres server', async () => {
+    const bot = failingBot({ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '[1]', SHARD_COUNT: '2' });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.output.lines.join('').trim()).toBe('Configuration error: DATABASE_URL: must name a Postgres server when the bot runs 2 shards (the embedded database in DATA_DIR serves one process)');
+  });
 });
