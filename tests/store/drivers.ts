@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import type { Database } from '../../src/store/database.js';
+import { EMBEDDED_DIR_NAME } from '../../src/store/embedded-database.js';
 import { openDatabase } from '../../src/store/open-database.js';
+import { freshDataDir } from '../support/data-dir.js';
 
 /**
  * The engines every store test runs on: the embedded PGlite in a temporary directory; `pg`
@@ -32,7 +33,7 @@ export interface Started {
 const embedded: Driver = {
   name: 'embedded (PGlite)',
   async start() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'store-'));
+    const dataDir = freshDataDir();
     const db = await openDatabase({ dataDir });
     return {
       db,
@@ -44,9 +45,10 @@ const embedded: Driver = {
   },
 };
 
-/** A Postgres-wire server on loopback, backed by an in-memory PGlite. */
+/** A Postgres-wire server on loopback, backed by a PGlite in a copy of the run's template (creating one from nothing costs seconds). */
 export async function startWireServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const pglite = await PGlite.create();
+  const dataDir = freshDataDir();
+  const pglite = await PGlite.create(join(dataDir, EMBEDDED_DIR_NAME));
   const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 20 });
   await server.start();
   return {
@@ -54,6 +56,25 @@ export async function startWireServer(): Promise<{ url: string; stop: () => Prom
     stop: async () => {
       await server.stop();
       await pglite.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Instances of the store on one Postgres server at `url`: the first, and more on demand, all closed by stop(). */
+async function onServer(url: string, stopServer: () => Promise<void>): Promise<Started> {
+  const opened: Database[] = [];
+  const open = async () => {
+    const db = await openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: url });
+    opened.push(db);
+    return db;
+  };
+  return {
+    db: await open(),
+    second: open,
+    stop: async () => {
+      for (const d of opened) await d.close();
+      await stopServer();
     },
   };
 }
@@ -62,21 +83,7 @@ const wire: Driver = {
   name: 'pg over the Postgres wire (pglite-socket)',
   async start() {
     const server = await startWireServer();
-    const opened: Database[] = [];
-    const open = async () => {
-      const db = await openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: server.url });
-      opened.push(db);
-      return db;
-    };
-    const db = await open();
-    return {
-      db,
-      second: open,
-      stop: async () => {
-        for (const d of opened) await d.close();
-        await server.stop();
-      },
-    };
+    return onServer(server.url, server.stop);
   },
 };
 
@@ -91,20 +98,7 @@ const real: Driver = {
     await admin.connect();
     await admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     await admin.end();
-    const opened: Database[] = [];
-    const open = async () => {
-      const db = await openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: url });
-      opened.push(db);
-      return db;
-    };
-    const db = await open();
-    return {
-      db,
-      second: open,
-      stop: async () => {
-        for (const d of opened) await d.close();
-      },
-    };
+    return onServer(url, async () => undefined);
   },
 };
 
