@@ -306,6 +306,51 @@ export function loadArticleSourceConfig(env: NodeJS.ProcessEnv = process.env): R
   });
 }
 
+const storeSchema = z.object({
+  DATA_DIR: unsetWhenEmpty(z.string().trim().min(1, 'must be a directory path, or unset for ./data')),
+  // The value is never echoed: it may carry a password.
+  DATABASE_URL: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .refine((url) => URL.canParse(url) && /^postgres(?:ql)?:$/.test(new URL(url).protocol), 'must be a Postgres connection URL, postgres://user:password@host:5432/database, or unset for the embedded database in DATA_DIR'),
+  ),
+  FEEDBACK_SALT: unsetWhenEmpty(z.string().trim().min(16, 'must be at least 16 characters, or unset to have one generated and kept in the database')),
+  QUESTION_LOG_RETENTION_DAYS: count('QUESTION_LOG_RETENTION_DAYS', 1).pipe(z.number().max(3650, 'must be at most 3650 (ten years)').optional()),
+});
+
+/** Where the bot keeps server articles, votes and the unanswered-question log, and for how long. */
+export interface StoreConfig {
+  /** The embedded database lives in `<dataDir>/pglite` when no DATABASE_URL is set. */
+  dataDir: string;
+  /** A Postgres server shared by every instance; secret (it may hold a password): never log it. */
+  databaseUrl: string | undefined;
+  /** Salt for the voter hashes; undefined: one is generated once and kept in the database. */
+  feedbackSalt: string | undefined;
+  /** Unanswered questions and votes older than this are deleted. */
+  retentionMs: number;
+}
+
+export const DEFAULT_DATA_DIR = './data';
+
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): Readonly<StoreConfig> {
+  const values = parseEnv(storeSchema, env);
+  return Object.freeze({
+    dataDir: values.DATA_DIR ?? DEFAULT_DATA_DIR,
+    databaseUrl: values.DATABASE_URL,
+    feedbackSalt: values.FEEDBACK_SALT,
+    retentionMs: (values.QUESTION_LOG_RETENTION_DAYS ?? 30) * 86_400_000,
+  });
+}
+
+/** The password in DATABASE_URL, for the logger to scrub wherever it might appear. */
+export function databaseSecrets(config: Pick<StoreConfig, 'databaseUrl' | 'feedbackSalt'>): string[] {
+  const secrets = config.feedbackSalt ? [config.feedbackSalt] : [];
+  if (!config.databaseUrl) return secrets;
+  const password = new URL(config.databaseUrl).password;
+  return password ? [...secrets, config.databaseUrl, password, decodeURIComponent(password)] : [...secrets, config.databaseUrl];
+}
+
 /**
  * Every variable this project or its libraries read and that changes behaviour, as named in
  * `.env.example` and the README. (ws's WS_NO_BUFFER_UTIL and WS_NO_UTF_8_VALIDATE only switch off
@@ -322,5 +367,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
     ...Object.keys(limitsSchema.shape),
     ...Object.keys(reloadSchema.shape),
     ...Object.keys(articleSourceSchema.shape),
+    ...Object.keys(storeSchema.shape),
   ]),
 ];

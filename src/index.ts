@@ -1,10 +1,10 @@
-import type { ServerArticleStore } from './store/server-article-store.js';
 import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup, withServerArticles } from './bootstrap.js';
-import { loadBotConfig, loadEnvFile, loadArticleSourceConfig, loadLimitsConfig, loadReloadConfig, settleShardEnvironment } from './config.js';
+import { ConfigError, databaseSecrets, loadArticleSourceConfig, loadBotConfig, loadEnvFile, loadLimitsConfig, loadReloadConfig, loadStoreConfig, settleShardEnvironment } from './config.js';
 import { startGatewayBot } from './discord/gateway-bot.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createLogger } from './logger.js';
 import { commandSet } from './commands/index.js';
+import { openStores } from './store/stores.js';
 
 /** The gateway bot: `npm start` (built) or `npm run dev` (reloads on change, pretty logs). */
 async function main(): Promise<void> {
@@ -13,17 +13,25 @@ async function main(): Promise<void> {
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
   const sources = configOrExit(loadArticleSourceConfig);
+  const storage = configOrExit(() => {
+    const loaded = loadStoreConfig();
+    // Each shard is its own process, and the embedded database serves one.
+    if (config.shardCount > 1 && !loaded.databaseUrl) throw new ConfigError('DATABASE_URL', `must name a Postgres server when the bot runs ${config.shardCount} shards (the embedded database in DATA_DIR serves one process)`);
+    return loaded;
+  });
   settleShardEnvironment(config);
-  const logger = await createLogger({ level: config.logLevel, secrets: [config.token], pretty: config.prettyLogs });
+  const logger = await createLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(storage)], pretty: config.prettyLogs });
   // A stray rejection is a bug to log, not a reason to take every server's bot down.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const onSighup = reloadOnSighup();
 
   try {
-    const { knowledge: shared, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
-    // Issue 14: the database's ServerArticleStore (branch issue-14-store) is opened here and passed in; without one, servers keep no articles.
-    const serverArticleStore: ServerArticleStore | undefined = undefined;
-    const { knowledge, serverArticles } = withServerArticles(shared, serverArticleStore, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
+    // Together: PGlite compiles its WebAssembly off the main thread while the articles load.
+    const [stores, { knowledge: shared, reloader }] = await Promise.all([
+      openStores(storage, logger),
+      openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload }),
+    ]);
+    const { knowledge, serverArticles } = withServerArticles(shared, stores.serverArticles, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
     const rateLimiter = createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs });
     const bot = await startGatewayBot({
       knowledge,
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
       shardCount: config.shardCount,
       logger,
       rateLimiter,
+      feedback: stores.feedback,
       // The token was revoked or the gateway refused us for good: exit so a supervisor (or the admin) sees it.
       onFatalDisconnect: () => process.exit(1),
     });
@@ -53,13 +62,16 @@ async function main(): Promise<void> {
         process.exit(1);
       }, limits.shutdownTimeoutMs);
       forced.unref();
-      void bot.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'clean shutdown failed');
-          process.exit(1);
-        },
-      );
+      void bot
+        .stop()
+        .then(() => stores.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'clean shutdown failed');
+            process.exit(1);
+          },
+        );
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,12 +1,12 @@
-import type { ServerArticleStore } from './store/server-article-store.js';
 import type { AddressInfo } from 'node:net';
 import { configOrExit, exitAfterFailedStart, openKnowledgeBase, reloadOnSighup, withServerArticles } from './bootstrap.js';
-import { loadEnvFile, loadHttpConfig, loadArticleSourceConfig, loadLimitsConfig, loadReloadConfig } from './config.js';
+import { databaseSecrets, loadArticleSourceConfig, loadEnvFile, loadHttpConfig, loadLimitsConfig, loadReloadConfig, loadStoreConfig } from './config.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createInteractionsServer } from './http/interactions-server.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './logger.js';
 import { commandSet } from './commands/index.js';
+import { openStores } from './store/stores.js';
 
 /** `npm run start:http`: Discord's Interactions Endpoint URL on HOST:PORT (POST /interactions, GET /healthz). */
 async function main(): Promise<void> {
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const limits = configOrExit(loadLimitsConfig);
   const reload = configOrExit(loadReloadConfig);
   const sources = configOrExit(loadArticleSourceConfig);
-  const logger = await createLogger({ level: config.logLevel, secrets: [], pretty: config.prettyLogs });
+  const storage = configOrExit(loadStoreConfig);
+  const logger = await createLogger({ level: config.logLevel, secrets: databaseSecrets(storage), pretty: config.prettyLogs });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const onSighup = reloadOnSighup();
   // Same start-up contract as the gateway bot: one line naming the problem, then exit 1.
@@ -26,10 +27,12 @@ async function main(): Promise<void> {
     exitAfterFailedStart();
   };
   try {
-    const { knowledge: shared, reloader } = await openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload });
-    // Issue 14: the database's ServerArticleStore (branch issue-14-store) is opened here and passed in; without one, servers keep no articles.
-    const serverArticleStore: ServerArticleStore | undefined = undefined;
-    const { knowledge, serverArticles } = withServerArticles(shared, serverArticleStore, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
+    // Instances behind a load balancer share one store when DATABASE_URL names the same server.
+    const [stores, { knowledge: shared, reloader }] = await Promise.all([
+      openStores(storage, logger),
+      openKnowledgeBase(config.articlesDir, logger, { answerCacheSize: limits.answerCacheSize, maxFileBytes: config.articleMaxBytes, ...reload }),
+    ]);
+    const { knowledge, serverArticles } = withServerArticles(shared, stores.serverArticles, logger, { sources, articleMaxBytes: config.articleMaxBytes, answerCacheSize: limits.answerCacheSize });
     const server = createInteractionsServer({
       knowledge,
       ...(serverArticles ? { serverArticles } : {}),
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
       logger,
       rateLimiter: createRateLimiter({ limit: limits.rateLimitQuestions, windowMs: limits.rateLimitWindowMs }),
       bodyTimeoutMs: limits.httpBodyTimeoutMs,
+      feedback: stores.feedback,
     });
     // A port in use or an address that is not this machine's fails here, before anything is served.
     server.once('error', failed);
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       void reloader.stop();
-      server.close(() => process.exit(0));
+      server.close(() => void stores.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(1), 10_000).unref();
     };
     process.on('SIGINT', () => shutdown('SIGINT'));

@@ -86,8 +86,8 @@ describe('the bot against a local Discord', () => {
       env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guild.id, DISCORD_API_URL: fake.apiUrl },
     });
     const names = fake.commands(fake.guild.id).map((c) => c.name).sort();
-    expect(names).toEqual(['Ask the article', 'about', 'article', 'ask', 'help', 'quotes', 'speakers', 'topics']);
-    expect(stdout).toContain(`Registered 8 commands guild ${fake.guild.id}`);
+    expect(names).toEqual(['Ask the article', 'about', 'article', 'ask', 'help', 'quotes', 'report', 'speakers', 'topics']);
+    expect(stdout).toContain(`Registered 9 commands guild ${fake.guild.id}`);
     // The admins' command: shown only to members with Manage Server, only in servers the app is installed to.
     const admin = fake.commands(fake.guild.id).find((c) => c.name === 'article');
     expect(admin?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));

@@ -15,6 +15,8 @@ import {
   loadLimitsConfig,
   loadReloadConfig,
   loadShardCount,
+  loadStoreConfig,
+  databaseSecrets,
   settleShardEnvironment,
 } from '../src/config.js';
 import { BUNDLED_ARTICLES_DIR, DEFAULT_ARTICLE_MAX_BYTES } from '../src/data/load.js';
@@ -216,6 +218,7 @@ describe('GIVEN .env.example as shipped, with only the required values filled in
     expect(loadCliConfig(filled)).toEqual(loadCliConfig({}));
     expect(loadReloadConfig(filled)).toEqual({ debounceMs: 300, rescanMs: 5000 });
     expect(loadArticleSourceConfig(filled)).toEqual({ fetchTimeoutMs: 10_000, fetchMaxBytes: 5 * 1024 * 1024, allowPrivate: [] });
+    expect(loadStoreConfig(filled)).toEqual(loadStoreConfig({}));
   });
 
   it('THEN every variable in it is one the configuration reads, and every variable a user sets is in it and in the README table', () => {
@@ -344,5 +347,43 @@ describe('GIVEN how /article add fetches links and files', () => {
     [{ ARTICLE_FETCH_MAX_BYTES: '12' }, /^ARTICLE_FETCH_MAX_BYTES: must be at least 1024/],
   ])('WHEN %o THEN start-up stops naming the variable and the problem', (env, message) => {
     expect(() => loadArticleSourceConfig(env)).toThrow(message);
+  });
+});
+
+describe('GIVEN the database configuration', () => {
+  it('WHEN nothing is set THEN the embedded database in ./data keeps the log 30 days, with a generated salt', () => {
+    expect(loadStoreConfig({})).toEqual({ dataDir: './data', databaseUrl: undefined, feedbackSalt: undefined, retentionMs: 30 * 86_400_000 });
+    expect(loadStoreConfig({ DATA_DIR: '', DATABASE_URL: '', FEEDBACK_SALT: '', QUESTION_LOG_RETENTION_DAYS: '' })).toEqual(loadStoreConfig({}));
+  });
+
+  it('WHEN each is set THEN it is used', () => {
+    expect(loadStoreConfig({ DATA_DIR: '/srv/bot', DATABASE_URL: 'postgresql://bot:pw@db:5432/bot', FEEDBACK_SALT: 'x'.repeat(16), QUESTION_LOG_RETENTION_DAYS: '7' })).toEqual({
+      dataDir: '/srv/bot',
+      databaseUrl: 'postgresql://bot:pw@db:5432/bot',
+      feedbackSalt: 'x'.repeat(16),
+      retentionMs: 7 * 86_400_000,
+    });
+  });
+
+  it('WHEN DATABASE_URL is not a Postgres URL THEN the error names the variable and the form, and never echoes the value', () => {
+    for (const value of ['mysql://root:hunter2@db/x', 'not a url hunter2', 'http://db/x']) {
+      const error = configError({ DATABASE_URL: value }, loadStoreConfig);
+      expect(error.message).toBe('DATABASE_URL: must be a Postgres connection URL, postgres://user:password@host:5432/database, or unset for the embedded database in DATA_DIR');
+      expect(error.message).not.toContain('hunter2');
+    }
+  });
+
+  it('WHEN the salt is short or the retention is out of range THEN each names its variable', () => {
+    expect(configError({ FEEDBACK_SALT: 'short' }, loadStoreConfig).message).toMatch(/^FEEDBACK_SALT: must be at least 16 characters/);
+    expect(configError({ QUESTION_LOG_RETENTION_DAYS: '0' }, loadStoreConfig).message).toBe('QUESTION_LOG_RETENTION_DAYS: must be at least 1');
+    expect(configError({ QUESTION_LOG_RETENTION_DAYS: '4000' }, loadStoreConfig).message).toMatch(/^QUESTION_LOG_RETENTION_DAYS: must be at most 3650/);
+    expect(configError({ QUESTION_LOG_RETENTION_DAYS: 'forever' }, loadStoreConfig).variable).toBe('QUESTION_LOG_RETENTION_DAYS');
+  });
+
+  it('THEN the logger is given the password (as written and decoded), the whole URL and the salt to scrub', () => {
+    expect(databaseSecrets({ databaseUrl: 'postgres://bot:p%40ss-word@db/bot', feedbackSalt: 'a-salt-of-16-chars' })).toEqual(
+      expect.arrayContaining(['a-salt-of-16-chars', 'postgres://bot:p%40ss-word@db/bot', 'p%40ss-word', 'p@ss-word']),
+    );
+    expect(databaseSecrets({ databaseUrl: undefined, feedbackSalt: undefined })).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogCapture, descriptionOf } from './reliability/helpers.js';
-import { slashCommand, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import type { APIMessage } from 'discord.js';
+import { button, slashCommand, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 
 /**
  * The README's first start, step by step, as a new user takes it: a checkout, `cp .env.example
@@ -100,6 +101,12 @@ describe('GIVEN a checkout with .env made from .env.example as the README says',
         await readyOrFailed(fake, run);
         const asked = fake.sendInteraction(slashCommand('ask', { question: 'who spoke about venues?' }));
         expect(descriptionOf((await asked.waitForCallback()).data)).toContain('Polishchuk');
+        // The database is on with DATA_DIR left empty: created in ./data, and a vote is recorded in it.
+        expect(existsSync(join(checkout, 'data', 'pglite', 'PG_VERSION'))).toBe(true);
+        const answer = asked.originalMessage() as APIMessage;
+        const up = (answer.components ?? []).flatMap((row) => ('components' in row ? (row.components as { label?: string; custom_id?: string }[]) : [])).find((b) => b.label === '👍');
+        const voted = fake.sendInteraction(button(up?.custom_id ?? '', answer));
+        expect(descriptionOf((await voted.waitForCallback()).data)).toBe('Thanks, your 👍 is recorded.');
         expect(run.output.lines.join('')).not.toContain('FATAL');
       } finally {
         await run.stop();

@@ -12,6 +12,7 @@ import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild } from
 import { LogCapture, msg } from './reliability/helpers.js';
 import { TRAM_ID, TRAM_QUESTION, TRAM_V1, TRAM_V2 } from './support/reload-articles.js';
 import { runCli } from './support/run-cli.js';
+import { startWireServer } from './store/drivers.js';
 import { citations, quotedPassages, viaGateway, type Reply } from './support/surfaces.js';
 
 const SHARDS = 2;
@@ -28,7 +29,11 @@ const guildByShard = new Map<number, FakeGuild>();
 const articlesDir = mkdtempSync(join(tmpdir(), 'sharded-articles-'));
 const managerLog = new LogCapture();
 
+/** More than one shard means more than one process: they share a Postgres (here PGlite over the wire on 127.0.0.1), as the README says. */
+let wire: Awaited<ReturnType<typeof startWireServer>> | undefined;
+
 beforeAll(async () => {
+  wire = await startWireServer();
   fake = await startFakeDiscord({ shards: SHARDS, defaultTimeoutMs: 10_000 });
   const second = fake.addGuild({ id: onNextShard(fake.guild.id), name: 'Second Guild', channels: [{ name: 'general' }] });
   for (const guild of [fake.guild, second]) guildByShard.set(shardOf(guild.id), guild);
@@ -39,18 +44,19 @@ beforeAll(async () => {
     totalShards: 'auto', // asks the fake's GET /gateway/bot, not discord.com
     file: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
     execArgv: ['--import', 'tsx'],
-    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn', ARTICLES_DIR: articlesDir },
+    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn', ARTICLES_DIR: articlesDir, DATABASE_URL: wire.url },
     spawnDelayMs: 0, // the fake does not pace IDENTIFYs; Discord does (discord.js waits 5.5 s)
     respawnDelayMs: 50,
     logger: managerLog.logger,
   });
   for (const ext of ['json', 'txt']) copyFileSync(join(BUNDLED_ARTICLES_DIR, `russia-ukraine-negotiations.${ext}`), join(articlesDir, `russia-ukraine-negotiations.${ext}`));
   await fleet.start();
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   await fleet?.stop(5_000);
   await fake?.close();
+  await wire?.stop();
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
   Object.assign(process.env, savedEnv);
   rmSync(articlesDir, { recursive: true, force: true });

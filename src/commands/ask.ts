@@ -4,6 +4,7 @@ import { focusedOption, optionValue } from '../discord/interaction-data.js';
 import { renderAnswer, renderChoices, type ReplyMessage } from '../discord/render.js';
 import { MAX_QUESTION_LENGTH } from '../discord/guard.js';
 import { isSmallTalk } from '../discord/small-talk.js';
+import { noteIfDeclined } from '../discord/unanswered.js';
 import { EVERYWHERE, PUBLIC_OPTION, privateUnlessPublic, type SlashCommand } from './command.js';
 
 
@@ -34,20 +35,26 @@ export const askCommand = {
     if (isSmallTalk(question)) return services.commands.help(services, this.isPrivate(interaction));
     const article = pickArticle(engine, optionValue(interaction, 'article'));
     const answer = engine.answer(question, { articleId: article });
-    const ephemeral = this.isPrivate(interaction);
-    const pages = firstPages.get(answer) ?? {};
-    const privacy = ephemeral ? 'private' : 'public';
-    const remembered = pages[privacy];
-    if (remembered) return remembered;
-    const page = Object.freeze(renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral }));
-    firstPages.set(answer, { ...pages, [privacy]: page });
-    return page;
+    const page = firstPage(answer, question, article, this.isPrivate(interaction));
+    if (answer.found) return page;
+    return noteIfDeclined(services, answer, { guildId: interaction.guild_id ?? null, articleScope: article ?? null, question }).then(() => page);
   },
   autocomplete(interaction, { engine }) {
     const focused = focusedOption(interaction);
     return focused?.name === 'article' ? renderChoices(engine.suggestArticles(focused.value)) : [];
   },
 } satisfies SlashCommand;
+
+/** The first page of an answer, remembered per privacy while the engine remembers the answer. */
+function firstPage(answer: Answer, question: string, article: string | undefined, ephemeral: boolean): ReplyMessage {
+  const pages = firstPages.get(answer) ?? {};
+  const privacy = ephemeral ? 'private' : 'public';
+  const remembered = pages[privacy];
+  if (remembered) return remembered;
+  const page = Object.freeze(renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral }));
+  firstPages.set(answer, { ...pages, [privacy]: page });
+  return page;
+}
 
 /** An article option: an id picked from the list, or typed text resolved the way autocomplete would. */
 export function pickArticle(engine: AnswerEngine, typed: string | number | boolean | undefined): string | undefined {

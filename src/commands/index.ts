@@ -14,11 +14,12 @@ import type { Command, MessageCommand } from './command.js';
 import { exampleQuestions } from './examples.js';
 import { helpCommand } from './help.js';
 import { quotesCommand } from './quotes.js';
+import { reportCommand } from './report.js';
 import { speakersCommand } from './speakers.js';
 import { topicsCommand } from './topics.js';
 
 /** Every command the bot registers and answers; deploy-commands registers exactly this list. */
-export const commands: Command[] = [askCommand, quotesCommand, speakersCommand, topicsCommand, aboutCommand, articleCommand, helpCommand, askMessageCommand];
+export const commands: Command[] = [askCommand, quotesCommand, speakersCommand, topicsCommand, aboutCommand, articleCommand, reportCommand, helpCommand, askMessageCommand];
 
 export function commandDefinitions(): Command['data'][] {
   return commands.map((command) => command.data);

@@ -3,7 +3,8 @@ import { ComponentType } from 'discord.js';
 import type { AnswerEngine } from '../engine/index.js';
 import type { Services } from './services.js';
 import { inServer } from './interaction-data.js';
-import { checkPassage, decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView } from './custom-ids.js';
+import type { Vote, VoteOutcome } from '../store/feedback-log.js';
+import { checkPassage, decodeCustomId, idRef, isIdRef, questionIsInMessage, type AnswerView, type AskView } from './custom-ids.js';
 import { renderAnswer, renderContext, renderNotice, VERBATIM_NOTE, type ReplyMessage } from './render.js';
 import { answerForView, renderList } from './views.js';
 
@@ -13,10 +14,12 @@ import { answerForView, renderList } from './views.js';
  */
 export type ButtonReply = { update: boolean; message: ReplyMessage; followUp?: ReplyMessage };
 
-/** Answers a button press or a menu pick from its custom id alone (plus, for very long questions, the message's footer). */
-export function handleButton(interaction: APIMessageComponentInteraction, { engine, articles }: Services): ButtonReply {
+/** Answers a button press or a menu pick from its custom id alone (plus, for very long questions, the message's footer). Votes go to handleVote. */
+export function handleButton(interaction: APIMessageComponentInteraction, services: Services): ButtonReply {
+  const { engine, articles } = services;
   const action = decodeCustomId(interaction.data.custom_id);
   if (!action) return { update: false, message: renderNotice('This button is from an older version of the bot; ask again to get fresh buttons.') };
+  if (action.action === 'vote') return { update: false, message: renderNotice('Votes are not recorded here.') };
   // What a button opens for the first time is private in a server, as a command's answer is.
   const opened = (view: AnswerView): ButtonReply => ({ update: false, message: renderAnswer(answerForView(engine, view), { page: 0, view, ephemeral: inServer(interaction) }) });
   if (action.action === 'context') {
@@ -60,6 +63,30 @@ export function handleButton(interaction: APIMessageComponentInteraction, { engi
   }
   // Paging edits the message in place and keeps its privacy.
   return { update: true, message: renderAnswer(answer, { page: action.page, view, ephemeral: isEphemeral(interaction) }) };
+}
+
+const VOTE_REPLIES: Record<VoteOutcome, (mark: string) => string> = {
+  recorded: (mark) => `Thanks, your ${mark} is recorded.`,
+  changed: (mark) => `Changed your vote on this answer to ${mark}.`,
+  unchanged: (mark) => `You already gave this answer a ${mark}; it counts once.`,
+};
+
+/** A 👍 or 👎 press, recorded in the database; undefined for any other button (handleButton answers those). */
+export function handleVote(interaction: APIMessageComponentInteraction, services: Services): Promise<ReplyMessage> | undefined {
+  const action = decodeCustomId(interaction.data.custom_id);
+  return action?.action === 'vote' ? recordVote(interaction, action.vote, action.view, services) : undefined;
+}
+
+/** One vote per user per answer (changeable); a 👎 asks nothing more. The reply is a private acknowledgement. */
+async function recordVote(interaction: APIMessageComponentInteraction, vote: Vote, carried: AskView, { engine, feedback }: Services): Promise<ReplyMessage> {
+  const user = interaction.member?.user?.id ?? interaction.user?.id;
+  if (!feedback || !user) return renderNotice('Votes are not recorded here.');
+  const view = questionIsInMessage(carried) ? questionFromFooter(interaction, carried) : carried;
+  if (!view || view.kind !== 'ask') return renderNotice('I could not read the question back from this message; your vote was not recorded.');
+  // An article removed since keeps its reference: the vote still counts for that answer.
+  const articleScope = view.article === undefined ? null : (resolveId(engine, view.article) ?? view.article);
+  const outcome = await feedback.vote({ guildId: interaction.guild_id ?? null, articleScope, question: view.question }, user, vote);
+  return renderNotice(VOTE_REPLIES[outcome](vote === 'up' ? '👍' : '👎'));
 }
 
 function questionFromFooter(interaction: APIMessageComponentInteraction, view: AnswerView): AnswerView | undefined {

@@ -24,7 +24,11 @@ export type ButtonAction =
   /** A select menu under /speakers or /topics: the picked value opens that speaker's or topic's quotes. */
   | { action: 'pick'; what: 'speaker' | 'topic' }
   /** "Post to channel" under a private list (/speakers, /topics, /about): posts the list as it is now. */
-  | { action: 'share'; list: ListKind };
+  | { action: 'share'; list: ListKind }
+  /** 👍 / 👎 under an answer: the question and scope identify the answer, so a vote needs no stored message. */
+  | { action: 'vote'; vote: 'up' | 'down'; view: AskView };
+
+export type AskView = Extract<AnswerView, { kind: 'ask' }>;
 
 /** The lists a command shows whole (no question, no paging). */
 export type ListKind = 'speakers' | 'topics' | 'articles';
@@ -81,13 +85,25 @@ function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'ask') return [`ask:${action.question}`];
   if (action.action === 'pick') return [`pick:${action.what}`];
   if (action.action === 'share') return [`share:${action.list}`];
+  if (action.action === 'vote') return askViewForms(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, ref);
   if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
   if (view.kind === 'topic') return [`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
   if (view.kind === 'quotes') return [`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
+  return askViewForms(prefix, view, ref);
+}
+
+/** An ask view after its prefix: the question, then with the question left in the message (see questionIsInMessage). */
+function askViewForms(prefix: string, view: AskView, ref: (id: string) => string): string[] {
   if (view.article !== undefined) return [`${prefix}A:${ref(view.article)}:${view.question}`, `${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`];
   return [`${prefix}a:${view.question}`, `${prefix}a:${QUESTION_IN_MESSAGE}`];
+}
+
+function decodeAskView(viewKind: string, rest: string): AskView {
+  if (viewKind === 'a') return { kind: 'ask', question: rest };
+  const [article = '', ...question] = rest.split(':');
+  return { kind: 'ask', question: question.join(':'), article };
 }
 
 /** Parses a custom id; undefined for ids this version did not make. Ids may come back as references (see idRef). */
@@ -106,15 +122,13 @@ export function decodeCustomId(id: string): ButtonAction | undefined {
   if (list) return { action: 'share', list };
   const picked = /^pick:(speaker|topic)$/.exec(id);
   if (picked) return { action: 'pick', what: picked[1] === 'topic' ? 'topic' : 'speaker' };
+  const voted = /^v([+-]):(a|A):([\s\S]*)$/.exec(id);
+  if (voted) return { action: 'vote', vote: voted[1] === '+' ? 'up' : 'down', view: decodeAskView(voted[2] ?? 'a', voted[3] ?? '') };
   const paged = /^(pg|post):(-?\d+):(a|A|q|t):([\s\S]*)$/.exec(id);
   if (!paged) return undefined;
   const [, kind, page, viewKind, rest = ''] = paged;
   const action = kind === 'pg' ? 'page' : 'post';
-  if (viewKind === 'a') return { action, page: Number(page), view: { kind: 'ask', question: rest } };
-  if (viewKind === 'A') {
-    const [article = '', ...question] = rest.split(':');
-    return { action, page: Number(page), view: { kind: 'ask', question: question.join(':'), article } };
-  }
+  if (viewKind === 'a' || viewKind === 'A') return { action, page: Number(page), view: decodeAskView(viewKind, rest) };
   if (viewKind === 't') {
     const [topic = '', article] = rest.split(':');
     return { action, page: Number(page), view: article ? { kind: 'topic', topic, article } : { kind: 'topic', topic } };

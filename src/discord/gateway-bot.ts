@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { knowledgeFor, type KnowledgeSource } from '../knowledge/knowledge-base.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
 import type { CommandSet, ServerArticles } from './services.js';
 import { handleInteraction, refuseInteraction, type InteractionResponder } from './interactions.js';
 import { answerMessage, messageApology, refuseMessage } from './messages.js';
@@ -59,6 +60,8 @@ export interface GatewayBotOptions {
   restTimeoutMs?: number;
   /** Tests only: discord.js waits ~5 s between IDENTIFYs; a no-op throttler makes re-identify tests fast. */
   buildIdentifyThrottler?: WebSocketOptions['buildIdentifyThrottler'];
+  /** Votes and the unanswered-question log; unset records nothing. */
+  feedback?: FeedbackLog;
   /** Called when Discord closed the gateway for good (e.g. the token was revoked): the bot cannot continue. */
   onFatalDisconnect?: (code: number, reason: string) => void;
 }
@@ -129,7 +132,7 @@ export async function startGatewayBot(options: GatewayBotOptions): Promise<Gatew
       // While stopping, a question still gets a reply: the restarting notice, as interactions do.
       // A mention in a server is answered with that server's articles too; a DM with the shared ones.
       const knowledge = await knowledgeFor(options.knowledge, message.guild_id);
-      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands }, options);
+      const reply = stopping ? refuseMessage(message, botId, SHUTTING_DOWN_NOTICE) : answerMessage(message, botId, { engine: knowledge.engine, articles: knowledge.articles, commands: options.commands, ...(options.feedback ? { feedback: options.feedback } : {}) }, options);
       if (!reply) return;
       await client.rest.post(Routes.channelMessages(message.channel_id), { body: reply });
       logger.info({ ...context, outcome: 'replied', knowledge: knowledge.generation, ms: Math.round(performance.now() - started) }, 'message');

@@ -41,7 +41,8 @@ export function checkCommand(interaction: APIApplicationCommandInteraction, comm
  */
 export function checkButton(interaction: APIMessageComponentInteraction, limiter: RateLimiter | undefined, posted: RecentKeys | undefined): Refusal | undefined {
   const action = decodeCustomId(interaction.data.custom_id);
-  if (!action || action.action === 'context') return undefined;
+  // A vote asks nothing of the engine; it is one row, changed in place.
+  if (!action || action.action === 'context' || action.action === 'vote') return undefined;
   const limited = rateLimited(limiter, interaction.member?.user?.id ?? interaction.user?.id);
   if (limited || (action.action !== 'post' && action.action !== 'share') || !posted) return limited;
   if (!posted.claim(`${interaction.message.id}\u0000${interaction.data.custom_id}`)) {

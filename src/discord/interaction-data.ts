@@ -39,6 +39,20 @@ export function stripMentions(text: string): string {
   return text.replace(/<@[!&]?\d+>/g, ' ').trim();
 }
 
+/** Manage Server, or Administrator (which implies every permission). */
+const MANAGE_SERVER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
+
+/**
+ * The member may manage this server, by the permissions Discord computed for them in this channel.
+ * `default_member_permissions` only hides a command: an admin can grant it to anyone, and a stale
+ * client can still send it, so a command for admins checks again with this.
+ */
+export function canManageServer(interaction: { guild_id?: string; member?: { permissions?: string } }): boolean {
+  const permissions = interaction.member?.permissions;
+  if (!interaction.guild_id || !permissions || !/^\d+$/.test(permissions)) return false;
+  return (BigInt(permissions) & MANAGE_SERVER) !== 0n;
+}
+
 /**
  * The server whose own articles answer this interaction: the server it was used in, when the app is
  * installed there. A user-installed app used in a server it is not in, a DM or a group DM has none.
@@ -50,14 +64,6 @@ export function serverScope(interaction: { guild_id?: string; authorizing_integr
   // Payloads from before user installs name no owners: the app was installed to the server.
   if (owners === undefined) return guildId;
   return owners[ApplicationIntegrationType.GuildInstall] === guildId ? guildId : undefined;
-}
-
-/** The member who used it may manage the server (Manage Server, or Administrator), from the permissions Discord computed for this interaction. */
-export function canManageServer(interaction: { member?: { permissions?: string } }): boolean {
-  const permissions = interaction.member?.permissions;
-  if (permissions === undefined || !/^\d+$/.test(permissions)) return false;
-  const bits = BigInt(permissions);
-  return (bits & PermissionFlagsBits.ManageGuild) !== 0n || (bits & PermissionFlagsBits.Administrator) !== 0n;
 }
 
 type SubcommandOptions = { data: { options?: unknown[] } };

@@ -7,7 +7,8 @@ import {
 } from 'discord.js';
 import { knowledgeFor, type KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
-import { handleButton, type ButtonReply } from './buttons.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
+import { handleButton, handleVote, type ButtonReply } from './buttons.js';
 import { checkButton, checkCommand } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecentKeys } from './recent-keys.js';
@@ -39,6 +40,8 @@ export interface InteractionDeps {
   rateLimiter?: RateLimiter;
   /** Answers already posted to a channel by "Post to channel" (one post per message); unset means not tracked. */
   postedAnswers?: RecentKeys;
+  /** Votes and the unanswered-question log; unset records nothing. */
+  feedback?: FeedbackLog;
 }
 
 export type Outcome = 'replied' | 'deferred' | 'autocomplete' | 'error' | 'unknown' | 'pong' | 'refused';
@@ -71,6 +74,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
       commands: deps.commands,
       ...(guildId !== undefined ? { guildId } : {}),
       ...(deps.serverArticles ? { serverArticles: deps.serverArticles } : {}),
+      ...(deps.feedback ? { feedback: deps.feedback } : {}),
     };
     outcome = await route(interaction, tracked, deps, services);
   } catch (error) {
@@ -147,6 +151,14 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       }
       const own = deps.commands.component(interaction, services);
       if (own) return answerComponent(own, responder, deps);
+      const vote = handleVote(interaction, services);
+      // A slow database must not miss Discord's 3 s: the private acknowledgement is deferred like a slow command.
+      if (vote) {
+        return answerWithin(() => vote, responder, deps, {
+          reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
+          defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+        });
+      }
       const reply = handleButton(interaction, services);
       const type = reply.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await responder.respond({ type, data: reply.message });

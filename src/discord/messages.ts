@@ -3,6 +3,7 @@ import type { Services } from './services.js';
 import { rateLimited, tooLong } from './guard.js';
 import type { RateLimiter } from './rate-limit.js';
 import { isSmallTalk } from './small-talk.js';
+import { noteIfDeclined } from './unanswered.js';
 import { renderAnswer, renderError, renderMessageReply, renderNotice, type MessageReply, type ReplyMessage } from './render.js';
 
 export type { MessageReply };
@@ -33,7 +34,10 @@ export function answerMessage(message: GatewayMessageCreateDispatchData, botUser
   const { engine } = services;
   const refusal = tooLong(question) ?? rateLimited(guards.rateLimiter, message.author.id);
   if (refusal) return refusal.firstRefusal ? replyTo(message, renderNotice(refusal.text)) : undefined;
-  return replyTo(message, renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: false }));
+  const answer = engine.answer(question);
+  // The reply does not wait for the log: a DM or mention answer is one REST call, and noteIfDeclined never rejects.
+  void noteIfDeclined(services, answer, { guildId: message.guild_id ?? null, articleScope: null, question });
+  return replyTo(message, renderAnswer(answer, { page: 0, view: { kind: 'ask', question }, ephemeral: false }));
 }
 
 /** A question sent while the bot is stopping gets `notice` instead of an answer; other messages get nothing. */

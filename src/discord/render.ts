@@ -11,8 +11,9 @@ import {
 } from 'discord.js';
 import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article, Person } from '../data/schema.js';
+import type { FeedbackReport } from '../store/feedback-log.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
-import { checkPassage, customIdForms, idRef, type AnswerView, type ButtonAction, type ListKind } from './custom-ids.js';
+import { checkPassage, customIdForms, idRef, type AnswerView, type AskView, type ButtonAction, type ListKind } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -211,6 +212,8 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
     navigation.push(button('More ▶', more, page >= pages - 1));
   }
   if (options.ephemeral && answer.found && post) navigation.push(button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary));
+  // A declined question is logged as it is asked; only answers ask for a vote.
+  if (answer.found && options.view.kind === 'ask') navigation.push(...voteButtons(options.view));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
   const context = contextButtons([...introductions, ...items.map((s) => s.item)], severalArticles);
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
@@ -259,6 +262,13 @@ function contextButtons(items: readonly AnswerItem[], severalArticles: boolean):
     if (id) buttons.push(button(truncate(`Show in context ¶${item.paragraph}${where}`, DISCORD_LIMITS.buttonLabel), id));
   }
   return buttons.slice(0, MAX_ROW_BUTTONS);
+}
+
+/** 👍 and 👎 under an answer, both or neither (when the question does not fit, it is read back from the footer). */
+function voteButtons(view: AskView): APIButtonComponent[] {
+  const up = encodeCustomId({ action: 'vote', vote: 'up', view });
+  const down = encodeCustomId({ action: 'vote', vote: 'down', view });
+  return up && down ? [button('👍', up), button('👎', down)] : [];
 }
 
 /** Each suggested question as a button that asks it (those too long to carry are left out). */
@@ -497,6 +507,8 @@ export interface CommandDefinition {
   name: string;
   description?: string;
   type?: number;
+  /** Set for commands Discord shows only to members with these permissions (admins' tools): the help leaves them out. */
+  default_member_permissions?: string | null;
 }
 
 /**
@@ -504,7 +516,7 @@ export interface CommandDefinition {
  * listed from the command definitions themselves so the help never drifts from what is registered.
  */
 export function renderHelp(definitions: readonly CommandDefinition[], examples: readonly string[], ephemeral: boolean): ReplyMessage {
-  const slash = definitions.filter((d) => (d.type ?? 1) === 1).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
+  const slash = definitions.filter((d) => (d.type ?? 1) === 1 && !d.default_member_permissions).map((d) => `\`/${d.name}\` ${escapeText(d.description ?? '')}`);
   const menus = definitions.filter((d) => d.type === 3).map((d) => `Right-click a message → **Apps → ${escapeText(d.name)}** asks with its text.`);
   const embed: APIEmbed = {
     color: COLOUR_FOUND,
@@ -533,6 +545,38 @@ export function renderChoices(choices: Choice[]): { name: string; value: string 
     name: truncate(c.label, DISCORD_LIMITS.choiceName),
     value: c.value.slice(0, DISCORD_LIMITS.choiceValue),
   }));
+}
+
+/** Lines of a report field, as many whole ones as fit in a field value. */
+function fieldLines(lines: readonly string[], empty: string): string {
+  let value = '';
+  for (const line of lines) {
+    const next = value ? `${value}\n${line}` : line;
+    if (next.length > DISCORD_LIMITS.fieldValue) break;
+    value = next;
+  }
+  return value || empty;
+}
+
+function scopeNote(scope: string | null): string {
+  return scope === null ? '' : ` *(article ${escapeText(truncate(scope, 60))})*`;
+}
+
+/** /report: the most frequent unanswered questions and the most 👎'd answers, private, echoing questions inert. */
+export function renderFeedbackReport(report: FeedbackReport, days: number): ReplyMessage {
+  const quoted = (question: string) => `“${escapeText(truncate(question.replace(/\s+/g, ' '), 150))}”`;
+  const unanswered = report.unanswered.map((e) => `**${e.times}×** ${quoted(e.question)}${scopeNote(e.articleScope)}`);
+  const downvoted = report.downvoted.map((e) => `**${e.down}** 👎 · ${e.up} 👍 ${quoted(e.question)}${scopeNote(e.articleScope)}`);
+  const embed: APIEmbed = {
+    color: COLOUR_FOUND,
+    title: `What this server asked, last ${days} days`,
+    fields: [
+      { name: 'Most frequent unanswered questions', value: fieldLines(unanswered, 'None: every question got an answer.') },
+      { name: 'Most 👎’d answers', value: fieldLines(downvoted, 'None.') },
+    ],
+    footer: { text: 'No user ids are kept. Questions and votes are deleted after the retention period.' },
+  };
+  return message([embed], [], true);
 }
 
 /** A short private notice: rate limits, bad input, stale buttons. */

@@ -9,6 +9,7 @@ import type { AnswerEngine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
 import type { SourceOptions } from '../sources/article-source.js';
 import type { ServerArticleStore } from '../store/server-article-store.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
 import type { ButtonReply } from './buttons.js';
 import type { ReplyMessage } from './render.js';
 
@@ -21,6 +22,8 @@ export interface Services {
   guildId?: string;
   /** What `/article` needs to change a server's articles; unset where the bot keeps none (the CLI). */
   serverArticles?: ServerArticles;
+  /** Votes and the unanswered-question log (the database); unset where nothing is recorded (tests, tools). */
+  feedback?: FeedbackLog;
 }
 
 /** The per-server article store and how articles are fetched, for `/article add|remove|list` and its buttons. */

@@ -9,6 +9,7 @@ import { RecentKeys } from '../discord/recent-keys.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { ServerArticles } from '../discord/services.js';
 import type { Logger } from '../logger.js';
+import type { FeedbackLog } from '../store/feedback-log.js';
 import { checkSignature } from './signature.js';
 
 export interface InteractionsServerOptions {
@@ -37,6 +38,8 @@ export interface InteractionsServerOptions {
   rateLimiter?: RateLimiter;
   /** Answers already posted by "Post to channel"; one per server by default (per instance, like the rate limit). */
   postedAnswers?: RecentKeys;
+  /** Votes and the unanswered-question log, in the database every instance shares; unset records nothing. */
+  feedback?: FeedbackLog;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;

@@ -6,6 +6,12 @@ import type { Article } from '../data/schema.js';
  * base depend only on this interface; `src/store` implements it over the embedded database or
  * Postgres. Every method is one transaction: a process killed mid-call leaves the old state or the
  * new one, never half of either.
+ *
+ * The database implementation is SqlServerArticleStore (sql-server-article-store.ts), opened once
+ * per process by openStores() (stores.ts) as `stores.serverArticles`: stage keys are 16 URL-safe
+ * characters (room for them in a button's custom id), a stage expires after 15 minutes, and list()
+ * verifies every stored article again as the loader verifies a file (a row that fails is left out
+ * and logged, never served).
  */
 export interface ServerArticleStore {
   /** The articles this server added, oldest first. */

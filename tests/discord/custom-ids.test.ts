@@ -173,6 +173,30 @@ describe('GIVEN a button action', () => {
   });
 });
 
+describe('GIVEN a 👍 or 👎 under an answer', () => {
+  it('THEN for every question and article (fast-check) the id fits in 100 characters and decodes to the same vote on the same question, or on the question left in the message', () => {
+    const validId = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 20 }).map((parts) => parts.join('-'));
+    fc.assert(
+      fc.property(fc.constantFrom('up' as const, 'down' as const), fc.string({ minLength: 1, maxLength: 300 }), fc.option(validId, { nil: undefined }), (vote, question, article) => {
+        const action: ButtonAction = { action: 'vote', vote, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article } };
+        const id = encodeCustomId(action);
+        if (id === undefined || id.length > 100) return false;
+        const decoded = decodeCustomId(id);
+        if (decoded?.action !== 'vote' || decoded.vote !== vote) return false;
+        if (article !== undefined && decoded.view.article !== article && decoded.view.article !== idRef(article)) return false;
+        return decoded.view.question === question || questionIsInMessage(decoded.view);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('THEN a found answer carries both, a declined one neither (it is logged as it is asked)', () => {
+    const labels = (question: string) => renderAnswer(engine.answer(question), { page: 0, view: { kind: 'ask', question }, ephemeral: true }).components.flatMap((row) => row.components.map((c) => ('label' in c ? c.label : '')));
+    expect(labels('what did Zakharova say?')).toEqual(expect.arrayContaining(['👍', '👎']));
+    expect(labels('how many moons does the harbour cat own?')).not.toContain('👎');
+  });
+});
+
 describe('GIVEN ids this version did not make', () => {
   it.each(['', 'hello', 'pg', 'pg:1', 'pg:x:a:question', 'pg:1:z:whatever', 'post:1', 'page:1:a:q', 'ctx:1:2:3:Not_An_Id', 'ctx:1:2:3:', 'ctx:a:b:c:article', 'PG:1:a:q', ' pg:1:a:q'])(
     'WHEN %j is decoded THEN it is undefined',

@@ -3,8 +3,11 @@ import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { msg, spawnEntry, type BotProcess } from '../reliability/helpers.js';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { msg, spawnEntry, type BotProcess, PROCESS_START_MS } from '../reliability/helpers.js';
+
+// Each test starts a real process, which opens its database: seconds on a busy machine.
+vi.setConfig({ testTimeout: 2 * PROCESS_START_MS });
 
 /**
  * `npm run start:http` as a supervisor sees it: the same start-up contract as the gateway bot (a
@@ -53,7 +56,7 @@ describe('GIVEN the HTTP interactions endpoint cannot start', () => {
 describe('GIVEN HOST', () => {
   it('WHEN it is 127.0.0.1 THEN the endpoint listens there only, and answers there', async () => {
     const server = serve({ HOST: '127.0.0.1' });
-    const line = await server.output.waitFor(msg('interactions endpoint listening'), { timeoutMs: 10_000 });
+    const line = await server.output.waitFor(msg('interactions endpoint listening'), { timeoutMs: PROCESS_START_MS });
     const { host, port } = JSON.parse(line) as { host: string; port: number };
     expect(host).toBe('127.0.0.1');
     const status = await new Promise<number>((done, fail) => get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => { res.resume(); done(res.statusCode ?? 0); }).on('error', fail));
@@ -62,7 +65,7 @@ describe('GIVEN HOST', () => {
 
   it('WHEN it is unset THEN every interface is listened on, as before', async () => {
     const server = serve({});
-    const line = await server.output.waitFor(msg('interactions endpoint listening'), { timeoutMs: 10_000 });
+    const line = await server.output.waitFor(msg('interactions endpoint listening'), { timeoutMs: PROCESS_START_MS });
     expect(['::', '0.0.0.0']).toContain((JSON.parse(line) as { host: string }).host);
   });
 });

@@ -1,5 +1,7 @@
 import { commands, commandSet } from '../../src/commands/index.js';
+import { freshDataDir } from '../support/data-dir.js';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { APIEmbed } from 'discord.js';
 import { pino } from 'pino';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -76,9 +78,9 @@ export interface BotUnderTest {
   close(): Promise<void>;
 }
 
-/** The real discord.js client (startGatewayBot) against a fresh fake Discord. */
-export async function startBot({ engine = realEngine, ...overrides }: Partial<GatewayBotOptions> & { engine?: AnswerEngine } = {}): Promise<BotUnderTest> {
-  const fake = await startFakeDiscord();
+/** The real discord.js client (startGatewayBot) against a fresh fake Discord (or `fake`, to restart a bot against the same one). */
+export async function startBot({ engine = realEngine, fake: existing, ...overrides }: Partial<GatewayBotOptions> & { engine?: AnswerEngine; fake?: FakeDiscord } = {}): Promise<BotUnderTest> {
+  const fake = existing ?? (await startFakeDiscord());
   const logs = new LogCapture();
   const bot = await startGatewayBot({
     knowledge: fixedKnowledge(engine),
@@ -113,6 +115,9 @@ export function flagsOf(data: unknown): number {
   return (data as { flags?: number } | undefined)?.flags ?? 0;
 }
 
+/** How long a spawned bot or endpoint may take to be ready: it opens its database too, and CI machines are busy. */
+export const PROCESS_START_MS = 30_000;
+
 /** The real bot process (`node --import tsx src/index.ts`), its output as lines, and its exit. */
 export interface BotProcess {
   child: ChildProcess;
@@ -125,12 +130,16 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   return spawnEntry('src/index.ts', { DISCORD_CLIENT_ID: '100000000000000001', ...env });
 }
 
-/** A real entry point (`node --import tsx <script>`), its output as lines, and its exit. */
+/**
+ * A real entry point (`node --import tsx <script>`), its output as lines, and its exit. Each gets its
+ * own DATA_DIR (an empty embedded database) unless `env` names one or a DATABASE_URL.
+ */
 export function spawnEntry(script: string, env: Record<string, string>): BotProcess {
+  const storage = env.DATA_DIR !== undefined || env.DATABASE_URL !== undefined ? {} : { DATA_DIR: freshDataDir() };
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: process.cwd(),
     // Only what the process needs: no .env from the developer's checkout leaks into the test.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', ...storage, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = new LogCapture();
@@ -148,7 +157,12 @@ export function spawnEntry(script: string, env: Record<string, string>): BotProc
   };
   feed(child.stdout);
   feed(child.stderr);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => {
+      if (storage.DATA_DIR) rmSync(storage.DATA_DIR, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
+  );
   return {
     child,
     output,

@@ -1,10 +1,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { BUNDLED_ARTICLES_DIR } from '../../src/data/load.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
-import { descriptionOf, msg, spawnBot, type BotProcess } from './helpers.js';
+import { descriptionOf, msg, spawnBot, type BotProcess, PROCESS_START_MS } from './helpers.js';
+
+// Each test starts a real process, which opens its database: seconds on a busy machine.
+vi.setConfig({ testTimeout: 2 * PROCESS_START_MS });
 
 /** These tests run the real bot process, `node --import tsx src/index.ts`, against the fake Discord. */
 
@@ -52,7 +55,7 @@ function expectNoToken(bot: BotProcess, token: string): void {
 describe('GIVEN the real bot process', () => {
   it('WHEN article files are truncated, duplicated or have wrong offsets THEN each is reported at start-up (file, field, problem) and the valid article is served', async () => {
     const { fake, bot } = await launch({ ARTICLES_DIR: brokenArticlesDir() });
-    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: PROCESS_START_MS });
     const skipped = bot.output.parsed().filter((l) => String(l['msg']).startsWith('skipped article file'));
     expect(skipped.map((l) => [String(l['file']).split('/').pop(), l['field']])).toEqual([
       ['a-truncated.json', '(file)'],
@@ -87,7 +90,7 @@ describe('GIVEN the real bot process', () => {
 
   it('WHEN handlers, REST and discord.js itself fail (malformed payloads, 500s, a 401 quoting the token) THEN it keeps answering, never prints the token, and on a gateway 4004 exits 1 saying why', async () => {
     const { fake, bot } = await launch({ LOG_LEVEL: 'trace' });
-    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: PROCESS_START_MS });
 
     // Payloads discord.js's own handlers choke on, before ours run: a command without data, a message without an author.
     fake.dispatch('INTERACTION_CREATE', { id: '1', type: 2, application_id: fake.applicationId, token: 'x', version: 1 });
@@ -120,7 +123,7 @@ describe('GIVEN the real bot process', () => {
 describe('GIVEN SIGTERM while an interaction is in flight', () => {
   it('THEN the in-flight reply is delivered, a new interaction is refused with a notice, and the process exits 0 promptly', async () => {
     const { fake, bot } = await launch();
-    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: PROCESS_START_MS });
     fake.failNext(CALLBACK, { delayMs: 1500 }); // keeps the first reply in flight
     const inFlight = fake.sendInteraction(slashCommand('ask', { question: 'who spoke about venues?' }));
     await bot.output.waitFor((l) => l.includes('interaction received') && l.includes(inFlight.id), { what: 'the bot to receive the interaction' });
@@ -139,7 +142,7 @@ describe('GIVEN SIGTERM while an interaction is in flight', () => {
 
   it('THEN a DM and a mention sent while it stops get the restarting notice, not silence', async () => {
     const { fake, bot } = await launch();
-    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: PROCESS_START_MS });
     fake.failNext(CALLBACK, { delayMs: 1500 }); // keeps the process stopping while the messages arrive
     const inFlight = fake.sendInteraction(slashCommand('ask', { question: 'who spoke about venues?' }));
     await bot.output.waitFor((l) => l.includes('interaction received') && l.includes(inFlight.id), { what: 'the bot to receive the interaction' });
@@ -160,7 +163,7 @@ describe('GIVEN SIGTERM while an interaction is in flight', () => {
 
   it('WHEN a reply hangs past SHUTDOWN_TIMEOUT_SECONDS THEN the process still exits (1), saying why', async () => {
     const { fake, bot } = await launch({ SHUTDOWN_TIMEOUT_SECONDS: '1' });
-    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 10_000 });
+    await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: PROCESS_START_MS });
     fake.failNext(CALLBACK, { delayMs: 8_000 });
     const hung = fake.sendInteraction(slashCommand('ask', { question: 'who is peskov' }));
     await bot.output.waitFor((l) => l.includes('interaction received') && l.includes(hung.id), { what: 'the bot to receive the interaction' });

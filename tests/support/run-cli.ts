@@ -14,7 +14,7 @@ export interface CliRun {
  * and `env` in its environment (no ARTICLES_DIR or .env value of the developer's), `input` on
  * stdin; killed after `timeoutMs` if given (its code is then null).
  */
-export function runCli(tool: 'ask' | 'ingest', args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(tool: 'ask' | 'ingest' | 'report', args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${tool}.ts`, ...args], {
       cwd: ROOT,
