@@ -121,14 +121,34 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   for (let guard = 0; guard < 3; guard++) {
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
-    if (!TIME_WORDS.has(lower(doc.tokens[k]))) return k;
+    // "two weeks ago said": "ago" (an adverb, skipped above) closes the time phrase before it.
+    const ago = lower(doc.tokens[k + 1]) === 'ago';
+    if (!isTimeNoun(doc.tokens[k])) return k;
     let j = k;
-    while (j >= first && (TIME_WORDS.has(lower(doc.tokens[j])) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    while (j >= first && (isTimeNoun(doc.tokens[j]) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    // "less than two weeks ago", "more than a year ago"
+    if (lower(doc.tokens[j]) === 'than' && ['less', 'more', 'little'].includes(lower(doc.tokens[j - 1]))) j -= 2;
+    const opener = lower(doc.tokens[j + 1]);
     if (['on', 'in', 'at', 'during', 'over', 'by', 'late', 'early', 'this', 'last'].includes(lower(doc.tokens[j]))) k = j - 1;
+    // "the council this past week said", "Mira Lund, a planner, last month said": a time phrase opened by its
+    // determiner stands between the subject and its verb; the subject ends before it.
+    else if (j >= first && j < k && (ago || TIME_OPENERS.has(opener))) k = j;
     else return k;
   }
   return k;
 }
+
+/** Words that open a time phrase on their own ("this week", "last month", "past three days"). */
+const TIME_OPENERS = new Set(['this', 'last', 'past', 'next', 'earlier', 'late', 'early']);
+
+/** A word that names a stretch of time: a day, a part of one, or a unit ("weeks", "days"). */
+function isTimeNoun(t: Token | undefined): boolean {
+  if (!t || t.quote) return false;
+  const word = lower(t);
+  return TIME_WORDS.has(word) || TIME_UNITS.has(word) || (t.pos === 'NOUN' && TIME_UNITS.has(t.lemma));
+}
+
+const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'weekend', 'weekends']);
 
 /** The first token the source may use: after the last quotation before the verb. */
 function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {

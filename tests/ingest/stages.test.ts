@@ -173,6 +173,13 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund, at a rally in the port, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
+  it('THEN a time phrase between the source and its verb is no part of the source', () => {
+    expect(statements('Mira Lund, the port director, this past week said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('The city council less than two weeks ago said the bridge was safe.')).toEqual(['The city council → the bridge was safe']);
+    expect(statements('Mira Lund (D-Oslo) earlier in the day said the bridge was safe.')).toEqual(['Mira Lund (D-Oslo) → the bridge was safe']);
+    expect(statements('The port authority last month announced that fees would rise.')).toEqual(['The port authority → fees would rise']);
+  });
+
   it('THEN a quotation interrupted by its attribution is one statement of two parts, and narration after it is none', () => {
     expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
     expect(statements('“We tried,” she said, and the crowd, tired and cold, walked home along the river.')).toEqual(['she → We tried']);
