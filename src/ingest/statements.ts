@@ -121,6 +121,19 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   for (let guard = 0; guard < 3; guard++) {
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
+    // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.
+    const closing = dashEndingAt(doc, k);
+    if (closing >= 0) {
+      let open = -1;
+      for (let j = closing - 1; j > first && !doc.tokens[j]?.quote; j--) if (dashEndingAt(doc, j) >= 0) {
+        open = dashEndingAt(doc, j);
+        break;
+      }
+      if (open > first) {
+        k = open - 1;
+        continue;
+      }
+    }
     // "two weeks ago said": "ago" (an adverb, skipped above) closes the time phrase before it.
     const ago = lower(doc.tokens[k + 1]) === 'ago';
     if (!isTimeNoun(doc.tokens[k])) return k;
@@ -130,7 +143,7 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
     if (lower(doc.tokens[j]) === 'than' && ['less', 'more', 'little'].includes(lower(doc.tokens[j - 1]))) j -= 2;
     const opener = lower(doc.tokens[j + 1]);
     if (['on', 'in', 'at', 'during', 'over', 'by', 'late', 'early', 'this', 'last'].includes(lower(doc.tokens[j]))) k = j - 1;
-    // "the council this past week said", "Mira Lund, a planner, last month said": a time phrase opened by its
+    // "the council this past week said", "Tamsin Arkwell, a planner, last month said": a time phrase opened by its
     // determiner stands between the subject and its verb; the subject ends before it.
     else if (j >= first && j < k && (ago || TIME_OPENERS.has(opener))) k = j;
     else return k;
@@ -493,23 +506,71 @@ function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
  */
 function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase | null {
   let from = sentence.first;
-  const opener = doc.tokens[from];
-  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) {
-    for (let k = from; k < before; k++) if (isComma(doc.tokens[k])) {
-      from = k + 1;
-      break;
-    }
+  // Opening adverbials one after another ("At a rally, while his rivals called for more, …").
+  for (let guard = 0; guard < 3; guard++) {
+    const opener = doc.tokens[from];
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) break;
+    const comma = nextCommaBefore(doc, from, before);
+    if (comma < 0) break;
+    from = comma + 1;
   }
   for (let k = from; k < before; k++) {
     const t = doc.tokens[k];
     if (!t || t.quote) continue;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) {
+    // A relative clause or a dashed aside ("Tamsin Arkwell -- whose firm built it -- has …") has its own verbs.
+    if (RELATIVE_OPENERS.has(lower(t)) && k > from) {
+      const end = nextCommaBefore(doc, k, before, true);
+      if (end < 0) {
+        // "Tamsin Arkwell, who backed the plan and said …": the verb is the relative clause's own; its subject is
+        // the phrase "who" stands for.
+        const antecedent = phraseEndingAt(doc, isComma(doc.tokens[k - 1]) ? k - 2 : k - 1, from);
+        return antecedent ? { head: antecedent, appositions: [], inverted: false } : null;
+      }
+      k = end;
+      continue;
+    }
+    if (isDash(doc, k)) {
+      const end = nextDashBefore(doc, k + (doc.tokens[k + 1]?.text === '-' ? 2 : 1), before);
+      if (end >= 0) k = end + (doc.tokens[end + 1]?.text === '-' ? 1 : 0);
+      continue;
+    }
+    // "to sell" is an infinitive, no clause's verb.
+    if (lower(doc.tokens[k - 1]) === 'to' && doc.tokens[k - 1]?.pos === 'PART') continue;
+    // "Tamsin Arkwell rips the plan": a present-tense verb after a name, tagged as a plural noun.
+    const misTagged = t.pos === 'NOUN' && /s$/.test(lower(t)) && doc.tokens[k - 1]?.pos === 'PROPN' && doc.tokens[k + 1]?.pos === 'DET';
+    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) || misTagged) {
       const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
       const source = sourceOf(doc, fake);
       return source && !source.inverted ? source : null;
     }
   }
   return null;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);
+
+/** The first comma (or, with `orDash`, dash) at or after `from` and before `before`, or -1. */
+function nextCommaBefore(doc: Doc, from: number, before: number, orDash = false): number {
+  for (let k = from; k < before; k++) if (isComma(doc.tokens[k]) || (orDash && isDash(doc, k))) return k;
+  return -1;
+}
+
+function nextDashBefore(doc: Doc, from: number, before: number): number {
+  for (let k = from; k < before; k++) if (isDash(doc, k)) return k;
+  return -1;
+}
+
+/** The first token of a dash ending at `k` ("—", "–", or the two hyphens of "--"), or -1. */
+function dashEndingAt(doc: Doc, k: number): number {
+  const t = doc.tokens[k]?.text;
+  if (t === '—' || t === '–') return k;
+  return t === '-' && doc.tokens[k - 1]?.text === '-' ? k - 1 : -1;
+}
+
+/** A dash between words: "—", "–", or "--" (read as two hyphens). */
+function isDash(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]?.text;
+  return t === '—' || t === '–' || (t === '-' && doc.tokens[k + 1]?.text === '-');
 }
 
 function lastTokenOf(doc: Doc, s: Statement): number {

@@ -200,6 +200,21 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund praised the crews and said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
+  it('THEN a participle speaks for the subject of the main clause, past openers, asides, relative clauses and infinitives', () => {
+    expect(statements('At a rally in May, while most of his rivals called for more ships, Tor Berge held back, noting that the navy was large enough.')).toEqual([
+      'Tor Berge → the navy was large enough',
+    ]);
+    expect(statements('On the other side, Mira Lund -- whose husband built the bridge -- has derided the plan, suggesting that the costs are too high.')).toEqual([
+      'Mira Lund → the costs are too high',
+    ]);
+    expect(statements('In a letter released Monday, Tor Berge rips the plan to sell the port, arguing that the deal favors the banks.')).toEqual(['Tor Berge → the deal favors the banks']);
+  });
+
+  it('THEN an aside set off by dashes between the source and its verb is no part of the source', () => {
+    expect(statements('Mira Lund -- whose husband built the bridge -- said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
+    expect(statements('Mira Lund — a planner in the port — said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
+  });
+
   it('THEN a participle after "with" and a phrase speaks for that phrase, not for the clause\'s subject', () => {
     expect(statements('The count ended, with Tor Berge saying he was “very pleased.”')).toEqual(['Tor Berge → he was “very pleased.”']);
     expect(statements('The town met on Monday, with officials saying the road would close.')).toEqual(['officials → the road would close']);
