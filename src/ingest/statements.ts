@@ -68,7 +68,9 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
 function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
   for (const { cue, source } of later) {
-    if (cue.kind === 'according' || cue.kind === 'participle') return boundaryBefore(doc, cue.first);
+    if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
+    // "… and Tamsin Arkwell calling it …": a participle with a subject of its own ends the content before that subject.
+    if (cue.kind === 'participle') return boundaryBefore(doc, ownSubjectStart(doc, cue, sentence) ?? cue.first);
     if (cue.kind !== 'verb') continue;
     if (source && !source.inverted) {
       // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
@@ -134,6 +136,13 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
         continue;
       }
     }
+    // "Tamsin Arkwell in a statement said", "Tamsin Arkwell on the campaign trail said": where or how, between a name
+    // and its verb.
+    const setting = settingBefore(doc, k, first);
+    if (setting >= 0) {
+      k = setting;
+      continue;
+    }
     // "two weeks ago said": "ago" (an adverb, skipped above) closes the time phrase before it.
     const ago = lower(doc.tokens[k + 1]) === 'ago';
     if (!isTimeNoun(doc.tokens[k])) return k;
@@ -149,6 +158,27 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
     else return k;
   }
   return k;
+}
+
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'during', 'via', 'through', 'over', 'after', 'before', 'at']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that']);
+
+/**
+ * The last token of a name before a prepositional phrase that ends at `k` and opens with a determiner ("… Arkwell
+ * in a statement"), or -1. A name with no determiner after its preposition ("officials in Brenwick") is where they are.
+ */
+function settingBefore(doc: Doc, k: number, first: number): number {
+  const end = doc.tokens[k];
+  if (!end || end.quote || !['NOUN', 'PROPN'].includes(end.pos)) return -1;
+  for (let j = k - 1; j > first && k - j <= 6; j--) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || isComma(t)) return -1;
+    if (t.pos !== 'ADP') continue;
+    if (!SETTING_PREPOSITIONS.has(lower(t)) || !DETERMINERS.has(lower(doc.tokens[j + 1]))) return -1;
+    const name = doc.tokens[j - 1];
+    return name && name.pos === 'PROPN' && /^\p{Lu}/u.test(name.text) ? j - 1 : -1;
+  }
+  return -1;
 }
 
 /** Words that open a time phrase on their own ("this week", "last month", "past three days"). */
@@ -178,12 +208,50 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return phraseEndingAt(doc, k, floor) ?? head;
 }
 
-/** "with Tamsin Arkwell saying …", "with the minister arguing …": the phrase between "with" and a participle. */
+/**
+ * A participle's own subject: the phrase between "with" and it ("with the minister arguing …"), or a name set off
+ * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …").
+ */
 function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const last = doc.tokens[end];
   if (!last || !['PROPN', 'NOUN', 'PRON'].includes(last.pos)) return null;
-  const phrase = phraseEndingAt(doc, end, floor);
-  return phrase && lower(doc.tokens[phrase.first - 1]) === 'with' ? phrase : null;
+  const found = phraseEndingAt(doc, end, floor);
+  if (!found) return null;
+  // A dash between words ends a phrase, whatever it may join inside a name ("statement – Tamsin Arkwell").
+  let phrase = found;
+  for (let k = end - 1; k >= found.first; k--) if (doc.tokens[k]?.text === '—' || doc.tokens[k]?.text === '–') {
+    phrase = { first: k + 1, last: end };
+    break;
+  }
+  const before = lower(doc.tokens[phrase.first - 1]);
+  if (before === 'with') return phrase;
+  const named = last.pos === 'PROPN' && /^\p{Lu}/u.test(doc.tokens[phrase.first]?.text ?? '');
+  return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
+}
+
+/** Where a participle's own subject begins ("with" included), or null when it has none. */
+function ownSubjectStart(doc: Doc, cue: Cue, sentence: Sentence): number | null {
+  const own = withSubject(doc, cue.first - 1, sentence.first);
+  if (!own) return null;
+  return lower(doc.tokens[own.first - 1]) === 'with' ? own.first - 1 : own.first;
+}
+
+const ADVERBIAL_SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'before', 'because', 'since', 'until', 'once', 'though', 'although']);
+
+/**
+ * An elided verb joined to the verb of an adverbial clause ("the crowd cheered when Tamsin Arkwell spotted a sign
+ * and asked …") shares that clause's subject, not the main clause's.
+ */
+function joinedSubject(doc: Doc, sentence: Sentence, and: number): SourcePhrase | null {
+  for (let k = and - 1; k >= sentence.first; k--) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || isComma(t)) return null;
+    if (t.pos !== 'VERB' || /ing$/.test(lower(t)) || lower(doc.tokens[k - 1]) === 'to') continue;
+    const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
+    const source = sourceOf(doc, fake);
+    return source && !source.inverted && ADVERBIAL_SUBORDINATORS.has(lower(doc.tokens[source.head.first - 1])) ? source : null;
+  }
+  return null;
 }
 
 /**
@@ -345,7 +413,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
       if (previous) return make([content], null, previous, 'elided');
-      const subject = mainSubject(doc, sentence, cue.first);
+      const subject = joinedSubject(doc, sentence, cue.first - 1) ?? mainSubject(doc, sentence, cue.first);
       return subject ? make([content], subject, null, 'elided') : null;
     }
     return null;

@@ -210,6 +210,22 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('In a letter released Monday, Tor Berge rips the plan to sell the port, arguing that the deal favors the banks.')).toEqual(['Tor Berge → the deal favors the banks']);
   });
 
+  it('THEN where or how, set between a name and its verb without commas, is no part of the source', () => {
+    expect(statements('Tor Berge in a long post said he would appoint more judges.')).toEqual(['Tor Berge → he would appoint more judges']);
+    expect(statements('Tor Berge at the rally on Monday said he would appoint more judges.')).toEqual(['Tor Berge → he would appoint more judges']);
+  });
+
+  it('THEN a verb joined by "and" speaks for the subject of the verb it is joined to, in whatever clause', () => {
+    expect(statements('The crowd cheered when Tor Berge spotted a sign and asked that it be brought to him.')).toEqual(['Tor Berge → it be brought to him']);
+  });
+
+  it('THEN a participle after a name set off by a dash or "and" speaks for that name', () => {
+    expect(statements('Both issued a statement – Tor Berge saying he was “very pleased” and Mira Lund calling it “a good day.”')).toEqual([
+      'Tor Berge → he was “very pleased”',
+      'Mira Lund → it “a good day.”',
+    ]);
+  });
+
   it('THEN an aside set off by dashes between the source and its verb is no part of the source', () => {
     expect(statements('Mira Lund -- whose husband built the bridge -- said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
     expect(statements('Mira Lund — a planner in the port — said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
