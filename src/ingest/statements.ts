@@ -1,6 +1,7 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
+import { nameRuns } from './names.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 
@@ -436,6 +437,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
   if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
   const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
+  if (!after) {
+    const unmarked = unmarkedName(doc, cue, source, floor);
+    if (unmarked) return make([unmarked.content], unmarked.source, null, 'around');
+  }
   let mark = clauseStart - 1;
   while (mark >= floor && ['and', 'but', 'so', 'yet'].includes(lower(doc.tokens[mark]))) mark--;
   const setOff = mark < floor || isSetOff(doc.tokens[mark]);
@@ -492,6 +497,22 @@ function isAdjunctTail(doc: Doc, first: number, last: number): boolean {
     if (['which', 'who', 'that'].includes(lower(t))) return false;
   }
   return true;
+}
+
+/**
+ * "…, he is also the ablest candidate Arkwell argues." — a name and its verb close the sentence after a clause of
+ * their own, with the comma left out: the name alone is the source, and the clause before it what was said.
+ */
+function unmarkedName(doc: Doc, cue: Cue, source: SourcePhrase, floor: number): { content: Range; source: SourcePhrase } | null {
+  if (source.inverted || source.appositions.length > 0 || cue.kind !== 'verb') return null;
+  for (let k = cue.last + 1; k <= cue.sentence.last; k++) if (doc.tokens[k]?.pos !== 'PUNCT' || doc.tokens[k]?.quote) return null;
+  const run = nameRuns(doc, source.head.first, source.head.last).at(-1);
+  if (!run || run.last !== source.head.last || run.kind !== 'person' || run.possessive || cue.first !== run.last + 1) return null;
+  const before = doc.tokens[run.first - 1];
+  if (!before || run.first - 1 < floor || before.quote || !/^\p{Ll}/u.test(before.text) || before.pos !== 'NOUN') return null;
+  const content = tokensRange(doc, floor, run.first - 1);
+  if (!content || !statesSomething(doc, floor, run.first - 1)) return null;
+  return { content, source: { head: { first: run.first, last: run.last }, appositions: [], inverted: false } };
 }
 
 /** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */

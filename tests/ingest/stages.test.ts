@@ -152,6 +152,16 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Tor Berge asked the minister whether the plan had failed.')).toEqual(['Tor Berge → the minister whether the plan had failed']);
   });
 
+  it('THEN a name and its verb closing a sentence after a clause, with the comma left out, attribute that clause', () => {
+    expect(statements('The plan is not only cheap, it is also the safest option planner Lund argues.')).toEqual([
+      'Lund → The plan is not only cheap, it is also the safest option planner',
+    ]);
+    expect(quotes('Tor Berge spoke first.', 'The plan is cheap, it is also the safest option planner Mira Lund argues.', '“It is the best,” she says.')).toEqual([
+      'Mira Lund: The plan is cheap, it is also the safest option planner',
+      'Mira Lund: It is the best',
+    ]);
+  });
+
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
     expect(statements('During the long vote in the hall, Mira Lund remarked on the weather.')).toEqual([]);
   });
