@@ -183,7 +183,10 @@ function headCore(doc: Doc, head: Span): Span {
     const t = doc.tokens[k];
     // "Ministry of Transport" keeps its "of": a name on both sides.
     // "Secretary of State Tamsin Arkwell" keeps it too: titles on both sides, and no name before them ("Tamsin King of Brenwick").
-    const titleBefore = TITLE_WORDS.has(lower(doc.tokens[k - 1])) && doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, '')));
+    // "White House Chief of Staff Tamsin Arkwell": a title word on both sides of "of" is one title, whatever comes before.
+    const titleBefore =
+      TITLE_WORDS.has(lower(doc.tokens[k - 1])) &&
+      (doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, ''))) || TITLE_WORDS.has(lower(doc.tokens[k + 1])));
     const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
