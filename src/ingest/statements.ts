@@ -265,9 +265,19 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
   while (start >= 0 && segments[start] && (isDescription(doc, segments[start] as Span) || isAdjunctSegment(doc, segments[start] as Span))) start--;
+  // "…, after winning the primary, Gov. Tamsin Arkwell (R-OH), said": a name right after an adverbial is the subject.
+  const lastSeg = segments[n];
+  const beforeLast = segments[n - 1];
+  if (lastSeg && beforeLast && isAdjunctSegment(doc, beforeLast) && SETTING_PREPOSITIONS.has(lower(doc.tokens[beforeLast.first]))) {
+    const head = phraseEndingAt(doc, lastSeg.last, lastSeg.first);
+    const named = head && head.first === lastSeg.first && nameRuns(doc, head.first, head.last).some((r) => r.kind === 'person' && (r.words.length >= 2 || r.title !== ''));
+    if (head && named) return { head, appositions: [], inverted: false };
+  }
   // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
   for (let h = start + 1; h < n; h++) {
     const seg = segments[h] as Span;
+    // "On the radio, his wife, Mira, said": an opening where or when is no head.
+    if (isAdjunctSegment(doc, seg)) continue;
     const head = phraseEndingAt(doc, seg.last, seg.first);
     if (head && !describesOnly(doc, seg, head)) return { head, appositions: segments.slice(h + 1, n + 1), inverted: false };
   }

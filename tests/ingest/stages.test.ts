@@ -183,6 +183,14 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund, at a rally in the port, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
+  it('THEN an opening where or when set off by a comma is no head, and a titled name right after one is the subject', () => {
+    expect(statements('On the radio Tuesday, his wife, Mira, called for an open vote.')).toEqual(['his wife → for an open vote']);
+    expect(quotes('In Oslo, the mayor, Tor Berge, said the port was safe.')).toEqual(['Tor Berge: the port was safe']);
+    expect(statements('Tuesday at Lindhaven College in Brenwick, OH, after winning Ohio in the primary, Gov. Tor Berge (R-OH), said, “I am ready.”')).toEqual([
+      'Gov. Tor Berge (R-OH) → I am ready.',
+    ]);
+  });
+
   it('THEN a time phrase between the source and its verb is no part of the source', () => {
     expect(statements('Mira Lund, the port director, this past week said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('The city council less than two weeks ago said the bridge was safe.')).toEqual(['The city council → the bridge was safe']);
