@@ -44,8 +44,11 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
       // "the Brenwick governor", "an Arkwell supporter": the capitalised words qualify the role noun after them; nobody is named.
       if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
-      // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said").
-      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && speaking.has(run.words[0] ?? ''));
+      // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said"), or when it
+      // names a person noun set off before it ("his wife, Tamsin,").
+      const apposed = apposedPersonNoun(doc, run);
+      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && (speaking.has(run.words[0] ?? '') || apposed !== null));
+      if (entity && apposed && entity.kind === 'person' && !entity.gender) entity.gender = genderOfDescription(apposed);
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
@@ -55,6 +58,15 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
     }
   }
   learnGenders(doc, people);
+}
+
+/** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
+function apposedPersonNoun(doc: Doc, run: NameRun): string | null {
+  const comma = doc.tokens[run.first - 1];
+  const noun = doc.tokens[run.first - 2];
+  const after = doc.tokens[run.last + 1];
+  if (comma?.text !== ',' || !noun || noun.quote || !/^\p{Ll}/u.test(noun.text) || !PERSON_NOUNS.has(lower(noun))) return null;
+  return after && (after.text === ',' || after.text === '.') ? lower(noun) : null;
 }
 
 /** A lower-case noun for a person right after a name run: the run is its modifier. */

@@ -293,6 +293,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
   });
 
+  it('THEN a lone first name set off after a person noun ("his wife, Mira,") is a person of that noun\'s gender', () => {
+    expect(quotes('Tor Berge spoke first.', 'His wife, Mira, is due to speak on Monday. She has spoken only a few times. At a rally in May, she described him as “kind.”')).toEqual([
+      'Mira: him as “kind.”',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
