@@ -321,6 +321,8 @@ describe('GIVEN sources to resolve (stage 5)', () => {
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
     expect(quotes('OSLO — Mira J. Lund Jr. said the port was safe.')).toEqual(['Mira J. Lund Jr.: the port was safe']);
     expect(quotes('Neither Tor Berge nor his staff spoke. Former Senior Adviser Tor Berge said later that the port was safe.')).toEqual(['Tor Berge: the port was safe']);
+    // A quoted nickname between the names is part of the name, and no part of it as written.
+    expect(quotes('Marchers walked in silence.', 'Juan “Chico” Lund of Oslo carried one of the photos. “I cried the whole way,” he said.')).toEqual(['Juan Lund: I cried the whole way']);
     // A title joined by "of" stays one title after the body's name.
     expect(quotes('White House Chief of Staff Tor Berge said the plan was safe.')).toEqual(['Tor Berge: the plan was safe']);
   });
