@@ -320,7 +320,9 @@ function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
   if (!head) return null;
   // "said the plan had failed": a phrase followed by its own verb is the subject of what was said.
   const following = doc.tokens[head.last + 1];
-  if (following && !following.quote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
+  // After a quotation ("“…,” said an analyst who worked for …") a relative clause describes the speaker.
+  const describedAfterQuote = ['who', 'whose'].includes(lower(following)) && doc.tokens[cue.first - 1]?.quote !== null && doc.tokens[cue.first - 1] !== undefined;
+  if (following && !following.quote && !describedAfterQuote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
   const appositions: Span[] = [];
   let next = head.last + 1;
   while (isComma(doc.tokens[next])) {
@@ -441,7 +443,15 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
   const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
-  if (after && !interrupted) return make([after], source, null, 'after');
+  if (after && !interrupted) {
+    // “C,” S said in May on the podcast “T.” · “C,” S said answering a question: a quotation opening the sentence right
+    // before its attribution is what was said; the words after the verb, unless "that" or a colon brings them, say how.
+    const opening = openingQuotation(doc, sentence, source.inverted ? cue.first : sourceStart(source));
+    const start = tokenStartingAt(doc, after.start);
+    const brought = start !== undefined && ['that', ':'].includes(lower(doc.tokens[start.i - 1]));
+    if (opening && !brought) return make([quotedWords(doc.text, opening)], source, null, 'quote-before');
+    return make([after], source, null, 'after');
+  }
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
@@ -523,6 +533,16 @@ function unmarkedName(doc: Doc, cue: Cue, source: SourcePhrase, floor: number): 
   const content = tokensRange(doc, floor, run.first - 1);
   if (!content || !statesSomething(doc, floor, run.first - 1)) return null;
   return { content, source: { head: { first: run.first, last: run.last }, appositions: [], inverted: false } };
+}
+
+/** The standalone quotation that opens the sentence and closes right before `clauseStart` (a comma may follow it), or null. */
+function openingQuotation(doc: Doc, sentence: Sentence, clauseStart: number): Quotation | null {
+  let k = clauseStart - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const q = doc.tokens[k]?.quote;
+  const first = doc.tokens[sentence.first];
+  if (!q || !q.standalone || doc.tokens[k]?.end !== q.outer.end || !first || first.quote !== q) return null;
+  return q;
 }
 
 /** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */
@@ -608,7 +628,9 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
   // Opening adverbials one after another ("At a rally, while his rivals called for more, …").
   for (let guard = 0; guard < 3; guard++) {
     const opener = doc.tokens[from];
-    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) break;
+    // "Asked on Monday, …", "Speaking to reporters, …": an opening participle's clause is no subject either.
+    const participle = opener?.pos === 'VERB' && /(?:ed|ing)$/.test(lower(opener));
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle)) break;
     const comma = nextCommaBefore(doc, from, before);
     if (comma < 0) break;
     from = comma + 1;

@@ -145,6 +145,18 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
   });
 
+  it('THEN a quotation opening the sentence right before its attribution is what was said, not the words after the verb', () => {
+    expect(statements('“Being a dad, that is my job,” Lund said in May on the podcast “Here Is the Thing.”')).toEqual(['Lund → Being a dad, that is my job']);
+    expect(statements('“I said it matters,” Lund said answering a question at a town hall in Oslo.')).toEqual(['Lund → I said it matters']);
+    expect(statements('“It will be hard to do it fast,” said a data expert who has worked for one of the rivals.')).toEqual(['a data expert → It will be hard to do it fast']);
+    // What "that" brings after the verb is still what was said.
+    expect(statements('“We tried,” Lund told reporters that the plan had failed.')).toEqual(['Lund → the plan had failed']);
+  });
+
+  it('THEN a verb joined by "and" after an opening participle speaks for the main clause\'s subject', () => {
+    expect(statements('Asked on Monday, Mrs. Lund shook her head and said, “No.”')).toEqual(['Mrs. Lund → No.']);
+  });
+
   it('THEN after a quotation, a verb\'s object that is only the one asked or urged leaves the quotation as what was said', () => {
     expect(statements('“Why did the plan fail?” Tor Berge asked the minister.')).toEqual(['Tor Berge → Why did the plan fail?']);
     expect(statements('“Wait one minute,” Tor Berge urged them, as the crowd booed.')).toEqual(['Tor Berge → Wait one minute']);
