@@ -280,6 +280,13 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
     expect(quotes('“We tried,” said Mira Lund.', '“And we will try again.”')).toEqual(['Mira Lund: We tried', 'Mira Lund: And we will try again.']);
   });
 
+  it('THEN a paragraph of quotation signed by a dash and a name in the next paragraph is that person\'s', () => {
+    expect(quotes('Tor Berge spoke.', '“The idea that I would close the port is just not right. I helped build it.”', '- Mira Lund.', 'Lund tends to overstate her role.')).toEqual([
+      'Mira Lund: The idea that I would close the port is just not right. I helped build it.',
+    ]);
+    expect(quotes('“Great speech. She is ready.”', '— Tor Berge, writing after the speech.')).toEqual(['Tor Berge: Great speech. She is ready.']);
+  });
+
   it('THEN a paragraph ending with a colon is answered by the quotation that opens the next one', () => {
     expect(quotes('Mira Lund put it this way:', '“We tried, and we will try again.”')).toEqual(['Mira Lund: We tried, and we will try again.']);
     expect(quotes('Mira Lund called them out on it:', '“We tried, and we will try again.”')).toEqual(['Mira Lund: We tried, and we will try again.']);
