@@ -100,6 +100,10 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('“The bridge is safe,” Mira Lund notes.')).toEqual(['verb:note']);
     expect(cues('“The bridge is safe,” Mira Lund claims, “and cheap.”')).toEqual(['verb:claim']);
     expect(cues('Her notes were long, and the claims were false.')).toEqual([]);
+    // After a common noun too, and a plural one's verb has no "s".
+    expect(cues('“The bridge is safe,” the ad states.')).toEqual(['verb:state']);
+    expect(cues('“The bridge is safe,” the officials state in the report.')).toEqual(['verb:state']);
+    expect(cues('The officials state a case in the report.')).toEqual([]);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
