@@ -483,6 +483,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     // “…!” Tamsin Arkwell tweeted. — the quotation ended the sentence before its attribution.
     const quoted = previousQuoteOnly(doc, sentence);
     if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null, 'quote-before');
+    // "… - “…,” Tamsin Arkwell said - but …": a quotation set off by a dash right before its attribution.
+    const aside = dashedQuotationBefore(doc, clauseStart, floor);
+    if (aside) return make([quotedWords(doc.text, aside)], source, null, 'quote-before');
     // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
@@ -543,6 +546,18 @@ function openingQuotation(doc: Doc, sentence: Sentence, clauseStart: number): Qu
   const first = doc.tokens[sentence.first];
   if (!q || !q.standalone || doc.tokens[k]?.end !== q.outer.end || !first || first.quote !== q) return null;
   return q;
+}
+
+/** The standalone quotation closing right before `clauseStart` whose opening mark follows a dash, or null. */
+function dashedQuotationBefore(doc: Doc, clauseStart: number, floor: number): Quotation | null {
+  let k = clauseStart - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const q = doc.tokens[k]?.quote;
+  if (!q || !q.standalone || doc.tokens[k]?.end !== q.outer.end) return null;
+  let open = k;
+  while (open - 1 >= floor && doc.tokens[open - 1]?.quote === q) open--;
+  const before = doc.tokens[open - 1];
+  return open - 1 >= floor && before && ['-', '—', '–'].includes(before.text) ? q : null;
 }
 
 /** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */

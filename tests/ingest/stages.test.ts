@@ -153,6 +153,7 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('“Being a dad, that is my job,” Lund said in May on the podcast “Here Is the Thing.”')).toEqual(['Lund → Being a dad, that is my job']);
     expect(statements('“I said it matters,” Lund said answering a question at a town hall in Oslo.')).toEqual(['Lund → I said it matters']);
     expect(statements('“It will be hard to do it fast,” said a data expert who has worked for one of the rivals.')).toEqual(['a data expert → It will be hard to do it fast']);
+    expect(statements('Neither man liked her - “Born with a silver spoon,” Mr. Elkins said - but they could not back him.')).toEqual(['Mr. Elkins → Born with a silver spoon']);
     // What "that" brings after the verb is still what was said.
     expect(statements('“We tried,” Lund told reporters that the plan had failed.')).toEqual(['Lund → the plan had failed']);
   });
