@@ -23,7 +23,8 @@ export interface Cue {
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const DASHES = new Set(['—', '―', '–']);
+/** Dashes between words (a hyphen is only a word's). */
+export const DASHES = new Set(['—', '―', '–']);
 /** Labels a newspaper puts before its own notes, not before someone's words. */
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'note', 'email', 'e-mail', 'stat', 'source', 'sources', 'photo', 'video', 'related', 'watch', 'listen', 'disclosure', 'clarification', 'editor', 'advertisement', 'contact', 'follow', 'twitter', 'facebook']);
 

@@ -1,5 +1,5 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
-import { findCues, type Cue } from './cues.js';
+import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
@@ -220,7 +220,7 @@ function withSubject(doc: Doc, end: number, floor: number): Span | null {
   if (!found) return null;
   // A dash between words ends a phrase, whatever it may join inside a name ("statement – Tamsin Arkwell").
   let phrase = found;
-  for (let k = end - 1; k >= found.first; k--) if (doc.tokens[k]?.text === '—' || doc.tokens[k]?.text === '–') {
+  for (let k = end - 1; k >= found.first; k--) if (DASHES.has(doc.tokens[k]?.text ?? '')) {
     phrase = { first: k + 1, last: end };
     break;
   }
@@ -557,7 +557,7 @@ function dashedQuotationBefore(doc: Doc, clauseStart: number, floor: number): Qu
   let open = k;
   while (open - 1 >= floor && doc.tokens[open - 1]?.quote === q) open--;
   const before = doc.tokens[open - 1];
-  return open - 1 >= floor && before && ['-', '—', '–'].includes(before.text) ? q : null;
+  return open - 1 >= floor && before && (DASHES.has(before.text) || before.text === '-') ? q : null;
 }
 
 /** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */
@@ -698,15 +698,15 @@ function nextDashBefore(doc: Doc, from: number, before: number): number {
 
 /** The first token of a dash ending at `k` ("—", "–", or the two hyphens of "--"), or -1. */
 function dashEndingAt(doc: Doc, k: number): number {
-  const t = doc.tokens[k]?.text;
-  if (t === '—' || t === '–') return k;
+  const t = doc.tokens[k]?.text ?? '';
+  if (DASHES.has(t)) return k;
   return t === '-' && doc.tokens[k - 1]?.text === '-' ? k - 1 : -1;
 }
 
 /** A dash between words: "—", "–", or "--" (read as two hyphens). */
 function isDash(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k]?.text;
-  return t === '—' || t === '–' || (t === '-' && doc.tokens[k + 1]?.text === '-');
+  const t = doc.tokens[k]?.text ?? '';
+  return DASHES.has(t) || (t === '-' && doc.tokens[k + 1]?.text === '-');
 }
 
 function lastTokenOf(doc: Doc, s: Statement): number {

@@ -1,7 +1,7 @@
 import type { Range } from '../text/index.js';
 import type { Doc, Sentence } from './document.js';
 import { endsWithQuotation, quotationsAround, quotedWords, type Quotation } from './quotations.js';
-import type { Cue } from './cues.js';
+import { DASHES, type Cue } from './cues.js';
 import { phraseStartingAt } from './phrases.js';
 import type { SourcePhrase, Statement } from './statements.js';
 
@@ -108,12 +108,10 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   return { statements: filled, orphans };
 }
 
-const DASHES = new Set(['-', '—', '–', '―']);
-
 /** "— Tamsin Arkwell, at a rally.": a sentence opening a paragraph with a dash and a name signs the quotation before it. */
 function signature(doc: Doc, sentence: Sentence): { source: SourcePhrase; cue: Cue } | null {
   const dash = doc.tokens[sentence.first];
-  if (!dash || dash.quote || !DASHES.has(dash.text) || !/^\p{Lu}/u.test(doc.tokens[sentence.first + 1]?.text ?? '')) return null;
+  if (!dash || dash.quote || !(DASHES.has(dash.text) || dash.text === '-') || !/^\p{Lu}/u.test(doc.tokens[sentence.first + 1]?.text ?? '')) return null;
   const head = phraseStartingAt(doc, sentence.first + 1, sentence.last);
   if (!head) return null;
   return {
