@@ -23,7 +23,8 @@ export interface Cue {
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'asked', 'added', 'adds', 'tweeted', 'recalled', 'argued', 'insisted', 'explained', 'noted']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'get', 'got', 'gets', 'getting']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const DASHES = new Set(['—', '―', '–']);
+/** Dashes between words (a hyphen is only a word's). */
+export const DASHES = new Set(['—', '―', '–']);
 /** Labels a newspaper puts before its own notes, not before someone's words. */
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'note', 'email', 'e-mail', 'stat', 'source', 'sources', 'photo', 'video', 'related', 'watch', 'listen', 'disclosure', 'clarification', 'editor', 'advertisement', 'contact', 'follow', 'twitter', 'facebook']);
 
@@ -117,15 +118,23 @@ function speechVerbLemma(doc: Doc, t: Token): string | null {
  * "he"/"she"/"they" that follows a quotation, before the sentence's end or a comma (“…,” Tamsin Arkwell notes.).
  */
 function attributes(doc: Doc, t: Token): boolean {
-  if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
   const before = doc.tokens[t.i - 1];
   const after = doc.tokens[t.i + 1];
   if (!before || before.sentence !== t.sentence || before.quote) return false;
-  const subject = before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they'].includes(before.text.toLowerCase()));
-  if (!subject || (after && after.sentence === t.sentence && after.text !== '.' && after.text !== ',')) return false;
+  // "the officials state": a plural noun's verb has no "s".
+  const pluralSubject = before.pos === 'NOUN' && /s$/.test(before.text) && before.lemma !== before.text.toLowerCase();
+  if (!/(?:s|ed)$/.test(t.text.toLowerCase()) && !pluralSubject) return false;
+  // A name, "he"/"she"/"they", or a common noun phrase ("the ad", "a voice-over in the ad").
+  const nounPhrase = before.pos === 'NOUN';
+  const subject = before.pos === 'PROPN' || nounPhrase || (before.pos === 'PRON' && ['he', 'she', 'they'].includes(before.text.toLowerCase()));
+  // Its end: the sentence's, a comma, or a where or when ("… states in the white paper").
+  const ends = !after || after.sentence !== t.sentence || after.text === '.' || after.text === ',' || (after.pos === 'ADP' && ['in', 'on', 'at', 'during'].includes(after.text.toLowerCase()));
+  if (!subject || !ends) return false;
   // The quotation's closing mark (or a comma after it) right before the subject, in the same sentence.
+  const inSubject = (w: Token | undefined): boolean =>
+    w !== undefined && (w.pos === 'PROPN' || (nounPhrase && (['NOUN', 'ADJ', 'DET', 'NUM'].includes(w.pos) || w.text === '-' || (w.pos === 'ADP' && ['of', 'in', 'for'].includes(w.text.toLowerCase())))));
   let k = before.i - 1;
-  while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && doc.tokens[k]?.pos === 'PROPN' && !doc.tokens[k]?.quote) k--;
+  while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && inSubject(doc.tokens[k]) && !doc.tokens[k]?.quote && before.i - k < 8) k--;
   const mark = doc.tokens[k]?.text === ',' ? doc.tokens[k - 1] : doc.tokens[k];
   return mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end;
 }

@@ -3,7 +3,7 @@
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
 /** Titles and role words written before a name ("Sen.", "Former Senior Adviser", "Secretary of State"); lower case, no stop. */
-export const TITLE_WORDS = set(`mr mrs ms miss mx dr prof sir dame lord lady sen senator rep representative gov governor lt gov
+export const TITLE_WORDS = set(`staff mr mrs ms miss mx dr prof sir dame lord lady sen senator rep representative gov governor lt gov
   president vice prime minister secretary state attorney general mayor judge justice chief chairman chairwoman chair
   gen col capt cmdr adm sgt maj cpl pvt rev reverend father pope bishop cardinal rabbi imam king queen prince princess
   former ex ambassador commissioner speaker leader majority minority whip delegate congressman congresswoman councilman

@@ -61,6 +61,12 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
     while (j + 1 <= last) {
       const next = tokens[j + 1];
       const cur = tokens[j];
+      // A nickname quoted between the names ("Tamsin “Tam” Arkwell") is part of the name.
+      const nickname = nicknameEnd(tokens, j + 1, last);
+      if (nickname > 0) {
+        j = nickname;
+        continue;
+      }
       if (!next || next.quote) break;
       if (isCapitalised(next) || isInitial(next)) j++;
       else if ((next.text === '-' || next.text === "'" || next.text === '’') && joined(cur, next) && isCapitalised(tokens[j + 2]) && joined(next, tokens[j + 2])) j += 2;
@@ -75,6 +81,16 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
     i = j + 1;
   }
   return runs;
+}
+
+/** The closing mark of a one-word quoted nickname starting at `k` and followed by a name, or -1. */
+function nicknameEnd(tokens: Token[], k: number, last: number): number {
+  const open = tokens[k];
+  const word = tokens[k + 1];
+  const close = tokens[k + 2];
+  if (!open?.quote || k + 3 > last || word?.quote !== open.quote || close?.quote !== open.quote) return -1;
+  if (open.start !== open.quote.outer.start || close.end !== open.quote.outer.end || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) return -1;
+  return isCapitalised(tokens[k + 3]) ? k + 2 : -1;
 }
 
 /** "Secretary of State", "University of Brenwick" keep their "of"; "Tamsin Arkwell of Brenwick" does not (a person, then a place). */
@@ -112,7 +128,13 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   const media = lowers.some((w) => MEDIA_WORDS.has(w));
   const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');
   const orgLike = lowers.some((w) => ORG_WORDS.has(w)) || acronym || media || bodyBefore;
-  const text = (a: number, b: number): string => joinTokens(tokens, a, b);
+  // A quoted nickname stays out of the name as written ("Tamsin “Tam” Arkwell" → "Tamsin Arkwell").
+  const text = (a: number, b: number): string =>
+    tokens
+      .slice(a, b + 1)
+      .filter((t) => !t.quote)
+      .map((t, n, kept) => (n > 0 && joined(kept[n - 1], t) ? '' : n > 0 ? ' ' : '') + t.text)
+      .join('');
   // "Harbour Board Chairwoman Tamsin Arkwell", "Port Authority Deputy Director Tamsin Arkwell": a body's title before a name.
   const titled = orgLike && !bodyBefore && personAfterTitle(lowers);
   if (orgLike && !titled) {
@@ -126,7 +148,7 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   const nameWords: string[] = [];
   for (let k = nameFirst; k <= last; k++) {
     const t = tokens[k];
-    if (!t) continue;
+    if (!t || t.quote) continue;
     if (k > nameFirst && joined(tokens[k - 1], t) && nameWords.length > 0) nameWords[nameWords.length - 1] += t.text;
     else nameWords.push(t.text);
   }

@@ -44,8 +44,11 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
       // "the Brenwick governor", "an Arkwell supporter": the capitalised words qualify the role noun after them; nobody is named.
       if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
-      // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said").
-      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && speaking.has(run.words[0] ?? ''));
+      // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said"), or when it
+      // names a person noun set off before it ("his wife, Tamsin,").
+      const apposed = apposedPersonNoun(doc, run);
+      const entity = entityOfRun(registry, run, doc.tokens[run.first]?.start ?? 0, run.kind === 'person' && run.words.length === 1 && (speaking.has(run.words[0] ?? '') || apposed !== null));
+      if (entity && apposed && entity.kind === 'person' && !entity.gender) entity.gender = genderOfDescription(apposed);
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
@@ -55,6 +58,15 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
     }
   }
   learnGenders(doc, people);
+}
+
+/** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
+function apposedPersonNoun(doc: Doc, run: NameRun): string | null {
+  const comma = doc.tokens[run.first - 1];
+  const noun = doc.tokens[run.first - 2];
+  const after = doc.tokens[run.last + 1];
+  if (comma?.text !== ',' || !noun || noun.quote || !/^\p{Ll}/u.test(noun.text) || !PERSON_NOUNS.has(lower(noun))) return null;
+  return after && (after.text === ',' || after.text === '.') ? lower(noun) : null;
 }
 
 /** A lower-case noun for a person right after a name run: the run is its modifier. */
@@ -183,7 +195,10 @@ function headCore(doc: Doc, head: Span): Span {
     const t = doc.tokens[k];
     // "Ministry of Transport" keeps its "of": a name on both sides.
     // "Secretary of State Tamsin Arkwell" keeps it too: titles on both sides, and no name before them ("Tamsin King of Brenwick").
-    const titleBefore = TITLE_WORDS.has(lower(doc.tokens[k - 1])) && doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, '')));
+    // "White House Chief of Staff Tamsin Arkwell": a title word on both sides of "of" is one title, whatever comes before.
+    const titleBefore =
+      TITLE_WORDS.has(lower(doc.tokens[k - 1])) &&
+      (doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, ''))) || TITLE_WORDS.has(lower(doc.tokens[k + 1])));
     const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;

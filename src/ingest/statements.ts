@@ -1,6 +1,7 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
-import { findCues, type Cue } from './cues.js';
+import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
+import { nameRuns } from './names.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 
@@ -68,7 +69,9 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
 function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
   for (const { cue, source } of later) {
-    if (cue.kind === 'according' || cue.kind === 'participle') return boundaryBefore(doc, cue.first);
+    if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
+    // "… and Tamsin Arkwell calling it …": a participle with a subject of its own ends the content before that subject.
+    if (cue.kind === 'participle') return boundaryBefore(doc, ownSubjectStart(doc, cue, sentence) ?? cue.first);
     if (cue.kind !== 'verb') continue;
     if (source && !source.inverted) {
       // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
@@ -121,14 +124,75 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   for (let guard = 0; guard < 3; guard++) {
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
-    if (!TIME_WORDS.has(lower(doc.tokens[k]))) return k;
+    // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.
+    const closing = dashEndingAt(doc, k);
+    if (closing >= 0) {
+      let open = -1;
+      for (let j = closing - 1; j > first && !doc.tokens[j]?.quote; j--) if (dashEndingAt(doc, j) >= 0) {
+        open = dashEndingAt(doc, j);
+        break;
+      }
+      if (open > first) {
+        k = open - 1;
+        continue;
+      }
+    }
+    // "Tamsin Arkwell in a statement said", "Tamsin Arkwell on the campaign trail said": where or how, between a name
+    // and its verb.
+    const setting = settingBefore(doc, k, first);
+    if (setting >= 0) {
+      k = setting;
+      continue;
+    }
+    // "two weeks ago said": "ago" (an adverb, skipped above) closes the time phrase before it.
+    const ago = lower(doc.tokens[k + 1]) === 'ago';
+    if (!isTimeNoun(doc.tokens[k])) return k;
     let j = k;
-    while (j >= first && (TIME_WORDS.has(lower(doc.tokens[j])) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    while (j >= first && (isTimeNoun(doc.tokens[j]) || ['DET', 'ADJ', 'NUM'].includes(doc.tokens[j]?.pos ?? ''))) j--;
+    // "less than two weeks ago", "more than a year ago"
+    if (lower(doc.tokens[j]) === 'than' && ['less', 'more', 'little'].includes(lower(doc.tokens[j - 1]))) j -= 2;
+    const opener = lower(doc.tokens[j + 1]);
     if (['on', 'in', 'at', 'during', 'over', 'by', 'late', 'early', 'this', 'last'].includes(lower(doc.tokens[j]))) k = j - 1;
+    // "the council this past week said", "Tamsin Arkwell, a planner, last month said": a time phrase opened by its
+    // determiner stands between the subject and its verb; the subject ends before it.
+    else if (j >= first && j < k && (ago || TIME_OPENERS.has(opener))) k = j;
     else return k;
   }
   return k;
 }
+
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'during', 'via', 'through', 'over', 'after', 'before', 'at']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that']);
+
+/**
+ * The last token of a name before a prepositional phrase that ends at `k` and opens with a determiner ("… Arkwell
+ * in a statement"), or -1. A name with no determiner after its preposition ("officials in Brenwick") is where they are.
+ */
+function settingBefore(doc: Doc, k: number, first: number): number {
+  const end = doc.tokens[k];
+  if (!end || end.quote || !['NOUN', 'PROPN'].includes(end.pos)) return -1;
+  for (let j = k - 1; j > first && k - j <= 6; j--) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || isComma(t)) return -1;
+    if (t.pos !== 'ADP') continue;
+    if (!SETTING_PREPOSITIONS.has(lower(t)) || !DETERMINERS.has(lower(doc.tokens[j + 1]))) return -1;
+    const name = doc.tokens[j - 1];
+    return name && name.pos === 'PROPN' && /^\p{Lu}/u.test(name.text) ? j - 1 : -1;
+  }
+  return -1;
+}
+
+/** Words that open a time phrase on their own ("this week", "last month", "past three days"). */
+const TIME_OPENERS = new Set(['this', 'last', 'past', 'next', 'earlier', 'late', 'early']);
+
+/** A word that names a stretch of time: a day, a part of one, or a unit ("weeks", "days"). */
+function isTimeNoun(t: Token | undefined): boolean {
+  if (!t || t.quote) return false;
+  const word = lower(t);
+  return TIME_WORDS.has(word) || TIME_UNITS.has(word) || (t.pos === 'NOUN' && TIME_UNITS.has(t.lemma));
+}
+
+const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'weekend', 'weekends']);
 
 /** The first token the source may use: after the last quotation before the verb. */
 function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {
@@ -145,12 +209,50 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return phraseEndingAt(doc, k, floor) ?? head;
 }
 
-/** "with Tamsin Arkwell saying …", "with the minister arguing …": the phrase between "with" and a participle. */
+/**
+ * A participle's own subject: the phrase between "with" and it ("with the minister arguing …"), or a name set off
+ * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …").
+ */
 function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const last = doc.tokens[end];
   if (!last || !['PROPN', 'NOUN', 'PRON'].includes(last.pos)) return null;
-  const phrase = phraseEndingAt(doc, end, floor);
-  return phrase && lower(doc.tokens[phrase.first - 1]) === 'with' ? phrase : null;
+  const found = phraseEndingAt(doc, end, floor);
+  if (!found) return null;
+  // A dash between words ends a phrase, whatever it may join inside a name ("statement – Tamsin Arkwell").
+  let phrase = found;
+  for (let k = end - 1; k >= found.first; k--) if (DASHES.has(doc.tokens[k]?.text ?? '')) {
+    phrase = { first: k + 1, last: end };
+    break;
+  }
+  const before = lower(doc.tokens[phrase.first - 1]);
+  if (before === 'with') return phrase;
+  const named = last.pos === 'PROPN' && /^\p{Lu}/u.test(doc.tokens[phrase.first]?.text ?? '');
+  return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
+}
+
+/** Where a participle's own subject begins ("with" included), or null when it has none. */
+function ownSubjectStart(doc: Doc, cue: Cue, sentence: Sentence): number | null {
+  const own = withSubject(doc, cue.first - 1, sentence.first);
+  if (!own) return null;
+  return lower(doc.tokens[own.first - 1]) === 'with' ? own.first - 1 : own.first;
+}
+
+const ADVERBIAL_SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'before', 'because', 'since', 'until', 'once', 'though', 'although']);
+
+/**
+ * An elided verb joined to the verb of an adverbial clause ("the crowd cheered when Tamsin Arkwell spotted a sign
+ * and asked …") shares that clause's subject, not the main clause's.
+ */
+function joinedSubject(doc: Doc, sentence: Sentence, and: number): SourcePhrase | null {
+  for (let k = and - 1; k >= sentence.first; k--) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || isComma(t)) return null;
+    if (t.pos !== 'VERB' || /ing$/.test(lower(t)) || lower(doc.tokens[k - 1]) === 'to') continue;
+    const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
+    const source = sourceOf(doc, fake);
+    return source && !source.inverted && ADVERBIAL_SUBORDINATORS.has(lower(doc.tokens[source.head.first - 1])) ? source : null;
+  }
+  return null;
 }
 
 /**
@@ -163,9 +265,19 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
   while (start >= 0 && segments[start] && (isDescription(doc, segments[start] as Span) || isAdjunctSegment(doc, segments[start] as Span))) start--;
+  // "…, after winning the primary, Gov. Tamsin Arkwell (R-OH), said": a name right after an adverbial is the subject.
+  const lastSeg = segments[n];
+  const beforeLast = segments[n - 1];
+  if (lastSeg && beforeLast && isAdjunctSegment(doc, beforeLast) && SETTING_PREPOSITIONS.has(lower(doc.tokens[beforeLast.first]))) {
+    const head = phraseEndingAt(doc, lastSeg.last, lastSeg.first);
+    const named = head && head.first === lastSeg.first && nameRuns(doc, head.first, head.last).some((r) => r.kind === 'person' && (r.words.length >= 2 || r.title !== ''));
+    if (head && named) return { head, appositions: [], inverted: false };
+  }
   // The head is the chain's first segment that can name someone ("Tamsin Arkwell, 69, a former adviser, said").
   for (let h = start + 1; h < n; h++) {
     const seg = segments[h] as Span;
+    // "On the radio, his wife, Mira, said": an opening where or when is no head.
+    if (isAdjunctSegment(doc, seg)) continue;
     const head = phraseEndingAt(doc, seg.last, seg.first);
     if (head && !describesOnly(doc, seg, head)) return { head, appositions: segments.slice(h + 1, n + 1), inverted: false };
   }
@@ -208,7 +320,9 @@ function sourceAfter(doc: Doc, cue: Cue): SourcePhrase | null {
   if (!head) return null;
   // "said the plan had failed": a phrase followed by its own verb is the subject of what was said.
   const following = doc.tokens[head.last + 1];
-  if (following && !following.quote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
+  // After a quotation ("“…,” said an analyst who worked for …") a relative clause describes the speaker.
+  const describedAfterQuote = ['who', 'whose'].includes(lower(following)) && doc.tokens[cue.first - 1]?.quote !== null && doc.tokens[cue.first - 1] !== undefined;
+  if (following && !following.quote && !describedAfterQuote && (following.pos === 'VERB' || following.pos === 'AUX' || following.pos === 'PRON' || following.pos === 'DET')) return null;
   const appositions: Span[] = [];
   let next = head.last + 1;
   while (isComma(doc.tokens[next])) {
@@ -312,7 +426,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
       if (previous) return make([content], null, previous, 'elided');
-      const subject = mainSubject(doc, sentence, cue.first);
+      const subject = joinedSubject(doc, sentence, cue.first - 1) ?? mainSubject(doc, sentence, cue.first);
       return subject ? make([content], subject, null, 'elided') : null;
     }
     return null;
@@ -329,12 +443,24 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
   const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
-  if (after && !interrupted) return make([after], source, null, 'after');
+  if (after && !interrupted) {
+    // “C,” S said in May on the podcast “T.” · “C,” S said answering a question: a quotation opening the sentence right
+    // before its attribution is what was said; the words after the verb, unless "that" or a colon brings them, say how.
+    const opening = openingQuotation(doc, sentence, source.inverted ? cue.first : sourceStart(source));
+    const start = tokenStartingAt(doc, after.start);
+    const brought = start !== undefined && ['that', ':'].includes(lower(doc.tokens[start.i - 1]));
+    if (opening && !brought) return make([quotedWords(doc.text, opening)], source, null, 'quote-before');
+    return make([after], source, null, 'after');
+  }
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
   if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
   const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
+  if (!after) {
+    const unmarked = unmarkedName(doc, cue, source, floor);
+    if (unmarked) return make([unmarked.content], unmarked.source, null, 'around');
+  }
   let mark = clauseStart - 1;
   while (mark >= floor && ['and', 'but', 'so', 'yet'].includes(lower(doc.tokens[mark]))) mark--;
   const setOff = mark < floor || isSetOff(doc.tokens[mark]);
@@ -357,6 +483,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     // “…!” Tamsin Arkwell tweeted. — the quotation ended the sentence before its attribution.
     const quoted = previousQuoteOnly(doc, sentence);
     if (quoted && clauseStart <= firstWordIndex(doc, sentence)) return make(quoted, source, null, 'quote-before');
+    // "… - “…,” Tamsin Arkwell said - but …": a quotation set off by a dash right before its attribution.
+    const aside = dashedQuotationBefore(doc, clauseStart, floor);
+    if (aside) return make([quotedWords(doc.text, aside)], source, null, 'quote-before');
     // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
   }
@@ -391,6 +520,44 @@ function isAdjunctTail(doc: Doc, first: number, last: number): boolean {
     if (['which', 'who', 'that'].includes(lower(t))) return false;
   }
   return true;
+}
+
+/**
+ * "…, he is also the ablest candidate Arkwell argues." — a name and its verb close the sentence after a clause of
+ * their own, with the comma left out: the name alone is the source, and the clause before it what was said.
+ */
+function unmarkedName(doc: Doc, cue: Cue, source: SourcePhrase, floor: number): { content: Range; source: SourcePhrase } | null {
+  if (source.inverted || source.appositions.length > 0 || cue.kind !== 'verb') return null;
+  for (let k = cue.last + 1; k <= cue.sentence.last; k++) if (doc.tokens[k]?.pos !== 'PUNCT' || doc.tokens[k]?.quote) return null;
+  const run = nameRuns(doc, source.head.first, source.head.last).at(-1);
+  if (!run || run.last !== source.head.last || run.kind !== 'person' || run.possessive || cue.first !== run.last + 1) return null;
+  const before = doc.tokens[run.first - 1];
+  if (!before || run.first - 1 < floor || before.quote || !/^\p{Ll}/u.test(before.text) || before.pos !== 'NOUN') return null;
+  const content = tokensRange(doc, floor, run.first - 1);
+  if (!content || !statesSomething(doc, floor, run.first - 1)) return null;
+  return { content, source: { head: { first: run.first, last: run.last }, appositions: [], inverted: false } };
+}
+
+/** The standalone quotation that opens the sentence and closes right before `clauseStart` (a comma may follow it), or null. */
+function openingQuotation(doc: Doc, sentence: Sentence, clauseStart: number): Quotation | null {
+  let k = clauseStart - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const q = doc.tokens[k]?.quote;
+  const first = doc.tokens[sentence.first];
+  if (!q || !q.standalone || doc.tokens[k]?.end !== q.outer.end || !first || first.quote !== q) return null;
+  return q;
+}
+
+/** The standalone quotation closing right before `clauseStart` whose opening mark follows a dash, or null. */
+function dashedQuotationBefore(doc: Doc, clauseStart: number, floor: number): Quotation | null {
+  let k = clauseStart - 1;
+  if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote) k--;
+  const q = doc.tokens[k]?.quote;
+  if (!q || !q.standalone || doc.tokens[k]?.end !== q.outer.end) return null;
+  let open = k;
+  while (open - 1 >= floor && doc.tokens[open - 1]?.quote === q) open--;
+  const before = doc.tokens[open - 1];
+  return open - 1 >= floor && before && (DASHES.has(before.text) || before.text === '-') ? q : null;
 }
 
 /** A comma, a closing quotation mark, a colon or a dash sets an attribution off from its content. */
@@ -473,23 +640,73 @@ function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
  */
 function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase | null {
   let from = sentence.first;
-  const opener = doc.tokens[from];
-  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV')) {
-    for (let k = from; k < before; k++) if (isComma(doc.tokens[k])) {
-      from = k + 1;
-      break;
-    }
+  // Opening adverbials one after another ("At a rally, while his rivals called for more, …").
+  for (let guard = 0; guard < 3; guard++) {
+    const opener = doc.tokens[from];
+    // "Asked on Monday, …", "Speaking to reporters, …": an opening participle's clause is no subject either.
+    const participle = opener?.pos === 'VERB' && /(?:ed|ing)$/.test(lower(opener));
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle)) break;
+    const comma = nextCommaBefore(doc, from, before);
+    if (comma < 0) break;
+    from = comma + 1;
   }
   for (let k = from; k < before; k++) {
     const t = doc.tokens[k];
     if (!t || t.quote) continue;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) {
+    // A relative clause or a dashed aside ("Tamsin Arkwell -- whose firm built it -- has …") has its own verbs.
+    if (RELATIVE_OPENERS.has(lower(t)) && k > from) {
+      const end = nextCommaBefore(doc, k, before, true);
+      if (end < 0) {
+        // "Tamsin Arkwell, who backed the plan and said …": the verb is the relative clause's own; its subject is
+        // the phrase "who" stands for.
+        const antecedent = phraseEndingAt(doc, isComma(doc.tokens[k - 1]) ? k - 2 : k - 1, from);
+        return antecedent ? { head: antecedent, appositions: [], inverted: false } : null;
+      }
+      k = end;
+      continue;
+    }
+    if (isDash(doc, k)) {
+      const end = nextDashBefore(doc, k + (doc.tokens[k + 1]?.text === '-' ? 2 : 1), before);
+      if (end >= 0) k = end + (doc.tokens[end + 1]?.text === '-' ? 1 : 0);
+      continue;
+    }
+    // "to sell" is an infinitive, no clause's verb.
+    if (lower(doc.tokens[k - 1]) === 'to' && doc.tokens[k - 1]?.pos === 'PART') continue;
+    // "Tamsin Arkwell rips the plan": a present-tense verb after a name, tagged as a plural noun.
+    const misTagged = t.pos === 'NOUN' && /s$/.test(lower(t)) && doc.tokens[k - 1]?.pos === 'PROPN' && doc.tokens[k + 1]?.pos === 'DET';
+    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(lower(t))) || misTagged) {
       const fake: Cue = { kind: 'verb', first: k, last: k, lemma: t.lemma, frame: 'clause', sentence };
       const source = sourceOf(doc, fake);
       return source && !source.inverted ? source : null;
     }
   }
   return null;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);
+
+/** The first comma (or, with `orDash`, dash) at or after `from` and before `before`, or -1. */
+function nextCommaBefore(doc: Doc, from: number, before: number, orDash = false): number {
+  for (let k = from; k < before; k++) if (isComma(doc.tokens[k]) || (orDash && isDash(doc, k))) return k;
+  return -1;
+}
+
+function nextDashBefore(doc: Doc, from: number, before: number): number {
+  for (let k = from; k < before; k++) if (isDash(doc, k)) return k;
+  return -1;
+}
+
+/** The first token of a dash ending at `k` ("—", "–", or the two hyphens of "--"), or -1. */
+function dashEndingAt(doc: Doc, k: number): number {
+  const t = doc.tokens[k]?.text ?? '';
+  if (DASHES.has(t)) return k;
+  return t === '-' && doc.tokens[k - 1]?.text === '-' ? k - 1 : -1;
+}
+
+/** A dash between words: "—", "–", or "--" (read as two hyphens). */
+function isDash(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]?.text ?? '';
+  return DASHES.has(t) || (t === '-' && doc.tokens[k + 1]?.text === '-');
 }
 
 function lastTokenOf(doc: Doc, s: Statement): number {

@@ -1,7 +1,9 @@
 import type { Range } from '../text/index.js';
 import type { Doc, Sentence } from './document.js';
 import { endsWithQuotation, quotationsAround, quotedWords, type Quotation } from './quotations.js';
-import type { Statement } from './statements.js';
+import { DASHES, type Cue } from './cues.js';
+import { phraseStartingAt } from './phrases.js';
+import type { SourcePhrase, Statement } from './statements.js';
 
 /**
  * Stage 5: quoted speech without an attribution of its own continues a speaker's turn. A sentence that is only a
@@ -18,8 +20,31 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   let lastDirect: Statement | null = null;
   let awaiting: Statement | null = null;
   let lastParagraph = -1;
+  // The turns made of the paragraph being read, and whether it is quotation only (for a signature after it).
+  let paragraphTurns: Statement[] = [];
+  let quotesOnly = false;
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== lastParagraph) {
+      // "“…” ¶ — Tamsin Arkwell." — a paragraph of quotation signed by a dash and a name in the next one is hers.
+      const signed = quotesOnly && paragraphTurns.length > 0 && sentence.paragraph === lastParagraph + 1 ? signature(doc, sentence) : null;
+      if (signed) {
+        const [first, ...rest] = paragraphTurns;
+        if (first) {
+          first.parts = paragraphTurns.flatMap((t) => t.parts);
+          first.source = signed.source;
+          first.inherits = null;
+          first.form = 'dash';
+          first.cue = signed.cue;
+          for (const t of [first, ...rest]) {
+            if (orphans.includes(t)) orphans.splice(orphans.indexOf(t), 1);
+            if (out.includes(t) && t !== first) out.splice(out.indexOf(t), 1);
+          }
+          if (!out.includes(first)) out.push(first);
+          lastDirect = first;
+        }
+      }
+      paragraphTurns = [];
+      quotesOnly = true;
       // A turn carries into the next paragraph only from a paragraph that ended with the speaker's quotation.
       if (lastDirect && !endsWithItsQuote(doc, lastDirect, lastParagraph)) lastDirect = null;
       lastParagraph = sentence.paragraph;
@@ -37,6 +62,7 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     }
     const own = bySentence.get(sentence.index) ?? [];
     awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
+    if (own.length > 0 || !quoteOnly(doc, sentence)) quotesOnly = false;
     if (own.length > 0) {
       const direct = own.filter((s) => s.parts.length > 0 && (s.direct || containsQuotation(doc, s) || endsWithQuotation(doc.quotations, s.parts.at(-1)?.end ?? 0))).at(-1);
       lastDirect = direct ?? (own.some((s) => s.cue.kind !== 'participle') ? null : lastDirect);
@@ -52,11 +78,13 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     const parts = quotes.map((q) => quotedWords(doc.text, q));
     if (lastDirect && lastDirect.paragraph === sentence.paragraph) {
       lastDirect.parts.push(...parts);
+      if (!paragraphTurns.includes(lastDirect)) quotesOnly = false;
       continue;
     }
     const next = laterInParagraph(doc, sentence, bySentence);
     if (next) {
       next.parts.unshift(...parts);
+      quotesOnly = false;
       continue;
     }
     const turn: Statement = {
@@ -69,6 +97,7 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
       sentence,
       form: 'turn',
     };
+    paragraphTurns.push(turn);
     if (lastDirect) {
       out.push(turn);
       lastDirect = turn;
@@ -77,6 +106,18 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   const filled = out.filter((s) => s.parts.length > 0);
   filled.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
   return { statements: filled, orphans };
+}
+
+/** "— Tamsin Arkwell, at a rally.": a sentence opening a paragraph with a dash and a name signs the quotation before it. */
+function signature(doc: Doc, sentence: Sentence): { source: SourcePhrase; cue: Cue } | null {
+  const dash = doc.tokens[sentence.first];
+  if (!dash || dash.quote || !(DASHES.has(dash.text) || dash.text === '-') || !/^\p{Lu}/u.test(doc.tokens[sentence.first + 1]?.text ?? '')) return null;
+  const head = phraseStartingAt(doc, sentence.first + 1, sentence.last);
+  if (!head) return null;
+  return {
+    source: { head, appositions: [], inverted: true },
+    cue: { kind: 'dash', first: sentence.first, last: sentence.first, lemma: 'dash', frame: 'clause', sentence },
+  };
 }
 
 /** The quotations a sentence consists of, or null when it has narrative words of its own. */

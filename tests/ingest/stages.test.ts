@@ -100,6 +100,10 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('“The bridge is safe,” Mira Lund notes.')).toEqual(['verb:note']);
     expect(cues('“The bridge is safe,” Mira Lund claims, “and cheap.”')).toEqual(['verb:claim']);
     expect(cues('Her notes were long, and the claims were false.')).toEqual([]);
+    // After a common noun too, and a plural one's verb has no "s".
+    expect(cues('“The bridge is safe,” the ad states.')).toEqual(['verb:state']);
+    expect(cues('“The bridge is safe,” the officials state in the report.')).toEqual(['verb:state']);
+    expect(cues('The officials state a case in the report.')).toEqual([]);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
@@ -145,11 +149,34 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Tor Berge said she and other engineers were alarmed by the cracks.')).toEqual(['Tor Berge → she and other engineers were alarmed by the cracks']);
   });
 
+  it('THEN a quotation opening the sentence right before its attribution is what was said, not the words after the verb', () => {
+    expect(statements('“Being a dad, that is my job,” Lund said in May on the podcast “Here Is the Thing.”')).toEqual(['Lund → Being a dad, that is my job']);
+    expect(statements('“I said it matters,” Lund said answering a question at a town hall in Oslo.')).toEqual(['Lund → I said it matters']);
+    expect(statements('“It will be hard to do it fast,” said a data expert who has worked for one of the rivals.')).toEqual(['a data expert → It will be hard to do it fast']);
+    expect(statements('Neither man liked her - “Born with a silver spoon,” Mr. Elkins said - but they could not back him.')).toEqual(['Mr. Elkins → Born with a silver spoon']);
+    // What "that" brings after the verb is still what was said.
+    expect(statements('“We tried,” Lund told reporters that the plan had failed.')).toEqual(['Lund → the plan had failed']);
+  });
+
+  it('THEN a verb joined by "and" after an opening participle speaks for the main clause\'s subject', () => {
+    expect(statements('Asked on Monday, Mrs. Lund shook her head and said, “No.”')).toEqual(['Mrs. Lund → No.']);
+  });
+
   it('THEN after a quotation, a verb\'s object that is only the one asked or urged leaves the quotation as what was said', () => {
     expect(statements('“Why did the plan fail?” Tor Berge asked the minister.')).toEqual(['Tor Berge → Why did the plan fail?']);
     expect(statements('“Wait one minute,” Tor Berge urged them, as the crowd booed.')).toEqual(['Tor Berge → Wait one minute']);
     // An object with words of its own is still what was asked.
     expect(statements('Tor Berge asked the minister whether the plan had failed.')).toEqual(['Tor Berge → the minister whether the plan had failed']);
+  });
+
+  it('THEN a name and its verb closing a sentence after a clause, with the comma left out, attribute that clause', () => {
+    expect(statements('The plan is not only cheap, it is also the safest option planner Lund argues.')).toEqual([
+      'Lund → The plan is not only cheap, it is also the safest option planner',
+    ]);
+    expect(quotes('Tor Berge spoke first.', 'The plan is cheap, it is also the safest option planner Mira Lund argues.', '“It is the best,” she says.')).toEqual([
+      'Mira Lund: The plan is cheap, it is also the safest option planner',
+      'Mira Lund: It is the best',
+    ]);
   });
 
   it('THEN an attribution only set after the content (not off by a comma) claims nothing before it', () => {
@@ -173,6 +200,21 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund, at a rally in the port, said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
+  it('THEN an opening where or when set off by a comma is no head, and a titled name right after one is the subject', () => {
+    expect(statements('On the radio Tuesday, his wife, Mira, called for an open vote.')).toEqual(['his wife → for an open vote']);
+    expect(quotes('In Oslo, the mayor, Tor Berge, said the port was safe.')).toEqual(['Tor Berge: the port was safe']);
+    expect(statements('Tuesday at Lindhaven College in Brenwick, OH, after winning Ohio in the primary, Gov. Tor Berge (R-OH), said, “I am ready.”')).toEqual([
+      'Gov. Tor Berge (R-OH) → I am ready.',
+    ]);
+  });
+
+  it('THEN a time phrase between the source and its verb is no part of the source', () => {
+    expect(statements('Mira Lund, the port director, this past week said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+    expect(statements('The city council less than two weeks ago said the bridge was safe.')).toEqual(['The city council → the bridge was safe']);
+    expect(statements('Mira Lund (D-Oslo) earlier in the day said the bridge was safe.')).toEqual(['Mira Lund (D-Oslo) → the bridge was safe']);
+    expect(statements('The port authority last month announced that fees would rise.')).toEqual(['The port authority → fees would rise']);
+  });
+
   it('THEN a quotation interrupted by its attribution is one statement of two parts, and narration after it is none', () => {
     expect(statements('“We tried,” she said, “and we failed.”')).toEqual(['she → We tried | and we failed.']);
     expect(statements('“We tried,” she said, and the crowd, tired and cold, walked home along the river.')).toEqual(['she → We tried']);
@@ -193,6 +235,37 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund praised the crews and said the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
 
+  it('THEN a participle speaks for the subject of the main clause, past openers, asides, relative clauses and infinitives', () => {
+    expect(statements('At a rally in May, while most of his rivals called for more ships, Tor Berge held back, noting that the navy was large enough.')).toEqual([
+      'Tor Berge → the navy was large enough',
+    ]);
+    expect(statements('On the other side, Mira Lund -- whose husband built the bridge -- has derided the plan, suggesting that the costs are too high.')).toEqual([
+      'Mira Lund → the costs are too high',
+    ]);
+    expect(statements('In a letter released Monday, Tor Berge rips the plan to sell the port, arguing that the deal favors the banks.')).toEqual(['Tor Berge → the deal favors the banks']);
+  });
+
+  it('THEN where or how, set between a name and its verb without commas, is no part of the source', () => {
+    expect(statements('Tor Berge in a long post said he would appoint more judges.')).toEqual(['Tor Berge → he would appoint more judges']);
+    expect(statements('Tor Berge at the rally on Monday said he would appoint more judges.')).toEqual(['Tor Berge → he would appoint more judges']);
+  });
+
+  it('THEN a verb joined by "and" speaks for the subject of the verb it is joined to, in whatever clause', () => {
+    expect(statements('The crowd cheered when Tor Berge spotted a sign and asked that it be brought to him.')).toEqual(['Tor Berge → it be brought to him']);
+  });
+
+  it('THEN a participle after a name set off by a dash or "and" speaks for that name', () => {
+    expect(statements('Both issued a statement – Tor Berge saying he was “very pleased” and Mira Lund calling it “a good day.”')).toEqual([
+      'Tor Berge → he was “very pleased”',
+      'Mira Lund → it “a good day.”',
+    ]);
+  });
+
+  it('THEN an aside set off by dashes between the source and its verb is no part of the source', () => {
+    expect(statements('Mira Lund -- whose husband built the bridge -- said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
+    expect(statements('Mira Lund — a planner in the port — said that the costs are too high.')).toEqual(['Mira Lund → the costs are too high']);
+  });
+
   it('THEN a participle after "with" and a phrase speaks for that phrase, not for the clause\'s subject', () => {
     expect(statements('The count ended, with Tor Berge saying he was “very pleased.”')).toEqual(['Tor Berge → he was “very pleased.”']);
     expect(statements('The town met on Monday, with officials saying the road would close.')).toEqual(['officials → the road would close']);
@@ -210,6 +283,13 @@ describe('GIVEN quotations without an attribution of their own (stage 4)', () =>
 
   it('THEN a paragraph of quotation after one that ended with a speaker\'s quote is that speaker\'s next turn', () => {
     expect(quotes('“We tried,” said Mira Lund.', '“And we will try again.”')).toEqual(['Mira Lund: We tried', 'Mira Lund: And we will try again.']);
+  });
+
+  it('THEN a paragraph of quotation signed by a dash and a name in the next paragraph is that person\'s', () => {
+    expect(quotes('Tor Berge spoke.', '“The idea that I would close the port is just not right. I helped build it.”', '- Mira Lund.', 'Lund tends to overstate her role.')).toEqual([
+      'Mira Lund: The idea that I would close the port is just not right. I helped build it.',
+    ]);
+    expect(quotes('“Great speech. She is ready.”', '— Tor Berge, writing after the speech.')).toEqual(['Tor Berge: Great speech. She is ready.']);
   });
 
   it('THEN a paragraph ending with a colon is answered by the quotation that opens the next one', () => {
@@ -237,6 +317,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
   });
 
+  it('THEN a lone first name set off after a person noun ("his wife, Mira,") is a person of that noun\'s gender', () => {
+    expect(quotes('Tor Berge spoke first.', 'His wife, Mira, is due to speak on Monday. She has spoken only a few times. At a rally in May, she described him as “kind.”')).toEqual([
+      'Mira: him as “kind.”',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
@@ -259,6 +345,10 @@ describe('GIVEN sources to resolve (stage 5)', () => {
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
     expect(quotes('OSLO — Mira J. Lund Jr. said the port was safe.')).toEqual(['Mira J. Lund Jr.: the port was safe']);
     expect(quotes('Neither Tor Berge nor his staff spoke. Former Senior Adviser Tor Berge said later that the port was safe.')).toEqual(['Tor Berge: the port was safe']);
+    // A quoted nickname between the names is part of the name, and no part of it as written.
+    expect(quotes('Marchers walked in silence.', 'Juan “Chico” Lund of Oslo carried one of the photos. “I cried the whole way,” he said.')).toEqual(['Juan Lund: I cried the whole way']);
+    // A title joined by "of" stays one title after the body's name.
+    expect(quotes('White House Chief of Staff Tor Berge said the plan was safe.')).toEqual(['Tor Berge: the plan was safe']);
   });
 });
 
