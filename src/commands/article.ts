@@ -1,10 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type APIChatInputApplicationCommandInteraction,
-} from 'discord.js';
+import { ApplicationCommandOptionType, type APIChatInputApplicationCommandInteraction } from 'discord.js';
 import type { Article } from '../data/schema.js';
 import type { ButtonReply } from '../discord/buttons.js';
 import { canManageServer, resolvedAttachment, subcommandOf } from '../discord/interaction-data.js';
@@ -12,7 +6,7 @@ import { renderArticlePreview, renderChoices, renderNotice, renderServerArticles
 import type { ServerArticles } from '../discord/services.js';
 import { articleFromAttachment, articleFromLink } from '../sources/article-source.js';
 import { ArticleSourceError } from '../sources/source-error.js';
-import type { SlashCommand } from './command.js';
+import { ADMINS_IN_SERVER, type SlashCommand } from './command.js';
 
 /** Custom ids of the preview's buttons: the prefix, what was pressed, and the key the store staged the article under. */
 const PREFIX = 'article:';
@@ -33,9 +27,7 @@ export const articleCommand = {
   data: {
     name: 'article',
     description: "Add, remove or list this server's own articles (Manage Server)",
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-    contexts: [InteractionContextType.Guild],
+    ...ADMINS_IN_SERVER,
     options: [
       {
         type: ApplicationCommandOptionType.Subcommand,

@@ -6,7 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { inServer, optionValue } from '../discord/interaction-data.js';
 import type { ButtonReply } from '../discord/buttons.js';
 import type { ReplyMessage } from '../discord/render.js';
@@ -18,6 +18,17 @@ export type { Services };
 export const EVERYWHERE = {
   integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
+/**
+ * For server admins: shown only to members with Manage Server, only in servers the app is installed
+ * to. It only hides the command (an override can show it to anyone), so each such command also
+ * checks `canManageServer` on use.
+ */
+export const ADMINS_IN_SERVER = {
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
 };
 
 /** Every command's reply is private in a server unless this is set. */

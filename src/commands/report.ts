@@ -1,7 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { canManageServer } from '../discord/interaction-data.js';
 import { renderFeedbackReport, renderNotice } from '../discord/render.js';
-import type { SlashCommand } from './command.js';
+import { ADMINS_IN_SERVER, type SlashCommand } from './command.js';
 
 /** What /report covers: this week, the top entries of each list. */
 export const REPORT_DAYS = 7;
@@ -12,9 +11,7 @@ export const reportCommand = {
   data: {
     name: 'report',
     description: 'This week’s unanswered questions and 👎’d answers in this server (Manage Server)',
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-    contexts: [InteractionContextType.Guild],
+    ...ADMINS_IN_SERVER,
   },
   isPrivate: () => true,
   async execute(interaction, { feedback }) {
