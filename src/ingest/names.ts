@@ -76,7 +76,7 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
     const possessive = tokens[j + 1]?.pos === 'PART' && /^['’]s?$/.test(tokens[j + 1]?.text ?? '');
     // "the airline SkyBridge", "the group Clean Air Now": a common noun for a body names what follows.
     const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN';
-    const run = classify(tokens, i, j, possessive, bodyBefore);
+    const run = classify(tokens, i, j, possessive, bodyBefore, first);
     if (run) runs.push(run);
     i = j + 1;
   }
@@ -113,9 +113,10 @@ function personAfterTitle(lowers: readonly string[]): boolean {
   return lastTitle >= 0 && name.length >= 1 && name.length <= 4 && !name.some((w) => ORG_WORDS.has(w) || MEDIA_WORDS.has(w) || TITLE_WORDS.has(w));
 }
 
-function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
+function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean, floor: number): NameRun | null {
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
+  const determined = start > floor && lower(tokens[start - 1]) === 'the' && !tokens[start - 1]?.quote;
   // A dateline or a label in capitals ("BRENWICK —") names nobody.
   // Months and days are no part of a name ("in May Tamsin Arkwell said").
   while (start <= last && CALENDAR.has(lower(tokens[start]))) start++;
@@ -138,6 +139,14 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // "Harbour Board Chairwoman Tamsin Arkwell", "Port Authority Deputy Director Tamsin Arkwell": a body's title before a name.
   const titled = orgLike && !bodyBefore && personAfterTitle(lowers);
   if (orgLike && !titled) {
+    return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
+  }
+  // "the Port Ostby Ledger", "the Brenwick Strait": a name heading its own phrase after "the", with no title, is a body,
+  // a place or a thing; a person's name takes no article. (Before a noun it only qualifies it: "the Arkwell plan".)
+  const titleWordIn = lowers.some((w) => TITLE_WORDS.has(w) || PERSON_NOUNS.has(w));
+  const next = tokens[last + 1];
+  const qualifies = next !== undefined && !next.quote && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  if (determined && !titleWordIn && !qualifies && !possessive) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
   }
   // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").

@@ -364,6 +364,14 @@ describe('GIVEN a name run (names)', () => {
     ]);
   });
 
+  it('THEN a name heading its own phrase after "the" is a place or a body, never the person a later "he" means', () => {
+    const doc = readDocument(article('At dawn boats crossed the Halden Narrows past the Ostby Lantern, not the Ostby plan.'));
+    const sentence = doc.sentences[0];
+    if (!sentence) throw new Error('no sentence');
+    expect(nameRuns(doc, sentence.first, sentence.last).map((r) => `${r.kind}:${r.name}`)).toEqual(['organisation:Halden Narrows', 'organisation:Ostby Lantern', 'person:Ostby']);
+    expect(quotes('Tor Berge spoke to reporters at the harbour.', 'By noon a storm had closed the Halden Narrows. “We will reopen it soon,” he said.')).toEqual(['Tor Berge: We will reopen it soon']);
+  });
+
   it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
     expect(quotes('10:57PMMira Lund: “We will win the count.”')).toEqual(['Mira Lund: We will win the count.']);
     expect(quotes('11:02AMTor Berge tweeted: “It is over.”')).toEqual(['Tor Berge: It is over.']);
