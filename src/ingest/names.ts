@@ -163,6 +163,11 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   }
   const core = nameWords.filter((w) => !/^\p{Lu}\.$/u.test(w) && !NAME_SUFFIXES.has(w.toLowerCase().replace(/\.$/, '')) && /\p{L}/u.test(w));
   if (core.length === 0 || core.length > 4 || core.some((w) => /\d/.test(w))) return null;
+  // "Attorney General of Brenwick", "Governor of Port Ostby": what follows a title's "of" is where or what the office is,
+  // not who holds it (a holder is named in full, from a given name: "Secretary of Ports Tamsin Arkwell").
+  if (nameFirst > start && lower(tokens[nameFirst - 1]) === 'of' && (core.length === 1 || (core.length === 2 && givenNameGender(core) === null))) {
+    return { first: nameFirst, last, nameFirst, kind: 'organisation', name: text(nameFirst, last), words: core.map((w) => w.toLowerCase()), title: '', gender: null, possessive, media };
+  }
   const titleWords = tokens.slice(start, nameFirst).map((t) => lower(t));
   let gender: Gender = null;
   if (titleWords.some((w) => MALE_TITLES.has(w))) gender = 'm';

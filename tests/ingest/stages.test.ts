@@ -372,6 +372,14 @@ describe('GIVEN a name run (names)', () => {
     expect(quotes('Tor Berge spoke to reporters at the harbour.', 'By noon a storm had closed the Halden Narrows. “We will reopen it soon,” he said.')).toEqual(['Tor Berge: We will reopen it soon']);
   });
 
+  it('THEN what follows the "of" of a title ("the Attorney General of Halden") is the office\'s place, not a person', () => {
+    const doc = readDocument(article('Tor Berge thanked the Attorney General of Halden and the Governor of Port Ostby.'));
+    const sentence = doc.sentences[0];
+    if (!sentence) throw new Error('no sentence');
+    expect(nameRuns(doc, sentence.first, sentence.last).map((r) => `${r.kind}:${r.name}`)).toEqual(['person:Tor Berge', 'organisation:Halden', 'organisation:Port Ostby']);
+    expect(quotes('Tor Berge thanked the Attorney General of Halden at the meeting.', '“We are ready,” he said.')).toEqual(['Tor Berge: We are ready']);
+  });
+
   it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
     expect(quotes('10:57PMMira Lund: “We will win the count.”')).toEqual(['Mira Lund: We will win the count.']);
     expect(quotes('11:02AMTor Berge tweeted: “It is over.”')).toEqual(['Tor Berge: It is over.']);
