@@ -125,6 +125,9 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // A capitalised common noun opening a sentence ("Officials said", "Critics argue") names nobody.
   if (words.length === 1 && (GROUP_NOUNS.has(lower(words[0])) || PERSON_NOUNS.has(lower(words[0])) || ORG_NOUNS.has(lower(words[0])))) return null;
   if (words.length === 1 && /^\p{Lu}{3,}$/u.test(words[0]?.text ?? '') && /^[—–-]/.test(tokens[last + 1]?.text ?? '')) return null;
+  // A sentence of several words in capitals and nothing else ("FULL STORY BELOW."): a heading, nobody's name.
+  const alone = first === floor && (tokens[last + 1] === undefined || /^[.!]$/.test(tokens[last + 1]?.text ?? ''));
+  if (alone && words.length > 1 && words.every((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
   const lowers = words.map((t) => lower(t));
   const media = lowers.some((w) => MEDIA_WORDS.has(w));
   const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');

@@ -380,6 +380,12 @@ describe('GIVEN a name run (names)', () => {
     expect(quotes('Tor Berge thanked the Attorney General of Halden at the meeting.', '“We are ready,” he said.')).toEqual(['Tor Berge: We are ready']);
   });
 
+  it('THEN a sentence of capitalised words alone ("READ THE FULL PLAN.") is a heading, not a person a later "he" can mean', () => {
+    const doc = readDocument(article('Tor Berge spoke at the harbour.', 'HARBOUR PLAN BELOW.', 'TOR BERGE: We open soon.'));
+    expect(doc.sentences.map((s) => nameRuns(doc, s.first, s.last).map((r) => r.name))).toEqual([['Tor Berge'], [], ['TOR BERGE']]);
+    expect(quotes('Tor Berge spoke to reporters at the harbour.', 'HARBOUR PLAN BELOW.', '“We will reopen the line soon,” he said.')).toEqual(['Tor Berge: We will reopen the line soon']);
+  });
+
   it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
     expect(quotes('10:57PMMira Lund: “We will win the count.”')).toEqual(['Mira Lund: We will win the count.']);
     expect(quotes('11:02AMTor Berge tweeted: “It is over.”')).toEqual(['Tor Berge: It is over.']);
