@@ -76,7 +76,7 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
     const possessive = tokens[j + 1]?.pos === 'PART' && /^['’]s?$/.test(tokens[j + 1]?.text ?? '');
     // "the airline SkyBridge", "the group Clean Air Now": a common noun for a body names what follows.
     const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN';
-    const run = classify(tokens, i, j, possessive, bodyBefore);
+    const run = classify(tokens, i, j, possessive, bodyBefore, first);
     if (run) runs.push(run);
     i = j + 1;
   }
@@ -113,9 +113,10 @@ function personAfterTitle(lowers: readonly string[]): boolean {
   return lastTitle >= 0 && name.length >= 1 && name.length <= 4 && !name.some((w) => ORG_WORDS.has(w) || MEDIA_WORDS.has(w) || TITLE_WORDS.has(w));
 }
 
-function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean): NameRun | null {
+function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean, floor: number): NameRun | null {
   let start = first;
   while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
+  const determined = start > floor && lower(tokens[start - 1]) === 'the' && !tokens[start - 1]?.quote;
   // A dateline or a label in capitals ("BRENWICK —") names nobody.
   // Months and days are no part of a name ("in May Tamsin Arkwell said").
   while (start <= last && CALENDAR.has(lower(tokens[start]))) start++;
@@ -124,6 +125,9 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // A capitalised common noun opening a sentence ("Officials said", "Critics argue") names nobody.
   if (words.length === 1 && (GROUP_NOUNS.has(lower(words[0])) || PERSON_NOUNS.has(lower(words[0])) || ORG_NOUNS.has(lower(words[0])))) return null;
   if (words.length === 1 && /^\p{Lu}{3,}$/u.test(words[0]?.text ?? '') && /^[—–-]/.test(tokens[last + 1]?.text ?? '')) return null;
+  // A sentence of several words in capitals and nothing else ("FULL STORY BELOW."): a heading, nobody's name.
+  const alone = first === floor && (tokens[last + 1] === undefined || /^[.!]$/.test(tokens[last + 1]?.text ?? ''));
+  if (alone && words.length > 1 && words.every((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
   const lowers = words.map((t) => lower(t));
   const media = lowers.some((w) => MEDIA_WORDS.has(w));
   const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]?.text ?? '');
@@ -140,6 +144,14 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   if (orgLike && !titled) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
   }
+  // "the Port Ostby Ledger", "the Brenwick Strait": a name heading its own phrase after "the", with no title, is a body,
+  // a place or a thing; a person's name takes no article. (Before a noun it only qualifies it: "the Arkwell plan".)
+  const titleWordIn = lowers.some((w) => TITLE_WORDS.has(w) || PERSON_NOUNS.has(w));
+  const next = tokens[last + 1];
+  const qualifies = next !== undefined && !next.quote && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  if (determined && !titleWordIn && !qualifies && !possessive) {
+    return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
+  }
   // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
   let nameFirst = start;
   // A title word is one only before a name: "Eskil Bishop" is a name, "Bishop Eskil" a title and a name.
@@ -154,6 +166,11 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   }
   const core = nameWords.filter((w) => !/^\p{Lu}\.$/u.test(w) && !NAME_SUFFIXES.has(w.toLowerCase().replace(/\.$/, '')) && /\p{L}/u.test(w));
   if (core.length === 0 || core.length > 4 || core.some((w) => /\d/.test(w))) return null;
+  // "Attorney General of Brenwick", "Governor of Port Ostby": what follows a title's "of" is where or what the office is,
+  // not who holds it (a holder is named in full, from a given name: "Secretary of Ports Tamsin Arkwell").
+  if (nameFirst > start && lower(tokens[nameFirst - 1]) === 'of' && (core.length === 1 || (core.length === 2 && givenNameGender(core) === null))) {
+    return { first: nameFirst, last, nameFirst, kind: 'organisation', name: text(nameFirst, last), words: core.map((w) => w.toLowerCase()), title: '', gender: null, possessive, media };
+  }
   const titleWords = tokens.slice(start, nameFirst).map((t) => lower(t));
   let gender: Gender = null;
   if (titleWords.some((w) => MALE_TITLES.has(w))) gender = 'm';

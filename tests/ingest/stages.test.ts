@@ -353,15 +353,36 @@ describe('GIVEN sources to resolve (stage 5)', () => {
 });
 
 describe('GIVEN a name run (names)', () => {
+  /** The name runs of a one-sentence body, as kind:name [title]. */
+  const runsOf = (sentence: string): string[] => {
+    const doc = readDocument(article(sentence));
+    const first = doc.sentences[0];
+    if (!first) throw new Error('no sentence');
+    return nameRuns(doc, first.first, first.last).map((r) => `${r.kind}:${r.name}${r.title ? ` [${r.title}]` : ''}`);
+  };
+
   it('THEN titles are set apart and a person is told from an organisation', () => {
-    const doc = readDocument(article('Secretary of State Mira Lund met the Lindhaven Port Authority and Tor Holtz-Berge.'));
-    const sentence = doc.sentences[0];
-    if (!sentence) throw new Error('no sentence');
-    expect(nameRuns(doc, sentence.first, sentence.last).map((r) => `${r.kind}:${r.name}${r.title ? ` [${r.title}]` : ''}`)).toEqual([
+    expect(runsOf('Secretary of State Mira Lund met the Lindhaven Port Authority and Tor Holtz-Berge.')).toEqual([
       'person:Mira Lund [Secretary of State]',
       'organisation:Lindhaven Port Authority',
       'person:Tor Holtz-Berge',
     ]);
+  });
+
+  it('THEN a name heading its own phrase after "the" is a place or a body, never the person a later "he" means', () => {
+    expect(runsOf('At dawn boats crossed the Halden Narrows past the Ostby Lantern, not the Ostby plan.')).toEqual(['organisation:Halden Narrows', 'organisation:Ostby Lantern', 'person:Ostby']);
+    expect(quotes('Tor Berge spoke to reporters at the harbour.', 'By noon a storm had closed the Halden Narrows. “We will reopen it soon,” he said.')).toEqual(['Tor Berge: We will reopen it soon']);
+  });
+
+  it('THEN what follows the "of" of a title ("the Attorney General of Halden") is the office\'s place, not a person', () => {
+    expect(runsOf('Tor Berge thanked the Attorney General of Halden and the Governor of Port Ostby.')).toEqual(['person:Tor Berge', 'organisation:Halden', 'organisation:Port Ostby']);
+    expect(quotes('Tor Berge thanked the Attorney General of Halden at the meeting.', '“We are ready,” he said.')).toEqual(['Tor Berge: We are ready']);
+  });
+
+  it('THEN a sentence of capitalised words alone ("HARBOUR PLAN BELOW.") is a heading, not a person a later "he" can mean', () => {
+    const doc = readDocument(article('Tor Berge spoke at the harbour.', 'HARBOUR PLAN BELOW.', 'TOR BERGE: We open soon.'));
+    expect(doc.sentences.map((s) => nameRuns(doc, s.first, s.last).map((r) => r.name))).toEqual([['Tor Berge'], [], ['TOR BERGE']]);
+    expect(quotes('Tor Berge spoke to reporters at the harbour.', 'HARBOUR PLAN BELOW.', '“We will reopen the line soon,” he said.')).toEqual(['Tor Berge: We will reopen the line soon']);
   });
 
   it('THEN a live blog\'s clock written against a name ("10:57PMMira Lund") is no part of the name', () => {
