@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { articleJson, verifyArticleJson } from '../src/cli/ingest-article.js';
+import { articleJson, verifyArticleJson } from '../src/knowledge/verified-article.js';
 import { loadCliConfig } from '../src/config.js';
 import { extractWithReport } from '../src/ingest/extract.js';
 import { ingestJson } from '../src/ingest/report.js';

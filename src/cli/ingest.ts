@@ -5,7 +5,8 @@ import { ConfigError, loadCliConfig } from '../config.js';
 import { ArticleDataError } from '../data/load.js';
 import type { Extraction } from '../ingest/extract.js';
 import { ingestJson } from '../ingest/report.js';
-import { ID_RE, IngestError, ingestFile, type IngestOptions } from './ingest-article.js';
+import { IngestError } from '../knowledge/verified-article.js';
+import { ID_RE, ingestFile, type IngestOptions } from './ingest-article.js';
 import { forTerminal, jsonLine } from './output.js';
 
 const USAGE = 'usage: npm run ingest -- FILE|DIR... [--id ID] [--force] [--json] [--dry-run]';

@@ -1,4 +1,4 @@
-import { articleJson, IngestError, verifyArticleJson } from '../cli/ingest-article.js';
+import { articleJson, IngestError, verifyArticleJson } from '../knowledge/verified-article.js';
 import type { Article } from '../data/schema.js';
 import { extractWithReport } from '../ingest/extract.js';
 import { slug } from '../text/index.js';

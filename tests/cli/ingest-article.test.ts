@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type * as EngineModule from '../../src/engine/index.js';
 import { FIXTURES_DIR } from '../../src/ingest/evaluate.js';
-import { IngestError, ingestFile } from '../../src/cli/ingest-article.js';
+import { ingestFile } from '../../src/cli/ingest-article.js';
+import { IngestError } from '../../src/knowledge/verified-article.js';
 
 /**
  * Ingest writes an article only after the bot's own engine has answered from it: an engine that
