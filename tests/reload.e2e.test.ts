@@ -34,8 +34,10 @@ beforeAll(async () => {
   mkdirSync(articlesDir);
   for (const ext of ['json', 'txt']) copyFileSync(join(BUNDLED_ARTICLES_DIR, `${SEED}.${ext}`), join(articlesDir, `${SEED}.${ext}`));
   fake = await startFakeDiscord();
-  // Not rate limited: the test asks many questions in a row.
-  const env = { ARTICLES_DIR: articlesDir, RATE_LIMIT_QUESTIONS: '0' };
+  // Not rate limited: the test asks many questions in a row. No periodic rescan: on a busy machine it
+  // can see the new files before the watcher's quiet period ends, and these steps are the watcher's
+  // (the rescan has its own tests in tests/knowledge/directory-reloader.test.ts).
+  const env = { ARTICLES_DIR: articlesDir, RATE_LIMIT_QUESTIONS: '0', ARTICLES_RESCAN_SECONDS: '0' };
   bot = spawnBot({ ...env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
   http = spawnEntry('src/serve-http.ts', { ...env, DISCORD_PUBLIC_KEY: publicKeyHex, PORT: '0', HOST: '127.0.0.1' });
   await bot.output.waitFor(msg('bot ready'), { what: 'bot ready', timeoutMs: 20_000 });

@@ -44,7 +44,8 @@ beforeAll(async () => {
     totalShards: 'auto', // asks the fake's GET /gateway/bot, not discord.com
     file: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
     execArgv: ['--import', 'tsx'],
-    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn', ARTICLES_DIR: articlesDir, DATABASE_URL: wire.url },
+    // No periodic rescan: the reloads tested here are the watcher's, which a rescan on a busy machine can beat.
+    env: { DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn', ARTICLES_DIR: articlesDir, DATABASE_URL: wire.url, ARTICLES_RESCAN_SECONDS: '0' },
     spawnDelayMs: 0, // the fake does not pace IDENTIFYs; Discord does (discord.js waits 5.5 s)
     respawnDelayMs: 50,
     logger: managerLog.logger,
