@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { Answer } from '../../src/engine/answer-types.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
-import { extractArticle } from '../../src/ingest/extract.js';
+import { ingestedKnowledgeBase } from './ingested-kb.js';
 import { invariantFailures } from './question-suite.js';
 import { unseenSuite, type UnseenCase } from './unseen/questions.js';
 
@@ -16,14 +13,8 @@ import { unseenSuite, type UnseenCase } from './unseen/questions.js';
  */
 const FIRST_RUN_PASSED = 28;
 
-const dir = mkdtempSync(join(tmpdir(), 'unseen-kb-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const name of new Set(unseenSuite.map((c) => c.article))) {
-  const text = readFileSync(join(import.meta.dirname, 'unseen', `${name}.txt`), 'utf8');
-  writeFileSync(join(dir, `${name}.txt`), text);
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify(extractArticle(text, { id: name })));
-}
-const { articles, errors } = loadKnowledgeBase(dir);
+const { articles, errors, cleanup } = ingestedKnowledgeBase(join(import.meta.dirname, 'unseen'), unseenSuite.map((c) => c.article));
+afterAll(cleanup);
 const engine = createAnswerEngine(articles);
 
 /** What the case asks of the answer's first three items and summary; empty when it passes. */
