@@ -11,9 +11,9 @@ import { roundTwoSuite, type RoundTwoCase } from './unseen-round2/questions.js';
  * the project's own extractor, and questions typed as people type in chat, all written and
  * committed before the engine was run on them. The score is reported, not tuned: the README
  * records the first run; this test prints every miss and fails only if the engine gets worse.
- * First run: not yet run.
+ * First run (7 Dec 2026, main at 472983a): 47 of 88 (53 %).
  */
-const FIRST_RUN_PASSED = 0;
+const FIRST_RUN_PASSED = 47;
 
 const names = roundTwoSuite.map((c) => c.article);
 const { articles, errors, cleanup } = ingestedKnowledgeBase(join(import.meta.dirname, 'unseen-round2'), names);
