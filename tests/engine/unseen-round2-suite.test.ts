@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer-types.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
-import { ingestedKnowledgeBase } from './ingested-kb.js';
+import { ingestedKnowledgeBase } from '../support/ingested-kb.js';
 import { invariantFailures } from './question-suite.js';
 import { roundTwoSuite, type RoundTwoCase } from './unseen-round2/questions.js';
 

@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { loadKnowledgeBase } from '../../src/data/load.js';
 import type { Article } from '../../src/data/schema.js';
 import { createAnswerEngine, type Answer, type AnswerEngine } from '../../src/engine/index.js';
-import { extractArticle } from '../../src/ingest/extract.js';
 import { invariantFailures } from '../engine/question-suite.js';
+import { ingestedKnowledgeBase } from './ingested-kb.js';
 
 /**
  * An article of tests/fixtures/engine/ ingested from its plain text as a user would add it, loaded
@@ -14,12 +11,8 @@ import { invariantFailures } from '../engine/question-suite.js';
  * answer's invariants (verbatim quotes and the like) before returning it.
  */
 export function ingestedFixture(name: string): { engine: AnswerEngine; articles: Article[]; ask: (question: string) => Answer } {
-  const dir = mkdtempSync(join(tmpdir(), `${name}-kb-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'engine', `${name}.txt`), 'utf8');
-  writeFileSync(join(dir, `${name}.txt`), text);
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify(extractArticle(text, { id: name })));
-  const { articles } = loadKnowledgeBase(dir);
+  const { articles, cleanup } = ingestedKnowledgeBase(join(import.meta.dirname, '..', 'fixtures', 'engine'), [name]);
+  afterAll(cleanup);
   const engine = createAnswerEngine(articles);
   const ask = (question: string): Answer => {
     const answer = engine.answer(question);
