@@ -29,9 +29,9 @@ const general = (word: string) => Math.max(frequency.get(word) ?? 0, familyFrequ
 const RARE = 100;
 /** A word an article always capitalises mid-sentence is a name unless general English uses it this often. */
 const COMMON_NAME_WORD = 1600;
-/** Capitalised, but general: the calendar and the endings of company names. */
+/** General, though capitalised or rare in subtitles: the calendar ("weekday" too) and the endings of company names. */
 const GENERAL_CAPITALISED = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday inc ltd plc'.split(' '),
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday weekday inc ltd plc'.split(' '),
 );
 
 function filesUnder(dir: string, accept: (file: string) => boolean): string[] {
@@ -45,6 +45,7 @@ const articleFiles = [
   ...filesUnder(join(root, 'src/data/articles'), (f) => f.endsWith('.txt') || f.endsWith('.json')),
   ...filesUnder(join(root, 'tests/fixtures'), (f) => f.endsWith('.txt')),
   ...filesUnder(join(root, 'tests/engine/unseen'), (f) => f.endsWith('.txt')),
+  ...filesUnder(join(root, 'tests/engine/unseen-round2'), (f) => f.endsWith('.txt')),
 ];
 
 /** An article's text; for its data file, the vocabulary the data adds (names, aliases, roles, topics), not the format's field names. */
