@@ -247,7 +247,7 @@ class UnitMentions implements Mentions {
     this.found = {
       times: spansOf(TIME_EXPRESSION),
       amounts: spansOf(AMOUNT_EXPRESSION)
-        .filter((s) => !isYear(text.slice(s.start, s.end)))
+        .filter((s) => !isYear(text.slice(s.start, s.end)) && !isDayOfDate(text, s, all))
         .map((s) => withCountedWord(s, all)),
       places: places(all, this.names),
       reason: count(REASON_EXPRESSION, slice),
@@ -307,6 +307,14 @@ function withCountedWord(span: Span, tokens: readonly Token[]): Span {
 
 function isYear(text: string): boolean {
   return /^(?:1[89]|20)\d\d$/.test(text.trim());
+}
+
+/** The day of a date ("February 4", "14 January"): a number that counts nothing. */
+function isDayOfDate(text: string, span: Span, tokens: readonly Token[]): boolean {
+  if (!/^\d{1,2}[,.]?$/.test(text.slice(span.start, span.end).trim())) return false;
+  const before = tokens.findLast((t) => t.end <= span.start);
+  const after = tokens.find((t) => t.start >= span.end);
+  return [before, after].some((t) => t !== undefined && MONTHS.has(t.word));
 }
 
 /** Capitalised words after "in", "at", "from"…: a place, unless they name a person, a month or a weekday. */

@@ -11,7 +11,7 @@ const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).fil
 
 /** Greetings, chat filler and asides around a question ("yo", "lol", "quick question", "i was wondering"). */
 export const FILLER = set(`
-  yo hey hi hello ok okay um uh umm uhh hmm well oh lol lmao haha hahaha thx thanks thank ty pls plz bro mate dude guys
+  yo hey hi hello ok okay um uh umm uhh hmm well oh lol lmao haha hahaha thx thanks thank ty please pls plz bro mate dude guys
   quick question wondering wonder curious reading read sorry actually basically really exactly just like
   know tell let show give find mean want wants wanted
 `);
@@ -30,6 +30,9 @@ export const SPEECH_NOUNS = set('take view views position stance opinion opinion
 
 /** Verbs a question uses for an event without naming it ("where will it be held", "when does it happen"). */
 export const EVENT_VERBS = set('held hold holds holding happen happens happened happening occur occurs occurred take takes took taking place go goes going come comes coming get gets got do');
+
+/** Nouns for any person at all: "the guy from the ministry", "which official said …". */
+export const ANYONE = set('guy guys man woman person lady bloke dude one official people someone somebody fellow');
 
 /** Auxiliaries that open a yes/no question or sit before the subject of "what did X say". */
 export const AUXILIARIES = set('do does did has have had is are was were will would can could should may might shall');

@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import type { PersonEntry } from './knowledge.js';
-import { HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { ANYONE, HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
 import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, examinable } from './limits.js';
 import { TypoIndex } from './typo-index.js';
 import { LruMap } from './lru.js';
@@ -249,8 +249,6 @@ export function headPosition(phrase: readonly string[]): number {
 
 /** Words that attach a description to its head: "head *of* the department", "the guy *from* the ministry". */
 const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
-/** Nouns for any person at all. */
-export const ANYONE = new Set(['guy', 'guys', 'man', 'woman', 'person', 'lady', 'bloke', 'dude', 'one', 'official', 'people', 'someone', 'somebody', 'fellow']);
 
 /**
  * Words of a name or description that can identify someone: honorifics and function words left out,

@@ -1,5 +1,5 @@
 import { STOPWORDS } from '../text/stopwords.js';
-import { ABOUT_WORDS, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
+import { ABOUT_WORDS, ANYONE, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { LruMap } from './lru.js';
 import { tokenize, type Token } from '../text/tokens.js';
@@ -89,6 +89,12 @@ function read(text: string): QuestionText {
   for (const t of tokenize(stripped)) {
     const chat = CHAT_SPELLINGS.get(t.word);
     const token = chat ? asWord(t, chat) : t;
+    const last = tokens.at(-1);
+    if (last?.word === 'which' && ANYONE.has(token.word) && token.word !== 'one') {
+      // "which guy from the ministry said …" asks who: the noun says only that a person is wanted.
+      tokens[tokens.length - 1] = { ...asWord(last, 'who'), end: token.end };
+      continue;
+    }
     if (CONTRACTED_WH.has(token.word)) {
       // "who's", "what's", "whos": the s is "is", not a possessive.
       tokens.push(asWord(token, token.word.slice(0, -1)), asWord(token, 'is'));
@@ -111,7 +117,7 @@ function read(text: string): QuestionText {
   const yesNo = first !== undefined && AUXILIARIES.has(first.word);
   const { slot, speechAt, soft } = speakerSlot(list, coreStart);
   const quoted = quotedSpan ? foldText(stripped.slice(quotedSpan.start, quotedSpan.end)) : '';
-  const empty = list.every((w) => FILLER.has(w.word) || w.word === 'please');
+  const empty = list.every((w) => FILLER.has(w.word));
   const meaningful = list.filter((w) => !STOPWORDS.has(w.word) && !FILLER.has(w.word) && !ABOUT_WORDS.has(w.word) && !ARTICLE_WORDS.has(w.word) && !AUXILIARIES.has(w.word)).map((w) => w.word);
   return { text, words: list, wh, coreAt: coreStart, yesNo, slot, softSlot: soft === true, speechAt, quoted, empty, meaningful };
 }

@@ -26,6 +26,7 @@ const categories: readonly QuestionCategory[] = [
   'when',
   'where',
   'why',
+  'how-much',
   'article-about',
   'article-source',
   'not-quoted',
