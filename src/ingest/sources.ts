@@ -156,6 +156,15 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
   const last = coordinated ? { ...(runs[0] as NameRun), last: core.last } : runs.at(-1);
   const description = describe(doc, phrase);
+  // "a harsh response from Tamsin Arkwell, who said …": an act cannot speak; the person whose act it is does.
+  const actor = actorAfter(doc, core, head);
+  if (actor) {
+    const entity = entityOfRun(ctx.registry, actor, ctx.at, true);
+    if (entity) return entity;
+  }
+  // "Tamsin Arkwell, 24, from Brenwick, who said …": a place after "from" is where the speaker is from, not who.
+  const placed = last && last.first === core.first && last.last === core.last && placeAfterPreposition(doc, last, ctx) ? subjectOfSentence(ctx) : null;
+  if (placed) return placed;
   if (last && last.last === core.last && !last.possessive) {
     const entity = entityOfRun(ctx.registry, last, ctx.at, true);
     if (entity) {
@@ -178,6 +187,39 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
     }
   }
   return describedSource(ctx, core, description, runs);
+}
+
+/** Nouns that can stand for a speaker themselves: people, bodies, documents, groups. */
+const SPEAKING_NOUNS = [PERSON_NOUNS, ORG_NOUNS, ORG_WORDS, DOCUMENT_NOUNS, GROUP_NOUNS, TITLE_WORDS];
+
+/**
+ * "a damning reaction from Tamsin Arkwell", "the endorsement of former Sen. Tamsin Arkwell": a head noun that is an act,
+ * not a person, body or document, followed by "of"/"from"/"by" and a person's name closing the phrase: that person.
+ */
+function actorAfter(doc: Doc, core: Span, head: Span): NameRun | null {
+  const noun = doc.tokens[core.last];
+  const preposition = doc.tokens[core.last + 1];
+  if (!noun || noun.pos !== 'NOUN' || !/^\p{Ll}/u.test(noun.text) || !preposition || !['of', 'from', 'by'].includes(lower(preposition))) return null;
+  if (SPEAKING_NOUNS.some((words) => words.has(lower(noun)) || words.has(noun.lemma)) || SPEAKS_FOR.has(noun.lemma)) return null;
+  if (nameRuns(doc, core.first, core.last).length > 0) return null;
+  for (let k = core.last + 2; k <= head.last; k++) if (['VERB', 'AUX'].includes(doc.tokens[k]?.pos ?? '') || doc.tokens[k]?.quote || doc.tokens[k]?.text === ',') return null;
+  const run = nameRuns(doc, core.last + 2, head.last).at(-1);
+  return run && run.kind === 'person' && run.last === head.last && !run.possessive ? run : null;
+}
+
+/** A lone capitalised word set off after "from" (", from Brenwick,") that nobody has been called: a place. */
+function placeAfterPreposition(doc: Doc, run: NameRun, ctx: SourceContext): boolean {
+  return run.kind === 'person' && run.title === '' && run.words.length === 1 && lower(doc.tokens[run.first - 1]) === 'from' && doc.tokens[run.first - 2]?.text === ',' && ctx.registry.bySurname(run.words[0] ?? '', null, ctx.at, false) === null;
+}
+
+/** The first named person mentioned in the source's sentence before it: who the sentence is about. */
+function subjectOfSentence(ctx: SourceContext): Entity | null {
+  let found: Entity | null = null;
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.sentence !== ctx.sentence) break;
+    if (m.entity.kind === 'person' && m.entity.named && !m.possessive) found = m.entity;
+  }
+  return found;
 }
 
 /**

@@ -323,6 +323,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN "who" after an act of someone ("a sharp reply from X, who said") is that someone, and a place after "from" is no speaker', () => {
+    expect(quotes('The plan drew a sharp reply from former Sen. Mira Lund, who said the port was too small.')).toEqual(['Mira Lund: the port was too small']);
+    expect(quotes('The vote won the backing of Tor Berge, who told reporters the plan was fair.')).toEqual(['Tor Berge: the plan was fair']);
+    expect(quotes('“We came early,” said Tor Berge, 41, from Halden, who said the queue was long.')).toEqual(['Tor Berge: We came early', 'Tor Berge: the queue was long']);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
