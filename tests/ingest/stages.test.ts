@@ -329,6 +329,11 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('“We came early,” said Tor Berge, 41, from Halden, who said the queue was long.')).toEqual(['Tor Berge: We came early', 'Tor Berge: the queue was long']);
   });
 
+  it('THEN the object closing a relative clause before the verb ("Voters who backed the plan warned") is not the speaker: the phrase "who" stands for is', () => {
+    expect(quotes('Dock workers who backed the port plan last year warned that fees would rise.')).toEqual(['Dock workers (described): fees would rise']);
+    expect(quotes('Tor Berge and others who oppose the new bridge argued that it was too costly.')).toEqual(['Tor Berge and others (described): it was too costly']);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
