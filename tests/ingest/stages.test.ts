@@ -334,6 +334,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Tor Berge and others who oppose the new bridge argued that it was too costly.')).toEqual(['Tor Berge and others (described): it was too costly']);
   });
 
+  it('THEN capitalised words between an article and a common noun ("a Halden Ravens dinner") qualify a thing, no person "he" can mean', () => {
+    expect(quotes('Across the harbour, at a Halden Ravens dinner, the main guest was Tor Berge, a builder. “The bridge is too costly,” he said.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
