@@ -128,7 +128,9 @@ export class Registry {
     const found = this.surnameLookup(surname, gender, at, true, false);
     const candidate = found?.entity;
     // The same first name, or a first mention by surname alone ("Arkwell") then the full name: the same person.
-    const same = candidate !== undefined && (candidate.name.split(' ').length === 1 || norm(candidate.name.split(' ')[0] ?? '') === first);
+    // A full name is a misspelling only of a person known by that first name: "Tamsin Arkwel" after "Tamsin Arkwell",
+    // but "Tamsin Arkell" after a lone "Arkwell" is someone else.
+    const same = candidate !== undefined && ((candidate.name.split(' ').length === 1 && !found?.misspelt) || norm(candidate.name.split(' ')[0] ?? '') === first);
     if (!found || !same) return null;
     // A misspelt surname is an alias only once the person is known to be the same (not someone else of a like name).
     if (found.misspelt) this.addAlias(found.entity, surname);

@@ -343,6 +343,13 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN a full name close in spelling to someone known by one name only ("Tor Lindqvist" after "Lindquist") is someone else', () => {
+    expect(quotes('Bishop Lindquist spoke first.', '“It is a bad plan,” Tor Lindqvist, a columnist, wrote on Friday.', 'Mr. Lindqvist added: “It will fail.”')).toEqual([
+      'Tor Lindqvist: It is a bad plan',
+      'Tor Lindqvist: It will fail.',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
