@@ -173,6 +173,15 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   // "Tamsin Arkwell, 24, from Brenwick, who said …": a place after "from" is where the speaker is from, not who.
   const placed = last && last.first === core.first && last.last === core.last && placeAfterPreposition(doc, last, ctx) ? subjectOfSentence(ctx) : null;
   if (placed) return placed;
+  // Only an apposition that is a name, or a name and where the person is from ("…, Eskil Varnholm of Brenwick, said"),
+  // names the subject then.
+  const isName = (a: Span): boolean =>
+    nameRuns(doc, a.first, a.last).some((r) => r.first === a.first && r.kind === 'person' && (r.last === a.last || ['of', 'from', 'at'].includes(lower(doc.tokens[r.last + 1]))));
+  const bare = { ...phrase, appositions: phrase.appositions.filter(isName) };
+  if (bare.appositions.length > 0 && nameIsObject(doc, head, last)) {
+    const apposed = apposedName(ctx, bare, core);
+    if (apposed) return apposed;
+  }
   if (last && last.last === core.last && !last.possessive) {
     const entity = entityOfRun(ctx.registry, last, ctx.at, true);
     if (entity) {
@@ -181,6 +190,14 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
     }
   }
   // "his lawyer, Tamsin Arkwell," names the speaker in the apposition.
+  const apposed = apposedName(ctx, phrase, core);
+  if (apposed) return apposed;
+  return describedSource(ctx, core, description, runs);
+}
+
+/** The person or body an apposition of the source names ("his lawyer, Tamsin Arkwell,"), or null. */
+function apposedName(ctx: SourceContext, phrase: SourcePhrase, core: Span): Entity | null {
+  const { doc } = ctx;
   for (const apposition of phrase.appositions) {
     // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
     const named = nameRuns(doc, apposition.first, apposition.last).find(
@@ -194,7 +211,18 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
       }
     }
   }
-  return describedSource(ctx, core, description, runs);
+  return null;
+}
+
+/**
+ * A name in the head that is no subject: the object of a preposition before it ("Alarmed by the unrest in Brenwick,
+ * Tamsin Arkwell, the mayor, said") or of a participle in it ("One pastor backing Tamsin Arkwell, Eskil Varnholm, said").
+ */
+function nameIsObject(doc: Doc, head: Span, run: NameRun | undefined): boolean {
+  const before = doc.tokens[head.first - 1];
+  if (before && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) return true;
+  const verb = run && run.first > head.first ? doc.tokens[run.first - 1] : undefined;
+  return verb !== undefined && verb.pos === 'VERB' && /(?:ing|ed)$/.test(lower(verb));
 }
 
 /** Nouns that can stand for a speaker themselves: people, bodies, documents, groups. */

@@ -350,6 +350,13 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN a name that is an object (of a preposition before it, of a participle in the phrase) gives way to the name set off after it', () => {
+    expect(quotes('Alarmed by the unrest in Halden, Sen. Mira Lund, the party leader, said that the vote must go on.')).toEqual(['Mira Lund: the vote must go on']);
+    expect(quotes('Tor Berge won the vote.', 'One pastor backing Mr. Berge, Eskil Varnholm of the Ostby Chapel, said that he had visited every church.')).toEqual([
+      'Eskil Varnholm: he had visited every church',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
