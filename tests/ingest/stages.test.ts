@@ -383,6 +383,8 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Marchers walked in silence.', 'Juan “Chico” Lund of Oslo carried one of the photos. “I cried the whole way,” he said.')).toEqual(['Juan Lund: I cried the whole way']);
     // A title joined by "of" stays one title after the body's name.
     expect(quotes('White House Chief of Staff Tor Berge said the plan was safe.')).toEqual(['Tor Berge: the plan was safe']);
+    // …and with the body's article ("Speaker of the House").
+    expect(quotes('On Tuesday, Speaker of the House Rep. Tor Berge (R-Ost.) said “the plan is dead.”')).toEqual(['Tor Berge: the plan is dead.']);
   });
 });
 
