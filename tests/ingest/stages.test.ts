@@ -357,6 +357,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN a lone surname shared by two people is the one the article keeps naming, not a relative named once in passing', () => {
+    expect(quotes('Tor Berge, the mayor, opened the bridge on Monday. Berge has pushed for it for years.', 'Among the guests was his aunt Mira Berge.', '“It took ten years,” Berge said.')).toEqual([
+      'Tor Berge: It took ten years',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
