@@ -44,7 +44,7 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
       // "the Brenwick governor", "an Arkwell supporter": the capitalised words qualify the role noun after them; nobody is named.
       if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
-      // "a Brenwick Elks lodge", "the Halden Ravens mascot": after "a", or between "the" and a common noun, capitalised
+      // "a Brenwick Rowers lodge", "the Ostby Harriers mascot": after "a", or between "the" and a common noun, capitalised
       // words nobody was called before qualify a thing; nobody is named.
       if (run.kind === 'person' && run.title === '' && (INDEFINITE.has(lower(doc.tokens[run.first - 1])) || (lower(doc.tokens[run.first - 1]) === 'the' && qualifiesThing(doc.tokens[run.last + 1]))) && !registry.bySurname(run.words.at(-1) ?? '', null, doc.tokens[run.first]?.start ?? 0, false)) continue;
       // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said"), or when it

@@ -213,7 +213,7 @@ function relativeClauseSubject(doc: Doc, head: Span, floor: number): Span | null
     if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
     if (lower(t) !== 'who') continue;
     const antecedent = verb ? phraseEndingAt(doc, k - 1, floor) : null;
-    // "… in Brenwick, Halden who …": a place set off after a comma is where, not who.
+    // "… in Ostby, Brenwick who …": a place set off after a comma is where, not who.
     return antecedent && ['NOUN', 'PROPN'].includes(doc.tokens[antecedent.last]?.pos ?? '') && !isComma(doc.tokens[antecedent.first - 1]) ? antecedent : null;
   }
   return null;

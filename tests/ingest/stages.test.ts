@@ -334,11 +334,11 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Tor Berge and others who oppose the new bridge argued that it was too costly.')).toEqual(['Tor Berge and others (described): it was too costly']);
   });
 
-  it('THEN capitalised words between an article and a common noun ("a Halden Elks lodge", "the Halden Ravens mascot") qualify a thing, no person "he" can mean', () => {
+  it('THEN capitalised words between an article and a common noun ("a Brenwick Rowers lodge", "a Halden Ravens dinner") qualify a thing, no person "he" can mean', () => {
     expect(quotes('Across the harbour, at a Halden Ravens dinner, the main guest was Tor Berge, a builder. “The bridge is too costly,” he said.')).toEqual([
       'Tor Berge: The bridge is too costly',
     ]);
-    expect(quotes('Tor Berge spoke last. In May, in a speech at a Halden Elks lodge just before the vote, he said the bridge was too costly.')).toEqual([
+    expect(quotes('Tor Berge spoke last. In May, in a speech at a Brenwick Rowers lodge just before the vote, he said the bridge was too costly.')).toEqual([
       'Tor Berge: the bridge was too costly',
     ]);
   });
