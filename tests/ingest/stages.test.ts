@@ -413,6 +413,7 @@ describe('GIVEN a name run (names)', () => {
 
   it('THEN a name heading its own phrase after "the" is a place or a body, never the person a later "he" means', () => {
     expect(runsOf('Officers of the Halden Special Harbour Command met.')).toEqual(['organisation:Halden Special Harbour Command']);
+    expect(runsOf('Tor Berge spoke on Monday, Ostby Harbour Watch first reported.')).toEqual(['person:Tor Berge', 'organisation:Ostby Harbour Watch']);
     expect(runsOf('At dawn boats crossed the Halden Narrows past the Ostby Lantern, not the Ostby plan.')).toEqual(['organisation:Halden Narrows', 'organisation:Ostby Lantern', 'person:Ostby']);
     expect(quotes('Tor Berge spoke to reporters at the harbour.', 'By noon a storm had closed the Halden Narrows. “We will reopen it soon,” he said.')).toEqual(['Tor Berge: We will reopen it soon']);
   });
