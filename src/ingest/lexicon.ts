@@ -33,7 +33,7 @@ export const ORG_WORDS = set(`ministry department bank union authority authoriti
   foundation association federation league club board bureau center centre administration campaign pac fund organization
   organisation society council caucus corporation enterprises industries technologies airlines railways institute
   laboratories labs army navy force forces guard agency reserve treasury exchange cabinet embassy consulate council
-  tribunal commission fed federal national international united republic kingdom states church city fc
+  tribunal commission command watch fed federal national international united republic kingdom states church city fc
   times-picayune post-dispatch journal-constitution`);
 
 /** Media names and words: such a body is an article's source more often than a speaker. */

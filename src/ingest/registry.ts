@@ -105,7 +105,7 @@ export class Registry {
     const target = norm(word);
     const fits = (e: Entity): boolean => e.kind === 'person' && e.named && !(gender && genderOf(e) && genderOf(e) !== gender);
     const exact = this.inOrder(this.bySurnameKey.get(target) ?? []).filter((e) => fits(e) && surnames(e).includes(target));
-    const exactly = this.latest(exact, at);
+    const exactly = this.salient(exact, at);
     if (exactly) return { entity: exactly, misspelt: false };
     if (!fuzzy) return null;
     // Short names are too easy to confuse, so the limit grows with length.
@@ -128,11 +128,24 @@ export class Registry {
     const found = this.surnameLookup(surname, gender, at, true, false);
     const candidate = found?.entity;
     // The same first name, or a first mention by surname alone ("Arkwell") then the full name: the same person.
-    const same = candidate !== undefined && (candidate.name.split(' ').length === 1 || norm(candidate.name.split(' ')[0] ?? '') === first);
+    // A full name is a misspelling only of a person known by that first name: "Tamsin Arkwel" after "Tamsin Arkwell",
+    // but "Tamsin Arkell" after a lone "Arkwell" is someone else.
+    const same = candidate !== undefined && ((candidate.name.split(' ').length === 1 && !found?.misspelt) || norm(candidate.name.split(' ')[0] ?? '') === first);
     if (!found || !same) return null;
     // A misspelt surname is an alias only once the person is known to be the same (not someone else of a like name).
     if (found.misspelt) this.addAlias(found.entity, surname);
     return found.entity;
+  }
+
+  /**
+   * Of several people of one surname, the one mentioned most often up to `at` (the article's "Arkwell"), then the one
+   * mentioned last: a relative named once in passing does not take over every later "Arkwell".
+   */
+  private salient(entities: Entity[], at: number): Entity | null {
+    if (entities.length < 2) return this.latest(entities, at);
+    const counts = entities.map((e) => upperBound(this.mentionsOf.get(e) ?? [], at));
+    const most = Math.max(...counts);
+    return this.latest(entities.filter((_, i) => counts[i] === most), at);
   }
 
   /** The one of `entities` (in creation order) mentioned last at or before `at` (else the one created last). */

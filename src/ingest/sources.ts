@@ -44,6 +44,9 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (run.kind === 'person' && run.title === '' && PLACE_PREPOSITIONS.has(lower(doc.tokens[run.first - 1]))) continue;
       // "the Brenwick governor", "an Arkwell supporter": the capitalised words qualify the role noun after them; nobody is named.
       if (run.kind === 'person' && qualifiesRole(doc.tokens[run.last + 1])) continue;
+      // "a Brenwick Rowers lodge", "the Ostby Harriers mascot": after "a", or between "the" and a common noun, capitalised
+      // words nobody was called before qualify a thing; nobody is named.
+      if (run.kind === 'person' && run.title === '' && (INDEFINITE.has(lower(doc.tokens[run.first - 1])) || (lower(doc.tokens[run.first - 1]) === 'the' && qualifiesThing(doc.tokens[run.last + 1]))) && !registry.bySurname(run.words.at(-1) ?? '', null, doc.tokens[run.first]?.start ?? 0, false)) continue;
       // A lone surname is a person once known, or when it speaks somewhere in the article ("Arkwell said"), or when it
       // names a person noun set off before it ("his wife, Tamsin,").
       const apposed = apposedPersonNoun(doc, run);
@@ -68,6 +71,11 @@ function apposedPersonNoun(doc: Doc, run: NameRun): string | null {
   if (comma?.text !== ',' || !noun || noun.quote || !/^\p{Ll}/u.test(noun.text) || !PERSON_NOUNS.has(lower(noun))) return null;
   return after && (after.text === ',' || after.text === '.') ? lower(noun) : null;
 }
+
+const INDEFINITE = new Set(['a', 'an']);
+
+/** A lower-case common noun right after a name run: the run is its modifier. */
+const qualifiesThing = (next: Token | undefined): boolean => next !== undefined && !next.quote && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
 
 /** A lower-case noun for a person right after a name run: the run is its modifier. */
 const qualifiesRole = (next: Token | undefined): boolean => next !== undefined && !next.quote && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && PERSON_NOUNS.has(lower(next));
@@ -156,6 +164,24 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
   const last = coordinated ? { ...(runs[0] as NameRun), last: core.last } : runs.at(-1);
   const description = describe(doc, phrase);
+  // "a harsh response from Tamsin Arkwell, who said …": an act cannot speak; the person whose act it is does.
+  const actor = actorAfter(doc, core, head);
+  if (actor) {
+    const entity = entityOfRun(ctx.registry, actor, ctx.at, true);
+    if (entity) return entity;
+  }
+  // "Tamsin Arkwell, 24, from Brenwick, who said …": a place after "from" is where the speaker is from, not who.
+  const placed = last && last.first === core.first && last.last === core.last && placeAfterPreposition(doc, last, ctx) ? subjectOfSentence(ctx) : null;
+  if (placed) return placed;
+  // Only an apposition that is a name, or a name and where the person is from ("…, Eskil Varnholm of Brenwick, said"),
+  // names the subject then.
+  const isName = (a: Span): boolean =>
+    nameRuns(doc, a.first, a.last).some((r) => r.first === a.first && r.kind === 'person' && (r.last === a.last || ['of', 'from', 'at'].includes(lower(doc.tokens[r.last + 1]))));
+  const bare = { ...phrase, appositions: phrase.appositions.filter(isName) };
+  if (bare.appositions.length > 0 && nameIsObject(doc, head, last)) {
+    const apposed = apposedName(ctx, bare, core);
+    if (apposed) return apposed;
+  }
   if (last && last.last === core.last && !last.possessive) {
     const entity = entityOfRun(ctx.registry, last, ctx.at, true);
     if (entity) {
@@ -164,6 +190,14 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
     }
   }
   // "his lawyer, Tamsin Arkwell," names the speaker in the apposition.
+  const apposed = apposedName(ctx, phrase, core);
+  if (apposed) return apposed;
+  return describedSource(ctx, core, description, runs);
+}
+
+/** The person or body an apposition of the source names ("his lawyer, Tamsin Arkwell,"), or null. */
+function apposedName(ctx: SourceContext, phrase: SourcePhrase, core: Span): Entity | null {
+  const { doc } = ctx;
   for (const apposition of phrase.appositions) {
     // The name opens the apposition or closes it ("retired accountant Tamsin Arkwell").
     const named = nameRuns(doc, apposition.first, apposition.last).find(
@@ -177,7 +211,51 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
       }
     }
   }
-  return describedSource(ctx, core, description, runs);
+  return null;
+}
+
+/**
+ * A name in the head that is no subject: the object of a preposition before it ("Alarmed by the unrest in Brenwick,
+ * Tamsin Arkwell, the mayor, said") or of a participle in it ("One pastor backing Tamsin Arkwell, Eskil Varnholm, said").
+ */
+function nameIsObject(doc: Doc, head: Span, run: NameRun | undefined): boolean {
+  const before = doc.tokens[head.first - 1];
+  if (before && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) return true;
+  const verb = run && run.first > head.first ? doc.tokens[run.first - 1] : undefined;
+  return verb !== undefined && verb.pos === 'VERB' && /(?:ing|ed)$/.test(lower(verb));
+}
+
+/** Nouns that can stand for a speaker themselves: people, bodies, documents, groups. */
+const SPEAKING_NOUNS = [PERSON_NOUNS, ORG_NOUNS, ORG_WORDS, DOCUMENT_NOUNS, GROUP_NOUNS, TITLE_WORDS];
+
+/**
+ * "a damning reaction from Tamsin Arkwell", "the endorsement of former Sen. Tamsin Arkwell": a head noun that is an act,
+ * not a person, body or document, followed by "of"/"from"/"by" and a person's name closing the phrase: that person.
+ */
+function actorAfter(doc: Doc, core: Span, head: Span): NameRun | null {
+  const noun = doc.tokens[core.last];
+  const preposition = doc.tokens[core.last + 1];
+  if (!noun || noun.pos !== 'NOUN' || !/^\p{Ll}/u.test(noun.text) || !preposition || !['of', 'from', 'by'].includes(lower(preposition))) return null;
+  if (SPEAKING_NOUNS.some((words) => words.has(lower(noun)) || words.has(noun.lemma)) || SPEAKS_FOR.has(noun.lemma)) return null;
+  if (nameRuns(doc, core.first, core.last).length > 0) return null;
+  for (let k = core.last + 2; k <= head.last; k++) if (['VERB', 'AUX'].includes(doc.tokens[k]?.pos ?? '') || doc.tokens[k]?.quote || doc.tokens[k]?.text === ',') return null;
+  const run = nameRuns(doc, core.last + 2, head.last).at(-1);
+  return run && run.kind === 'person' && run.last === head.last && !run.possessive ? run : null;
+}
+
+/** A lone capitalised word set off after "from" (", from Brenwick,") that nobody has been called: a place. */
+function placeAfterPreposition(doc: Doc, run: NameRun, ctx: SourceContext): boolean {
+  return run.kind === 'person' && run.title === '' && run.words.length === 1 && lower(doc.tokens[run.first - 1]) === 'from' && doc.tokens[run.first - 2]?.text === ',' && ctx.registry.bySurname(run.words[0] ?? '', null, ctx.at, false) === null;
+}
+
+/** The first named person mentioned in the source's sentence before it: who the sentence is about. */
+function subjectOfSentence(ctx: SourceContext): Entity | null {
+  let found: Entity | null = null;
+  for (const m of ctx.registry.before(ctx.at)) {
+    if (m.sentence !== ctx.sentence) break;
+    if (m.entity.kind === 'person' && m.entity.named && !m.possessive) found = m.entity;
+  }
+  return found;
 }
 
 /**
@@ -199,7 +277,9 @@ function headCore(doc: Doc, head: Span): Span {
     const titleBefore =
       TITLE_WORDS.has(lower(doc.tokens[k - 1])) &&
       (doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, ''))) || TITLE_WORDS.has(lower(doc.tokens[k + 1])));
-    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[k + 1]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    // "Speaker of the House Tamsin Arkwell": a title's body may take its article.
+    const bodyAt = lower(doc.tokens[k + 1]) === 'the' && titleBefore ? k + 2 : k + 1;
+    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[bodyAt]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
       break;

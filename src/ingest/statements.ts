@@ -106,7 +106,8 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
       const chained = appositionChain(doc, floor, k - 1);
       if (chained) return chained;
     } else {
-      const head = phraseEndingAt(doc, k, floor);
+      const found = phraseEndingAt(doc, k, floor);
+      const head = found ? (relativeClauseSubject(doc, found, floor) ?? found) : null;
       if (head) {
         const listStart = nameListStart(doc, head, floor);
         return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false, ...(listStart !== undefined ? { listStart } : {}) };
@@ -198,6 +199,24 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', '
 function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {
   for (let j = k; j >= sentence.first; j--) if (doc.tokens[j]?.quote) return j + 1;
   return sentence.first;
+}
+
+/**
+ * "Voters who backed the plan last year warned …": the phrase before the verb closes a relative clause ("who backed
+ * the plan"); the subject is the phrase "who" stands for.
+ */
+function relativeClauseSubject(doc: Doc, head: Span, floor: number): Span | null {
+  let verb = false;
+  for (let k = head.first - 1; k > floor && k >= head.first - 10; k--) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || isComma(t) || isDash(doc, k)) return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if (lower(t) !== 'who') continue;
+    const antecedent = verb ? phraseEndingAt(doc, k - 1, floor) : null;
+    // "… in Ostby, Brenwick who …": a place set off after a comma is where, not who.
+    return antecedent && ['NOUN', 'PROPN'].includes(doc.tokens[antecedent.last]?.pos ?? '') && !isComma(doc.tokens[antecedent.first - 1]) ? antecedent : null;
+  }
+  return null;
 }
 
 /** "supporters who say …": the source is the phrase "who" stands for. */

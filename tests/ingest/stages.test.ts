@@ -323,6 +323,46 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN "who" after an act of someone ("a sharp reply from X, who said") is that someone, and a place after "from" is no speaker', () => {
+    expect(quotes('The plan drew a sharp reply from former Sen. Mira Lund, who said the port was too small.')).toEqual(['Mira Lund: the port was too small']);
+    expect(quotes('The vote won the backing of Tor Berge, who told reporters the plan was fair.')).toEqual(['Tor Berge: the plan was fair']);
+    expect(quotes('“We came early,” said Tor Berge, 41, from Halden, who said the queue was long.')).toEqual(['Tor Berge: We came early', 'Tor Berge: the queue was long']);
+  });
+
+  it('THEN the object closing a relative clause before the verb ("Voters who backed the plan warned") is not the speaker: the phrase "who" stands for is', () => {
+    expect(quotes('Dock workers who backed the port plan last year warned that fees would rise.')).toEqual(['Dock workers (described): fees would rise']);
+    expect(quotes('Tor Berge and others who oppose the new bridge argued that it was too costly.')).toEqual(['Tor Berge and others (described): it was too costly']);
+  });
+
+  it('THEN capitalised words between an article and a common noun ("a Brenwick Rowers lodge", "a Halden Ravens dinner") qualify a thing, no person "he" can mean', () => {
+    expect(quotes('Across the harbour, at a Halden Ravens dinner, the main guest was Tor Berge, a builder. “The bridge is too costly,” he said.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+    ]);
+    expect(quotes('Tor Berge spoke last. In May, in a speech at a Brenwick Rowers lodge just before the vote, he said the bridge was too costly.')).toEqual([
+      'Tor Berge: the bridge was too costly',
+    ]);
+  });
+
+  it('THEN a full name close in spelling to someone known by one name only ("Tor Lindqvist" after "Lindquist") is someone else', () => {
+    expect(quotes('Bishop Lindquist spoke first.', '“It is a bad plan,” Tor Lindqvist, a columnist, wrote on Friday.', 'Mr. Lindqvist added: “It will fail.”')).toEqual([
+      'Tor Lindqvist: It is a bad plan',
+      'Tor Lindqvist: It will fail.',
+    ]);
+  });
+
+  it('THEN a name that is an object (of a preposition before it, of a participle in the phrase) gives way to the name set off after it', () => {
+    expect(quotes('Alarmed by the unrest in Halden, Sen. Mira Lund, the party leader, said that the vote must go on.')).toEqual(['Mira Lund: the vote must go on']);
+    expect(quotes('Tor Berge won the vote.', 'One pastor backing Mr. Berge, Eskil Varnholm of the Ostby Chapel, said that he had visited every church.')).toEqual([
+      'Eskil Varnholm: he had visited every church',
+    ]);
+  });
+
+  it('THEN a lone surname shared by two people is the one the article keeps naming, not a relative named once in passing', () => {
+    expect(quotes('Tor Berge, the mayor, opened the bridge on Monday. Berge has pushed for it for years.', 'Among the guests was his aunt Mira Berge.', '“It took ten years,” Berge said.')).toEqual([
+      'Tor Berge: It took ten years',
+    ]);
+  });
+
   it('THEN "the senator" is the person last given that title', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
@@ -349,6 +389,8 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Marchers walked in silence.', 'Juan “Chico” Lund of Oslo carried one of the photos. “I cried the whole way,” he said.')).toEqual(['Juan Lund: I cried the whole way']);
     // A title joined by "of" stays one title after the body's name.
     expect(quotes('White House Chief of Staff Tor Berge said the plan was safe.')).toEqual(['Tor Berge: the plan was safe']);
+    // …and with the body's article ("Speaker of the House").
+    expect(quotes('On Tuesday, Speaker of the House Rep. Tor Berge (R-Ost.) said “the plan is dead.”')).toEqual(['Tor Berge: the plan is dead.']);
   });
 });
 
@@ -370,6 +412,8 @@ describe('GIVEN a name run (names)', () => {
   });
 
   it('THEN a name heading its own phrase after "the" is a place or a body, never the person a later "he" means', () => {
+    expect(runsOf('Officers of the Halden Special Harbour Command met.')).toEqual(['organisation:Halden Special Harbour Command']);
+    expect(runsOf('Tor Berge spoke on Monday, Ostby Harbour Watch first reported.')).toEqual(['person:Tor Berge', 'organisation:Ostby Harbour Watch']);
     expect(runsOf('At dawn boats crossed the Halden Narrows past the Ostby Lantern, not the Ostby plan.')).toEqual(['organisation:Halden Narrows', 'organisation:Ostby Lantern', 'person:Ostby']);
     expect(quotes('Tor Berge spoke to reporters at the harbour.', 'By noon a storm had closed the Halden Narrows. “We will reopen it soon,” he said.')).toEqual(['Tor Berge: We will reopen it soon']);
   });
