@@ -109,7 +109,7 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
 function speechVerbLemma(doc: Doc, t: Token): string | null {
   const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
   if (!lemma) return null;
-  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t)) return lemma;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t)) return lemma;
   return null;
 }
 
@@ -137,6 +137,18 @@ function attributes(doc: Doc, t: Token): boolean {
   while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && inSubject(doc.tokens[k]) && !doc.tokens[k]?.quote && before.i - k < 8) k--;
   const mark = doc.tokens[k]?.text === ',' ? doc.tokens[k - 1] : doc.tokens[k];
   return mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end;
+}
+
+/**
+ * "Arkwell reports that …", "she claims that …": a form that could be a noun ("reports", "claims") is the verb between
+ * a name or "he"/"she"/"they" and "that".
+ */
+function introducesClause(doc: Doc, t: Token): boolean {
+  const before = doc.tokens[t.i - 1];
+  const after = doc.tokens[t.i + 1];
+  if (!before || before.sentence !== t.sentence || before.quote || !after || after.quote || after.text.toLowerCase() !== 'that') return false;
+  if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
+  return before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they', 'it'].includes(before.text.toLowerCase()));
 }
 
 /** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */

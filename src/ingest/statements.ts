@@ -759,15 +759,37 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   }
   if (t.pos === 'PUNCT' && !t.quote) return null;
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
-  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
+  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !(isAmount(doc.tokens[k + 1]) && finiteVerbAhead(doc, k + 2, limit))) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
   if (!t.quote && ['when', 'where', 'while', 'after', 'before', 'because', 'since', 'until', 'once'].includes(lower(t))) return null;
   // "said as she left" (a subject follows), not "said as many as 40 …".
   if (lower(t) === 'as' && ['PRON', 'DET', 'PROPN'].includes(doc.tokens[k + 1]?.pos ?? '') && lower(doc.tokens[k + 1]) !== 'many' && lower(doc.tokens[k + 1]) !== 'much') return null;
-  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
+  // "said speaking to reporters" says how; "said having more time is a relief" has a clause whose subject is the -ing phrase.
+  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/** A number or a share ("about 40 people", "about half of them said"). */
+function isAmount(t: Token | undefined): boolean {
+  return t !== undefined && !t.quote && (t.pos === 'NUM' || ['half', 'third', 'quarter', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions'].includes(lower(t)));
+}
+
+/**
+ * A verb of a clause ahead, before any comma, quotation or subordinate opener: "said about half of the cost was
+ * spent" and "said having more time is a relief" state something; "said about 40 times" and "said speaking to
+ * reporters" do not. `auxOnly` asks for an auxiliary ("is", "was", "will"), the surest sign of a finite clause after
+ * an -ing phrase.
+ */
+function finiteVerbAhead(doc: Doc, from: number, limit: number, auxOnly = false): boolean {
+  for (let k = from; k <= limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || isComma(t) || t.pos === 'PUNCT' || t.pos === 'SCONJ' || ['that', 'who', 'which', 'where', 'when', 'while', 'as'].includes(lower(t))) return false;
+    if (t.pos === 'AUX' && !['being', 'been', 'having'].includes(lower(t))) return true;
+    if (!auxOnly && t.pos === 'VERB' && !/ing$/.test(lower(t))) return true;
+  }
+  return false;
 }
 
 /** The first colon from `from` on, before any quotation, when a quotation follows it; else -1. */
@@ -898,7 +920,10 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Stateme
   const comma = nextComma(doc, end + 1, sentence.last);
   if (comma > end && comma < sentence.last && isAdjunctTail(doc, end + 1, comma)) end = comma;
   const source: SourcePhrase = { head, appositions, inverted: true };
-  const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
+  // "Also according to S, C": an adverb or a conjunction alone before it says nothing.
+  const beforeLast = boundaryBefore(doc, cue.first);
+  const saysSomething = doc.tokens.slice(sentence.first, beforeLast + 1).some((t) => t.quote || !['ADV', 'CCONJ', 'PUNCT'].includes(t.pos));
+  const beforePart = saysSomething ? tokensRange(doc, sentence.first, beforeLast) : null;
   // "According to S" scopes over the whole clause after it, statements inside it included.
   const afterPart = isComma(doc.tokens[end + 1]) ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);

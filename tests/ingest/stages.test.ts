@@ -104,6 +104,10 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('“The bridge is safe,” the ad states.')).toEqual(['verb:state']);
     expect(cues('“The bridge is safe,” the officials state in the report.')).toEqual(['verb:state']);
     expect(cues('The officials state a case in the report.')).toEqual([]);
+    // Between a name or "he"/"she" and "that", where a noun cannot stand.
+    expect(cues('Mira Lund reports that the bridge is safe.')).toEqual(['verb:report']);
+    expect(cues('She claims that the bridge is safe.')).toEqual(['verb:claim']);
+    expect(cues('The reports that the bridge is safe were false.')).toEqual([]);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
@@ -118,6 +122,14 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund told reporters on Tuesday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund said in a statement on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
+  });
+
+  it('THEN a clause opened by an -ing phrase or an amount is what was said, but an -ing phrase or amount alone says how', () => {
+    expect(statements('Mira Lund said having a second bridge would ease the traffic.')).toEqual(['Mira Lund → having a second bridge would ease the traffic']);
+    expect(statements('The port office says widening the channel will cost more.')).toEqual(['The port office → widening the channel will cost more']);
+    expect(statements('The port office said about half of the fees went to repairs.')).toEqual(['The port office → about half of the fees went to repairs']);
+    expect(statements('Mira Lund said speaking to reporters on the quay.')).toEqual([]);
+    expect(statements('Mira Lund said over the noise.')).toEqual([]);
   });
 
   it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
@@ -336,10 +348,15 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
       'Lindhaven Research: most voters were undecided',
     ]);
-    // A newspaper's own count speaks for it; the newspaper merely relaying (“according to the Post”) does not.
+    // A newspaper's own count speaks for it, and so does the newspaper it is "according to": readers ask what it said.
     expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
       'Brenwick Post: the mayor now leads the race',
+      'Brenwick Post: the mayor lost',
     ]);
+    // A wire report credits its agency in the first paragraph: "according to" it then is the article's own voice, and
+    // someone's statement it relays stays that person's.
+    expect(quotes('The mayor lost the vote, according to the Brenwick Post.', 'Also according to the Brenwick Post, the harbour will close.')).toEqual([]);
+    expect(quotes('The port reopened on Monday.', 'According to the Brenwick Post, Mira Lund said the port was safe.')).toEqual(['Mira Lund: the port was safe']);
   });
 
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
