@@ -47,6 +47,8 @@ const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 
 
 export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
 
+/** Verbs whose infinitive is what was said: "promised to cut taxes", "threatened to leave". */
+const COMMITMENTS = new Set(['promise', 'pledge', 'vow', 'threaten', 'swear', 'offer']);
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
 const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
 const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'during', 'in', 'at', 'on', 'of', 'with', 'without', 'from', 'to', 'for', 'about', 'because', 'since', 'though', 'although', 'until', 'where', 'amid', 'despite', 'by', 'referring', 'noting']);
@@ -584,6 +586,7 @@ function statesSomething(doc: Doc, first: number, last: number): boolean {
  */
 function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
+  if (COMMITMENTS.has(cue.lemma) && /^to\s/.test(doc.text.slice(content.start, content.start + 3))) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
 }
@@ -758,6 +761,9 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
     if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
   }
   if (t.pos === 'PUNCT' && !t.quote) return null;
+  // "promised to cut taxes": what was promised; "said to …" says where the words went.
+  // Not in a relative clause ("X, who has long pledged to …" describes X's record).
+  if (lower(t) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(k + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !(isAmount(doc.tokens[k + 1]) && finiteVerbAhead(doc, k + 2, limit))) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
@@ -769,6 +775,13 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/** The verb at `k` is a relative clause's ("who has pledged"). */
+function inRelativeClause(doc: Doc, k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && ['AUX', 'ADV', 'PART'].includes(doc.tokens[j]?.pos ?? '')) j--;
+  return ['who', 'which', 'that'].includes(lower(doc.tokens[j]));
 }
 
 /** A number or a share ("about 40 people", "about half of them said"). */

@@ -132,6 +132,12 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund said over the noise.')).toEqual([]);
   });
 
+  it('THEN what a promise, pledge, vow or threat is to do is what was said, but not in a relative clause that describes the source', () => {
+    expect(statements('Mira Lund promised to rebuild the bridge by spring.')).toEqual(['Mira Lund → to rebuild the bridge by spring']);
+    expect(statements('The union threatened to strike “within days.”')).toEqual(['The union → to strike “within days.”']);
+    expect(statements('Mira Lund, who has long pledged to rebuild the bridge, opened the fair.')).toEqual([]);
+  });
+
   it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
     expect(statements('Mira Lund replied, with a smile: “It can happen to anyone.”')).toEqual(['Mira Lund → It can happen to anyone.']);
     expect(quotes('Mira Lund said, in a statement on Monday: “We are done.”')).toEqual(['Mira Lund: We are done.']);
