@@ -80,6 +80,9 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
+      // "…, a plan her party says would help": a noun set off by a comma, then a clause about it, ends the content.
+      const noun = nounBefore(doc, source.head.first - 1);
+      if (noun !== null && isComma(doc.tokens[noun - 1])) return boundaryBefore(doc, noun);
       // ", while the ministry said …" opens a statement of its own.
       if (['while', 'whereas'].includes(lower(opener)) && isComma(doc.tokens[source.head.first - 2])) return boundaryBefore(doc, source.head.first - 1);
       continue;
@@ -88,6 +91,14 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+/** Where a short noun phrase ending at `k` begins ("a pledge", "the new plan"), or null. */
+function nounBefore(doc: Doc, k: number): number | null {
+  if (doc.tokens[k]?.pos !== 'NOUN' || doc.tokens[k]?.quote) return null;
+  let j = k;
+  while (j - 1 >= 0 && k - j < 3 && ['DET', 'ADJ', 'NOUN'].includes(doc.tokens[j - 1]?.pos ?? '') && !doc.tokens[j - 1]?.quote) j--;
+  return doc.tokens[j]?.pos === 'DET' ? j : null;
 }
 
 /** The last token index before `at`, stepping back over commas and "and"/"but". */

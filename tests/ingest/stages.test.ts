@@ -136,6 +136,11 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund promised to rebuild the bridge by spring.')).toEqual(['Mira Lund → to rebuild the bridge by spring']);
     expect(statements('The union threatened to strike “within days.”')).toEqual(['The union → to strike “within days.”']);
     expect(statements('Mira Lund, who has long pledged to rebuild the bridge, opened the fair.')).toEqual([]);
+    // "…, a plan the council says …": a noun set off by a comma and a clause about it end what was promised.
+    expect(statements('Mira Lund promised to rebuild the bridge, a plan the council says will cost too much.')).toEqual([
+      'Mira Lund → to rebuild the bridge',
+      'the council → will cost too much',
+    ]);
   });
 
   it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
