@@ -135,6 +135,8 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
 function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   let k = from;
   for (let guard = 0; guard < 3; guard++) {
+    // "Tamsin Arkwell, meanwhile, said": an adverb set off by commas stands between the subject and its verb.
+    if (isComma(doc.tokens[k]) && doc.tokens[k - 1]?.pos === 'ADV' && isComma(doc.tokens[k - 2]) && k - 3 >= first && !doc.tokens[k - 1]?.quote && ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 3]?.pos ?? '')) k -= 3;
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
     // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.

@@ -124,6 +124,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN an adverb set off by commas between the source and its verb is no part of either', () => {
+    expect(statements('Mira Lund, meanwhile, told reporters on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+  });
+
   it('THEN a clause opened by an -ing phrase or an amount is what was said, but an -ing phrase or amount alone says how', () => {
     expect(statements('Mira Lund said having a second bridge would ease the traffic.')).toEqual(['Mira Lund → having a second bridge would ease the traffic']);
     expect(statements('The port office says widening the channel will cost more.')).toEqual(['The port office → widening the channel will cost more']);
