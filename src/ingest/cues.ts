@@ -148,7 +148,20 @@ function introducesClause(doc: Doc, t: Token): boolean {
   const after = doc.tokens[t.i + 1];
   if (!before || before.sentence !== t.sentence || before.quote || !after || after.quote || after.text.toLowerCase() !== 'that') return false;
   if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
+  // "Tamsin Arkwell, a planner, notes that …": after the comma closing an apposition.
+  if (before.text === ',' && doc.tokens[before.i - 1]?.pos === 'NOUN' && appositionBefore(doc, before.i)) return true;
   return before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they', 'it'].includes(before.text.toLowerCase()));
+}
+
+/** An apposition closes at the comma `k`: ", a planner," after a name. */
+function appositionBefore(doc: Doc, k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j < 10; j--) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.sentence !== doc.tokens[k]?.sentence) return false;
+    if (t.text === ',') return doc.tokens[j - 1]?.pos === 'PROPN' && ['DET', 'ADJ', 'PROPN'].includes(doc.tokens[j + 1]?.pos ?? '');
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */

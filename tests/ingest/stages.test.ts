@@ -108,6 +108,7 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('Mira Lund reports that the bridge is safe.')).toEqual(['verb:report']);
     expect(cues('She claims that the bridge is safe.')).toEqual(['verb:claim']);
     expect(cues('The reports that the bridge is safe were false.')).toEqual([]);
+    expect(cues('Mira Lund, a harbour engineer, notes that the bridge is safe.')).toEqual(['verb:note']);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
