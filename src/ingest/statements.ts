@@ -436,7 +436,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (!source) {
     // "… and added that …": the subject is the previous verb's.
     const before = doc.tokens[cue.first - 1];
-    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
+    // "…, then says …": "then" after a comma joins a verb to the clause before just as "and" does.
+    const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then) {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
@@ -778,7 +780,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // Not in a relative clause ("X, who has long pledged to …" describes X's record).
   if (lower(t) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(k + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
-  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !(isAmount(doc.tokens[k + 1]) && finiteVerbAhead(doc, k + 2, limit))) return null;
+  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
   if (!t.quote && ['when', 'where', 'while', 'after', 'before', 'because', 'since', 'until', 'once'].includes(lower(t))) return null;
@@ -795,6 +797,12 @@ function inRelativeClause(doc: Doc, k: number): boolean {
   let j = k - 1;
   while (j >= 0 && ['AUX', 'ADV', 'PART'].includes(doc.tokens[j]?.pos ?? '')) j--;
   return ['who', 'which', 'that'].includes(lower(doc.tokens[j]));
+}
+
+/** "about half of the cost was …", "at least six planes flew …": a preposition of amount opening a clause. */
+function amountClause(doc: Doc, k: number, limit: number): boolean {
+  const bound = ['least', 'most'].includes(lower(doc.tokens[k + 1])) ? k + 2 : k + 1;
+  return isAmount(doc.tokens[bound]) && finiteVerbAhead(doc, bound + 1, limit);
 }
 
 /** A number or a share ("about 40 people", "about half of them said"). */

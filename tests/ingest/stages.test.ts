@@ -125,6 +125,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN a verb joined by ", then" speaks for the subject of the clause before', () => {
+    expect(statements('Mira Lund waved to the crowd, then says the bridge will open in May.')).toEqual(['Mira Lund → the bridge will open in May']);
+  });
+
   it('THEN an adverb set off by commas between the source and its verb is no part of either', () => {
     expect(statements('Mira Lund, meanwhile, told reporters on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
   });
@@ -135,6 +139,7 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('The port office said about half of the fees went to repairs.')).toEqual(['The port office → about half of the fees went to repairs']);
     expect(statements('Mira Lund said speaking to reporters on the quay.')).toEqual([]);
     expect(statements('Mira Lund said over the noise.')).toEqual([]);
+    expect(statements('On Friday, as the fair opened, the port office reported at least six ships left the harbour.')).toEqual(['the port office → at least six ships left the harbour']);
   });
 
   it('THEN what a promise, pledge, vow or threat is to do is what was said, but not in a relative clause that describes the source', () => {
