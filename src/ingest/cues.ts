@@ -146,11 +146,23 @@ function attributes(doc: Doc, t: Token): boolean {
 function introducesClause(doc: Doc, t: Token): boolean {
   const before = doc.tokens[t.i - 1];
   const after = doc.tokens[t.i + 1];
-  if (!before || before.sentence !== t.sentence || before.quote || !after || after.quote || after.text.toLowerCase() !== 'that') return false;
+  if (!before || before.sentence !== t.sentence || before.quote || !after || after.quote) return false;
   if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
+  // "The Ledger reports the mayor will resign": a name, the form, then a clause of its own with a verb.
+  if (after.text.toLowerCase() !== 'that') return before.pos === 'PROPN' && ['DET', 'PROPN', 'PRON'].includes(after.pos) && clauseAhead(doc, t.i + 2);
   // "Tamsin Arkwell, a planner, notes that …": after the comma closing an apposition.
   if (before.text === ',' && doc.tokens[before.i - 1]?.pos === 'NOUN' && appositionBefore(doc, before.i)) return true;
   return before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they', 'it'].includes(before.text.toLowerCase()));
+}
+
+/** A verb (or auxiliary) within a few words from `k`, before any punctuation: a clause follows. */
+function clauseAhead(doc: Doc, k: number): boolean {
+  for (let j = k; j < k + 8; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.pos === 'PUNCT' || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    if (t.pos === 'AUX' || t.pos === 'VERB') return true;
+  }
+  return false;
 }
 
 /** An apposition closes at the comma `k`: ", a planner," after a name. */

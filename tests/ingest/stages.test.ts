@@ -109,6 +109,10 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('She claims that the bridge is safe.')).toEqual(['verb:claim']);
     expect(cues('The reports that the bridge is safe were false.')).toEqual([]);
     expect(cues('Mira Lund, a harbour engineer, notes that the bridge is safe.')).toEqual(['verb:note']);
+    // After a name and before a clause with a verb of its own.
+    expect(cues('The Brenwick Post reports the mayor will resign.')).toEqual(['verb:report']);
+    expect(cues('The Brenwick Post reports were long.')).toEqual([]);
+    expect(cues('Mira Lund keeps the Brenwick notes in a box.')).toEqual([]);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
