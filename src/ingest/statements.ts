@@ -775,6 +775,9 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
     const colon = colonBeforeQuote(doc, k + 1, limit);
     if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
   }
+  // "said in the spring, when the story broke, “…”": where and when, set off by commas, then the quotation.
+  const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
+  if (aside >= 0) return tokensRange(doc, aside, limit);
   if (t.pos === 'PUNCT' && !t.quote) return null;
   // "promised to cut taxes": what was promised; "said to …" says where the words went.
   // Not in a relative clause ("X, who has long pledged to …" describes X's record).
@@ -824,6 +827,20 @@ function finiteVerbAhead(doc: Doc, from: number, limit: number, auxOnly = false)
     if (!auxOnly && t.pos === 'VERB' && !/ing$/.test(lower(t))) return true;
   }
   return false;
+}
+
+/**
+ * A standalone quotation opening right after a comma within a dozen words of the verb, with no "that", colon or
+ * quotation before it: the index of its first token, else -1.
+ */
+function quotationAfterAside(doc: Doc, from: number, limit: number): number {
+  for (let k = from; k <= Math.min(limit, from + 14); k++) {
+    const t = doc.tokens[k];
+    if (!t) return -1;
+    if (t.quote) return t.quote.standalone && t.start === t.quote.outer.start && k > from && isComma(doc.tokens[k - 1]) ? k : -1;
+    if (['that', ':'].includes(lower(t))) return -1;
+  }
+  return -1;
 }
 
 /** The first colon from `from` on, before any quotation, when a quotation follows it; else -1. */

@@ -129,6 +129,10 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
   });
 
+  it('THEN a quotation after where and when set off by commas is what the verb said', () => {
+    expect(statements('Mira Lund said in the spring, when the first cracks appeared, “The bridge is safe.”')).toEqual(['Mira Lund → The bridge is safe.']);
+  });
+
   it('THEN a verb joined by ", then" speaks for the subject of the clause before', () => {
     expect(statements('Mira Lund waved to the crowd, then says the bridge will open in May.')).toEqual(['Mira Lund → the bridge will open in May']);
   });
