@@ -601,7 +601,7 @@ function statesSomething(doc: Doc, first: number, last: number): boolean {
  */
 function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
-  if (COMMITMENTS.has(cue.lemma) && /^to\s/.test(doc.text.slice(content.start, content.start + 3))) return true;
+  if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
 }
@@ -779,9 +779,10 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
   if (aside >= 0) return tokensRange(doc, aside, limit);
   if (t.pos === 'PUNCT' && !t.quote) return null;
-  // "promised to cut taxes": what was promised; "said to …" says where the words went.
+  // "promised (not) to cut taxes": what was promised; "said to …" says where the words went.
   // Not in a relative clause ("X, who has long pledged to …" describes X's record).
-  if (lower(t) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(k + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
+  const to = lower(t) === 'not' && lower(at(k + 1)) === 'to' ? k + 1 : k;
+  if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;

@@ -153,6 +153,7 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
   it('THEN what a promise, pledge, vow or threat is to do is what was said, but not in a relative clause that describes the source', () => {
     expect(statements('Mira Lund promised to rebuild the bridge by spring.')).toEqual(['Mira Lund → to rebuild the bridge by spring']);
     expect(statements('The union threatened to strike “within days.”')).toEqual(['The union → to strike “within days.”']);
+    expect(statements('Mira Lund vowed not to close the bridge.')).toEqual(['Mira Lund → not to close the bridge']);
     expect(statements('Mira Lund, who has long pledged to rebuild the bridge, opened the fair.')).toEqual([]);
     // "…, a plan the council says …": a noun set off by a comma and a clause about it end what was promised.
     expect(statements('Mira Lund promised to rebuild the bridge, a plan the council says will cost too much.')).toEqual([
