@@ -109,7 +109,7 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
 function speechVerbLemma(doc: Doc, t: Token): string | null {
   const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
   if (!lemma) return null;
-  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t)) return lemma;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t)) return lemma;
   return null;
 }
 
@@ -137,6 +137,43 @@ function attributes(doc: Doc, t: Token): boolean {
   while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && inSubject(doc.tokens[k]) && !doc.tokens[k]?.quote && before.i - k < 8) k--;
   const mark = doc.tokens[k]?.text === ',' ? doc.tokens[k - 1] : doc.tokens[k];
   return mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end;
+}
+
+/**
+ * "Arkwell reports that …", "she claims that …": a form that could be a noun ("reports", "claims") is the verb between
+ * a name or "he"/"she"/"they" and "that".
+ */
+function introducesClause(doc: Doc, t: Token): boolean {
+  const before = doc.tokens[t.i - 1];
+  const after = doc.tokens[t.i + 1];
+  if (!before || before.sentence !== t.sentence || before.quote || !after || after.quote) return false;
+  if (!/(?:s|ed)$/.test(t.text.toLowerCase())) return false;
+  // "The Ledger reports the mayor will resign": a name, the form, then a clause of its own with a verb.
+  if (after.text.toLowerCase() !== 'that') return before.pos === 'PROPN' && ['DET', 'PROPN', 'PRON'].includes(after.pos) && clauseAhead(doc, t.i + 2);
+  // "Tamsin Arkwell, a planner, notes that …": after the comma closing an apposition.
+  if (before.text === ',' && doc.tokens[before.i - 1]?.pos === 'NOUN' && appositionBefore(doc, before.i)) return true;
+  return before.pos === 'PROPN' || (before.pos === 'PRON' && ['he', 'she', 'they', 'it'].includes(before.text.toLowerCase()));
+}
+
+/** A verb (or auxiliary) within a few words from `k`, before any punctuation: a clause follows. */
+function clauseAhead(doc: Doc, k: number): boolean {
+  for (let j = k; j < k + 8; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.pos === 'PUNCT' || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    if (t.pos === 'AUX' || t.pos === 'VERB') return true;
+  }
+  return false;
+}
+
+/** An apposition closes at the comma `k`: ", a planner," after a name. */
+function appositionBefore(doc: Doc, k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j < 10; j--) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.sentence !== doc.tokens[k]?.sentence) return false;
+    if (t.text === ',') return doc.tokens[j - 1]?.pos === 'PROPN' && ['DET', 'ADJ', 'PROPN'].includes(doc.tokens[j + 1]?.pos ?? '');
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** Not passive ("was told"), not denied ("did not say"), not an intention ("declined to comment"). */

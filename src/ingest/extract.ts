@@ -2,7 +2,7 @@ import type { ArticleData } from '../data/schema.js';
 import { countBefore, mergeRanges, slug, type Range } from '../text/index.js';
 import { findDates } from './dates.js';
 import { readDocument, type Doc } from './document.js';
-import { DOCUMENT_NOUNS, PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
+import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
@@ -71,6 +71,12 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     speakers.set(n.statement, speaker);
     relayed.set(n.statement, outer);
   }
+  const articleSource = findSource(doc);
+  // A wire report credits its agency in its first paragraph; "according to" that agency is then the article's own voice.
+  const wireSource = findSource(doc, doc.layout.paragraphs[0]?.end ?? 0);
+  const within = (inner: Statement, outer: Statement): boolean =>
+    inner !== outer && inner.parts.every((p) => outer.parts.some((o) => o.start <= p.start && p.end <= o.end));
+  const outers = new Set([...nested.filter((n) => relayed.has(n.statement)).map((n) => n.outer), ...statements.filter((o) => statements.some((i) => speakers.has(i) && within(i, o)))]);
   const attributed: Attributed[] = [];
   const unattributed: Unattributed[] = orphans.map((s) => ({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end) }));
   const all = [...statements, ...relayed.keys()].sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
@@ -81,8 +87,9 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
       unattributed.push({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end), ...(source ? { source } : {}) });
       continue;
     }
-    // "according to the Post" is the outlet relaying, not speaking; "according to a count by the Post" is its own count.
-    if (speaker.media && s.cue.kind === 'according' && !namesDocument(doc, s)) continue;
+    // "According to the Post, the mayor lost": the outlet said it, unless it is the article's wire source, or what it
+    // relays is someone else's statement (kept as that statement, reported by the outlet).
+    if (speaker.media && s.cue.kind === 'according' && (speaker.name === wireSource || outers.has(s))) continue;
     const reportedBy = relayed.get(s);
     const parts = inOneParagraph(doc, s.parts);
     if (parts.length === 0) continue;
@@ -103,7 +110,7 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     textFile: `${id}.txt`,
     title,
     standfirst,
-    source: findSource(doc) ?? options.source ?? 'unknown',
+    source: articleSource ?? options.source ?? 'unknown',
     date: dates[0]?.text ?? null,
     summary: standfirst ?? (firstSentence ? text.slice(firstSentence.start, firstSentence.end) : title),
     paragraphs: paragraphs.map((p, i) => ({ number: i + 1, start: p.start, end: p.end })),
@@ -180,8 +187,9 @@ function dedupe(statements: Attributed[]): Attributed[] {
 }
 
 /** "According to the Daily Ledger", "…, the Ledger reported": the first news organisation the text credits. */
-function findSource(doc: Doc): string | null {
+function findSource(doc: Doc, before = Infinity): string | null {
   for (const sentence of doc.sentences) {
+    if (sentence.start >= before) break;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
       if (run.kind !== 'organisation' || run.possessive) continue;
       const before = doc.text.slice(Math.max(0, (doc.tokens[run.first]?.start ?? 0) - 20), doc.tokens[run.first]?.start ?? 0);
@@ -191,10 +199,4 @@ function findSource(doc: Doc): string | null {
     }
   }
   return null;
-}
-
-/** The statement's source is a document (a count, a poll, a report) rather than a name. */
-function namesDocument(doc: Doc, s: Statement): boolean {
-  const head = s.source?.head;
-  return head !== undefined && doc.tokens.slice(head.first, head.last + 1).some((t) => t.pos === 'NOUN' && DOCUMENT_NOUNS.has(t.lemma));
 }

@@ -47,6 +47,8 @@ const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 
 
 export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
 
+/** Verbs whose infinitive is what was said: "promised to cut taxes", "threatened to leave". */
+const COMMITMENTS = new Set(['promise', 'pledge', 'vow', 'threaten', 'swear', 'offer']);
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
 const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
 const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'during', 'in', 'at', 'on', 'of', 'with', 'without', 'from', 'to', 'for', 'about', 'because', 'since', 'though', 'although', 'until', 'where', 'amid', 'despite', 'by', 'referring', 'noting']);
@@ -78,6 +80,9 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
+      // "…, a plan her party says would help": a noun set off by a comma, then a clause about it, ends the content.
+      const noun = nounBefore(doc, source.head.first - 1);
+      if (noun !== null && isComma(doc.tokens[noun - 1])) return boundaryBefore(doc, noun);
       // ", while the ministry said …" opens a statement of its own.
       if (['while', 'whereas'].includes(lower(opener)) && isComma(doc.tokens[source.head.first - 2])) return boundaryBefore(doc, source.head.first - 1);
       continue;
@@ -86,6 +91,14 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+/** Where a short noun phrase ending at `k` begins ("a pledge", "the new plan"), or null. */
+function nounBefore(doc: Doc, k: number): number | null {
+  if (doc.tokens[k]?.pos !== 'NOUN' || doc.tokens[k]?.quote) return null;
+  let j = k;
+  while (j - 1 >= 0 && k - j < 3 && ['DET', 'ADJ', 'NOUN'].includes(doc.tokens[j - 1]?.pos ?? '') && !doc.tokens[j - 1]?.quote) j--;
+  return doc.tokens[j]?.pos === 'DET' ? j : null;
 }
 
 /** The last token index before `at`, stepping back over commas and "and"/"but". */
@@ -123,6 +136,8 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
 function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   let k = from;
   for (let guard = 0; guard < 3; guard++) {
+    // "Tamsin Arkwell, meanwhile, said": an adverb set off by commas stands between the subject and its verb.
+    if (isComma(doc.tokens[k]) && doc.tokens[k - 1]?.pos === 'ADV' && isComma(doc.tokens[k - 2]) && k - 3 >= first && !doc.tokens[k - 1]?.quote && ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 3]?.pos ?? '')) k -= 3;
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
     // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.
@@ -440,7 +455,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   if (!source) {
     // "… and added that …": the subject is the previous verb's.
     const before = doc.tokens[cue.first - 1];
-    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also') {
+    // "…, then says …": "then" after a comma joins a verb to the clause before just as "and" does.
+    const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then) {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
@@ -603,6 +620,7 @@ function statesSomething(doc: Doc, first: number, last: number): boolean {
  */
 function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
+  if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
 }
@@ -776,17 +794,73 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
     const colon = colonBeforeQuote(doc, k + 1, limit);
     if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
   }
+  // "said in the spring, when the story broke, “…”": where and when, set off by commas, then the quotation.
+  const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
+  if (aside >= 0) return tokensRange(doc, aside, limit);
   if (t.pos === 'PUNCT' && !t.quote) return null;
+  // "promised (not) to cut taxes": what was promised; "said to …" says where the words went.
+  // Not in a relative clause ("X, who has long pledged to …" describes X's record).
+  const to = lower(t) === 'not' && lower(at(k + 1)) === 'to' ? k + 1 : k;
+  if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
-  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object') return null;
+  if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
   if (!t.quote && ['when', 'where', 'while', 'after', 'before', 'because', 'since', 'until', 'once'].includes(lower(t))) return null;
   // "said as she left" (a subject follows), not "said as many as 40 …".
   if (lower(t) === 'as' && ['PRON', 'DET', 'PROPN'].includes(doc.tokens[k + 1]?.pos ?? '') && lower(doc.tokens[k + 1]) !== 'many' && lower(doc.tokens[k + 1]) !== 'much') return null;
-  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause') return null;
+  // "said speaking to reporters" says how; "said having more time is a relief" has a clause whose subject is the -ing phrase.
+  if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+}
+
+/** The verb at `k` is a relative clause's ("who has pledged"). */
+function inRelativeClause(doc: Doc, k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && ['AUX', 'ADV', 'PART'].includes(doc.tokens[j]?.pos ?? '')) j--;
+  return ['who', 'which', 'that'].includes(lower(doc.tokens[j]));
+}
+
+/** "about half of the cost was …", "at least six planes flew …": a preposition of amount opening a clause. */
+function amountClause(doc: Doc, k: number, limit: number): boolean {
+  const bound = ['least', 'most'].includes(lower(doc.tokens[k + 1])) ? k + 2 : k + 1;
+  return isAmount(doc.tokens[bound]) && finiteVerbAhead(doc, bound + 1, limit);
+}
+
+/** A number or a share ("about 40 people", "about half of them said"). */
+function isAmount(t: Token | undefined): boolean {
+  return t !== undefined && !t.quote && (t.pos === 'NUM' || ['half', 'third', 'quarter', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions'].includes(lower(t)));
+}
+
+/**
+ * A verb of a clause ahead, before any comma, quotation or subordinate opener: "said about half of the cost was
+ * spent" and "said having more time is a relief" state something; "said about 40 times" and "said speaking to
+ * reporters" do not. `auxOnly` asks for an auxiliary ("is", "was", "will"), the surest sign of a finite clause after
+ * an -ing phrase.
+ */
+function finiteVerbAhead(doc: Doc, from: number, limit: number, auxOnly = false): boolean {
+  for (let k = from; k <= limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || isComma(t) || t.pos === 'PUNCT' || t.pos === 'SCONJ' || ['that', 'who', 'which', 'where', 'when', 'while', 'as'].includes(lower(t))) return false;
+    if (t.pos === 'AUX' && !['being', 'been', 'having'].includes(lower(t))) return true;
+    if (!auxOnly && t.pos === 'VERB' && !/ing$/.test(lower(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * A standalone quotation opening right after a comma within a dozen words of the verb, with no "that", colon or
+ * quotation before it: the index of its first token, else -1.
+ */
+function quotationAfterAside(doc: Doc, from: number, limit: number): number {
+  for (let k = from; k <= Math.min(limit, from + 14); k++) {
+    const t = doc.tokens[k];
+    if (!t) return -1;
+    if (t.quote) return t.quote.standalone && t.start === t.quote.outer.start && k > from && isComma(doc.tokens[k - 1]) ? k : -1;
+    if (['that', ':'].includes(lower(t))) return -1;
+  }
+  return -1;
 }
 
 /** The first colon from `from` on, before any quotation, when a quotation follows it; else -1. */
@@ -917,7 +991,10 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Stateme
   const comma = nextComma(doc, end + 1, sentence.last);
   if (comma > end && comma < sentence.last && isAdjunctTail(doc, end + 1, comma)) end = comma;
   const source: SourcePhrase = { head, appositions, inverted: true };
-  const beforePart = tokensRange(doc, sentence.first, boundaryBefore(doc, cue.first));
+  // "Also according to S, C": an adverb or a conjunction alone before it says nothing.
+  const beforeLast = boundaryBefore(doc, cue.first);
+  const saysSomething = doc.tokens.slice(sentence.first, beforeLast + 1).some((t) => t.quote || !['ADV', 'CCONJ', 'PUNCT'].includes(t.pos));
+  const beforePart = saysSomething ? tokensRange(doc, sentence.first, beforeLast) : null;
   // "According to S" scopes over the whole clause after it, statements inside it included.
   const afterPart = isComma(doc.tokens[end + 1]) ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);

@@ -104,6 +104,15 @@ describe('GIVEN a sentence with a cue (stage 2)', () => {
     expect(cues('“The bridge is safe,” the ad states.')).toEqual(['verb:state']);
     expect(cues('“The bridge is safe,” the officials state in the report.')).toEqual(['verb:state']);
     expect(cues('The officials state a case in the report.')).toEqual([]);
+    // Between a name or "he"/"she" and "that", where a noun cannot stand.
+    expect(cues('Mira Lund reports that the bridge is safe.')).toEqual(['verb:report']);
+    expect(cues('She claims that the bridge is safe.')).toEqual(['verb:claim']);
+    expect(cues('The reports that the bridge is safe were false.')).toEqual([]);
+    expect(cues('Mira Lund, a harbour engineer, notes that the bridge is safe.')).toEqual(['verb:note']);
+    // After a name and before a clause with a verb of its own.
+    expect(cues('The Brenwick Post reports the mayor will resign.')).toEqual(['verb:report']);
+    expect(cues('The Brenwick Post reports were long.')).toEqual([]);
+    expect(cues('Mira Lund keeps the Brenwick notes in a box.')).toEqual([]);
   });
 
   it('THEN a clause opener after a subject is an adverb ("once said"), but "when asked" stays a clause', () => {
@@ -118,6 +127,39 @@ describe('GIVEN a sentence that attributes (stage 3)', () => {
     expect(statements('Mira Lund told reporters on Tuesday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund said in a statement on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
     expect(statements('Mira Lund called the plan “a disgrace.”')).toEqual(['Mira Lund → the plan “a disgrace.”']);
+  });
+
+  it('THEN a quotation after where and when set off by commas is what the verb said', () => {
+    expect(statements('Mira Lund said in the spring, when the first cracks appeared, “The bridge is safe.”')).toEqual(['Mira Lund → The bridge is safe.']);
+  });
+
+  it('THEN a verb joined by ", then" speaks for the subject of the clause before', () => {
+    expect(statements('Mira Lund waved to the crowd, then says the bridge will open in May.')).toEqual(['Mira Lund → the bridge will open in May']);
+  });
+
+  it('THEN an adverb set off by commas between the source and its verb is no part of either', () => {
+    expect(statements('Mira Lund, meanwhile, told reporters on Monday that the bridge was safe.')).toEqual(['Mira Lund → the bridge was safe']);
+  });
+
+  it('THEN a clause opened by an -ing phrase or an amount is what was said, but an -ing phrase or amount alone says how', () => {
+    expect(statements('Mira Lund said having a second bridge would ease the traffic.')).toEqual(['Mira Lund → having a second bridge would ease the traffic']);
+    expect(statements('The port office says widening the channel will cost more.')).toEqual(['The port office → widening the channel will cost more']);
+    expect(statements('The port office said about half of the fees went to repairs.')).toEqual(['The port office → about half of the fees went to repairs']);
+    expect(statements('Mira Lund said speaking to reporters on the quay.')).toEqual([]);
+    expect(statements('Mira Lund said over the noise.')).toEqual([]);
+    expect(statements('On Friday, as the fair opened, the port office reported at least six ships left the harbour.')).toEqual(['the port office → at least six ships left the harbour']);
+  });
+
+  it('THEN what a promise, pledge, vow or threat is to do is what was said, but not in a relative clause that describes the source', () => {
+    expect(statements('Mira Lund promised to rebuild the bridge by spring.')).toEqual(['Mira Lund → to rebuild the bridge by spring']);
+    expect(statements('The union threatened to strike “within days.”')).toEqual(['The union → to strike “within days.”']);
+    expect(statements('Mira Lund vowed not to close the bridge.')).toEqual(['Mira Lund → not to close the bridge']);
+    expect(statements('Mira Lund, who has long pledged to rebuild the bridge, opened the fair.')).toEqual([]);
+    // "…, a plan the council says …": a noun set off by a comma and a clause about it end what was promised.
+    expect(statements('Mira Lund promised to rebuild the bridge, a plan the council says will cost too much.')).toEqual([
+      'Mira Lund → to rebuild the bridge',
+      'the council → will cost too much',
+    ]);
   });
 
   it('THEN an adjunct set off by a comma between the verb and a colon leaves the quotation after the colon to the verb', () => {
@@ -376,10 +418,15 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
       'Lindhaven Research: most voters were undecided',
     ]);
-    // A newspaper's own count speaks for it; the newspaper merely relaying (“according to the Post”) does not.
+    // A newspaper's own count speaks for it, and so does the newspaper it is "according to": readers ask what it said.
     expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
       'Brenwick Post: the mayor now leads the race',
+      'Brenwick Post: the mayor lost',
     ]);
+    // A wire report credits its agency in the first paragraph: "according to" it then is the article's own voice, and
+    // someone's statement it relays stays that person's.
+    expect(quotes('The mayor lost the vote, according to the Brenwick Post.', 'Also according to the Brenwick Post, the harbour will close.')).toEqual([]);
+    expect(quotes('The port reopened on Monday.', 'According to the Brenwick Post, Mira Lund said the port was safe.')).toEqual(['Mira Lund: the port was safe']);
   });
 
   it('THEN names keep their initials and suffixes, and lose titles, datelines and sentence openers', () => {
