@@ -42,6 +42,12 @@ describe('GIVEN an engine that remembers answers', () => {
     const off = createAnswerEngine(articles, { answerCacheSize: 0 });
     expect(off.answer('who spoke about venues')).not.toBe(off.answer('who spoke about venues'));
   });
+
+  it('THEN the engine says whether it hands the same answer back (what front ends may remember with an answer)', () => {
+    expect(cached.remembersAnswers).toBe(true);
+    expect(fresh.remembersAnswers).toBe(false);
+    expect(createAnswerEngine(articles, { answerCacheSize: 0 }).remembersAnswers).toBe(false);
+  });
 });
 
 describe('GIVEN a bounded least-recently-used map', () => {
