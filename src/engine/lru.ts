@@ -2,7 +2,7 @@
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
   /**
-   * How often each key was asked for lately (admission on second use), halved every `capacity` × 8 uses so
+   * How often each key was asked for lately (admission on second use), divided by two every `capacity` × 8 uses so
    * that old popularity fades and the map stays bounded. A value asked for only once, as most of a large
    * knowledge base's articles are, dies young instead of being kept, copied and promoted by the garbage
    * collector. A value asked for again is kept while there is room; once the map is full, only when it has
@@ -59,7 +59,7 @@ export class LruMap<K, V> {
     return value;
   }
 
-  /** Counts one use of `key` and returns its count; every `capacity` × 8 uses, all counts are halved (and zeros forgotten). */
+  /** Counts one use of `key` and returns its count; every `capacity` × 8 uses, every count is divided by two (and zeros forgotten). */
   private used(uses: Map<K, number>, key: K): number {
     const count = (uses.get(key) ?? 0) + 1;
     uses.set(key, count);
