@@ -18,7 +18,7 @@ export const askMessageCommand = {
     if (isSmallTalk(question)) return services.commands.help(services, this.isPrivate(interaction));
     const answer = services.engine.answer(question);
     const reply = renderAnswer(answer, { page: 0, view: { kind: 'ask', question }, ephemeral: this.isPrivate(interaction) });
-    if (answer.found) return reply;
-    return noteIfDeclined(services, answer, { guildId: interaction.guild_id ?? null, articleScope: null, question }).then(() => reply);
+    const noting = noteIfDeclined(services, answer, { guildId: interaction.guild_id ?? null, articleScope: null, question });
+    return noting ? noting.then(() => reply) : reply;
   },
 } satisfies MessageCommand;

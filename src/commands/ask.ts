@@ -35,9 +35,9 @@ export const askCommand = {
     if (isSmallTalk(question)) return services.commands.help(services, this.isPrivate(interaction));
     const article = pickArticle(engine, optionValue(interaction, 'article'));
     const answer = engine.answer(question, { articleId: article });
-    const page = firstPage(answer, question, article, this.isPrivate(interaction));
-    if (answer.found) return page;
-    return noteIfDeclined(services, answer, { guildId: interaction.guild_id ?? null, articleScope: article ?? null, question }).then(() => page);
+    const page = firstPage(answer, question, article, this.isPrivate(interaction), engine.remembersAnswers !== false);
+    const noting = noteIfDeclined(services, answer, { guildId: interaction.guild_id ?? null, articleScope: article ?? null, question });
+    return noting ? noting.then(() => page) : page;
   },
   autocomplete(interaction, { engine }) {
     const focused = focusedOption(interaction);
@@ -45,14 +45,18 @@ export const askCommand = {
   },
 } satisfies SlashCommand;
 
-/** The first page of an answer, remembered per privacy while the engine remembers the answer. */
-function firstPage(answer: Answer, question: string, article: string | undefined, ephemeral: boolean): ReplyMessage {
-  const pages = firstPages.get(answer) ?? {};
+/**
+ * The first page of an answer, remembered per privacy while the engine remembers the answer. An engine that
+ * computes every answer afresh never hands the same one back: nothing is remembered then (a weak map filled with
+ * answers nobody asks for again only costs the garbage collector).
+ */
+function firstPage(answer: Answer, question: string, article: string | undefined, ephemeral: boolean, remember: boolean): ReplyMessage {
+  const pages = remember ? (firstPages.get(answer) ?? {}) : {};
   const privacy = ephemeral ? 'private' : 'public';
   const remembered = pages[privacy];
   if (remembered) return remembered;
   const page = Object.freeze(renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral }));
-  firstPages.set(answer, { ...pages, [privacy]: page });
+  if (remember) firstPages.set(answer, { ...pages, [privacy]: page });
   return page;
 }
 

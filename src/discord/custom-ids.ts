@@ -78,8 +78,20 @@ export function isIdRef(value: string): boolean {
  * question). render.ts, which owns Discord's limits, takes the first that fits.
  */
 export function customIdForms(action: ButtonAction): string[] {
-  return [...new Set([...forms(action, (id) => id), ...forms(action, idRef)])];
+  return [...new Set([...forms(action, asIs), ...forms(action, idRef)])];
 }
+
+/**
+ * The first of customIdForms(action) that fits in `maxLength`, or undefined: the forms with references
+ * (hashes) are made only when none with the ids as they are fits, as for almost every button.
+ */
+export function firstFittingForm(action: ButtonAction, maxLength: number): string | undefined {
+  for (const id of forms(action, asIs)) if (id.length <= maxLength) return id;
+  for (const id of forms(action, idRef)) if (id.length <= maxLength) return id;
+  return undefined;
+}
+
+const asIs = (id: string): string => id;
 
 function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'ask') return [`ask:${action.question}`];

@@ -13,7 +13,7 @@ import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice
 import type { Article, Person } from '../data/schema.js';
 import type { FeedbackReport } from '../store/feedback-log.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
-import { checkPassage, customIdForms, idRef, type AnswerView, type AskView, type ButtonAction, type ListKind } from './custom-ids.js';
+import { checkPassage, firstFittingForm, idRef, type AnswerView, type AskView, type ButtonAction, type ListKind } from './custom-ids.js';
 
 /** Discord's documented message limits; every reply this module builds stays within them. */
 export const DISCORD_LIMITS = {
@@ -71,7 +71,7 @@ export const NO_MENTIONS = { parse: [] } as { parse: [] };
 
 /** The id for a button or menu: the first form of the action within Discord's 100 characters, or undefined when none fits (the control is then left out). */
 export function encodeCustomId(action: ButtonAction): string | undefined {
-  return customIdForms(action).find((id) => id.length <= DISCORD_LIMITS.customId);
+  return firstFittingForm(action, DISCORD_LIMITS.customId);
 }
 
 /** Links and the `<…>` forms (mentions, channels, timestamps, emoji, commands) are broken by an invisible space, so nothing links. */

@@ -29,6 +29,11 @@ export interface AskOptions {
 
 export interface AnswerEngine {
   readonly articles: readonly Article[];
+  /**
+   * True when a question asked again gets the very same answer object (the answer cache is on), so what is
+   * built from an answer (its rendered first page) is worth remembering with it. Unset counts as true.
+   */
+  readonly remembersAnswers?: boolean;
   answer(question: string, options?: AskOptions): Answer;
   /** Everything one speaker said, optionally on one topic or in one article, in article order. */
   quotesBy(speakerId: string, topicId?: string, articleId?: string): Answer;
@@ -112,6 +117,10 @@ class KnowledgeBaseEngine implements AnswerEngine {
     this.articleChoices = new ChoiceIndex(
       articles.map((a) => ({ value: a.id, label: a.title, names: [a.title], aliases: [a.id, a.source, ...a.people.map((p) => p.name)], weight: a.quotes.length })),
     );
+  }
+
+  get remembersAnswers(): boolean {
+    return this.answers.capacity > 0;
   }
 
   answer(question: string, options: AskOptions = {}): Answer {

@@ -54,6 +54,10 @@ export class ArticleRouter {
   /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
   private readonly typos: TypoIndex;
   private readonly folded = new LruMap<string, string>(256, { admitOnSecondUse: true });
+  /** Scratch per article for one routing (zero between questions): no map of candidates is built per question. */
+  private readonly wholeScore: Float64Array;
+  private readonly paragraphScore: Float64Array;
+  private readonly touched: { ids: Int32Array; marked: Uint8Array };
 
   constructor(private readonly articles: readonly Article[]) {
     const paragraphTerms: string[][] = [];
@@ -72,6 +76,9 @@ export class ArticleRouter {
       }
     });
     this.owner = Int32Array.from(owner);
+    this.wholeScore = new Float64Array(articles.length);
+    this.paragraphScore = new Float64Array(articles.length);
+    this.touched = { ids: new Int32Array(articles.length), marked: new Uint8Array(articles.length) };
     this.articleCommonAt = Math.max(MIN_COMMON, articles.length * COMMON_SHARE);
     this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.seal();
@@ -135,17 +142,37 @@ export class ArticleRouter {
     }
     // A corrected word counts for less than one typed right, as MiniSearch weighs its own fuzzy matches.
     const chosen = [...forArticles.map((term) => ({ term, boost: 1 })), ...[...corrected].map((term) => ({ term, boost: FUZZY_WEIGHT }))];
-    const scores = new Map<number, number>();
+    // Per article, in scratch arrays kept between questions: its whole-article score, and its best paragraph's.
+    const { wholeScore, paragraphScore, touched } = this;
+    let touchedCount = 0;
+    const touch = (article: number) => {
+      if (touched.marked[article] === 0) {
+        touched.marked[article] = 1;
+        touched.ids[touchedCount++] = article;
+      }
+    };
     // Hits come best first: the first few hundred are all a route could need.
-    for (const hit of this.articleIndex.search(chosen, MAX_RESULTS)) scores.set(hit.id, WHOLE_ARTICLE_WEIGHT * hit.score);
-    const best = new Map<number, number>();
-    for (const hit of this.paragraphIndex.search(forParagraphs.map((term) => ({ term, boost: 1 })), MAX_RESULTS)) {
-      const article = this.owner[hit.id] ?? -1;
-      if (hit.score > (best.get(article) ?? 0)) best.set(article, hit.score);
+    for (const hit of this.articleIndex.search(chosen, MAX_RESULTS)) {
+      wholeScore[hit.id] = WHOLE_ARTICLE_WEIGHT * hit.score;
+      touch(hit.id);
     }
-    for (const [article, score] of best) scores.set(article, (scores.get(article) ?? 0) + score);
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return this.byPhrase(readQuestion(question), ranked, limit)
+    for (const hit of this.paragraphIndex.search(forParagraphs.map((term) => ({ term, boost: 1 })), MAX_RESULTS)) {
+      const article = this.owner[hit.id] as number;
+      if (hit.score > (paragraphScore[article] as number)) {
+        paragraphScore[article] = hit.score;
+        touch(article);
+      }
+    }
+    // Only the best few can be routes (see byPhrase): they are picked, not every candidate sorted.
+    const ranked = new TopScores(Math.max(PHRASE_POOL, limit));
+    for (let i = 0; i < touchedCount; i++) {
+      const article = touched.ids[i] as number;
+      ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
+      wholeScore[article] = 0;
+      paragraphScore[article] = 0;
+      touched.marked[article] = 0;
+    }
+    return this.byPhrase(readQuestion(question), ranked.best(), limit)
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const article = this.articles[id];
@@ -178,4 +205,31 @@ function selective(asked: readonly string[], frequency: ReadonlyMap<string, numb
   const byRarity = asked.filter((t) => frequency.has(t)).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0));
   const rare = byRarity.filter((t) => (frequency.get(t) ?? 0) <= commonAt).slice(0, max);
   return rare.length > 0 ? rare : byRarity.slice(0, 2);
+}
+
+/**
+ * The best `size` of a stream of (article, score), best first (ties: the earlier article): the order a full
+ * sort would give them, kept by insertion into a short sorted list.
+ */
+export class TopScores {
+  private readonly kept: [number, number][] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(article: number, score: number): void {
+    const kept = this.kept;
+    let at = kept.length;
+    while (at > 0 && outranks(article, score, kept[at - 1] as [number, number])) at--;
+    if (at >= this.size) return;
+    kept.splice(at, 0, [article, score]);
+    if (kept.length > this.size) kept.pop();
+  }
+
+  best(): [number, number][] {
+    return this.kept;
+  }
+}
+
+function outranks(article: number, score: number, [other, otherScore]: [number, number]): boolean {
+  return score > otherScore || (score === otherScore && article < other);
 }

@@ -146,37 +146,44 @@ function quotedRange(text: string): { start: number; end: number } | null {
 /** Offsets where a clause ends: a comma, semicolon, colon, dash or sentence end. */
 function clauseBreaks(text: string): number[] {
   const out: number[] = [];
-  for (const match of text.matchAll(/[,;:.!?\u2014\u2013]|\s-\s/g)) out.push(match.index ?? 0);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let match = CLAUSE_BREAK.exec(text); match !== null; match = CLAUSE_BREAK.exec(text)) out.push(match.index);
   return out;
 }
+
+const CLAUSE_BREAK = /[,;:.!?\u2014\u2013]|\s-\s/g;
 
 /**
  * Where the question proper starts: after greetings and chatter, at the first clause that opens
  * with a wh-word or an auxiliary ("yo so I read this, did anyone …"), else at the first wh-word.
  */
 function questionProper(tokens: readonly Token[], breaks: readonly number[]): number {
-  const opensQuestion = (i: number): boolean => {
-    let j = i;
-    while (j < tokens.length && (FILLER.has(tokens[j]?.word ?? '') || tokens[j]?.word === 'so' || tokens[j]?.word === 'and' || tokens[j]?.word === 'but')) j++;
-    const word = tokens[j]?.word ?? '';
-    return WH_WORDS.has(word) || AUXILIARIES.has(word);
-  };
-  const skipFiller = (i: number): number => {
-    let j = i;
-    while (j < tokens.length - 1 && (FILLER.has(tokens[j]?.word ?? '') || ((tokens[j]?.word === 'so' || tokens[j]?.word === 'and' || tokens[j]?.word === 'but') && j === i))) j++;
-    return j;
-  };
   const clauseStarts = [0, ...breaks.map((b) => tokens.findIndex((t) => t.start > b)).filter((i) => i > 0)];
   for (const start of clauseStarts) {
-    if (!opensQuestion(start)) continue;
-    const at = skipFiller(start);
+    if (!opensQuestion(tokens, start)) continue;
+    const at = skipFiller(tokens, start);
     // "can you tell me who …", "do you know when …": the question is the wh-clause.
     const polite = AUXILIARIES.has(tokens[at]?.word ?? '') && tokens[at + 1]?.word === 'you' && ASKING_VERBS.has(tokens[at + 2]?.word ?? '');
     const embedded = polite ? tokens.findIndex((t, i) => i > at + 2 && WH_WORDS.has(t.word)) : -1;
     return embedded > 0 ? embedded : at;
   }
   const firstWh = tokens.findIndex((t) => WH_WORDS.has(t.word));
-  return firstWh >= 0 ? firstWh : skipFiller(0);
+  return firstWh >= 0 ? firstWh : skipFiller(tokens, 0);
+}
+
+/** Whether the clause starting at token `i` opens with a wh-word or an auxiliary, past filler and "so", "and", "but". */
+function opensQuestion(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  while (j < tokens.length && (FILLER.has(tokens[j]?.word ?? '') || tokens[j]?.word === 'so' || tokens[j]?.word === 'and' || tokens[j]?.word === 'but')) j++;
+  const word = tokens[j]?.word ?? '';
+  return WH_WORDS.has(word) || AUXILIARIES.has(word);
+}
+
+/** The first token from `i` past filler (and one opening "so", "and", "but"), never past the last. */
+function skipFiller(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length - 1 && (FILLER.has(tokens[j]?.word ?? '') || ((tokens[j]?.word === 'so' || tokens[j]?.word === 'and' || tokens[j]?.word === 'but') && j === i))) j++;
+  return j;
 }
 
 /** A speech word used as a verb here, not as a noun after a determiner ("the talks"), or a speech noun after a possessive ("X's take"). */
@@ -251,7 +258,9 @@ function speakerSlot(list: readonly QuestionWord[], coreAt: number): { slot: num
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
 }
 
 /** Words of the question that are its frame, not its subject: wh-words, auxiliaries, filler, "about". */

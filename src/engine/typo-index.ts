@@ -17,19 +17,23 @@ export interface TypoMatch {
  */
 export class TypoIndex {
   /** Words by first letter and length, each bucket sorted, so the words sharing the longest start with a typed one are found first. */
-  private readonly buckets = new Map<string, string[]>();
-  /** Lengths present per first letter. */
-  private readonly lengths = new Map<string, number[]>();
+  private readonly buckets = new Map<number, string[]>();
+  /** Lengths present per first letter (its UTF-16 code), in the order first met. */
+  private readonly lengths = new Map<number, number[]>();
 
   constructor(words: Iterable<string>) {
+    // Built for every article engine that meets an unknown word: numeric keys, no string made per word.
     for (const word of new Set(words)) {
       if (word.length === 0) continue;
-      const key = bucketKey(word.charAt(0), word.length);
+      const initial = word.charCodeAt(0);
+      const key = bucketKey(initial, word.length);
       const bucket = this.buckets.get(key);
       if (bucket) bucket.push(word);
       else {
         this.buckets.set(key, [word]);
-        this.lengths.set(word.charAt(0), [...(this.lengths.get(word.charAt(0)) ?? []), word.length]);
+        const lengths = this.lengths.get(initial);
+        if (lengths) lengths.push(word.length);
+        else this.lengths.set(initial, [word.length]);
       }
     }
     for (const bucket of this.buckets.values()) bucket.sort();
@@ -44,7 +48,7 @@ export class TypoIndex {
   near(typed: string, allowance: number, { prefix = false } = {}): TypoMatch[] {
     const edits = Math.min(allowance, MAX_FUZZY_EDITS);
     if (edits <= 0 || typed.length === 0 || typed.length > MAX_FUZZY_WORD_LENGTH) return [];
-    const initial = typed.charAt(0);
+    const initial = typed.charCodeAt(0);
     const longest = prefix ? Infinity : typed.length + edits;
     const found: TypoMatch[] = [];
     const limit = examinable(MAX_FUZZY_CANDIDATES);
@@ -90,8 +94,9 @@ function insertionPoint(words: readonly string[], word: string): number {
   return low;
 }
 
-function bucketKey(initial: string, length: number): string {
-  return `${initial}\u0000${length}`;
+/** One number per first letter (a UTF-16 code, under 65,536) and length. */
+function bucketKey(initial: number, length: number): number {
+  return length * 65_536 + initial;
 }
 
 /** Edits between `typed` and the closest start of `word` (a start a few letters shorter or longer). */

@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/data/load.js';
 import { handleButton } from '../../src/discord/buttons.js';
-import { checkPassage, decodeCustomId, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
+import { checkPassage, customIdForms, decodeCustomId, firstFittingForm, idRef, questionIsInMessage, type AnswerView, type ButtonAction } from '../../src/discord/custom-ids.js';
 import { encodeCustomId, renderAnswer, type ReplyMessage } from '../../src/discord/render.js';
 import { createAnswerEngine } from '../../src/engine/index.js';
 import { message } from './interaction-kit.js';
@@ -169,6 +169,25 @@ describe('GIVEN a button action', () => {
         return a.view.kind === 'ask' && decoded.view.kind === 'ask' && (decoded.view.question === a.view.question || questionIsInMessage(decoded.view));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('THEN for every action and length limit (fast-check) the first fitting form, made lazily, is the first of all its forms that fits', () => {
+    const validId = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('-'));
+    const view: fc.Arbitrary<AnswerView> = fc.oneof(
+      fc.record({ kind: fc.constant('ask' as const), question: fc.string({ minLength: 1, maxLength: 150 }), article: fc.option(validId, { nil: undefined }) }),
+      fc.record({ kind: fc.constant('quotes' as const), speaker: validId, topic: fc.option(validId, { nil: undefined }), article: fc.option(validId, { nil: undefined }) }),
+      fc.record({ kind: fc.constant('topic' as const), topic: validId, article: fc.option(validId, { nil: undefined }) }),
+    ).map((v) => (v.article === undefined ? (({ article: _, ...rest }) => rest)(v) : v) as AnswerView);
+    const action: fc.Arbitrary<ButtonAction> = fc.oneof(
+      fc.record({ action: fc.constantFrom('page' as const, 'post' as const), page: fc.nat(999), view }),
+      fc.record({ action: fc.constant('context' as const), article: validId, start: fc.nat(2_000_000), end: fc.nat(2_000_000), slot: fc.nat(9), check: fc.string().map(checkPassage) }),
+      fc.record({ action: fc.constant('vote' as const), vote: fc.constantFrom('up' as const, 'down' as const), view: fc.record({ kind: fc.constant('ask' as const), question: fc.string({ maxLength: 150 }) }) }),
+      fc.record({ action: fc.constant('ask' as const), question: fc.string({ maxLength: 150 }) }),
+    );
+    fc.assert(
+      fc.property(action, fc.integer({ min: 0, max: 200 }), (a, max) => firstFittingForm(a, max) === customIdForms(a).find((id) => id.length <= max)),
+      { numRuns: 3000 },
     );
   });
 });

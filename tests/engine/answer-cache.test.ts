@@ -42,6 +42,12 @@ describe('GIVEN an engine that remembers answers', () => {
     const off = createAnswerEngine(articles, { answerCacheSize: 0 });
     expect(off.answer('who spoke about venues')).not.toBe(off.answer('who spoke about venues'));
   });
+
+  it('THEN the engine says whether it hands the same answer back (what front ends may remember with an answer)', () => {
+    expect(cached.remembersAnswers).toBe(true);
+    expect(fresh.remembersAnswers).toBe(false);
+    expect(createAnswerEngine(articles, { answerCacheSize: 0 }).remembersAnswers).toBe(false);
+  });
 });
 
 describe('GIVEN a bounded least-recently-used map', () => {
@@ -82,5 +88,29 @@ describe('GIVEN a bounded least-recently-used map', () => {
     expect(lru.size).toBe(1);
     expect(lru.remember('a', compute)).toBe(2);
     expect(computed).toBe(2);
+  });
+
+  it('WHEN it admits on second use and is full THEN a value asked for twice does not push out one asked for more often', () => {
+    const lru = new LruMap<string, number>(1, { admitOnSecondUse: true });
+    const compute = (key: string) => key.length;
+    for (let i = 0; i < 3; i++) lru.remember('popular', compute);
+    expect(lru.get('popular')).toBe(7);
+    lru.remember('twice', compute);
+    lru.remember('twice', compute);
+    // "twice" (2 uses) loses to "popular" (3): it is computed and handed out, not kept.
+    expect(lru.get('twice')).toBeUndefined();
+    expect(lru.get('popular')).toBe(7);
+    lru.remember('twice', compute);
+    lru.remember('twice', compute);
+    // Now asked for more often than "popular": it takes its place.
+    expect(lru.get('twice')).toBe(5);
+    expect(lru.get('popular')).toBeUndefined();
+  });
+
+  it('WHEN it admits on second use THEN what it counts stays bounded, however many keys are asked for', () => {
+    const lru = new LruMap<string, number>(4, { admitOnSecondUse: true });
+    for (let i = 0; i < 10_000; i++) lru.remember(`key-${i}`, () => i);
+    expect(lru.size).toBe(0);
+    expect(lru.counted).toBeLessThanOrEqual(4 * 8);
   });
 });

@@ -59,7 +59,7 @@ describe('GIVEN any text to split into folded words', () => {
       .replace(/'/g, '')
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
-  const piece = fc.constantFrom('a', 'B', 'é', 'ß', '1', ' ', "'", '’', 's', ',', '-', '“', '\u200b', 'Ǆ', '\n');
+  const piece = fc.constantFrom('a', 'B', 'é', 'ß', '1', ' ', "'", '’', 's', ',', '-', '“', '\u200b', 'Ǆ', '\n', '😀', '中', 'x');
   it('THEN foldedWords and foldedWordText give the same words, whatever the characters', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {

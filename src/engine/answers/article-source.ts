@@ -7,6 +7,8 @@ import { onlyWords, set } from './clues.js';
 const SOURCE_WORDS = set('source outlet publication publisher newspaper agency');
 const ALLOWED = set('news original reported published wrote publishes reports original');
 const MADE_IT = set('wrote published reported broke reports publishes');
+/** Words for the piece itself ("who wrote *this*", "where is the *story* from"). */
+const THIS_PIECE = set('this it article story news report piece');
 
 /** "what is the source?", "which news agency reported this?", "where does this news come from?" */
 export const articleSource: AnswerType = {
@@ -14,7 +16,7 @@ export const articleSource: AnswerType = {
   detect: (question) => {
     if (onlyWords(question, ALLOWED, SOURCE_WORDS) && question.slot.length === 0) return 0.95;
     const list = question.words.map((w) => w.word);
-    const aboutThis = list.some((w) => ['this', 'it', 'article', 'story', 'news', 'report', 'piece'].includes(w));
+    const aboutThis = list.some((w) => THIS_PIECE.has(w));
     if (question.wh === 'who' && MADE_IT.has(list[question.coreAt + 1] ?? '') && aboutThis && list.length <= question.coreAt + 4) return 0.95;
     if (question.wh === 'where' && list.includes('from') && aboutThis && list.length <= question.coreAt + 7) return 0.95;
     return 0;
