@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer-types.js';
-import { createAnswerEngine } from '../../src/engine/index.js';
-import { ingestedKnowledgeBase } from '../support/ingested-kb.js';
-import { invariantFailures } from './question-suite.js';
+import { describeHeldOutSuite } from './held-out-suite.js';
 import { roundTwoSuite, type RoundTwoCase } from './unseen-round2/questions.js';
 
 /**
@@ -14,11 +11,6 @@ import { roundTwoSuite, type RoundTwoCase } from './unseen-round2/questions.js';
  * First run (7 Dec 2026, main at 472983a): 47 of 88 (53 %).
  */
 const FIRST_RUN_PASSED = 47;
-
-const names = roundTwoSuite.map((c) => c.article);
-const { articles, errors, cleanup } = ingestedKnowledgeBase(join(import.meta.dirname, 'unseen-round2'), names);
-afterAll(cleanup);
-const engine = createAnswerEngine(articles);
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -38,25 +30,11 @@ function roundTwoFailures(testCase: RoundTwoCase, answer: Answer): string[] {
   return failures;
 }
 
-describe('GIVEN the second round of articles the engine was not developed on, ingested from text', () => {
-  it('THEN every article loads', () => {
-    expect(errors).toEqual([]);
-    expect(articles).toHaveLength(new Set(names).size);
-  });
-
-  const results = roundTwoSuite.map((c) => {
-    const answer = engine.answer(c.question, { articleId: c.article });
-    return { c, answer, failures: roundTwoFailures(c, answer) };
-  });
-
-  it('THEN every answer keeps the universal rules (verbatim quotes, real speakers)', () => {
-    for (const { c, answer } of results) expect(invariantFailures(answer, articles), c.question).toEqual([]);
-  });
-
-  it(`THEN at least as many questions pass as on the first run (${FIRST_RUN_PASSED} of ${roundTwoSuite.length})`, () => {
-    const passed = results.filter((r) => r.failures.length === 0).length;
-    const report = results.filter((r) => r.failures.length > 0).map((r) => `${r.c.article}: ${r.c.question} — ${r.failures.join('; ')} (${r.answer.summary.slice(0, 100)})`);
-    console.log(`held-out round 2: ${passed}/${roundTwoSuite.length} passed\n${report.join('\n')}`);
-    expect(passed).toBeGreaterThanOrEqual(FIRST_RUN_PASSED);
-  });
+describeHeldOutSuite({
+  title: 'GIVEN the second round of articles the engine was not developed on, ingested from text',
+  label: 'held-out round 2',
+  dir: join(import.meta.dirname, 'unseen-round2'),
+  cases: roundTwoSuite,
+  failures: roundTwoFailures,
+  firstRunPassed: FIRST_RUN_PASSED,
 });
