@@ -55,12 +55,26 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
-      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive });
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads: subject && leadsClause(doc, run) });
       noteTitle(entity, run);
       if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
     }
   }
   learnGenders(doc, people);
+}
+
+/**
+ * A name standing where a clause's subject stands: after nothing, a comma or a conjunction, and before a verb or a
+ * comma-set description ("Arkwell, who …, held", "When Arkwell arrived"); not the object of a preposition or verb.
+ */
+/** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
+const REPORTING = new Set(['that', 'whether', 'if']);
+
+function leadsClause(doc: Doc, run: NameRun): boolean {
+  const before = doc.tokens[run.first - 1];
+  const after = doc.tokens[run.last + 1];
+  const opens = !before || before.sentence !== doc.tokens[run.first]?.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
+  return opens && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
 }
 
 /** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
@@ -395,6 +409,7 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
     for (const m of ctx.registry.before(ctx.at)) {
       if (!inTier(m.paragraph) || !fits(m.entity)) continue;
       if (m.speaker) return adopt(m.entity, gender);
+      if (m.leads && m.sentence === ctx.sentence) return adopt(m.entity, gender);
       if (m.subject && !subject) subject = m.entity;
       if (!any) any = m.entity;
     }

@@ -354,6 +354,21 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Mrs. Lund and Mr. Berge spoke.', 'She said the plan was ready.')).toEqual(['Lund: the plan was ready']);
   });
 
+  it('THEN "he" later in a sentence whose subject is a named person is that person, not the speaker before; a name after a preposition or "that" is no subject', () => {
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Eskil Varnholm, who runs the port, met the mayor on Monday, after which he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Eskil Varnholm: the fees would rise',
+    ]);
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Backed by Eskil Varnholm, he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Tor Berge: the fees would rise',
+    ]);
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Asked whether Eskil Varnholm agreed, he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Tor Berge: the fees would rise',
+    ]);
+  });
+
   it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
     expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
