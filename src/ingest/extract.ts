@@ -6,7 +6,7 @@ import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
-import { noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
+import { narrativePronouns, notePronoun, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
 import { sentenceStatements, type Statement } from './statements.js';
 import { assignTopics } from './topics.js';
 import { joinTurns } from './turns.js';
@@ -130,8 +130,15 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
 function attribute(doc: Doc, registry: Registry, statements: readonly Statement[]): Map<Statement, Entity> {
   const speakers = new Map<Statement, Entity>();
   const ordered = [...statements].sort((a, b) => sourceAt(doc, a) - sourceAt(doc, b));
+  // The narrative's own "he"/"she" subjects, resolved in text order among the sources, carry a chain of pronouns on.
+  const pronouns = narrativePronouns(doc, new Set(statements.flatMap((s) => (s.source ? [s.source.head.first] : []))));
+  let next = 0;
   for (const s of ordered) {
-    const ctx: SourceContext = { doc, registry, at: sourceAt(doc, s), paragraph: s.paragraph, sentence: s.sentence.index };
+    const at = sourceAt(doc, s);
+    for (let t = pronouns[next]; t && t.start < at; t = pronouns[++next]) {
+      notePronoun({ doc, registry, at: t.start, paragraph: t.paragraph, sentence: t.sentence }, t.text.toLowerCase());
+    }
+    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index };
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);

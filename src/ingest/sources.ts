@@ -404,16 +404,18 @@ function person(ctx: SourceContext, gender: Gender): Entity | null {
 function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gender): Entity | null {
   const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
   for (const inTier of tiers) {
+    let leading: Entity | null = null;
     let subject: Entity | null = null;
     let any: Entity | null = null;
     for (const m of ctx.registry.before(ctx.at)) {
       if (!inTier(m.paragraph) || !fits(m.entity)) continue;
       if (m.speaker) return adopt(m.entity, gender);
       if (m.leads && m.sentence === ctx.sentence) return adopt(m.entity, gender);
+      if (m.leads && !leading) leading = m.entity;
       if (m.subject && !subject) subject = m.entity;
       if (!any) any = m.entity;
     }
-    const chosen = subject ?? any;
+    const chosen = leading ?? subject ?? any;
     if (chosen) return adopt(chosen, gender);
   }
   return null;
@@ -601,6 +603,27 @@ function byRole(ctx: SourceContext, noun: string): Entity | null {
     if (e.roleNouns.has(noun) || (e.role ?? '').toLowerCase().split(/\W+/).includes(noun)) return e;
   }
   return null;
+}
+
+/**
+ * "He nodded …", "…, and she left": a "he"/"she" of the narrative standing as a clause's subject (opening the sentence,
+ * or after a comma or conjunction, before a verb), where the chain of pronouns may go on. Statement sources are not
+ * among them: they are resolved as such.
+ */
+export function narrativePronouns(doc: Doc, sources: ReadonlySet<number>): Token[] {
+  return doc.tokens.filter((t) => {
+    if (t.quote || t.pos !== 'PRON' || !['he', 'she'].includes(lower(t)) || sources.has(t.i)) return false;
+    const before = doc.tokens[t.i - 1];
+    const after = doc.tokens[t.i + 1];
+    const opens = !before || before.sentence !== t.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
+    return opens && after !== undefined && !after.quote && ['VERB', 'AUX', 'ADV'].includes(after.pos);
+  });
+}
+
+/** Registers the named person a narrative "he"/"she" stands for as the subject there, so a later pronoun goes on with them. */
+export function notePronoun(ctx: SourceContext, word: string): void {
+  const entity = pronoun(ctx, word);
+  if (entity && entity.kind === 'person' && entity.named) ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: false, leads: true });
 }
 
 /** Registers a statement's speaker as mentioned at its source, so "he said" next can continue the turn. */

@@ -369,6 +369,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN a "he" of the narrative carries the chain of pronouns on, past a person named later in its sentence', () => {
+    expect(quotes('Tor Berge never mentioned the mayor.', 'He thanked his staff and the voters of Halden behind Eskil Varnholm.', '“We learned a lot this week,” he said.')).toEqual([
+      'Tor Berge: We learned a lot this week',
+    ]);
+  });
+
   it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
     expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
