@@ -132,6 +132,7 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
   const ordered = [...statements].sort((a, b) => sourceAt(doc, a) - sourceAt(doc, b));
   // The narrative's own "he"/"she" subjects, resolved in text order among the sources, carry a chain of pronouns on.
   const pronouns = narrativePronouns(doc, new Set(statements.flatMap((s) => (s.source ? [s.source.head.first] : []))));
+  const inside = withinStatements(statements);
   let next = 0;
   for (const s of ordered) {
     const at = sourceAt(doc, s);
@@ -142,9 +143,22 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);
-    noteSpeaker(ctx, speaker);
+    // Someone named in what another says ("X said Trump continued to …") is no speaker a later "he said" continues;
+    // a pronoun there ("…, and she asked") goes on with the chain it is part of.
+    if (!s.source || !inside(at) || doc.tokens[s.source.head.first]?.pos === 'PRON') noteSpeaker(ctx, speaker);
   }
   return speakers;
+}
+
+/** Whether a character offset lies inside what some statement says (its parts), by one sorted sweep of them all. */
+function withinStatements(statements: readonly Statement[]): (at: number) => boolean {
+  const parts = statements.flatMap((s) => s.parts).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const p of parts) reach.push(Math.max(reach.at(-1) ?? -1, p.end));
+  return (at) => {
+    const n = countBefore(parts, (p) => p.start <= at);
+    return n > 0 && (reach[n - 1] ?? -1) > at;
+  };
 }
 
 /** Lone names that head a statement's source somewhere ("Arkwell said"): people, wherever else the text names them. */

@@ -375,6 +375,15 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     ]);
   });
 
+  it('THEN a person named in what another says is no speaker a later "he said" continues, but a pronoun there goes on with its chain', () => {
+    expect(quotes('Tor Berge, the party chairman, said Eskil Varnholm told voters the port would close. “It has not gone well,” he said.').at(-1)).toBe(
+      'Tor Berge: It has not gone well',
+    );
+    expect(quotes('According to Varnholm, Mira Lund praised the builders, and she asked the council to pay them. She also said the bridge was safe.').at(-1)).toBe(
+      'Mira Lund: the bridge was safe',
+    );
+  });
+
   it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
     expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
