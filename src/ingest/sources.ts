@@ -498,7 +498,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
     if (DEFINITE.has(firstWord)) {
       // "the ministry" is the ministry last named; a bare "the company" with none so called, the body last named.
-      const referent = organisationBefore(ctx, noun) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
+      const referent = organisationBefore(ctx, noun) ?? qualifiedBefore(ctx, core) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
       if (referent) {
         referent.descriptions.add(text.toLowerCase());
         return referent;
@@ -511,6 +511,23 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
   if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  return null;
+}
+
+/**
+ * "the editorial board" after "the Brenwick Post editorial board", "the campaign" after "the Arkwell campaign": the words
+ * of the description written earlier right after a name, which they belong to (the nearest such place before).
+ */
+function qualifiedBefore(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const words = doc.tokens.slice(core.first + 1, core.last + 1).map((t) => lower(t));
+  if (words.length === 0) return null;
+  for (let k = core.first - words.length; k > 0; k--) {
+    if (!words.every((w, j) => lower(doc.tokens[k + j]) === w) || doc.tokens[k]?.quote) continue;
+    const sentence = doc.sentences[doc.tokens[k]?.sentence ?? -1];
+    const run = sentence ? nameRuns(doc, sentence.first, k - 1).at(-1) : undefined;
+    if (run && run.last === k - 1 && !run.possessive) return ctx.registry.organisation(`${run.name} ${words.join(' ')}`, false);
+  }
   return null;
 }
 

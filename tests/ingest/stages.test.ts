@@ -439,6 +439,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
 
+  it('THEN "the editorial board" is the body whose name those words followed earlier ("the Halden Post editorial board")', () => {
+    expect(quotes('The Halden Post editorial board published a long piece on Monday.', 'The port is too small, the editorial board writes.')).toEqual([
+      'Halden Post editorial board: The port is too small',
+    ]);
+  });
+
   it('THEN unnamed and group sources are described speakers, and a spokesman speaks for the body named', () => {
     expect(quotes('Officials said the port would reopen.')).toEqual(['Officials (described): the port would reopen']);
     expect(quotes('A spokeswoman for the Lindhaven Port Authority said fees would rise.')).toEqual(['Lindhaven Port Authority: fees would rise']);
