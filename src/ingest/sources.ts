@@ -553,9 +553,21 @@ function makerAfter(ctx: SourceContext, from: number): Entity | null {
     if (!t || t.quote || t.text === ',') return null;
     if (lower(t) === 'by') return issuerAfter(ctx, k);
     const participle = t.pos === 'VERB' && /(?:ed|en)$/.test(lower(t)) && ['by', 'for'].includes(lower(doc.tokens[k + 1]));
+    // "a poll conducted for Lindhaven Radio" with no maker after "by": the body it was made for.
+    if (participle && lower(doc.tokens[k + 1]) === 'for' && !byLater(doc, k + 2, last)) return issuerAfter(ctx, k + 1);
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
   }
   return null;
+}
+
+/** A "by" later in the clause, before a comma or a quotation. */
+function byLater(doc: Doc, from: number, last: number): boolean {
+  for (let k = from; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.text === ',') return false;
+    if (lower(t) === 'by') return true;
+  }
+  return false;
 }
 
 /** Roles through which a body speaks: "a spokeswoman for the council" speaks for the council. */

@@ -454,6 +454,10 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
       'Lindhaven Research: most voters were undecided',
     ]);
+    // With no maker after "by", the body it was made for.
+    expect(quotes('According to early results of a poll conducted for the Brenwick Post and two radio stations, most voters were undecided.')).toEqual([
+      'Brenwick Post: most voters were undecided',
+    ]);
     // A newspaper's own count speaks for it, and so does the newspaper it is "according to": readers ask what it said.
     expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
       'Brenwick Post: the mayor now leads the race',
