@@ -454,6 +454,7 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
       'Lindhaven Research: most voters were undecided',
     ]);
+    expect(quotes('According to calculations by Mira Lund of the Brenwick Institute, rents rose by a third.')).toEqual(['Mira Lund: rents rose by a third']);
     // With no maker after "by", the body it was made for.
     expect(quotes('According to early results of a poll conducted for the Brenwick Post and two radio stations, most voters were undecided.')).toEqual([
       'Brenwick Post: most voters were undecided',
