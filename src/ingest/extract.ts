@@ -143,11 +143,19 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);
-    // Someone named in what another says ("X said Trump continued to …") is no speaker a later "he said" continues;
-    // a pronoun there ("…, and she asked") goes on with the chain it is part of.
-    if (!s.source || !inside(at) || doc.tokens[s.source.head.first]?.pos === 'PRON') noteSpeaker(ctx, speaker);
+    // Someone named in what another says ("X said Trump continued to …") or opening an adverbial clause ("when Y
+    // asked") is no speaker a later "he said" continues; a pronoun there ("…, and she asked") goes on with its chain.
+    if (!s.source || doc.tokens[s.source.head.first]?.pos === 'PRON' || (!inside(at) && !adverbial(doc, s.source.head.first))) noteSpeaker(ctx, speaker);
   }
   return speakers;
+}
+
+const ADVERBIAL = new Set(['when', 'as', 'after', 'before', 'while', 'because', 'since', 'until', 'once']);
+
+/** "… when Varnholm asked whether …": a source opening an adverbial clause, whose sentence is about someone else. */
+function adverbial(doc: Doc, first: number): boolean {
+  const before = doc.tokens[first - 1];
+  return before !== undefined && before.sentence === doc.tokens[first]?.sentence && ADVERBIAL.has(before.text.toLowerCase()) && first - 1 > (doc.sentences[before.sentence]?.first ?? 0);
 }
 
 /** Whether a character offset lies inside what some statement says (its parts), by one sorted sweep of them all. */

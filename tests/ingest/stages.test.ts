@@ -384,6 +384,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     );
   });
 
+  it('THEN someone asking in an adverbial clause ("when X asked") is no speaker a later "he said" continues', () => {
+    expect(quotes('“We will see,” Tor Berge said on Monday.', 'Berge did not sound sure when Eskil Varnholm asked whether the port would open.', '“It is hard to say,” he said.').at(-1)).toBe(
+      'Tor Berge: It is hard to say',
+    );
+  });
+
   it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
     expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
