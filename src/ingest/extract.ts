@@ -6,7 +6,7 @@ import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
-import { noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
+import { narrativePronouns, notePronoun, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
 import { sentenceStatements, type Statement } from './statements.js';
 import { assignTopics } from './topics.js';
 import { joinTurns } from './turns.js';
@@ -130,14 +130,43 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
 function attribute(doc: Doc, registry: Registry, statements: readonly Statement[]): Map<Statement, Entity> {
   const speakers = new Map<Statement, Entity>();
   const ordered = [...statements].sort((a, b) => sourceAt(doc, a) - sourceAt(doc, b));
+  // The narrative's own "he"/"she" subjects, resolved in text order among the sources, carry a chain of pronouns on.
+  const pronouns = narrativePronouns(doc, new Set(statements.flatMap((s) => (s.source ? [s.source.head.first] : []))));
+  const inside = withinStatements(statements);
+  let next = 0;
   for (const s of ordered) {
-    const ctx: SourceContext = { doc, registry, at: sourceAt(doc, s), paragraph: s.paragraph, sentence: s.sentence.index };
+    const at = sourceAt(doc, s);
+    for (let t = pronouns[next]; t && t.start < at; t = pronouns[++next]) {
+      notePronoun({ doc, registry, at: t.start, paragraph: t.paragraph, sentence: t.sentence }, t.text.toLowerCase());
+    }
+    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index };
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);
-    noteSpeaker(ctx, speaker);
+    // Someone named in what another says ("X said Trump continued to …") or opening an adverbial clause ("when Y
+    // asked") is no speaker a later "he said" continues; a pronoun there ("…, and she asked") goes on with its chain.
+    if (!s.source || doc.tokens[s.source.head.first]?.pos === 'PRON' || (!inside(at) && !adverbial(doc, s.source.head.first))) noteSpeaker(ctx, speaker);
   }
   return speakers;
+}
+
+const ADVERBIAL = new Set(['when', 'as', 'after', 'before', 'while', 'because', 'since', 'until', 'once']);
+
+/** "… when Varnholm asked whether …": a source opening an adverbial clause, whose sentence is about someone else. */
+function adverbial(doc: Doc, first: number): boolean {
+  const before = doc.tokens[first - 1];
+  return before !== undefined && before.sentence === doc.tokens[first]?.sentence && ADVERBIAL.has(before.text.toLowerCase()) && first - 1 > (doc.sentences[before.sentence]?.first ?? 0);
+}
+
+/** Whether a character offset lies inside what some statement says (its parts), by one sorted sweep of them all. */
+function withinStatements(statements: readonly Statement[]): (at: number) => boolean {
+  const parts = statements.flatMap((s) => s.parts).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const p of parts) reach.push(Math.max(reach.at(-1) ?? -1, p.end));
+  return (at) => {
+    const n = countBefore(parts, (p) => p.start <= at);
+    return n > 0 && (reach[n - 1] ?? -1) > at;
+  };
 }
 
 /** Lone names that head a statement's source somewhere ("Arkwell said"): people, wherever else the text names them. */

@@ -52,7 +52,8 @@ export const ORG_NOUNS = set(`ministry department agency authority authorities g
 export const DOCUMENT_NOUNS = set(`poll polls survey surveys study studies report reports statement statements document documents
   memo letter email emails filing filings data figures analysis estimate estimates ruling order complaint lawsuit indictment
   book article column editorial release website ad ads advertisement video tweet post message transcript record records
-  advisory guidance guidelines notice leaflet circular result results count tally`);
+  advisory guidance guidelines notice leaflet circular result results count tally calculation calculations audio recording
+  recordings footage projection projections`);
 
 /** Singular nouns for one person ("the senator", "a spokesman", "one voter"). */
 export const PERSON_NOUNS = set(`man woman person senator governor congressman congresswoman representative mayor president

@@ -34,6 +34,8 @@ export interface Mention {
   subject: boolean;
   /** The source of a statement: a later "he said" most often continues the same speaker. */
   speaker: boolean;
+  /** The sentence's first person, where a clause's subject stands ("Arkwell, who …, held"): the antecedent of a "he" later in that sentence. */
+  leads?: boolean;
   /** Written with "'s" ("Arkwell's plan"): it qualifies something else. */
   possessive?: boolean;
 }

@@ -55,12 +55,26 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
-      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive });
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads: subject && leadsClause(doc, run) });
       noteTitle(entity, run);
       if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
     }
   }
   learnGenders(doc, people);
+}
+
+/**
+ * A name standing where a clause's subject stands: after nothing, a comma or a conjunction, and before a verb or a
+ * comma-set description ("Arkwell, who …, held", "When Arkwell arrived"); not the object of a preposition or verb.
+ */
+/** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
+const REPORTING = new Set(['that', 'whether', 'if']);
+
+function leadsClause(doc: Doc, run: NameRun): boolean {
+  const before = doc.tokens[run.first - 1];
+  const after = doc.tokens[run.last + 1];
+  const opens = !before || before.sentence !== doc.tokens[run.first]?.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
+  return opens && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
 }
 
 /** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
@@ -390,15 +404,18 @@ function person(ctx: SourceContext, gender: Gender): Entity | null {
 function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gender): Entity | null {
   const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
   for (const inTier of tiers) {
+    let leading: Entity | null = null;
     let subject: Entity | null = null;
     let any: Entity | null = null;
     for (const m of ctx.registry.before(ctx.at)) {
       if (!inTier(m.paragraph) || !fits(m.entity)) continue;
       if (m.speaker) return adopt(m.entity, gender);
+      if (m.leads && m.sentence === ctx.sentence) return adopt(m.entity, gender);
+      if (m.leads && !leading) leading = m.entity;
       if (m.subject && !subject) subject = m.entity;
       if (!any) any = m.entity;
     }
-    const chosen = subject ?? any;
+    const chosen = leading ?? subject ?? any;
     if (chosen) return adopt(chosen, gender);
   }
   return null;
@@ -481,7 +498,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (named.length > 0 || runs.some((r) => r.possessive)) return registry.organisation(cleanRole(text), false);
     if (DEFINITE.has(firstWord)) {
       // "the ministry" is the ministry last named; a bare "the company" with none so called, the body last named.
-      const referent = organisationBefore(ctx, noun) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
+      const referent = organisationBefore(ctx, noun) ?? qualifiedBefore(ctx, core) ?? (bare && !DOCUMENT_NOUNS.has(noun) ? organisationBefore(ctx, null) : null);
       if (referent) {
         referent.descriptions.add(text.toLowerCase());
         return referent;
@@ -494,6 +511,23 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
   if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
+  return null;
+}
+
+/**
+ * "the editorial board" after "the Brenwick Post editorial board", "the campaign" after "the Arkwell campaign": the words
+ * of the description written earlier right after a name, which they belong to (the nearest such place before).
+ */
+function qualifiedBefore(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const words = doc.tokens.slice(core.first + 1, core.last + 1).map((t) => lower(t));
+  if (words.length === 0) return null;
+  for (let k = core.first - words.length; k > 0; k--) {
+    if (!words.every((w, j) => lower(doc.tokens[k + j]) === w) || doc.tokens[k]?.quote) continue;
+    const sentence = doc.sentences[doc.tokens[k]?.sentence ?? -1];
+    const run = sentence ? nameRuns(doc, sentence.first, k - 1).at(-1) : undefined;
+    if (run && run.last === k - 1 && !run.possessive) return ctx.registry.organisation(`${run.name} ${words.join(' ')}`, false);
+  }
   return null;
 }
 
@@ -519,9 +553,21 @@ function makerAfter(ctx: SourceContext, from: number): Entity | null {
     if (!t || t.quote || t.text === ',') return null;
     if (lower(t) === 'by') return issuerAfter(ctx, k);
     const participle = t.pos === 'VERB' && /(?:ed|en)$/.test(lower(t)) && ['by', 'for'].includes(lower(doc.tokens[k + 1]));
+    // "a poll conducted for Lindhaven Radio" with no maker after "by": the body it was made for.
+    if (participle && lower(doc.tokens[k + 1]) === 'for' && !byLater(doc, k + 2, last)) return issuerAfter(ctx, k + 1);
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
   }
   return null;
+}
+
+/** A "by" later in the clause, before a comma or a quotation. */
+function byLater(doc: Doc, from: number, last: number): boolean {
+  for (let k = from; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.text === ',') return false;
+    if (lower(t) === 'by') return true;
+  }
+  return false;
 }
 
 /** Roles through which a body speaks: "a spokeswoman for the council" speaks for the council. */
@@ -586,6 +632,27 @@ function byRole(ctx: SourceContext, noun: string): Entity | null {
     if (e.roleNouns.has(noun) || (e.role ?? '').toLowerCase().split(/\W+/).includes(noun)) return e;
   }
   return null;
+}
+
+/**
+ * "He nodded …", "…, and she left": a "he"/"she" of the narrative standing as a clause's subject (opening the sentence,
+ * or after a comma or conjunction, before a verb), where the chain of pronouns may go on. Statement sources are not
+ * among them: they are resolved as such.
+ */
+export function narrativePronouns(doc: Doc, sources: ReadonlySet<number>): Token[] {
+  return doc.tokens.filter((t) => {
+    if (t.quote || t.pos !== 'PRON' || !['he', 'she'].includes(lower(t)) || sources.has(t.i)) return false;
+    const before = doc.tokens[t.i - 1];
+    const after = doc.tokens[t.i + 1];
+    const opens = !before || before.sentence !== t.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
+    return opens && after !== undefined && !after.quote && ['VERB', 'AUX', 'ADV'].includes(after.pos);
+  });
+}
+
+/** Registers the named person a narrative "he"/"she" stands for as the subject there, so a later pronoun goes on with them. */
+export function notePronoun(ctx: SourceContext, word: string): void {
+  const entity = pronoun(ctx, word);
+  if (entity && entity.kind === 'person' && entity.named) ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: false, leads: true });
 }
 
 /** Registers a statement's speaker as mentioned at its source, so "he said" next can continue the turn. */

@@ -354,6 +354,42 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Mrs. Lund and Mr. Berge spoke.', 'She said the plan was ready.')).toEqual(['Lund: the plan was ready']);
   });
 
+  it('THEN "he" later in a sentence whose subject is a named person is that person, not the speaker before; a name after a preposition or "that" is no subject', () => {
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Eskil Varnholm, who runs the port, met the mayor on Monday, after which he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Eskil Varnholm: the fees would rise',
+    ]);
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Backed by Eskil Varnholm, he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Tor Berge: the fees would rise',
+    ]);
+    expect(quotes('“The bridge is too costly,” Tor Berge said. Asked whether Eskil Varnholm agreed, he said the fees would rise.')).toEqual([
+      'Tor Berge: The bridge is too costly',
+      'Tor Berge: the fees would rise',
+    ]);
+  });
+
+  it('THEN a "he" of the narrative carries the chain of pronouns on, past a person named later in its sentence', () => {
+    expect(quotes('Tor Berge never mentioned the mayor.', 'He thanked his staff and the voters of Halden behind Eskil Varnholm.', '“We learned a lot this week,” he said.')).toEqual([
+      'Tor Berge: We learned a lot this week',
+    ]);
+  });
+
+  it('THEN a person named in what another says is no speaker a later "he said" continues, but a pronoun there goes on with its chain', () => {
+    expect(quotes('Tor Berge, the party chairman, said Eskil Varnholm told voters the port would close. “It has not gone well,” he said.').at(-1)).toBe(
+      'Tor Berge: It has not gone well',
+    );
+    expect(quotes('According to Varnholm, Mira Lund praised the builders, and she asked the council to pay them. She also said the bridge was safe.').at(-1)).toBe(
+      'Mira Lund: the bridge was safe',
+    );
+  });
+
+  it('THEN someone asking in an adverbial clause ("when X asked") is no speaker a later "he said" continues', () => {
+    expect(quotes('“We will see,” Tor Berge said on Monday.', 'Berge did not sound sure when Eskil Varnholm asked whether the port would open.', '“It is hard to say,” he said.').at(-1)).toBe(
+      'Tor Berge: It is hard to say',
+    );
+  });
+
   it('THEN a capitalised word before a lower-case role ("the Brenwick governor") is a place, no person "he" or "she" may mean', () => {
     expect(quotes('Former Brenwick governor Eskil Lund visited the port on Monday.', '“It will work,” she said.')).toEqual(['Eskil Lund: It will work']);
     expect(quotes('The Brenwick mayor Eskil Lund and his staff visited the port. “It will work,” he said.')).toEqual(['Eskil Lund: It will work']);
@@ -409,6 +445,12 @@ describe('GIVEN sources to resolve (stage 5)', () => {
     expect(quotes('Sen. Mira Lund visited the port.', 'The senator said the port needed money.')).toEqual(['Mira Lund: the port needed money']);
   });
 
+  it('THEN "the editorial board" is the body whose name those words followed earlier ("the Halden Post editorial board")', () => {
+    expect(quotes('The Halden Post editorial board published a long piece on Monday.', 'The port is too small, the editorial board writes.')).toEqual([
+      'Halden Post editorial board: The port is too small',
+    ]);
+  });
+
   it('THEN unnamed and group sources are described speakers, and a spokesman speaks for the body named', () => {
     expect(quotes('Officials said the port would reopen.')).toEqual(['Officials (described): the port would reopen']);
     expect(quotes('A spokeswoman for the Lindhaven Port Authority said fees would rise.')).toEqual(['Lindhaven Port Authority: fees would rise']);
@@ -417,6 +459,11 @@ describe('GIVEN sources to resolve (stage 5)', () => {
   it('THEN a count, result or study speaks for the named body that made it, however deep in the phrase', () => {
     expect(quotes('According to early results of a survey conducted by Lindhaven Research for the Brenwick Post, most voters were undecided.')).toEqual([
       'Lindhaven Research: most voters were undecided',
+    ]);
+    expect(quotes('According to calculations by Mira Lund of the Brenwick Institute, rents rose by a third.')).toEqual(['Mira Lund: rents rose by a third']);
+    // With no maker after "by", the body it was made for.
+    expect(quotes('According to early results of a poll conducted for the Brenwick Post and two radio stations, most voters were undecided.')).toEqual([
+      'Brenwick Post: most voters were undecided',
     ]);
     // A newspaper's own count speaks for it, and so does the newspaper it is "according to": readers ask what it said.
     expect(quotes('According to a count by the Brenwick Post, the mayor now leads the race.', 'According to the Brenwick Post, the mayor lost.')).toEqual([
