@@ -46,6 +46,17 @@ function isStarter(t: Token): boolean {
   return t.pos === 'VERB' && /(?:ing|ed)$/.test(w);
 }
 
+/**
+ * A capitalised auxiliary inside a sentence, right after a lower-case word or a comma ("Later that day, Will wrote",
+ * "which May said"): prose capitalises a modal there only as a name.
+ */
+function auxiliaryAsName(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const previous = tokens[k - 1];
+  if (!t || !previous || t.pos !== 'AUX' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  return previous.sentence === t.sentence && !previous.quote && /^(?:\p{Ll}|,$)/u.test(previous.text);
+}
+
 /** Name runs among tokens first..last (outside quotations), in order. */
 export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
   const tokens = doc.tokens;
@@ -115,7 +126,7 @@ function personAfterTitle(lowers: readonly string[]): boolean {
 
 function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean, floor: number): NameRun | null {
   let start = first;
-  while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
+  while (start <= last && tokens[start] && isStarter(tokens[start] as Token) && !auxiliaryAsName(tokens, start)) start++;
   const determined = start > floor && lower(tokens[start - 1]) === 'the' && !tokens[start - 1]?.quote;
   // A dateline or a label in capitals ("BRENWICK —") names nobody.
   // Months and days are no part of a name ("in May Tamsin Arkwell said").

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract.js';
+
+/** Speakers found where the source phrase is unusual, and the names they carry (made-up texts). */
+const body = (...paragraphs: string[]): string => ['Title line', 'A standfirst.', '', ...paragraphs].join('\n');
+const quotes = (text: string): string[] => {
+  const article = extractArticle(text);
+  const names = new Map(article.people.map((p) => [p.id, p.name]));
+  return article.quotes.map((q) => `${names.get(q.speaker) ?? '-'}/${q.kind}: ${q.text}`);
+};
+
+describe('speakers whose source phrase is unusual', () => {
+  it('reads a surname spelt like a modal verb as a name inside a sentence', () => {
+    expect(quotes(body('The columnist Harold Will praised the harbour plan.', 'Later that day, Will wrote that the plan would bring jobs to the coast.'))).toEqual([
+      'Harold Will/reported: the plan would bring jobs to the coast',
+    ]);
+  });
+});
