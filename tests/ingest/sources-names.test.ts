@@ -15,4 +15,10 @@ describe('speakers whose source phrase is unusual', () => {
       'Harold Will/reported: the plan would bring jobs to the coast',
     ]);
   });
+
+  it('takes the person before ", who said" out of a predicate adjective and its preposition', () => {
+    expect(quotes(body('Mayor Tilda Rask lost the vote in the harbour ward.', 'The defeat was bitter for Ms. Rask, who said she would run again next year.'))).toEqual([
+      'Tilda Rask/reported: she would run again next year',
+    ]);
+  });
 });
