@@ -1,7 +1,7 @@
 import type { Doc, Token } from './document.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
-import type { Span } from './phrases.js';
+import { TIME_WORDS, type Span } from './phrases.js';
 import { genderOf, type Entity, type Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
@@ -150,8 +150,9 @@ function noteTitle(entity: Entity, run: NameRun): void {
 }
 
 /** The entity a source phrase stands for, or null when it cannot be told. */
-export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity | null {
+export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity | null {
   const { doc } = ctx;
+  const phrase = withoutFrontedTime(doc, given);
   const head = phrase.head;
   const first = doc.tokens[head.first];
   if (!first) return null;
@@ -193,6 +194,25 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   const apposed = apposedName(ctx, phrase, core);
   if (apposed) return apposed;
   return describedSource(ctx, core, description, runs);
+}
+
+/**
+ * "Saturday at the party congress Sen. Tamsin Arkwell said": a time adverbial opening the sentence with no comma runs
+ * into the subject; the person named at the end of the phrase, after a noun, is the subject.
+ */
+function withoutFrontedTime(doc: Doc, phrase: SourcePhrase): SourcePhrase {
+  const head = phrase.head;
+  if (!TIME_WORDS.has(lower(doc.tokens[head.first])) || head.last - head.first < 3) return phrase;
+  let end = head.last;
+  for (let k = head.first; k <= head.last; k++) if (doc.tokens[k]?.text === '(') {
+    end = k - 1;
+    break;
+  }
+  const run = nameRuns(doc, head.first + 1, end).at(-1);
+  const before = doc.tokens[(run?.first ?? 0) - 1];
+  if (!run || run.kind !== 'person' || run.last !== end || run.possessive || (run.words.length < 2 && run.title === '')) return phrase;
+  if (!before || before.pos !== 'NOUN' || !/^\p{Ll}/u.test(before.text)) return phrase;
+  return { ...phrase, head: { first: run.first, last: head.last } };
 }
 
 /** The person or body an apposition of the source names ("his lawyer, Tamsin Arkwell,"), or null. */

@@ -21,4 +21,10 @@ describe('speakers whose source phrase is unusual', () => {
       'Tilda Rask/reported: she would run again next year',
     ]);
   });
+
+  it('finds the subject after a time adverbial that opens the sentence without a comma', () => {
+    expect(quotes(body('Tilda Rask spoke twice this week.', 'Saturday at the harbour workers’ annual congress Sen. Tilda Rask (D-North) said the shipyard deal was a failure.'))).toEqual([
+      'Tilda Rask/reported: the shipyard deal was a failure',
+    ]);
+  });
 });
