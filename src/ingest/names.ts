@@ -108,6 +108,9 @@ function nicknameEnd(tokens: Token[], k: number, last: number): number {
 function keepsConnector(tokens: Token[], first: number, at: number): boolean {
   const before = tokens.slice(first, at + 1).filter((t) => !isStarter(t));
   if (before.length === 0) return false;
+  // "the Lantern Makers of Ostby": a name after "the" is a body's (a person's takes no article), and a body's name runs on.
+  const opening = tokens[at + 1 - before.length - 1];
+  if (lower(opening) === 'the' && !opening?.quote && lower(tokens[at + 1]) === 'of' && tokens.slice(at + 1 - before.length, at + 1).every((t) => !isStarter(t))) return true;
   const words = before.map((t) => lower(t));
   if (words.some((w) => ORG_WORDS.has(w))) return true;
   const lastWord = words.at(-1) ?? '';

@@ -299,7 +299,9 @@ function headCore(doc: Doc, head: Span): Span {
       (doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, ''))) || TITLE_WORDS.has(lower(doc.tokens[k + 1])));
     // "Speaker of the House Tamsin Arkwell": a title's body may take its article.
     const bodyAt = lower(doc.tokens[k + 1]) === 'the' && titleBefore ? k + 2 : k + 1;
-    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[bodyAt]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    // "The Lantern Makers of Ostby": capitalised words after "the" up to "of" are a body's name, which keeps its "of".
+    const theName = lower(doc.tokens[head.first]) === 'the' && lower(t) === 'of' && k > head.first + 1 && doc.tokens.slice(head.first + 1, k).every((w) => /^\p{Lu}/u.test(w.text));
+    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore || theName) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[bodyAt]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
       break;

@@ -28,3 +28,11 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 });
+
+describe('the names speakers carry', () => {
+  it('keeps the "of" of a body named after "the"', () => {
+    expect(quotes(body('The Hill Chamber of Trade has announced that it will not close the old dock.'))).toEqual([
+      'Hill Chamber of Trade/reported: it will not close the old dock',
+    ]);
+  });
+});
