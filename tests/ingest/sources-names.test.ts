@@ -35,4 +35,14 @@ describe('the names speakers carry', () => {
       'Hill Chamber of Trade/reported: it will not close the old dock',
     ]);
   });
+
+  it('gives a speaker known by surname the full name the text gave only as a modifier', () => {
+    expect(quotes(body('Supporters packed a Tilda Rask rally in the harbour town.', 'Rask herself said the shipyard would stay open.'))).toEqual([
+      'Tilda Rask/reported: the shipyard would stay open',
+    ]);
+    // Two people of that surname: which one is meant cannot be told.
+    expect(quotes(body('Supporters packed a Tilda Rask rally and an Oskar Rask dinner.', 'Rask herself said the shipyard would stay open.'))).toEqual([
+      'Rask/reported: the shipyard would stay open',
+    ]);
+  });
 });
