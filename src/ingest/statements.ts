@@ -121,6 +121,8 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
     } else {
       const found = phraseEndingAt(doc, k, floor);
       const head = found ? (relativeClauseSubject(doc, found, floor) ?? found) : null;
+      const unclosed = head ? unclosedApposition(doc, head, floor) : null;
+      if (unclosed) return unclosed;
       if (head) {
         const listStart = nameListStart(doc, head, floor);
         return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false, ...(listStart !== undefined ? { listStart } : {}) };
@@ -130,6 +132,20 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   // Inversion ("…,” said Tamsin Arkwell) follows a quotation, a comma or a colon, or opens the sentence.
   const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
   return opensClause && cue.frame !== 'addressee' ? sourceAfter(doc, cue) : null;
+}
+
+/**
+ * "Tamsin Arkwell, the spokeswoman for the board said": an apposition whose closing comma is missing. The name that
+ * opens the clause before the comma is the subject; the description after it, its apposition.
+ */
+function unclosedApposition(doc: Doc, head: Span, floor: number): SourcePhrase | null {
+  const comma = head.first - 1;
+  if (!isComma(doc.tokens[comma]) || !['the', 'a', 'an'].includes(lower(doc.tokens[head.first])) || !isDescription(doc, head)) return null;
+  const runs = nameRuns(doc, floor, comma - 1);
+  const run = runs[0];
+  if (runs.length !== 1 || !run || run.kind !== 'person' || run.possessive || run.last !== comma - 1) return null;
+  for (let j = floor; j < run.first; j++) if (!['ADV', 'CCONJ', 'PUNCT'].includes(doc.tokens[j]?.pos ?? '') || doc.tokens[j]?.quote) return null;
+  return { head: { first: run.first, last: run.last }, appositions: [head], inverted: false };
 }
 
 /** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Tamsin Arkwell on Thursday evening said"). */

@@ -22,6 +22,12 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 
+  it('takes the name before an apposition whose closing comma is missing', () => {
+    expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board said the ballots were counted twice.'))).toEqual([
+      'Tamsin Arkwell/reported: the ballots were counted twice',
+    ]);
+  });
+
   it('finds the subject after a time adverbial that opens the sentence without a comma', () => {
     expect(quotes(body('Tilda Rask spoke twice this week.', 'Saturday at the harbour workers’ annual congress Sen. Tilda Rask (D-North) said the shipyard deal was a failure.'))).toEqual([
       'Tilda Rask/reported: the shipyard deal was a failure',
