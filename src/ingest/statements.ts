@@ -540,6 +540,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (aside) return make([quotedWords(doc.text, aside)], source, null, 'quote-before');
     // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+    // "Tamsin Arkwell said in a statement. “…”": an attribution that opens its sentence and says nothing, then a
+    // sentence that is only a quotation: the quotation is what was said.
+    const next = clauseStart <= firstWordIndex(doc, sentence) && shortTail && tailEnd >= sentence.last - 1 ? quoteOnlySentence(doc, sentence.index + 1, sentence.paragraph) : null;
+    if (next) return make(next, source, null, 'colon');
   }
   return parts.length > 0 ? make(parts, source, null, 'around') : null;
 }
@@ -676,8 +680,13 @@ function endsWithColon(doc: Doc, sentence: Sentence): boolean {
 
 /** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
 function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
-  const before = doc.sentences[sentence.index - 1];
-  if (!before || before.paragraph !== sentence.paragraph) return null;
+  return quoteOnlySentence(doc, sentence.index - 1, sentence.paragraph);
+}
+
+/** The quotations of sentence `index`, when it is in `paragraph` and nothing else. */
+function quoteOnlySentence(doc: Doc, index: number, paragraph: number): Range[] | null {
+  const before = doc.sentences[index];
+  if (!before || before.paragraph !== paragraph) return null;
   const quotes = new Set<Quotation>();
   for (let k = before.first; k <= before.last; k++) {
     const t = doc.tokens[k];

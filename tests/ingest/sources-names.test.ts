@@ -28,6 +28,16 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 
+  it('gives an attribution that says nothing the quotation that makes up the next sentence', () => {
+    expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board, said in a statement. “There is nothing to recount. The ballots were counted twice.”'))).toEqual([
+      'Tamsin Arkwell/direct: There is nothing to recount. The ballots were counted twice.',
+    ]);
+    // Narration after the quotation: the sentence is not only a quotation.
+    expect(quotes(body('Tamsin Arkwell said in a statement. “There is nothing to recount,” the board later added in a letter to voters.'))).toEqual([
+      'board/direct: There is nothing to recount',
+    ]);
+  });
+
   it('finds the subject after a time adverbial that opens the sentence without a comma', () => {
     expect(quotes(body('Tilda Rask spoke twice this week.', 'Saturday at the harbour workers’ annual congress Sen. Tilda Rask (D-North) said the shipyard deal was a failure.'))).toEqual([
       'Tilda Rask/reported: the shipyard deal was a failure',
