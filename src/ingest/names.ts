@@ -80,6 +80,8 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
       }
       if (!next || next.quote) break;
       if (isCapitalised(next) || isInitial(next)) j++;
+      // A title tokenised as a word and a stop: the stop belongs to the title.
+      else if (next.text === '.' && joined(cur, next) && TITLE_WORDS.has(lower(cur)) && isCapitalised(tokens[j + 2])) j += 2;
       else if ((next.text === '-' || next.text === "'" || next.text === '’') && joined(cur, next) && isCapitalised(tokens[j + 2]) && joined(next, tokens[j + 2])) j += 2;
       else if (NAME_CONNECTORS.has(next.text) && isCapitalised(tokens[j + 2]) && keepsConnector(tokens, i, j)) j += 2;
       else break;
@@ -169,7 +171,8 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
   let nameFirst = start;
   // A title word is one only before a name: "Eskil Bishop" is a name, "Bishop Eskil" a title and a name.
-  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
+  const titleStop = (k: number): boolean => tokens[k]?.text === '.' && TITLE_WORDS.has(lower(tokens[k - 1]));
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of' || titleStop(k)) nameFirst = k + 1;
   // Words as written: "Carrow-Pellow" and "O'Neill" are one word however the tokens fall.
   const nameWords: string[] = [];
   for (let k = nameFirst; k <= last; k++) {

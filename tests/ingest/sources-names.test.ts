@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/ingest/document.js';
 import { extractArticle } from '../../src/ingest/extract.js';
+import { nameRuns } from '../../src/ingest/names.js';
 
 /** Speakers found where the source phrase is unusual, and the names they carry (made-up texts). */
 const body = (...paragraphs: string[]): string => ['Title line', 'A standfirst.', '', ...paragraphs].join('\n');
@@ -60,5 +62,12 @@ describe('the names speakers carry', () => {
     expect(quotes(body('Supporters packed a Tilda Rask rally and an Oskar Rask dinner.', 'Rask herself said the shipyard would stay open.'))).toEqual([
       'Rask/reported: the shipyard would stay open',
     ]);
+  });
+
+  it('keeps a title whose stop is a token of its own in the title', () => {
+    const doc = readDocument(body('Methodist Rev. Osric Thale opened the chapel.'));
+    const sentence = doc.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith('Methodist'));
+    const runs = sentence ? nameRuns(doc, sentence.first, sentence.last) : [];
+    expect(runs.map((r) => [r.title, r.name])).toEqual([['Methodist Rev.', 'Osric Thale']]);
   });
 });
