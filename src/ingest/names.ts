@@ -54,7 +54,8 @@ function auxiliaryAsName(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const previous = tokens[k - 1];
   if (!t || !previous || t.pos !== 'AUX' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
-  return previous.sentence === t.sentence && !previous.quote && /^(?:\p{Ll}|,$)/u.test(previous.text);
+  // "While Will argued …": after a subordinating conjunction, even one opening the sentence, a modal cannot come.
+  return previous.sentence === t.sentence && !previous.quote && (/^(?:\p{Ll}|,$)/u.test(previous.text) || previous.pos === 'SCONJ');
 }
 
 /** Name runs among tokens first..last (outside quotations), in order. */

@@ -16,6 +16,9 @@ describe('speakers whose source phrase is unusual', () => {
     expect(quotes(body('The columnist Harold Will praised the harbour plan.', 'Later that day, Will wrote that the plan would bring jobs to the coast.'))).toEqual([
       'Harold Will/reported: the plan would bring jobs to the coast',
     ]);
+    expect(quotes(body('The columnist Harold Will praised the harbour plan.', 'While Will acknowledges the cost, he argues that the plan would bring jobs.'))).toContain(
+      'Harold Will/reported: the cost',
+    );
   });
 
   it('takes the person before ", who said" out of a predicate adjective and its preposition', () => {
