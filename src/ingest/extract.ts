@@ -5,6 +5,7 @@ import { readDocument, type Doc } from './document.js';
 import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
+import { completeLoneSurnames } from './fullnames.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
 import { narrativePronouns, notePronoun, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
 import { sentenceStatements, type Statement } from './statements.js';
@@ -59,6 +60,7 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   registerMentions(doc, registry, speakingNames(doc, found));
   const { statements, orphans } = joinTurns(doc, found);
   const speakers = attribute(doc, registry, statements);
+  completeLoneSurnames(doc, registry);
   const nested = nestedStatements(doc, statements.filter((s) => speakers.has(s)));
   const relayed = new Map<Statement, Entity>();
   for (const n of nested) {

@@ -46,6 +46,18 @@ function isStarter(t: Token): boolean {
   return t.pos === 'VERB' && /(?:ing|ed)$/.test(w);
 }
 
+/**
+ * A capitalised auxiliary inside a sentence, right after a lower-case word or a comma ("Later that day, Will wrote",
+ * "which May said"): prose capitalises a modal there only as a name.
+ */
+function auxiliaryAsName(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const previous = tokens[k - 1];
+  if (!t || !previous || t.pos !== 'AUX' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  // "While Will argued …": after a subordinating conjunction, even one opening the sentence, a modal cannot come.
+  return previous.sentence === t.sentence && !previous.quote && (/^(?:\p{Ll}|,$)/u.test(previous.text) || previous.pos === 'SCONJ');
+}
+
 /** Name runs among tokens first..last (outside quotations), in order. */
 export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
   const tokens = doc.tokens;
@@ -69,6 +81,8 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
       }
       if (!next || next.quote) break;
       if (isCapitalised(next) || isInitial(next)) j++;
+      // A title tokenised as a word and a stop: the stop belongs to the title.
+      else if (next.text === '.' && joined(cur, next) && TITLE_WORDS.has(lower(cur)) && isCapitalised(tokens[j + 2])) j += 2;
       else if ((next.text === '-' || next.text === "'" || next.text === '’') && joined(cur, next) && isCapitalised(tokens[j + 2]) && joined(next, tokens[j + 2])) j += 2;
       else if (NAME_CONNECTORS.has(next.text) && isCapitalised(tokens[j + 2]) && keepsConnector(tokens, i, j)) j += 2;
       else break;
@@ -97,6 +111,9 @@ function nicknameEnd(tokens: Token[], k: number, last: number): number {
 function keepsConnector(tokens: Token[], first: number, at: number): boolean {
   const before = tokens.slice(first, at + 1).filter((t) => !isStarter(t));
   if (before.length === 0) return false;
+  // "the Lantern Makers of Ostby": a name after "the" is a body's (a person's takes no article), and a body's name runs on.
+  const opening = tokens[at + 1 - before.length - 1];
+  if (lower(opening) === 'the' && !opening?.quote && lower(tokens[at + 1]) === 'of' && tokens.slice(at + 1 - before.length, at + 1).every((t) => !isStarter(t))) return true;
   const words = before.map((t) => lower(t));
   if (words.some((w) => ORG_WORDS.has(w))) return true;
   const lastWord = words.at(-1) ?? '';
@@ -115,7 +132,7 @@ function personAfterTitle(lowers: readonly string[]): boolean {
 
 function classify(tokens: Token[], first: number, last: number, possessive: boolean, bodyBefore: boolean, floor: number): NameRun | null {
   let start = first;
-  while (start <= last && tokens[start] && isStarter(tokens[start] as Token)) start++;
+  while (start <= last && tokens[start] && isStarter(tokens[start] as Token) && !auxiliaryAsName(tokens, start)) start++;
   const determined = start > floor && lower(tokens[start - 1]) === 'the' && !tokens[start - 1]?.quote;
   // A dateline or a label in capitals ("BRENWICK —") names nobody.
   // Months and days are no part of a name ("in May Tamsin Arkwell said").
@@ -155,7 +172,8 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
   // The name is what follows the last title word ("Former Senior Adviser Tamsin Arkwell", "Secretary of State Tamsin Arkwell").
   let nameFirst = start;
   // A title word is one only before a name: "Eskil Bishop" is a name, "Bishop Eskil" a title and a name.
-  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of') nameFirst = k + 1;
+  const titleStop = (k: number): boolean => tokens[k]?.text === '.' && TITLE_WORDS.has(lower(tokens[k - 1]));
+  for (let k = start; k < last; k++) if (TITLE_WORDS.has(lower(tokens[k])) || PERSON_NOUNS.has(lower(tokens[k])) || lower(tokens[k]) === 'of' || titleStop(k)) nameFirst = k + 1;
   // Words as written: "Carrow-Pellow" and "O'Neill" are one word however the tokens fall.
   const nameWords: string[] = [];
   for (let k = nameFirst; k <= last; k++) {

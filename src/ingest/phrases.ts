@@ -67,7 +67,9 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
     const t = tokens[first - 1];
     const right = tokens[first];
     if (!t || !inPhrase(t, right)) break;
-    if ((t.pos === 'ADP' || t.pos === 'CCONJ') && !(NOUNISH.has(tokens[first - 2]?.pos ?? '') || tokens[first - 2]?.pos === 'ADJ')) break;
+    // An adjective after a verb is said of the subject ("was steep for the mayor"), not part of a phrase ("people close to").
+    const predicative = tokens[first - 2]?.pos === 'ADJ' && ['AUX', 'VERB'].includes(tokens[first - 3]?.pos ?? '');
+    if ((t.pos === 'ADP' || t.pos === 'CCONJ') && (!(NOUNISH.has(tokens[first - 2]?.pos ?? '') || tokens[first - 2]?.pos === 'ADJ') || predicative)) break;
     first--;
     // A determiner or a possessive pronoun opens its phrase ("a pledge | her party"), unless a preposition or
     // "and" joins it to more ("people close to the campaign").

@@ -206,6 +206,14 @@ export class Registry {
     this.mentionsOf.set(m.entity, own);
   }
 
+  /** A person known by a lone surname takes the fuller name the text gives elsewhere ("Arkwell" → "Tamsin Arkwell"). */
+  rename(entity: Entity, display: string): void {
+    if (norm(entity.name) === norm(display)) return;
+    this.addAlias(entity, entity.name);
+    entity.name = display;
+    this.index(entity, [display]);
+  }
+
   /** Whether the entity has been the source of a statement. */
   hasSpoken(entity: Entity): boolean {
     return this.speakers.has(entity);

@@ -1,7 +1,7 @@
 import type { Doc, Token } from './document.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
-import type { Span } from './phrases.js';
+import { TIME_WORDS, type Span } from './phrases.js';
 import { genderOf, type Entity, type Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
@@ -164,8 +164,9 @@ function noteTitle(entity: Entity, run: NameRun): void {
 }
 
 /** The entity a source phrase stands for, or null when it cannot be told. */
-export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity | null {
+export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity | null {
   const { doc } = ctx;
+  const phrase = withoutFrontedTime(doc, given);
   const head = phrase.head;
   const first = doc.tokens[head.first];
   if (!first) return null;
@@ -207,6 +208,25 @@ export function resolveSource(ctx: SourceContext, phrase: SourcePhrase): Entity 
   const apposed = apposedName(ctx, phrase, core);
   if (apposed) return apposed;
   return describedSource(ctx, core, description, runs);
+}
+
+/**
+ * "Saturday at the party congress Sen. Tamsin Arkwell said": a time adverbial opening the sentence with no comma runs
+ * into the subject; the person named at the end of the phrase, after a noun, is the subject.
+ */
+function withoutFrontedTime(doc: Doc, phrase: SourcePhrase): SourcePhrase {
+  const head = phrase.head;
+  if (!TIME_WORDS.has(lower(doc.tokens[head.first])) || head.last - head.first < 3) return phrase;
+  let end = head.last;
+  for (let k = head.first; k <= head.last; k++) if (doc.tokens[k]?.text === '(') {
+    end = k - 1;
+    break;
+  }
+  const run = nameRuns(doc, head.first + 1, end).at(-1);
+  const before = doc.tokens[(run?.first ?? 0) - 1];
+  if (!run || run.kind !== 'person' || run.last !== end || run.possessive || (run.words.length < 2 && run.title === '')) return phrase;
+  if (!before || before.pos !== 'NOUN' || !/^\p{Ll}/u.test(before.text)) return phrase;
+  return { ...phrase, head: { first: run.first, last: head.last } };
 }
 
 /** The person or body an apposition of the source names ("his lawyer, Tamsin Arkwell,"), or null. */
@@ -293,7 +313,9 @@ function headCore(doc: Doc, head: Span): Span {
       (doc.tokens.slice(head.first, k).every((w) => !/^\p{Lu}/u.test(w.text) || TITLE_WORDS.has(lower(w).replace(/\.$/, ''))) || TITLE_WORDS.has(lower(doc.tokens[k + 1])));
     // "Speaker of the House Tamsin Arkwell": a title's body may take its article.
     const bodyAt = lower(doc.tokens[k + 1]) === 'the' && titleBefore ? k + 2 : k + 1;
-    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[bodyAt]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
+    // "The Lantern Makers of Ostby": capitalised words after "the" up to "of" are a body's name, which keeps its "of".
+    const theName = lower(doc.tokens[head.first]) === 'the' && lower(t) === 'of' && k > head.first + 1 && doc.tokens.slice(head.first + 1, k).every((w) => /^\p{Lu}/u.test(w.text));
+    const inName = (ORG_WORDS.has(lower(doc.tokens[k - 1])) || titleBefore || theName) && /^\p{Lu}/u.test(doc.tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(doc.tokens[bodyAt]?.text ?? '') && ['of', 'for', 'on'].includes(lower(t));
     if ((t?.pos === 'ADP' && PP_STARTS.has(lower(t)) && !inName) || t?.text === '(') {
       last = k - 1;
       break;

@@ -121,6 +121,8 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
     } else {
       const found = phraseEndingAt(doc, k, floor);
       const head = found ? (relativeClauseSubject(doc, found, floor) ?? found) : null;
+      const unclosed = head ? unclosedApposition(doc, head, floor) : null;
+      if (unclosed) return unclosed;
       if (head) {
         const listStart = nameListStart(doc, head, floor);
         return { head: relativeAntecedent(doc, head, floor), appositions: [], inverted: false, ...(listStart !== undefined ? { listStart } : {}) };
@@ -130,6 +132,20 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   // Inversion ("…,” said Tamsin Arkwell) follows a quotation, a comma or a colon, or opens the sentence.
   const opensClause = !before || k < sentence.first || before.quote !== null || isComma(before) || before.text === ':';
   return opensClause && cue.frame !== 'addressee' ? sourceAfter(doc, cue) : null;
+}
+
+/**
+ * "Tamsin Arkwell, the spokeswoman for the board said": an apposition whose closing comma is missing. The name that
+ * opens the clause before the comma is the subject; the description after it, its apposition.
+ */
+function unclosedApposition(doc: Doc, head: Span, floor: number): SourcePhrase | null {
+  const comma = head.first - 1;
+  if (!isComma(doc.tokens[comma]) || !['the', 'a', 'an'].includes(lower(doc.tokens[head.first])) || !isDescription(doc, head)) return null;
+  const runs = nameRuns(doc, floor, comma - 1);
+  const run = runs[0];
+  if (runs.length !== 1 || !run || run.kind !== 'person' || run.possessive || run.last !== comma - 1) return null;
+  for (let j = floor; j < run.first; j++) if (!['ADV', 'CCONJ', 'PUNCT'].includes(doc.tokens[j]?.pos ?? '') || doc.tokens[j]?.quote) return null;
+  return { head: { first: run.first, last: run.last }, appositions: [head], inverted: false };
 }
 
 /** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Tamsin Arkwell on Thursday evening said"). */
@@ -524,6 +540,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (aside) return make([quotedWords(doc.text, aside)], source, null, 'quote-before');
     // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
     if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+    // "Tamsin Arkwell said in a statement. “…”": an attribution that opens its sentence and says nothing, then a
+    // sentence that is only a quotation: the quotation is what was said.
+    const next = clauseStart <= firstWordIndex(doc, sentence) && shortTail && tailEnd >= sentence.last - 1 ? quoteOnlySentence(doc, sentence.index + 1, sentence.paragraph) : null;
+    if (next) return make(next, source, null, 'colon');
   }
   return parts.length > 0 ? make(parts, source, null, 'around') : null;
 }
@@ -660,8 +680,13 @@ function endsWithColon(doc: Doc, sentence: Sentence): boolean {
 
 /** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
 function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
-  const before = doc.sentences[sentence.index - 1];
-  if (!before || before.paragraph !== sentence.paragraph) return null;
+  return quoteOnlySentence(doc, sentence.index - 1, sentence.paragraph);
+}
+
+/** The quotations of sentence `index`, when it is in `paragraph` and nothing else. */
+function quoteOnlySentence(doc: Doc, index: number, paragraph: number): Range[] | null {
+  const before = doc.sentences[index];
+  if (!before || before.paragraph !== paragraph) return null;
   const quotes = new Set<Quotation>();
   for (let k = before.first; k <= before.last; k++) {
     const t = doc.tokens[k];

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/ingest/document.js';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { nameRuns } from '../../src/ingest/names.js';
+
+/** Speakers found where the source phrase is unusual, and the names they carry (made-up texts). */
+const body = (...paragraphs: string[]): string => ['Title line', 'A standfirst.', '', ...paragraphs].join('\n');
+const quotes = (text: string): string[] => {
+  const article = extractArticle(text);
+  const names = new Map(article.people.map((p) => [p.id, p.name]));
+  return article.quotes.map((q) => `${names.get(q.speaker) ?? '-'}/${q.kind}: ${q.text}`);
+};
+
+describe('speakers whose source phrase is unusual', () => {
+  it('reads a surname spelt like a modal verb as a name inside a sentence', () => {
+    expect(quotes(body('The columnist Harold Will praised the harbour plan.', 'Later that day, Will wrote that the plan would bring jobs to the coast.'))).toEqual([
+      'Harold Will/reported: the plan would bring jobs to the coast',
+    ]);
+    expect(quotes(body('The columnist Harold Will praised the harbour plan.', 'While Will acknowledges the cost, he argues that the plan would bring jobs.'))).toContain(
+      'Harold Will/reported: the cost',
+    );
+  });
+
+  it('takes the person before ", who said" out of a predicate adjective and its preposition', () => {
+    expect(quotes(body('Mayor Tilda Rask lost the vote in the harbour ward.', 'The defeat was bitter for Ms. Rask, who said she would run again next year.'))).toEqual([
+      'Tilda Rask/reported: she would run again next year',
+    ]);
+  });
+
+  it('takes the name before an apposition whose closing comma is missing', () => {
+    expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board said the ballots were counted twice.'))).toEqual([
+      'Tamsin Arkwell/reported: the ballots were counted twice',
+    ]);
+  });
+
+  it('gives an attribution that says nothing the quotation that makes up the next sentence', () => {
+    expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board, said in a statement. “There is nothing to recount. The ballots were counted twice.”'))).toEqual([
+      'Tamsin Arkwell/direct: There is nothing to recount. The ballots were counted twice.',
+    ]);
+    // Narration after the quotation: the sentence is not only a quotation.
+    expect(quotes(body('Tamsin Arkwell said in a statement. “There is nothing to recount,” the board later added in a letter to voters.'))).toEqual([
+      'board/direct: There is nothing to recount',
+    ]);
+  });
+
+  it('finds the subject after a time adverbial that opens the sentence without a comma', () => {
+    expect(quotes(body('Tilda Rask spoke twice this week.', 'Saturday at the harbour workers’ annual congress Sen. Tilda Rask (D-North) said the shipyard deal was a failure.'))).toEqual([
+      'Tilda Rask/reported: the shipyard deal was a failure',
+    ]);
+  });
+});
+
+describe('the names speakers carry', () => {
+  it('keeps the "of" of a body named after "the"', () => {
+    expect(quotes(body('The Hill Chamber of Trade has announced that it will not close the old dock.'))).toEqual([
+      'Hill Chamber of Trade/reported: it will not close the old dock',
+    ]);
+  });
+
+  it('gives a speaker known by surname the full name the text gave only as a modifier', () => {
+    expect(quotes(body('Supporters packed a Tilda Rask rally in the harbour town.', 'Rask herself said the shipyard would stay open.'))).toEqual([
+      'Tilda Rask/reported: the shipyard would stay open',
+    ]);
+    // Two people of that surname: which one is meant cannot be told.
+    expect(quotes(body('Supporters packed a Tilda Rask rally and an Oskar Rask dinner.', 'Rask herself said the shipyard would stay open.'))).toEqual([
+      'Rask/reported: the shipyard would stay open',
+    ]);
+  });
+
+  it('keeps a title whose stop is a token of its own in the title', () => {
+    const doc = readDocument(body('Methodist Rev. Osric Thale opened the chapel.'));
+    const sentence = doc.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith('Methodist'));
+    const runs = sentence ? nameRuns(doc, sentence.first, sentence.last) : [];
+    expect(runs.map((r) => [r.title, r.name])).toEqual([['Methodist Rev.', 'Osric Thale']]);
+  });
+});
