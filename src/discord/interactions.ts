@@ -58,7 +58,9 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
   const guildId = serverScope(interaction);
   let knowledge = deps.knowledge.current();
   try {
-    knowledge = await knowledgeFor(deps.knowledge, guildId);
+    const found = knowledgeFor(deps.knowledge, guildId);
+    // Awaited only when it is a promise (a server's own articles): one knowledge base needs no trip through the microtask queue.
+    knowledge = found instanceof Promise ? await found : found;
     const services: Services = {
       engine: knowledge.engine,
       articles: knowledge.articles,
