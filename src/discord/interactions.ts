@@ -53,21 +53,14 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
   const started = performance.now();
   const name = 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
   const customId = interaction.type === InteractionType.MessageComponent ? interaction.data?.custom_id : undefined;
-  // Once Discord has a first response, an apology must be an edit: a second response is refused.
-  let acknowledged = false;
-  const tracked: InteractionResponder = {
-    respond: async (response) => {
-      await responder.respond(response);
-      acknowledged = true;
-    },
-    editOriginal: (message) => responder.editOriginal(message),
-    followUp: (message) => responder.followUp(message),
-  };
+  const tracked = new TrackedResponder(responder);
   let outcome: Outcome = 'error';
   const guildId = serverScope(interaction);
   let knowledge = deps.knowledge.current();
   try {
-    knowledge = await knowledgeFor(deps.knowledge, guildId);
+    const found = knowledgeFor(deps.knowledge, guildId);
+    // Awaited only when it is a promise (a server's own articles): one knowledge base needs no trip through the microtask queue.
+    knowledge = found instanceof Promise ? await found : found;
     const services: Services = {
       engine: knowledge.engine,
       articles: knowledge.articles,
@@ -79,7 +72,7 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     outcome = await route(interaction, tracked, deps, services);
   } catch (error) {
     deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
-    await apologise(interaction, responder, deps, acknowledged);
+    await apologise(interaction, responder, deps, tracked.acknowledged);
   } finally {
     deps.logger.info(
       {
@@ -99,6 +92,29 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     );
   }
   return outcome;
+}
+
+/**
+ * Remembers whether the first response went out: once Discord has one, an apology must be an edit
+ * (a second response is refused). A class, not closures, since one is made per interaction.
+ */
+class TrackedResponder implements InteractionResponder {
+  acknowledged = false;
+
+  constructor(private readonly responder: InteractionResponder) {}
+
+  async respond(response: APIInteractionResponse): Promise<void> {
+    await this.responder.respond(response);
+    this.acknowledged = true;
+  }
+
+  editOriginal(message: ReplyMessage): Promise<void> {
+    return this.responder.editOriginal(message);
+  }
+
+  followUp(message: ReplyMessage): Promise<void> {
+    return this.responder.followUp(message);
+  }
 }
 
 /** Answers without doing any work: used while shutting down. Autocomplete gets an empty list, not an error. */

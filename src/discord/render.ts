@@ -172,21 +172,29 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const page = Math.min(Math.max(0, options.page), pages - 1);
   const items = all.slice(page * QUOTES_PER_PAGE, (page + 1) * QUOTES_PER_PAGE);
   const introductions = page === 0 ? answer.items.filter((i) => i.introduction) : [];
-  const articles = new Map([...items.map((s) => s.item), ...introductions].map((i) => [i.article.id, i.article]));
+  // Built without spreading arrays into arrays: a spread is compiled for the array shapes seen so far, and an
+  // empty list (here often) then throws away this function's optimised code (measured: BENCHMARKS.md, 7 Dec).
+  const articles = new Map<string, ArticleRef>();
+  for (const shown of items) articles.set(shown.item.article.id, shown.item.article);
+  for (const item of introductions) articles.set(item.article.id, item.article);
   const severalArticles = articles.size > 1;
 
-  const intro = introductions.length > 0 ? [`*Introduced in ${introductions.map((i) => `¶${i.paragraph}`).join(', ')}.*`] : [];
-  const head = [`**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`, ...intro].join('\n');
-  const tail = !answer.found && answer.suggestions.length > 0 ? ['**You could ask** (press a button below)'] : [];
+  const summary = `**${truncate(escapeText(truncate(answer.summary, 1000)), MAX_SUMMARY_ESCAPED)}**`;
+  const head = introductions.length > 0 ? `${summary}\n*Introduced in ${introductions.map((i) => `¶${i.paragraph}`).join(', ')}.*` : summary;
+  const tail = !answer.found && answer.suggestions.length > 0 ? '**You could ask** (press a button below)' : undefined;
   // A role is given with the speaker's first citation, unless the headline already says it.
   const introduced = new Set<string>();
   const citations = items.map((shown) => truncate(citationLine(shown, answer.summary, introduced, severalArticles), MAX_CITATION_ESCAPED));
   // Each quote gets an equal share of what the description has left, measured after escaping,
   // so every quote shown keeps its citation line.
-  const fixed = [head, ...tail, ...citations].reduce((sum, part) => sum + part.length + 2, 0) + items.length * 6;
+  let fixed = head.length + 2 + (tail === undefined ? 0 : tail.length + 2) + items.length * 6;
+  for (const citation of citations) fixed += citation.length + 2;
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
-  const blocks = items.map((shown, i) => `${blockQuote(fitQuote(shown.item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`);
-  const parts = [head, ...blocks, ...tail];
+  let description = head;
+  items.forEach((shown, i) => {
+    description += `\n\n${blockQuote(fitQuote(shown.item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`;
+  });
+  if (tail !== undefined) description += `\n\n${tail}`;
   const question = options.view.kind === 'ask' ? options.view.question : '';
   const footerParts = [
     // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
@@ -198,7 +206,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const embed: APIEmbed = {
     color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND,
     ...(only ? { author: { name: truncate(articleLine(only), DISCORD_LIMITS.author) } } : {}),
-    description: truncate(parts.join('\n\n'), DISCORD_LIMITS.embedDescription),
+    description: truncate(description, DISCORD_LIMITS.embedDescription),
     ...(footerParts.length > 0 ? { footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) } } : {}),
   };
 
@@ -215,7 +223,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   // A declined question is logged as it is asked; only answers ask for a vote.
   if (answer.found && options.view.kind === 'ask') navigation.push(...voteButtons(options.view));
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
-  const context = contextButtons([...introductions, ...items.map((s) => s.item)], severalArticles);
+  const context = contextButtons(introductions.concat(items.map((s) => s.item)), severalArticles);
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
   const suggestions = answer.found ? [] : suggestionButtons(answer.suggestions);
   if (suggestions.length > 0) rows.push({ type: ComponentType.ActionRow, components: suggestions });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST, Routes, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import type { CommandSet } from '../discord/services.js';
@@ -9,6 +9,7 @@ import { RecentKeys } from '../discord/recent-keys.js';
 import type { KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { ServerArticles } from '../discord/services.js';
 import type { Logger } from '../logger.js';
+import type { ReplyMessage } from '../discord/render.js';
 import type { FeedbackLog } from '../store/feedback-log.js';
 import { checkSignature } from './signature.js';
 
@@ -86,51 +87,67 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
   if (path !== '/interactions') return sendJson(response, 404, { error: 'not found' });
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
 
-  // Every refusal is logged (no body, no headers: they may carry anything) and does no work.
-  const refuse = (status: number, error: string, close = false) => {
-    options.logger.warn({ status, reason: error, remote: request.socket.remoteAddress }, 'http request refused');
-    // `close` ends the connection after the reply: a client still trickling its body is cut off.
-    sendJson(response, status, { error }, close);
-  };
   let body: Buffer;
   try {
     body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
   } catch (error) {
-    if (error instanceof HttpError) return refuse(error.status, error.message, true);
+    if (error instanceof HttpError) return refuse(request, response, options.logger, error.status, error.message, true);
     throw error;
   }
   const signature = checkSignature(options.publicKey, header(request, 'x-signature-ed25519'), header(request, 'x-signature-timestamp'), body, {
     maxSkewSeconds: options.maxSkewSeconds,
   });
-  if (!signature.ok) return refuse(401, `invalid request signature: ${signature.reason}`);
-  if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return refuse(400, 'content-type must be application/json');
+  if (!signature.ok) return refuse(request, response, options.logger, 401, `invalid request signature: ${signature.reason}`);
+  if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) return refuse(request, response, options.logger, 400, 'content-type must be application/json');
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return refuse(400, 'body is not valid JSON');
+    return refuse(request, response, options.logger, 400, 'body is not valid JSON');
   }
-  if (!isInteraction(parsed)) return refuse(400, 'body is not an interaction');
+  if (!isInteraction(parsed)) return refuse(request, response, options.logger, 400, 'body is not an interaction');
   const interaction = parsed;
   // Discord sends each interaction once; the same one again is someone replaying a signed request.
-  if (seen && !seen.claim(interaction.id)) return refuse(409, 'this interaction was already received (a replayed request)');
+  if (seen && !seen.claim(interaction.id)) return refuse(request, response, options.logger, 409, 'this interaction was already received (a replayed request)');
 
-  let answered = false;
-  const responder: InteractionResponder = {
-    respond: async (reply: APIInteractionResponse) => {
-      if (answered) throw new Error('interaction already answered');
-      answered = true;
-      sendJson(response, 200, reply);
-    },
-    editOriginal: async (message) => {
-      await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: message, auth: false });
-    },
-    followUp: async (message) => {
-      await rest.post(Routes.webhook(interaction.application_id, interaction.token), { body: message, auth: false });
-    },
-  };
+  const responder = new HttpResponder(response, rest, interaction);
   await handleInteraction(interaction, responder, options);
-  if (!answered) sendJson(response, 500, { error: 'no response was produced' });
+  if (!responder.answered) sendJson(response, 500, { error: 'no response was produced' });
+}
+
+/**
+ * One interaction's replies: the first answers its HTTP request, later ones go to Discord's webhook.
+ * A class rather than an object of closures: one is made per request, and its methods are shared.
+ */
+class HttpResponder implements InteractionResponder {
+  answered = false;
+
+  constructor(
+    private readonly response: ServerResponse,
+    private readonly rest: REST,
+    private readonly interaction: APIInteraction,
+  ) {}
+
+  async respond(reply: APIInteractionResponse): Promise<void> {
+    if (this.answered) throw new Error('interaction already answered');
+    this.answered = true;
+    sendJson(this.response, 200, reply);
+  }
+
+  async editOriginal(message: ReplyMessage): Promise<void> {
+    await this.rest.patch(Routes.webhookMessage(this.interaction.application_id, this.interaction.token, '@original'), { body: message, auth: false });
+  }
+
+  async followUp(message: ReplyMessage): Promise<void> {
+    await this.rest.post(Routes.webhook(this.interaction.application_id, this.interaction.token), { body: message, auth: false });
+  }
+}
+
+/** Every refusal is logged (no body, no headers: they may carry anything) and does no work. */
+function refuse(request: IncomingMessage, response: ServerResponse, logger: Logger, status: number, error: string, close = false): void {
+  logger.warn({ status, reason: error, remote: request.socket.remoteAddress }, 'http request refused');
+  // `close` ends the connection after the reply: a client still trickling its body is cut off.
+  sendJson(response, status, { error }, close);
 }
 
 /** The fields every interaction has (a PING included); anything else is not worth routing. */
@@ -164,7 +181,8 @@ function readBody(request: IncomingMessage, limit: number, timeoutMs: number): P
     });
     request.on('end', () => {
       clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
+      // An interaction's body usually arrives in one chunk: no copy then.
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     });
     request.on('error', fail);
   });
@@ -177,6 +195,8 @@ function header(request: IncomingMessage, name: string): string | undefined {
 
 function sendJson(response: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(close ? { connection: 'close' } : {}) });
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
+  if (close) headers.connection = 'close';
+  response.writeHead(status, headers);
   response.end(text);
 }
