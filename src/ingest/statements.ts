@@ -4,6 +4,7 @@ import { tokenStartingAt, type Doc, type Sentence, type Token } from './document
 import { nameRuns } from './names.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
+import { nounContentEnd, speechNounAt } from './speech-nouns.js';
 
 /**
  * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
@@ -23,6 +24,8 @@ export interface SourcePhrase {
   appositions: Span[];
   /** After the verb ("…,” said Tamsin Arkwell). */
   inverted: boolean;
+  /** The head owns the speech ("her warning", "Arkwell's pledge"): its possessive names the speaker. */
+  possessor?: boolean;
   /** Where a list of names ending with the head begins ("Ysolde Brannock, Teodor Quillam, Marit Ossery said"). */
   listStart?: number;
 }
@@ -45,7 +48,7 @@ export interface Statement {
 
 const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 'never']);
 
-export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
+export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash' | 'noun';
 
 /** Verbs whose infinitive is what was said: "promised to cut taxes", "threatened to leave". */
 const COMMITMENTS = new Set(['promise', 'pledge', 'vow', 'threaten', 'swear', 'offer']);
@@ -60,7 +63,8 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   // Each cue's attribution clause, so that a content stops where the next attribution begins.
   const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
   plans.forEach(({ cue, source }, n) => {
-    const previous = out[out.length - 1] ?? null;
+    // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
+    const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const limit = contentLimit(doc, plans.slice(n + 1), sentence);
     const statement = buildStatement(doc, cue, source, previous, limit, sentence);
     if (statement) out.push(statement);
@@ -421,6 +425,13 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
   };
   if (cue.kind === 'according') return according(doc, cue, sentence, make);
+  if (cue.kind === 'noun') {
+    const noun = speechNounAt(doc, cue.first, sentence);
+    if (!noun) return null;
+    const last = nounContentEnd(doc, noun.contentFirst, limit, lower(doc.tokens[noun.contentFirst - 1]) === 'that');
+    const content = tokensRange(doc, noun.contentFirst, last);
+    return content ? make([content], { head: noun.owner, appositions: [], inverted: false, possessor: true }, null, 'noun') : null;
+  }
   if (cue.kind === 'label') {
     // The words after the label run to the paragraph's end.
     const paragraph = doc.layout.paragraphs[sentence.paragraph];
