@@ -244,7 +244,15 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   if (!t || head.first !== head.last || !['who', 'which', 'that'].includes(lower(t))) return head;
   let k = head.first - 1;
   if (isComma(doc.tokens[k])) k--;
-  return phraseEndingAt(doc, k, floor) ?? head;
+  const found = phraseEndingAt(doc, k, floor);
+  if (!found) return head;
+  // "… was hard for Tamsin Arkwell, who said": a phrase of modifiers and a preposition before the antecedent is no part of it.
+  for (let j = found.first; j < found.last; j++) {
+    const w = doc.tokens[j];
+    if (!w || ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(w.pos)) break;
+    if (w.pos === 'ADP' && /^\p{Ll}/u.test(w.text)) return { first: j + 1, last: found.last };
+  }
+  return found;
 }
 
 /**
@@ -468,7 +476,11 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const before = doc.tokens[cue.first - 1];
     // "…, then says …": "then" after a comma joins a verb to the clause before just as "and" does.
     const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
-    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then) {
+    // "… but now says …", "… and later said …": adverbs between the conjunction and the verb.
+    let j = cue.first - 1;
+    while (j > sentence.first && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+    const joined = j < cue.first - 1 && ['and', 'but'].includes(lower(doc.tokens[j]));
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then || joined) {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
@@ -804,6 +816,12 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (isComma(t) && !t.quote) {
     const colon = colonBeforeQuote(doc, k + 1, limit);
     if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
+  }
+  // "said, without evidence, that …": an adjunct set off by commas, then "that".
+  if (isComma(t) && !t.quote) {
+    let close = k + 1;
+    while (close <= Math.min(limit, k + 8) && !isComma(doc.tokens[close]) && !doc.tokens[close]?.quote) close++;
+    if (isComma(doc.tokens[close]) && close > k + 1 && lower(at(close + 1)) === 'that' && !at(close + 1)?.quote && isAdjunctTail(doc, k + 1, close - 1)) return tokensRange(doc, close + 2, limit);
   }
   // "said in the spring, when the story broke, “…”": where and when, set off by commas, then the quotation.
   const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
