@@ -801,8 +801,12 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   let k = from;
   const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
   if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  // "promised Tamsin Arkwell that …", "warned them that …": a name or pronoun before "that" is the one addressed.
+  else k = namedAddressee(doc, k, limit);
   const addressed = k > from;
   k = skipAdjuncts(doc, k, limit);
+  // "told Tamsin Arkwell of the Ledger, that …": a stray comma before "that".
+  if (isComma(at(k)) && !at(k)?.quote && lower(at(k + 1)) === 'that' && addressed) k++;
   const t = at(k);
   if (!t) return null;
   // "said and hung up", "said but left": the speaker's next act, not what was said.
@@ -919,6 +923,16 @@ function namingEnd(doc: Doc, from: number, limit: number): number {
     if (word?.pos === 'VERB' && /ing$/.test(lower(word)) && setOff) return k - 1;
   }
   return limit;
+}
+
+/** After a name or an object pronoun followed by "that", the index of "that"; else `k`. */
+function namedAddressee(doc: Doc, k: number, limit: number): number {
+  const t = doc.tokens[k];
+  if (!t || t.quote || k > limit) return k;
+  if (t.pos === 'PRON' && ['me', 'us', 'him', 'them', 'you'].includes(lower(t))) return lower(doc.tokens[k + 1]) === 'that' ? k + 1 : k;
+  let j = k;
+  while (j <= limit && doc.tokens[j]?.pos === 'PROPN' && !doc.tokens[j]?.quote && /^\p{Lu}/u.test(doc.tokens[j]?.text ?? '')) j++;
+  return j > k && j - k <= 4 && lower(doc.tokens[j]) === 'that' ? j : k;
 }
 
 /** "told reporters", "told the Daily Ledger", "assured voters": the one addressed. */

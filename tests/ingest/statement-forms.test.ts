@@ -36,3 +36,14 @@ describe('GIVEN a verb of speech in a sentence shape of its own', () => {
     expect(quotes('The defeat was hard for Mira Lund, who said she would run again.')).toEqual(['Mira Lund: she would run again']);
   });
 });
+
+describe('GIVEN a verb of speech with the one addressed before "that"', () => {
+  it('THEN a name or an object pronoun before "that" is the addressee, and the clause after "that" what was said', () => {
+    expect(statements('The council promised Mira Lund that the pier would reopen.')).toEqual(['The council → the pier would reopen']);
+    expect(statements('The council warned them that the pier would close.')).toEqual(['The council → the pier would close']);
+  });
+
+  it('THEN a stray comma between the addressee and "that" changes nothing', () => {
+    expect(statements('On Friday, Tor Berge told Mira Lund of the Ledger, that the pier is safe.')).toEqual(['Tor Berge → the pier is safe']);
+  });
+});
