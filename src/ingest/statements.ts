@@ -509,7 +509,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const start = tokenStartingAt(doc, after.start);
     const brought = start !== undefined && ['that', ':'].includes(lower(doc.tokens[start.i - 1]));
     if (opening && !brought) return make([quotedWords(doc.text, opening)], source, null, 'quote-before');
-    return make([after], source, null, 'after');
+    return make([mainClauseBefore(doc, after, source, sentence)], source, null, 'after');
   }
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
@@ -1088,6 +1088,26 @@ function narrationAfterQuote(doc: Doc, start: number, end: number): number {
   if (close < 0) return end;
   const cut = NARRATION_AFTER_QUOTE.exec(doc.text.slice(close, end));
   return cut && close + cut[0].length < end ? close + cut[0].length : end;
+}
+
+const OPENING_SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'because', 'since', 'although', 'though', 'if', 'before', 'once', 'until']);
+
+/**
+ * "As Tamsin Arkwell announced that the plan was ready, the council met": in a clause opening the sentence with "as",
+ * "when", …, what was said ends at the comma before the main clause.
+ */
+function mainClauseBefore(doc: Doc, range: Range, source: SourcePhrase, sentence: Sentence): Range {
+  const opener = doc.tokens[sourceStart(source) - 1];
+  if (source.inverted || !opener || opener.i !== firstWordIndex(doc, sentence) || !OPENING_SUBORDINATORS.has(lower(opener))) return range;
+  const first = tokenStartingAt(doc, range.start);
+  if (!first || first.quote) return range;
+  for (let k = first.i + 1; (doc.tokens[k]?.end ?? Infinity) < range.end; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || !isComma(t)) continue;
+    const next = doc.tokens[k + 1];
+    if (next && !next.quote && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(next.pos) && finiteVerbAhead(doc, k + 2, sentence.last)) return { start: range.start, end: doc.tokens[k - 1]?.end ?? range.end };
+  }
+  return range;
 }
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */

@@ -47,3 +47,13 @@ describe('GIVEN a verb of speech with the one addressed before "that"', () => {
     expect(statements('On Friday, Tor Berge told Mira Lund of the Ledger, that the pier is safe.')).toEqual(['Tor Berge → the pier is safe']);
   });
 });
+
+describe('GIVEN a verb of speech in a clause that opens the sentence with "as", "when", …', () => {
+  it('THEN what was said ends at the comma before the main clause', () => {
+    expect(statements('As Mira Lund announced that the pier was ready, the council met in the hall.')).toEqual(['Mira Lund → the pier was ready']);
+  });
+
+  it('THEN a comma inside what was said, with no main clause after it, ends nothing', () => {
+    expect(statements('As Mira Lund announced that the pier, the oldest in town, was ready.')).toEqual(['Mira Lund → the pier, the oldest in town, was ready']);
+  });
+});
