@@ -1,13 +1,15 @@
 import { speechFrame, speechLemma, SPEECH_FRAMES, type SpeechFrame } from '../text/index.js';
 import type { Doc, Sentence, Token } from './document.js';
+import { speechNounAt } from './speech-nouns.js';
 
 /**
  * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
  * a participle continuing one (", adding that …"), "according to", a transcript label ("NAME: …"), a name and a
- * colon before a quotation, and the dash that signs a quotation (“…” — Name). Cues inside quotations are the quoted
+ * colon before a quotation, the dash that signs a quotation (“…” — Name), and a noun of speech its speaker owns
+ * ("her warning that …"). Cues inside quotations are the quoted
  * speaker's words, not the article's.
  */
-export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash' | 'colon';
+export type CueKind = 'verb' | 'participle' | 'according' | 'label' | 'dash' | 'colon' | 'noun';
 
 export interface Cue {
   kind: CueKind;
@@ -94,6 +96,11 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
     // “…” — Tamsin Arkwell: a dash after a quotation signs it.
     if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.paragraph === t.paragraph && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
+      continue;
+    }
+    // "her warning that …", "Arkwell's promises to …": a noun, even where the tagger reads a verb.
+    if (speechNounAt(doc, i, sentence)) {
+      cues.push({ kind: 'noun', first: i, last: i, lemma: lower.replace(/s$/, ''), frame: 'clause', sentence });
       continue;
     }
     const lemma = speechVerbLemma(doc, t);

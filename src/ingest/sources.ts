@@ -94,6 +94,8 @@ const qualifiesThing = (next: Token | undefined): boolean => next !== undefined 
 /** A lower-case noun for a person right after a name run: the run is its modifier. */
 const qualifiesRole = (next: Token | undefined): boolean => next !== undefined && !next.quote && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && PERSON_NOUNS.has(lower(next));
 
+/** "her warning": the one who warned is who "she" would be. */
+const OWNER_TO_SUBJECT: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it']]);
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 
@@ -170,7 +172,7 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
   const head = phrase.head;
   const first = doc.tokens[head.first];
   if (!first) return null;
-  if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, lower(first));
+  if (head.first === head.last && first.pos === 'PRON') return pronoun(ctx, phrase.possessor ? (OWNER_TO_SUBJECT.get(lower(first)) ?? '') : lower(first));
   let core = headCore(doc, head);
   // "Tamsin Arkwell herself said": the reflexive only stresses who.
   if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
@@ -197,7 +199,7 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
     const apposed = apposedName(ctx, bare, core);
     if (apposed) return apposed;
   }
-  if (last && last.last === core.last && !last.possessive) {
+  if (last && last.last === core.last && (!last.possessive || phrase.possessor)) {
     const entity = entityOfRun(ctx.registry, last, ctx.at, true);
     if (entity) {
       learnRole(doc, entity, phrase, last);

@@ -4,6 +4,7 @@ import { tokenStartingAt, type Doc, type Sentence, type Token } from './document
 import { nameRuns } from './names.js';
 import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
+import { nounContentEnd, speechNounAt } from './speech-nouns.js';
 
 /**
  * Stage 3: for each cue, who is credited (the source phrase, as written) and what they said (the content, one or
@@ -23,6 +24,8 @@ export interface SourcePhrase {
   appositions: Span[];
   /** After the verb ("…,” said Tamsin Arkwell). */
   inverted: boolean;
+  /** The head owns the speech ("her warning", "Arkwell's pledge"): its possessive names the speaker. */
+  possessor?: boolean;
   /** Where a list of names ending with the head begins ("Ysolde Brannock, Teodor Quillam, Marit Ossery said"). */
   listStart?: number;
 }
@@ -45,7 +48,7 @@ export interface Statement {
 
 const NEGATED_SUBJECTS = new Set(['neither', 'no', 'nobody', 'none', 'nothing', 'never']);
 
-export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash';
+export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash' | 'noun';
 
 /** Verbs whose infinitive is what was said: "promised to cut taxes", "threatened to leave". */
 const COMMITMENTS = new Set(['promise', 'pledge', 'vow', 'threaten', 'swear', 'offer']);
@@ -60,7 +63,8 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   // Each cue's attribution clause, so that a content stops where the next attribution begins.
   const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
   plans.forEach(({ cue, source }, n) => {
-    const previous = out[out.length - 1] ?? null;
+    // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
+    const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const limit = contentLimit(doc, plans.slice(n + 1), sentence);
     const statement = buildStatement(doc, cue, source, previous, limit, sentence);
     if (statement) out.push(statement);
@@ -256,7 +260,15 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   if (!t || head.first !== head.last || !['who', 'which', 'that'].includes(lower(t))) return head;
   let k = head.first - 1;
   if (isComma(doc.tokens[k])) k--;
-  return phraseEndingAt(doc, k, floor) ?? head;
+  const found = phraseEndingAt(doc, k, floor);
+  if (!found) return head;
+  // "… was hard for Tamsin Arkwell, who said": a phrase of modifiers and a preposition before the antecedent is no part of it.
+  for (let j = found.first; j < found.last; j++) {
+    const w = doc.tokens[j];
+    if (!w || ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(w.pos)) break;
+    if (w.pos === 'ADP' && /^\p{Ll}/u.test(w.text)) return { first: j + 1, last: found.last };
+  }
+  return found;
 }
 
 /**
@@ -437,6 +449,13 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return { cue, source: src, inherits, parts: clean, direct, paragraph: sentence.paragraph, sentence, form };
   };
   if (cue.kind === 'according') return according(doc, cue, sentence, make);
+  if (cue.kind === 'noun') {
+    const noun = speechNounAt(doc, cue.first, sentence);
+    if (!noun) return null;
+    const last = nounContentEnd(doc, noun.contentFirst, limit, lower(doc.tokens[noun.contentFirst - 1]) === 'that');
+    const content = tokensRange(doc, noun.contentFirst, last);
+    return content ? make([content], { head: noun.owner, appositions: [], inverted: false, possessor: true }, null, 'noun') : null;
+  }
   if (cue.kind === 'label') {
     // The words after the label run to the paragraph's end.
     const paragraph = doc.layout.paragraphs[sentence.paragraph];
@@ -473,7 +492,11 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const before = doc.tokens[cue.first - 1];
     // "…, then says …": "then" after a comma joins a verb to the clause before just as "and" does.
     const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
-    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then) {
+    // "… but now says …", "… and later said …": adverbs between the conjunction and the verb.
+    let j = cue.first - 1;
+    while (j > sentence.first && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+    const joined = j < cue.first - 1 && ['and', 'but'].includes(lower(doc.tokens[j]));
+    if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then || joined) {
       const content = complement(doc, cue, cue.last + 1, limit);
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
@@ -502,7 +525,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const start = tokenStartingAt(doc, after.start);
     const brought = start !== undefined && ['that', ':'].includes(lower(doc.tokens[start.i - 1]));
     if (opening && !brought) return make([quotedWords(doc.text, opening)], source, null, 'quote-before');
-    return make([after], source, null, 'after');
+    return make([mainClauseBefore(doc, after, source, sentence)], source, null, 'after');
   }
   // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
@@ -803,8 +826,12 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   let k = from;
   const at = (j: number): Token | undefined => (j <= limit ? tokens[j] : undefined);
   if (cue.frame === 'addressee') k = skipAddressee(doc, k, limit);
+  // "promised Tamsin Arkwell that …", "warned them that …": a name or pronoun before "that" is the one addressed.
+  else k = namedAddressee(doc, k, limit);
   const addressed = k > from;
   k = skipAdjuncts(doc, k, limit);
+  // "told Tamsin Arkwell of the Ledger, that …": a stray comma before "that".
+  if (isComma(at(k)) && !at(k)?.quote && lower(at(k + 1)) === 'that' && addressed) k++;
   const t = at(k);
   if (!t) return null;
   // "said and hung up", "said but left": the speaker's next act, not what was said.
@@ -818,6 +845,12 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (isComma(t) && !t.quote) {
     const colon = colonBeforeQuote(doc, k + 1, limit);
     if (colon > k + 1 && isAdjunctTail(doc, k + 1, colon - 1)) return tokensRange(doc, colon + 1, limit);
+  }
+  // "said, without evidence, that …": an adjunct set off by commas, then "that".
+  if (isComma(t) && !t.quote) {
+    let close = k + 1;
+    while (close <= Math.min(limit, k + 8) && !isComma(doc.tokens[close]) && !doc.tokens[close]?.quote) close++;
+    if (isComma(doc.tokens[close]) && close > k + 1 && lower(at(close + 1)) === 'that' && !at(close + 1)?.quote && isAdjunctTail(doc, k + 1, close - 1)) return tokensRange(doc, close + 2, limit);
   }
   // "said in the spring, when the story broke, “…”": where and when, set off by commas, then the quotation.
   const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
@@ -915,6 +948,16 @@ function namingEnd(doc: Doc, from: number, limit: number): number {
     if (word?.pos === 'VERB' && /ing$/.test(lower(word)) && setOff) return k - 1;
   }
   return limit;
+}
+
+/** After a name or an object pronoun followed by "that", the index of "that"; else `k`. */
+function namedAddressee(doc: Doc, k: number, limit: number): number {
+  const t = doc.tokens[k];
+  if (!t || t.quote || k > limit) return k;
+  if (t.pos === 'PRON' && ['me', 'us', 'him', 'them', 'you'].includes(lower(t))) return lower(doc.tokens[k + 1]) === 'that' ? k + 1 : k;
+  let j = k;
+  while (j <= limit && doc.tokens[j]?.pos === 'PROPN' && !doc.tokens[j]?.quote && /^\p{Lu}/u.test(doc.tokens[j]?.text ?? '')) j++;
+  return j > k && j - k <= 4 && lower(doc.tokens[j]) === 'that' ? j : k;
 }
 
 /** "told reporters", "told the Daily Ledger", "assured voters": the one addressed. */
@@ -1070,6 +1113,26 @@ function narrationAfterQuote(doc: Doc, start: number, end: number): number {
   if (close < 0) return end;
   const cut = NARRATION_AFTER_QUOTE.exec(doc.text.slice(close, end));
   return cut && close + cut[0].length < end ? close + cut[0].length : end;
+}
+
+const OPENING_SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'because', 'since', 'although', 'though', 'if', 'before', 'once', 'until']);
+
+/**
+ * "As Tamsin Arkwell announced that the plan was ready, the council met": in a clause opening the sentence with "as",
+ * "when", …, what was said ends at the comma before the main clause.
+ */
+function mainClauseBefore(doc: Doc, range: Range, source: SourcePhrase, sentence: Sentence): Range {
+  const opener = doc.tokens[sourceStart(source) - 1];
+  if (source.inverted || !opener || opener.i !== firstWordIndex(doc, sentence) || !OPENING_SUBORDINATORS.has(lower(opener))) return range;
+  const first = tokenStartingAt(doc, range.start);
+  if (!first || first.quote) return range;
+  for (let k = first.i + 1; (doc.tokens[k]?.end ?? Infinity) < range.end; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || !isComma(t)) continue;
+    const next = doc.tokens[k + 1];
+    if (next && !next.quote && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(next.pos) && finiteVerbAhead(doc, k + 2, sentence.last)) return { start: range.start, end: doc.tokens[k - 1]?.end ?? range.end };
+  }
+  return range;
 }
 
 /** The quotation a piece consists of, marks included, if it is exactly one. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/ingest/document.js';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { joinTokens } from '../../src/ingest/names.js';
+import { sentenceStatements } from '../../src/ingest/statements.js';
+
+/** Where a statement's words and source are, in sentence shapes written for these tests (stage 3). */
+
+const article = (...paragraphs: string[]): string => ['A title', 'A standfirst.', '', ...paragraphs].join('\n');
+
+function statements(...paragraphs: string[]): string[] {
+  const text = article(...paragraphs);
+  const doc = readDocument(text);
+  return doc.sentences.flatMap((s) => sentenceStatements(doc, s)).map((st) => {
+    const source = st.source ? joinTokens(doc.tokens, st.source.head.first, st.source.head.last) : '-';
+    return `${source} → ${st.parts.map((p) => text.slice(p.start, p.end)).join(' | ')}`;
+  });
+}
+
+function quotes(...paragraphs: string[]): string[] {
+  const data = extractArticle(article(...paragraphs));
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  return data.quotes.map((q) => `${people.get(q.speaker)?.name}: ${q.text}`);
+}
+
+describe('GIVEN a verb of speech in a sentence shape of its own', () => {
+  it('THEN a verb joined by "but"/"and" with an adverb between ("but now says") speaks for the clause\'s subject', () => {
+    expect(quotes('Tor Berge backed the old plan for years, but now says the pier must close.')).toEqual(['Tor Berge: the pier must close']);
+  });
+
+  it('THEN an adjunct set off by commas between the verb and "that" leaves the clause after "that" to the verb', () => {
+    expect(statements('Mira Lund also said, without evidence, that the pier was unsafe.')).toEqual(['Mira Lund → the pier was unsafe']);
+  });
+
+  it('THEN the one "who" said something is the name before it, not a phrase of modifiers and a preposition before the name', () => {
+    expect(quotes('The defeat was hard for Mira Lund, who said she would run again.')).toEqual(['Mira Lund: she would run again']);
+  });
+});
+
+describe('GIVEN a verb of speech with the one addressed before "that"', () => {
+  it('THEN a name or an object pronoun before "that" is the addressee, and the clause after "that" what was said', () => {
+    expect(statements('The council promised Mira Lund that the pier would reopen.')).toEqual(['The council → the pier would reopen']);
+    expect(statements('The council warned them that the pier would close.')).toEqual(['The council → the pier would close']);
+  });
+
+  it('THEN a stray comma between the addressee and "that" changes nothing', () => {
+    expect(statements('On Friday, Tor Berge told Mira Lund of the Ledger, that the pier is safe.')).toEqual(['Tor Berge → the pier is safe']);
+  });
+});
+
+describe('GIVEN a verb of speech in a clause that opens the sentence with "as", "when", …', () => {
+  it('THEN what was said ends at the comma before the main clause', () => {
+    expect(statements('As Mira Lund announced that the pier was ready, the council met in the hall.')).toEqual(['Mira Lund → the pier was ready']);
+  });
+
+  it('THEN a comma inside what was said, with no main clause after it, ends nothing', () => {
+    expect(statements('As Mira Lund announced that the pier, the oldest in town, was ready.')).toEqual(['Mira Lund → the pier, the oldest in town, was ready']);
+  });
+});
