@@ -6,6 +6,7 @@ import { PERSON_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { joinTokens, nameRuns } from './names.js';
 import { Registry, type Entity } from './registry.js';
 import { completeLoneSurnames } from './fullnames.js';
+import { findPostQuotes } from './posts.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
 import { narrativePronouns, notePronoun, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
 import { sentenceStatements, type Statement } from './statements.js';
@@ -97,6 +98,12 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
     if (parts.length === 0) continue;
     attributed.push({ speaker, kind: s.direct ? 'direct' : 'reported', parts, paragraph: paragraphOf(doc, parts[0]?.start ?? 0) + 1, origin: `${s.cue.lemma}/${s.form}`, ...(reportedBy ? { reportedBy } : {}) });
   }
+  // An embedded post is its signer's words, unless a statement already covers them.
+  for (const post of findPostQuotes(doc, registry)) {
+    if (attributed.some((a) => a.parts.some((r) => r.start < post.content.end && post.content.start < r.end))) continue;
+    attributed.push({ speaker: post.speaker, kind: 'direct', parts: [post.content], paragraph: post.paragraph + 1, origin: 'post/signed' });
+  }
+  attributed.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
   const unique = dedupe(attributed);
   const { topics, perQuote } = assignTopics(
     paragraphs.map((p) => text.slice(p.start, p.end)).join('\n'),

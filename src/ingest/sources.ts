@@ -142,7 +142,7 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
 }
 
 /** The entity a name run names: a full name always, a lone surname only when known (or `create`). */
-function entityOfRun(registry: Registry, run: NameRun, at: number, create: boolean): Entity | null {
+export function entityOfRun(registry: Registry, run: NameRun, at: number, create: boolean): Entity | null {
   if (run.kind === 'organisation') return registry.organisation(run.name, run.media);
   if (run.words.length === 1) {
     const known = registry.bySurname(run.words[0] ?? '', run.gender, at, create || run.title !== '', run.title !== '');

@@ -74,3 +74,18 @@ describe('the names speakers carry', () => {
     expect(runs.map((r) => [r.title, r.name])).toEqual([['Methodist Rev.', 'Osric Thale']]);
   });
 });
+
+describe('embedded posts', () => {
+  it('gives a post the name its embed signs it with, or the person its handle spells', () => {
+    expect(
+      quotes(
+        body(
+          'Reporters reacted online.',
+          '<tweet id="1" author="@tarkwell" datetime="2016-05-03">The harbour vote was a farce. Shame on the council. pic.twitter.com/abc123 — Tamsin Arkwell (@tarkwell) May 3, 2016</tweet>.',
+          'The press officer Eskil Varnholm tweeted the following:',
+          '<tweet tweet-author="@EskilVarnholm" tweet-date="May 4, 2016">Crowds are cheering at the pier tonight!</tweet>',
+        ),
+      ),
+    ).toEqual(['Tamsin Arkwell/direct: The harbour vote was a farce. Shame on the council.', 'Eskil Varnholm/direct: Crowds are cheering at the pier tonight!']);
+  });
+});
