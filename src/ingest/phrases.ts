@@ -70,6 +70,7 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
     // An adjective after a verb is said of the subject ("was steep for the mayor"), not part of a phrase ("people close to").
     const predicative = tokens[first - 2]?.pos === 'ADJ' && ['AUX', 'VERB'].includes(tokens[first - 3]?.pos ?? '');
     if ((t.pos === 'ADP' || t.pos === 'CCONJ') && (!(NOUNISH.has(tokens[first - 2]?.pos ?? '') || tokens[first - 2]?.pos === 'ADJ') || predicative)) break;
+    if (t.pos === 'VERB' && finiteAfterSubject(doc, first - 1, floor)) break;
     first--;
     // A determiner or a possessive pronoun opens its phrase ("a pledge | her party"), unless a preposition or
     // "and" joins it to more ("people close to the campaign").
@@ -79,6 +80,18 @@ export function phraseEndingAt(doc: Doc, end: number, floor: number): Span | nul
   // A phrase starts at a noun or modifier, never at "of" or "and".
   while (first < end && ['ADP', 'CCONJ', 'PART', 'PUNCT'].includes(tokens[first]?.pos ?? '')) first++;
   return { first, last: end };
+}
+
+/**
+ * "Arkwell sharply rebuked critics", "the mayor, a planner, released data": an "-ed" word after a name, a pronoun or a
+ * comma (adverbs between) is the clause's verb, not a participle describing the noun after it ("a newly formed group").
+ */
+function finiteAfterSubject(doc: Doc, at: number, floor: number): boolean {
+  let j = at - 1;
+  while (j >= floor && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+  const t = doc.tokens[j];
+  if (j < floor || !t || t.quote) return false;
+  return t.pos === 'PROPN' || isComma(t) || (t.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(t)));
 }
 
 /** The noun phrase starting at `start` (walking right), or null. */

@@ -75,6 +75,14 @@ describe('the names speakers carry', () => {
   });
 });
 
+describe('verbs and spellings that are no part of a source', () => {
+  it('reads an "-ed" word after a name or a comma as the verb, not a participle of the speaker phrase', () => {
+    expect(quotes(body('Mayor Tilda Rask sharply rebuked critics who say the harbour plan is too costly.'))).toEqual(['critics/reported: the harbour plan is too costly']);
+    const speakers = quotes(body('Tilda Rask, a planner, released figures Monday morning that suggest the harbour plan is too costly.')).map((q) => q.split('/')[0]);
+    expect(speakers.some((s) => s?.startsWith('released'))).toBe(false);
+  });
+});
+
 describe('embedded posts', () => {
   it('gives a post the name its embed signs it with, or the person its handle spells', () => {
     expect(
