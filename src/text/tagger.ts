@@ -28,14 +28,18 @@ function load(): Nlp {
 
 /**
  * Quotation marks of every style become one straight double mark of the same length, so the tagger reads
- * ''quoted'' and ‘quoted’ words as words; apostrophes inside words are kept.
+ * ''quoted'' and ‘quoted’ words as words; apostrophes inside words are kept. Same length, so offsets hold.
  */
 function forTagging(text: string): string {
   return text
     .replace(/[“”„«»]/g, '"')
     .replace(/''|``/g, '""')
     .replace(/(^|[^\p{L}\p{N}])[‘’'](?=\p{L}|\d)/gu, '$1"')
-    .replace(/(?<=[.,!?;:])[’']/gu, '"');
+    .replace(/(?<=[.,!?;:])[’']/gu, '"')
+    // Text decoded twice (UTF-8 read as Latin-1) spells "é" as "Ã©" (its "Ã" perhaps decomposed, "A" + a combining
+    // tilde): the accent and the mark after it are letters of the word.
+    .replace(/(?<=[ÂÃ]|[AÂÃ]\p{M})[\u0080-\u00BF]/gu, 'e')
+    .replace(/(?<=\p{L})\p{M}/gu, 'e');
 }
 
 /**

@@ -81,6 +81,13 @@ describe('verbs and spellings that are no part of a source', () => {
     const speakers = quotes(body('Tilda Rask, a planner, released figures Monday morning that suggest the harbour plan is too costly.')).map((q) => q.split('/')[0]);
     expect(speakers.some((s) => s?.startsWith('released'))).toBe(false);
   });
+
+  it('keeps a name whole when its accent was decoded twice ("é" written "Ã©", the "Ã" perhaps decomposed)', () => {
+    expect(quotes(body('Pierre SolÃ©nac, a judge, said the harbour ballots were counted twice.'))).toEqual(['Pierre SolÃ©nac/reported: the harbour ballots were counted twice']);
+    expect(quotes(body('Pierre SolA\u0303\u00a9nac, a judge, said the harbour ballots were counted twice.'))).toEqual([
+      'Pierre SolA\u0303\u00a9nac/reported: the harbour ballots were counted twice',
+    ]);
+  });
 });
 
 describe('embedded posts', () => {
