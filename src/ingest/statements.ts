@@ -327,6 +327,12 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
   while (start >= 0 && segments[start] && (isDescription(doc, segments[start] as Span) || isAdjunctSegment(doc, segments[start] as Span))) start--;
+  // "But Tamsin Arkwell, a planner, said": a conjunction opening the clause is no part of the chain's first segment.
+  const opening = segments[0];
+  if (start === 0 && opening && opening.last > opening.first && doc.tokens[opening.first]?.pos === 'CCONJ' && isDescription(doc, { first: opening.first + 1, last: opening.last })) {
+    segments[0] = { first: opening.first + 1, last: opening.last };
+    start = -1;
+  }
   // "…, after winning the primary, Gov. Tamsin Arkwell (R-OH), said": a name right after an adverbial is the subject.
   const lastSeg = segments[n];
   const beforeLast = segments[n - 1];

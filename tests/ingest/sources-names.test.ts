@@ -27,6 +27,10 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 
+  it('takes the name after a conjunction that opens a chain of appositions', () => {
+    expect(quotes(body('But Orla Venn, acting director of Harbour Action, which wrote the letter, said the reply was weak.'))).toEqual(['Orla Venn/reported: the reply was weak']);
+  });
+
   it('takes the name before an apposition whose closing comma is missing', () => {
     expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board said the ballots were counted twice.'))).toEqual([
       'Tamsin Arkwell/reported: the ballots were counted twice',
