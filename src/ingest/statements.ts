@@ -145,9 +145,17 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
 function unclosedApposition(doc: Doc, head: Span, floor: number): SourcePhrase | null {
   const comma = head.first - 1;
   if (!isComma(doc.tokens[comma]) || !['the', 'a', 'an'].includes(lower(doc.tokens[head.first])) || !isDescription(doc, head)) return null;
-  const runs = nameRuns(doc, floor, comma - 1);
+  // "Sen. Tamsin Arkwell (D-OH), a supporter of …": a party and state tag closes the name.
+  let end = comma - 1;
+  if (doc.tokens[end]?.text === ')') {
+    let open = end - 1;
+    while (open > floor && end - open <= 6 && doc.tokens[open]?.text !== '(') open--;
+    if (doc.tokens[open]?.text !== '(') return null;
+    end = open - 1;
+  }
+  const runs = nameRuns(doc, floor, end);
   const run = runs[0];
-  if (runs.length !== 1 || !run || run.kind !== 'person' || run.possessive || run.last !== comma - 1) return null;
+  if (runs.length !== 1 || !run || run.kind !== 'person' || run.possessive || run.last !== end) return null;
   for (let j = floor; j < run.first; j++) if (!['ADV', 'CCONJ', 'PUNCT'].includes(doc.tokens[j]?.pos ?? '') || doc.tokens[j]?.quote) return null;
   return { head: { first: run.first, last: run.last }, appositions: [head], inverted: false };
 }

@@ -37,6 +37,12 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 
+  it('takes the name and its party tag before an apposition whose closing comma is missing', () => {
+    expect(quotes(body("Sen. Dalia Vorn (D-NY), a supporter of the governor's bid for the presidency told host Pell Amari she believed the harbour plan would work."))).toEqual([
+      'Dalia Vorn/reported: she believed the harbour plan would work',
+    ]);
+  });
+
   it('gives an attribution that says nothing the quotation that makes up the next sentence', () => {
     expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board, said in a statement. “There is nothing to recount. The ballots were counted twice.”'))).toEqual([
       'Tamsin Arkwell/direct: There is nothing to recount. The ballots were counted twice.',
