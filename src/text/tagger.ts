@@ -36,7 +36,7 @@ function forTagging(text: string): string {
     .replace(/''|``/g, '""')
     .replace(/(^|[^\p{L}\p{N}])[‘’'](?=\p{L}|\d)/gu, '$1"')
     .replace(/(?<=[.,!?;:])[’']/gu, '"')
-    // Text decoded twice (UTF-8 read as Latin-1) spells "é" as "Ã©" (its "Ã" perhaps decomposed, "A" + a combining
+    // Text decoded twice (UTF-8 bytes read one byte a letter) spells "é" as "Ã©" (its "Ã" perhaps decomposed, "A" + a combining
     // tilde): the accent and the mark after it are letters of the word.
     .replace(/(?<=[ÂÃ]|[AÂÃ]\p{M})[\u0080-\u00BF]/gu, 'e')
     .replace(/(?<=\p{L})\p{M}/gu, 'e');
