@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../src/ingest/document.js';
-import { extractArticle } from '../../src/ingest/extract.js';
-import { joinTokens } from '../../src/ingest/names.js';
-import { sentenceStatements } from '../../src/ingest/statements.js';
+import { quotes, statements } from '../support/ingest-sentences.js';
 
 /** Speech named by a noun its speaker owns ("her warning that …", "Lund's pledge to …"), on texts written for these tests. */
-
-const article = (...paragraphs: string[]): string => ['A title', 'A standfirst.', '', ...paragraphs].join('\n');
-
-function statements(...paragraphs: string[]): string[] {
-  const text = article(...paragraphs);
-  const doc = readDocument(text);
-  return doc.sentences.flatMap((s) => sentenceStatements(doc, s)).map((st) => {
-    const source = st.source ? joinTokens(doc.tokens, st.source.head.first, st.source.head.last) : '-';
-    return `${source} → ${st.parts.map((p) => text.slice(p.start, p.end)).join(' | ')}`;
-  });
-}
-
-function quotes(...paragraphs: string[]): string[] {
-  const data = extractArticle(article(...paragraphs));
-  const people = new Map(data.people.map((p) => [p.id, p]));
-  return data.quotes.map((q) => `${people.get(q.speaker)?.name}: ${q.text}`);
-}
 
 describe('GIVEN a noun of speech owned by its speaker', () => {
   it('THEN a "that" clause after it is what was said, and the owner (a name with "\'s" or "his"/"her") said it', () => {

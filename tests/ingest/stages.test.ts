@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findCues } from '../../src/ingest/cues.js';
 import { readDocument } from '../../src/ingest/document.js';
 import { extractArticle } from '../../src/ingest/extract.js';
-import { joinTokens, nameRuns } from '../../src/ingest/names.js';
+import { nameRuns } from '../../src/ingest/names.js';
 import { findQuotations } from '../../src/ingest/quotations.js';
 import { layout } from '../../src/ingest/layout.js';
-import { sentenceStatements } from '../../src/ingest/statements.js';
 import { buildQuotes } from '../../src/ingest/speakers.js';
 import type { Entity } from '../../src/ingest/registry.js';
+import { article, statements } from '../support/ingest-sentences.js';
 
 /** Each stage of ingestion on short texts written for these tests. */
 
-const article = (...paragraphs: string[]): string => ['A title', 'A standfirst.', '', ...paragraphs].join('\n');
 
 /** The quoted words of every quotation, and whether it stands on its own. */
 function quotations(...paragraphs: string[]): string[] {
@@ -23,16 +22,6 @@ function quotations(...paragraphs: string[]): string[] {
 function cues(sentence: string): string[] {
   const doc = readDocument(article(sentence));
   return doc.sentences.flatMap((s) => findCues(doc, s)).map((c) => `${c.kind}:${c.lemma}`);
-}
-
-/** Every statement of a text as "source as written → words said" (source "-" when inherited). */
-function statements(...paragraphs: string[]): string[] {
-  const text = article(...paragraphs);
-  const doc = readDocument(text);
-  return doc.sentences.flatMap((s) => sentenceStatements(doc, s)).map((st) => {
-    const source = st.source ? joinTokens(doc.tokens, st.source.head.first, st.source.head.last) : '-';
-    return `${source} → ${st.parts.map((p) => text.slice(p.start, p.end)).join(' | ')}`;
-  });
 }
 
 /** Speaker and words of every quote the whole pipeline extracts. */
