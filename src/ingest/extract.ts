@@ -152,7 +152,7 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);
-    // Someone named in what another says ("X said Trump continued to …") or opening an adverbial clause ("when Y
+    // Someone named in what another says ("X said Varnholm continued to …") or opening an adverbial clause ("when Y
     // asked") is no speaker a later "he said" continues; a pronoun there ("…, and she asked") goes on with its chain.
     if (!s.source || doc.tokens[s.source.head.first]?.pos === 'PRON' || (!inside(at) && !adverbial(doc, s.source.head.first))) noteSpeaker(ctx, speaker);
   }

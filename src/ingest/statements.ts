@@ -1129,7 +1129,8 @@ function narrationAfterQuote(doc: Doc, start: number, end: number): number {
   return cut && close + cut[0].length < end ? close + cut[0].length : end;
 }
 
-const OPENING_SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'because', 'since', 'although', 'though', 'if', 'before', 'once', 'until']);
+/** The adverbial subordinators, and "if": what may open a sentence before its main clause. */
+const OPENING_SUBORDINATORS = new Set([...ADVERBIAL_SUBORDINATORS, 'if']);
 
 /**
  * "As Tamsin Arkwell announced that the plan was ready, the council met": in a clause opening the sentence with "as",
