@@ -63,18 +63,22 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
   learnGenders(doc, people);
 }
 
+/** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
+const REPORTING = new Set(['that', 'whether', 'if']);
+
+/** Whether the token at `i` may open a clause of the narrative: after nothing, a comma or a conjunction (not a reporting one). */
+function opensClause(doc: Doc, i: number): boolean {
+  const before = doc.tokens[i - 1];
+  return !before || before.sentence !== doc.tokens[i]?.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
+}
+
 /**
  * A name standing where a clause's subject stands: after nothing, a comma or a conjunction, and before a verb or a
  * comma-set description ("Arkwell, who …, held", "When Arkwell arrived"); not the object of a preposition or verb.
  */
-/** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
-const REPORTING = new Set(['that', 'whether', 'if']);
-
 function leadsClause(doc: Doc, run: NameRun): boolean {
-  const before = doc.tokens[run.first - 1];
   const after = doc.tokens[run.last + 1];
-  const opens = !before || before.sentence !== doc.tokens[run.first]?.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
-  return opens && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
+  return opensClause(doc, run.first) && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
 }
 
 /** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
@@ -666,10 +670,8 @@ function byRole(ctx: SourceContext, noun: string): Entity | null {
 export function narrativePronouns(doc: Doc, sources: ReadonlySet<number>): Token[] {
   return doc.tokens.filter((t) => {
     if (t.quote || t.pos !== 'PRON' || !['he', 'she'].includes(lower(t)) || sources.has(t.i)) return false;
-    const before = doc.tokens[t.i - 1];
     const after = doc.tokens[t.i + 1];
-    const opens = !before || before.sentence !== t.sentence || before.text === ',' || before.pos === 'CCONJ' || (before.pos === 'SCONJ' && !REPORTING.has(lower(before)));
-    return opens && after !== undefined && !after.quote && ['VERB', 'AUX', 'ADV'].includes(after.pos);
+    return opensClause(doc, t.i) && after !== undefined && !after.quote && ['VERB', 'AUX', 'ADV'].includes(after.pos);
   });
 }
 
