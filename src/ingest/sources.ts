@@ -107,7 +107,7 @@ const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
  * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
  * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
  * Against the gender a first name suggests, only an opening pronoun of the next sentence counts, and only unopposed:
- * a "his" in the same sentence is as often someone else's.
+ * a "his" in the same sentence is as often someone else's. A next sentence with pronouns of both genders votes for nobody.
  */
 function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
   const votes = new Map<Entity, { m: number; f: number; openingM: number; openingF: number }>();
@@ -125,7 +125,7 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
     const next = doc.sentences[sentence.index + 1];
     const ranges: [number, number][] = [[sentence.first, sentence.last]];
     // The next sentence, in this paragraph or opening the next one.
-    if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
+    if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index) && !bothGenders(doc, next.first, next.last)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
     ranges.forEach(([a, b], n) => {
       for (let k = a; k <= b; k++) {
         const t = doc.tokens[k];
@@ -143,6 +143,19 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
     else if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
     else if (v.f > 0 && v.f >= 2 * v.m) entity.gender = 'f';
   }
+}
+
+/** "She did get the emails, he said": a sentence with pronouns of both genders speaks of two people; its opening one may be either. */
+function bothGenders(doc: Doc, first: number, last: number): boolean {
+  let m = false;
+  let f = false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    m ||= MALE_PRONOUNS.has(lower(t));
+    f ||= FEMALE_PRONOUNS.has(lower(t));
+  }
+  return m && f;
 }
 
 /** The entity a name run names: a full name always, a lone surname only when known (or `create`). */

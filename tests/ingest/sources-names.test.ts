@@ -127,3 +127,15 @@ describe('a person named after a body noun', () => {
     ).toEqual(['Oren Arkwell/direct: We will win', 'Bram Tullen/direct: I now fear it may happen']);
   });
 });
+
+describe('the gender a text gives a person', () => {
+  it('takes no gender from a next sentence whose pronouns are of both genders ("She did …, he said")', () => {
+    const found = quotes(
+      body(
+        'Committee head Bram Lasko said the port must explain the files.',
+        'Tamsin Arkwell testified that she never sent the files. James Tullen said those claims were wrong. She did send some files, he said; his staff found them. And they also found hundreds of other files, he said.',
+      ),
+    );
+    expect(found).toContain('James Tullen/reported: And they also found hundreds of other files');
+  });
+});
