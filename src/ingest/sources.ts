@@ -38,6 +38,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 
  */
 export function registerMentions(doc: Doc, registry: Registry, speaking: ReadonlySet<string> = new Set()): void {
   const people = new Map<number, Set<Entity>>();
+  const leaders = new Set<Entity>();
   for (const sentence of doc.sentences) {
     let subjectSeen = false;
     for (const run of nameRuns(doc, sentence.first, sentence.last)) {
@@ -55,12 +56,14 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (!entity) continue;
       const subject = !subjectSeen && !run.possessive && entity.kind === 'person';
       if (subject) subjectSeen = true;
-      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads: subject && leadsClause(doc, run) });
+      const leads = subject && leadsClause(doc, run);
+      if (leads) leaders.add(entity);
+      registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads });
       noteTitle(entity, run);
       if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
     }
   }
-  learnGenders(doc, people);
+  learnGenders(doc, people, leaders);
 }
 
 /** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
@@ -108,8 +111,9 @@ const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
  * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
  * Against the gender a first name suggests, only an opening pronoun of the next sentence counts, and only unopposed:
  * a "his" in the same sentence is as often someone else's. A next sentence with pronouns of both genders votes for nobody.
+ * For a person with a given name who leads a clause somewhere, the next sentence opens after its quotation ("“…,” he said").
  */
-function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
+function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, leaders: ReadonlySet<Entity>): void {
   const votes = new Map<Entity, { m: number; f: number; openingM: number; openingF: number }>();
   const vote = (e: Entity, g: 'm' | 'f', opening: boolean): void => {
     const v = votes.get(e) ?? { m: 0, f: 0, openingM: 0, openingF: 0 };
@@ -125,7 +129,7 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
     const next = doc.sentences[sentence.index + 1];
     const ranges: [number, number][] = [[sentence.first, sentence.last]];
     // The next sentence, in this paragraph or opening the next one.
-    if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index) && !bothGenders(doc, next.first, next.last)) ranges.push([next.first, Math.min(next.last, next.first + 3)]);
+    if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index) && !bothGenders(doc, next.first, next.last)) ranges.push([next.first, entity.nameGender && leaders.has(entity) ? narrativeOpening(doc, next.first, next.last) : Math.min(next.last, next.first + 3)]);
     ranges.forEach(([a, b], n) => {
       for (let k = a; k <= b; k++) {
         const t = doc.tokens[k];
@@ -143,6 +147,13 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>): void {
     else if (v.m > 0 && v.m >= 2 * v.f) entity.gender = 'm';
     else if (v.f > 0 && v.f >= 2 * v.m) entity.gender = 'f';
   }
+}
+
+/** The last of the first four tokens outside quotations from `first`: where a sentence's narrative opens ("“…,” she said"). */
+function narrativeOpening(doc: Doc, first: number, last: number): number {
+  let seen = 0;
+  for (let k = first; k <= last; k++) if (!doc.tokens[k]?.quote && ++seen === 4) return k;
+  return last;
 }
 
 /** "She did get the emails, he said": a sentence with pronouns of both genders speaks of two people; its opening one may be either. */

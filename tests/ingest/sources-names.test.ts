@@ -138,4 +138,17 @@ describe('the gender a text gives a person', () => {
     );
     expect(found).toContain('James Tullen/reported: And they also found hundreds of other files');
   });
+
+  it('hears the narrative "he" after a quotation that follows a sentence led by a person whose given name suggests "she"', () => {
+    const found = quotes(
+      body(
+        '"We will count every ballot," Tamsin Arkwell said on Monday.',
+        'Nicola Tullen, a retired captain, backs the mayor. "The harbour was safe under her," he said.',
+        'Despite critics holding Arkwell responsible for the loss of Captain Oren Lasko and others in the storm, Tullen says it is hard to blame one person.',
+        '"Nobody wanted that storm," he said.',
+      ),
+    );
+    expect(found).toContain('Nicola Tullen/direct: The harbour was safe under her');
+    expect(found).toContain('Nicola Tullen/direct: Nobody wanted that storm');
+  });
 });
