@@ -89,8 +89,7 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
     }
     const possessive = tokens[j + 1]?.pos === 'PART' && /^['’]s?$/.test(tokens[j + 1]?.text ?? '');
     // "the airline SkyBridge", "the group Clean Air Now": a common noun for a body names what follows.
-    // A given name and a surname after it name a person all the same ("developer Tamsin Arkwell").
-    const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN' && !(j === i + 1 && givenNameGender([tokens[i]?.text ?? '', tokens[j]?.text ?? '']) !== null);
+    const bodyBefore = i > first && ORG_NOUNS.has(lower(tokens[i - 1])) && tokens[i - 1]?.pos === 'NOUN';
     const run = classify(tokens, i, j, possessive, bodyBefore, first);
     if (run) runs.push(run);
     i = j + 1;

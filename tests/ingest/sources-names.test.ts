@@ -115,19 +115,6 @@ describe('embedded posts', () => {
   });
 });
 
-describe('a person named after a body noun', () => {
-  it('reads a given name and surname after a body noun as a person, whom a later "he" goes on with', () => {
-    expect(
-      quotes(
-        body(
-          '"We will win," Oren Arkwell said on Monday.',
-          'Months ago, developer Bram Tullen voiced dismay at the thought of Arkwell as the nominee. "I now fear it may happen," he told the Ostby Times.',
-        ),
-      ),
-    ).toEqual(['Oren Arkwell/direct: We will win', 'Bram Tullen/direct: I now fear it may happen']);
-  });
-});
-
 describe('the gender a text gives a person', () => {
   it('takes no gender from a next sentence whose pronouns are of both genders ("She did …, he said")', () => {
     const found = quotes(
