@@ -65,7 +65,7 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   plans.forEach(({ cue, source }, n) => {
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
-    const limit = contentLimit(doc, plans.slice(n + 1), sentence);
+    const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
     const statement = buildStatement(doc, cue, source, previous, limit, sentence);
     if (statement) out.push(statement);
   });
@@ -73,9 +73,11 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
 }
 
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
-function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
   for (const { cue, source } of later) {
     if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
+    // "S, who says C, said D": a verb in a relative clause on the subject of a later verb says no more than that clause.
+    if (cue.kind === 'verb' && source && own && !source.inverted && source.head.first === own.head.first && closesClause(doc, cue.first)) return boundaryBefore(doc, cue.first);
     // "… and Tamsin Arkwell calling it …": a participle with a subject of its own ends the content before that subject.
     if (cue.kind === 'participle') return boundaryBefore(doc, ownSubjectStart(doc, cue, sentence) ?? cue.first);
     if (cue.kind !== 'verb') continue;
@@ -95,6 +97,13 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+/** A comma before the verb at `k` (adverbs and auxiliaries between), as after a relative clause ("S, who …, has said"). */
+function closesClause(doc: Doc, k: number): boolean {
+  let j = k - 1;
+  while (j > 0 && SKIPPABLE_BEFORE_VERB.has(doc.tokens[j]?.pos ?? '') && !doc.tokens[j]?.quote) j--;
+  return isComma(doc.tokens[j]) && !doc.tokens[j]?.quote;
 }
 
 /** Where a short noun phrase ending at `k` begins ("a pledge", "the new plan"), or null. */
