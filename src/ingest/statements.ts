@@ -1,4 +1,5 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
+import { contrastEnd } from './contrast.js';
 import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
@@ -861,7 +862,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (!t.quote && ['and', 'but', 'then'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(at(k + 1)?.pos ?? '')) return null;
   // "told a man who …", "told a man passing by": more about the one addressed.
   if (addressed && !t.quote && (['who', 'whom', 'whose', 'which'].includes(lower(t)) || (t.pos === 'VERB' && /ing$/.test(lower(t))))) return null;
-  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
+  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, contrastEnd(doc, k + 1, limit));
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
   // "responded, with a smile: “…”", "said, in a statement on Monday: “…”": an adjunct set off by a comma, then the quotation.
@@ -893,7 +894,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "said speaking to reporters" says how; "said having more time is a relief" has a clause whose subject is the -ing phrase.
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
-  return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+  return tokensRange(doc, k, contrastEnd(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit));
 }
 
 /** The verb at `k` is a relative clause's ("who has pledged"). */

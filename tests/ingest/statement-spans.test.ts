@@ -11,3 +11,23 @@ describe('GIVEN a verb of speech in a relative clause on the subject of a later 
     ]);
   });
 });
+
+describe('GIVEN what was said followed by ", but" and a clause', () => {
+  it('THEN "he"/"she" with a verb that is no modal goes on about the speaker: what was said ends before "but"', () => {
+    expect(statements('Mira Lund said the pier was sound, but she did not vote for it.')).toEqual(['Mira Lund → the pier was sound']);
+    expect(statements('Mira Lund said the pier was "a gift to the town," but she voted against it.')).toEqual(['Mira Lund → the pier was "a gift to the town,"']);
+  });
+
+  it('THEN a modal after "he"/"she" keeps the clause in what was said', () => {
+    expect(statements('Mira Lund said the pier was sound, but she would not vote for it.')).toEqual(['Mira Lund → the pier was sound, but she would not vote for it']);
+  });
+
+  it('THEN what was said with no verb of its own cannot take the clause: it ends before "but"', () => {
+    expect(statements('Tor Berge explained the riddle in his book decades ago, but people keep falling for it.')).toEqual(['Tor Berge → the riddle in his book decades ago']);
+    expect(statements('Tor Berge asked them to back the plan, but they do not have to.')).toEqual(['Tor Berge → them to back the plan']);
+  });
+
+  it('THEN a clause of its own with another subject stays in what was said', () => {
+    expect(statements('Tor Berge said the pier is safe, but the ferry must wait.')).toEqual(['Tor Berge → the pier is safe, but the ferry must wait']);
+  });
+});
