@@ -63,7 +63,17 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   const out: Statement[] = [];
   // Each cue's attribution clause, so that a content stops where the next attribution begins.
   const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
+  // "C1, first reported by S, C2": the aside credits the whole clause around it; its predicate's verb is no cue.
+  let predicate = -1;
   plans.forEach(({ cue, source }, n) => {
+    if (cue.first === predicate) return;
+    const aside = cue.kind === 'verb' ? passiveAside(doc, cue, sentence) : null;
+    if (aside) {
+      predicate = aside.predicate;
+      const parts = aside.parts.map((p) => trimContent(doc, p));
+      out.push({ cue, source: aside.source, inherits: null, parts, direct: false, paragraph: sentence.paragraph, sentence, form: 'according' });
+      return;
+    }
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
@@ -71,6 +81,30 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     if (statement) out.push(statement);
   });
   return out;
+}
+
+/**
+ * "The new plan, first reported by the Ledger on Monday, is the council's answer to …": a speech verb's passive
+ * participle with its agent, set off by commas between a subject and its predicate. The agent said the clause around
+ * the aside (the subject and the predicate); the predicate's first word is returned so that it is read as no cue.
+ */
+function passiveAside(doc: Doc, cue: Cue, sentence: Sentence): { source: SourcePhrase; parts: Range[]; predicate: number } | null {
+  if (lower(doc.tokens[cue.last + 1]) !== 'by' || doc.tokens[cue.first]?.quote) return null;
+  let open = cue.first - 1;
+  while (open > sentence.first && doc.tokens[open]?.pos === 'ADV') open--;
+  if (!isComma(doc.tokens[open]) || open <= sentence.first) return null;
+  const head = phraseStartingAt(doc, cue.last + 2, sentence.last);
+  if (!head) return null;
+  const close = nextComma(doc, head.last + 1, sentence.last) + 1;
+  if (!isComma(doc.tokens[close]) || (close > head.last + 1 && !isAdjunctTail(doc, head.last + 1, close - 1))) return null;
+  const verb = doc.tokens[close + 1];
+  // The subject before the aside has no verb of its own; the predicate after it opens with one.
+  const subject = doc.tokens.slice(sentence.first, open);
+  if (!verb || verb.quote || !['VERB', 'AUX'].includes(verb.pos) || /ing$/.test(lower(verb)) || subject.some((t) => t.quote || ['VERB', 'AUX'].includes(t.pos))) return null;
+  const before = tokensRange(doc, sentence.first, open - 1);
+  const after = tokensRange(doc, close + 1, sentence.last);
+  if (!before || !after) return null;
+  return { source: { head, appositions: [], inverted: true }, parts: [before, after], predicate: close + 1 };
 }
 
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */

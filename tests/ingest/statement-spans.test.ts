@@ -31,3 +31,15 @@ describe('GIVEN what was said followed by ", but" and a clause', () => {
     expect(statements('Tor Berge said the pier is safe, but the ferry must wait.')).toEqual(['Tor Berge → the pier is safe, but the ferry must wait']);
   });
 });
+
+describe('GIVEN a speech verb\'s passive participle with its agent set off between a subject and its predicate', () => {
+  it('THEN the agent said the clause around the aside, and the predicate\'s verb credits no one', () => {
+    expect(statements("The new harbour plan, first reported by the Brenwick Ledger on Monday, is the council's answer to the flooding.")).toEqual([
+      "the Brenwick Ledger → The new harbour plan | is the council's answer to the flooding",
+    ]);
+  });
+
+  it('THEN a subject with a verb of its own is no subject of a predicate after the aside', () => {
+    expect(statements('Mira Lund said the pier, first described by a local paper, was unsafe.')).toEqual(['Mira Lund → the pier, first described by a local paper, was unsafe']);
+  });
+});
