@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statements } from '../support/ingest-sentences.js';
+import { quotes, statements } from '../support/ingest-sentences.js';
 
 /** Where what was said ends: words of the narration or of another statement are not part of it (stage 3). */
 
@@ -41,5 +41,14 @@ describe('GIVEN a speech verb\'s passive participle with its agent set off betwe
 
   it('THEN a subject with a verb of its own is no subject of a predicate after the aside', () => {
     expect(statements('Mira Lund said the pier, first described by a local paper, was unsafe.')).toEqual(['Mira Lund → the pier, first described by a local paper, was unsafe']);
+  });
+});
+
+describe('GIVEN "according to" an outlet, with a statement said inside the clause it credits', () => {
+  it('THEN a statement in a clause of its own leaves the clause the outlet\'s, and both are quoted', () => {
+    expect(quotes('The harbour works went on through the winter.', 'According to the Brenwick Gazette, council staff looked into what would happen if the mayor announced she would resign.')).toEqual([
+      'Brenwick Gazette: council staff looked into what would happen if the mayor announced she would resign',
+      'mayor: she would resign',
+    ]);
   });
 });
