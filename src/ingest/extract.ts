@@ -79,7 +79,14 @@ export function extractWithReport(text: string, options: ExtractOptions = {}): E
   const wireSource = findSource(doc, doc.layout.paragraphs[0]?.end ?? 0);
   const within = (inner: Statement, outer: Statement): boolean =>
     inner !== outer && inner.parts.every((p) => outer.parts.some((o) => o.start <= p.start && p.end <= o.end));
-  const outers = new Set([...nested.filter((n) => relayed.has(n.statement)).map((n) => n.outer), ...statements.filter((o) => statements.some((i) => speakers.has(i) && within(i, o)))]);
+  // What an outlet relays is someone's statement when that statement's attribution opens the outlet's content ("According
+  // to the Post, Tamsin Arkwell said …"); one said inside a clause of its own ("…, officials asked what would happen if
+  // she said …") leaves the content the outlet's.
+  const opens = (inner: Statement, outer: Statement): boolean => {
+    const at = inner.source ? (doc.tokens[inner.source.head.first]?.start ?? 0) : (inner.parts[0]?.start ?? 0);
+    return /^[\s,]*(?:\S+\s+){0,3}$/u.test(text.slice(outer.parts[0]?.start ?? 0, Math.max(at, outer.parts[0]?.start ?? 0)));
+  };
+  const outers = new Set([...nested.filter((n) => relayed.has(n.statement)).map((n) => n.outer), ...statements.filter((o) => statements.some((i) => speakers.has(i) && within(i, o) && opens(i, o)))]);
   const attributed: Attributed[] = [];
   const unattributed: Unattributed[] = orphans.map((s) => ({ paragraph: s.paragraph + 1, sentence: text.slice(s.sentence.start, s.sentence.end) }));
   const all = [...statements, ...relayed.keys()].sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));

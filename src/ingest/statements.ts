@@ -1,4 +1,5 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
+import { contrastEnd } from './contrast.js';
 import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
@@ -62,20 +63,56 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   const out: Statement[] = [];
   // Each cue's attribution clause, so that a content stops where the next attribution begins.
   const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));
+  // "C1, first reported by S, C2": the aside credits the whole clause around it; its predicate's verb is no cue.
+  let predicate = -1;
   plans.forEach(({ cue, source }, n) => {
+    if (cue.first === predicate) return;
+    const aside = cue.kind === 'verb' ? passiveAside(doc, cue, sentence) : null;
+    if (aside) {
+      predicate = aside.predicate;
+      const parts = aside.parts.map((p) => trimContent(doc, p));
+      out.push({ cue, source: aside.source, inherits: null, parts, direct: false, paragraph: sentence.paragraph, sentence, form: 'according' });
+      return;
+    }
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
-    const limit = contentLimit(doc, plans.slice(n + 1), sentence);
+    const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
     const statement = buildStatement(doc, cue, source, previous, limit, sentence);
     if (statement) out.push(statement);
   });
   return out;
 }
 
+/**
+ * "The new plan, first reported by the Ledger on Monday, is the council's answer to …": a speech verb's passive
+ * participle with its agent, set off by commas between a subject and its predicate. The agent said the clause around
+ * the aside (the subject and the predicate); the predicate's first word is returned so that it is read as no cue.
+ */
+function passiveAside(doc: Doc, cue: Cue, sentence: Sentence): { source: SourcePhrase; parts: Range[]; predicate: number } | null {
+  if (lower(doc.tokens[cue.last + 1]) !== 'by' || doc.tokens[cue.first]?.quote) return null;
+  let open = cue.first - 1;
+  while (open > sentence.first && doc.tokens[open]?.pos === 'ADV') open--;
+  if (!isComma(doc.tokens[open]) || open <= sentence.first) return null;
+  const head = phraseStartingAt(doc, cue.last + 2, sentence.last);
+  if (!head) return null;
+  const close = nextComma(doc, head.last + 1, sentence.last) + 1;
+  if (!isComma(doc.tokens[close]) || (close > head.last + 1 && !isAdjunctTail(doc, head.last + 1, close - 1))) return null;
+  const verb = doc.tokens[close + 1];
+  // The subject before the aside has no verb of its own; the predicate after it opens with one.
+  const subject = doc.tokens.slice(sentence.first, open);
+  if (!verb || verb.quote || !['VERB', 'AUX'].includes(verb.pos) || /ing$/.test(lower(verb)) || subject.some((t) => t.quote || ['VERB', 'AUX'].includes(t.pos))) return null;
+  const before = tokensRange(doc, sentence.first, open - 1);
+  const after = tokensRange(doc, close + 1, sentence.last);
+  if (!before || !after) return null;
+  return { source: { head, appositions: [], inverted: true }, parts: [before, after], predicate: close + 1 };
+}
+
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
-function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
   for (const { cue, source } of later) {
     if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
+    // "S, who says C, said D": a verb in a relative clause on the subject of a later verb says no more than that clause.
+    if (cue.kind === 'verb' && source && own && !source.inverted && source.head.first === own.head.first && closesClause(doc, cue.first)) return boundaryBefore(doc, cue.first);
     // "… and Tamsin Arkwell calling it …": a participle with a subject of its own ends the content before that subject.
     if (cue.kind === 'participle') return boundaryBefore(doc, ownSubjectStart(doc, cue, sentence) ?? cue.first);
     if (cue.kind !== 'verb') continue;
@@ -95,6 +132,13 @@ function contentLimit(doc: Doc, later: { cue: Cue; source: SourcePhrase | null }
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+/** A comma before the verb at `k` (adverbs and auxiliaries between), as after a relative clause ("S, who …, has said"). */
+function closesClause(doc: Doc, k: number): boolean {
+  let j = k - 1;
+  while (j > 0 && SKIPPABLE_BEFORE_VERB.has(doc.tokens[j]?.pos ?? '') && !doc.tokens[j]?.quote) j--;
+  return isComma(doc.tokens[j]) && !doc.tokens[j]?.quote;
 }
 
 /** Where a short noun phrase ending at `k` begins ("a pledge", "the new plan"), or null. */
@@ -852,7 +896,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (!t.quote && ['and', 'but', 'then'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(at(k + 1)?.pos ?? '')) return null;
   // "told a man who …", "told a man passing by": more about the one addressed.
   if (addressed && !t.quote && (['who', 'whom', 'whose', 'which'].includes(lower(t)) || (t.pos === 'VERB' && /ing$/.test(lower(t))))) return null;
-  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, limit);
+  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, contrastEnd(doc, k + 1, limit));
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
   // "responded, with a smile: “…”", "said, in a statement on Monday: “…”": an adjunct set off by a comma, then the quotation.
@@ -884,7 +928,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "said speaking to reporters" says how; "said having more time is a relief" has a clause whose subject is the -ing phrase.
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
-  return tokensRange(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit);
+  return tokensRange(doc, k, contrastEnd(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit));
 }
 
 /** The verb at `k` is a relative clause's ("who has pledged"). */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { quotes, statements } from '../support/ingest-sentences.js';
+
+/** Where what was said ends: words of the narration or of another statement are not part of it (stage 3). */
+
+describe('GIVEN a verb of speech in a relative clause on the subject of a later verb ("S, who says C, said D")', () => {
+  it('THEN what the relative clause says ends at the comma before the later verb', () => {
+    expect(statements('Marla Fenwick, who says the mayor is attacking her because the race has tightened, said voters should back her.')).toEqual([
+      'Marla Fenwick → the mayor is attacking her because the race has tightened',
+      'Marla Fenwick → voters should back her',
+    ]);
+  });
+});
+
+describe('GIVEN what was said followed by ", but" and a clause', () => {
+  it('THEN "he"/"she" with a verb that is no modal goes on about the speaker: what was said ends before "but"', () => {
+    expect(statements('Mira Lund said the pier was sound, but she did not vote for it.')).toEqual(['Mira Lund → the pier was sound']);
+    expect(statements('Mira Lund said the pier was "a gift to the town," but she voted against it.')).toEqual(['Mira Lund → the pier was "a gift to the town,"']);
+  });
+
+  it('THEN a modal after "he"/"she" keeps the clause in what was said', () => {
+    expect(statements('Mira Lund said the pier was sound, but she would not vote for it.')).toEqual(['Mira Lund → the pier was sound, but she would not vote for it']);
+  });
+
+  it('THEN what was said with no verb of its own cannot take the clause: it ends before "but"', () => {
+    expect(statements('Tor Berge explained the riddle in his book decades ago, but people keep falling for it.')).toEqual(['Tor Berge → the riddle in his book decades ago']);
+    expect(statements('Tor Berge asked them to back the plan, but they do not have to.')).toEqual(['Tor Berge → them to back the plan']);
+  });
+
+  it('THEN a clause of its own with another subject stays in what was said', () => {
+    expect(statements('Tor Berge said the pier is safe, but the ferry must wait.')).toEqual(['Tor Berge → the pier is safe, but the ferry must wait']);
+  });
+});
+
+describe('GIVEN a speech verb\'s passive participle with its agent set off between a subject and its predicate', () => {
+  it('THEN the agent said the clause around the aside, and the predicate\'s verb credits no one', () => {
+    expect(statements("The new harbour plan, first reported by the Brenwick Ledger on Monday, is the council's answer to the flooding.")).toEqual([
+      "the Brenwick Ledger → The new harbour plan | is the council's answer to the flooding",
+    ]);
+  });
+
+  it('THEN a subject with a verb of its own is no subject of a predicate after the aside', () => {
+    expect(statements('Mira Lund said the pier, first described by a local paper, was unsafe.')).toEqual(['Mira Lund → the pier, first described by a local paper, was unsafe']);
+  });
+});
+
+describe('GIVEN "according to" an outlet, with a statement said inside the clause it credits', () => {
+  it('THEN a statement in a clause of its own leaves the clause the outlet\'s, and both are quoted', () => {
+    expect(quotes('The harbour works went on through the winter.', 'According to the Brenwick Gazette, council staff looked into what would happen if the mayor announced she would resign.')).toEqual([
+      'Brenwick Gazette: council staff looked into what would happen if the mayor announced she would resign',
+      'mayor: she would resign',
+    ]);
+  });
+});
