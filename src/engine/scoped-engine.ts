@@ -114,11 +114,6 @@ export class ScopedEngine implements Scope {
   rank(q: Understood, speakers: readonly PersonEntry[]): Ranked[] {
     const type: AnswerType = q.type;
     const forStatement = type === statement;
-    const speakerFactor = (unit: EvidenceUnit): number => {
-      if (speakers.length === 0) return 1;
-      const own = speakerMatch(unit, speakers);
-      return forStatement ? own : Math.max(own, OTHER_SPEAKER);
-    };
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
         ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0 }))
@@ -128,7 +123,7 @@ export class ScopedEngine implements Scope {
       const base = r.coverage + PROXIMITY_WEIGHT * r.proximity + (RELEVANCE_WEIGHT * r.relevance) / (1 + r.relevance);
       const fit = type.fit?.(r.unit, q, this) ?? 1;
       const narration = r.unit.entry ? 1 : (type.narrationWeight ?? 0.8);
-      const bySpeaker = speakerFactor(r.unit);
+      const bySpeaker = speakerFactor(r.unit, speakers, forStatement);
       r.score = base * fit * narration * bySpeaker;
       r.bySpeaker = bySpeaker >= 1;
     }
@@ -246,6 +241,13 @@ function speakerMatch(unit: EvidenceUnit, speakers: readonly PersonEntry[]): num
     return 0;
   }
   return speakers.some((p) => unit.mentions.reported.has(p)) ? REPORTED_IN_NARRATION : 0;
+}
+
+/** What the speaker asked about makes of a unit's score: only their evidence for a statement, other speakers' at a discount otherwise. */
+function speakerFactor(unit: EvidenceUnit, speakers: readonly PersonEntry[], forStatement: boolean): number {
+  if (speakers.length === 0) return 1;
+  const own = speakerMatch(unit, speakers);
+  return forStatement ? own : Math.max(own, OTHER_SPEAKER);
 }
 
 function firstOffset(person: PersonEntry): number {
