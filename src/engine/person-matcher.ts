@@ -177,11 +177,12 @@ export class PersonMatcher {
     const first = best[0];
     let meaningful = 0;
     let covered = 0;
-    typed.forEach((w, i) => {
-      if (STOPWORDS.has(w) || HONORIFICS.has(w)) return;
+    for (let i = 0; i < typed.length; i++) {
+      const w = typed[i] as string;
+      if (STOPWORDS.has(w) || HONORIFICS.has(w)) continue;
       meaningful++;
       if (first?.covered.has(i)) covered++;
-    });
+    }
     const head = headPosition(typed);
     return {
       matches,
@@ -225,15 +226,16 @@ interface TypedWords {
 function consider(phrase: Phrase, present: ReadonlySet<string>, typed: TypedWords, byPerson: Map<PersonEntry, PersonMatch>): void {
   for (const token of phrase.tokens) if (!present.has(token)) return;
   const { words: questionWords, from, nameAt, rootAt } = typed;
-  const covered = new Set<number>();
+  // A phrase has a few tokens: a list of the positions they take is smaller than a set, and as quick to search.
+  const covered: number[] = [];
   let typos = 0;
   for (const token of phrase.tokens) {
     let at = -1;
     for (let i = 0; i < questionWords.length && at < 0; i++) {
-      if (!covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
+      if (!covered.includes(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
     }
     if (at < 0) return;
-    covered.add(at);
+    covered.push(at);
     if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
   }
   const score = phrase.tokens.length * phrase.weight - typos * 0.1;

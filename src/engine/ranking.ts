@@ -176,7 +176,7 @@ export class EvidenceIndex {
       // Word order counts only where some of the question's words are said: a shared "of the" alone says nothing.
       if (covered <= 0) continue;
       const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
-      out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity });
+      out.push(scoredUnit(unit, total > 0 ? covered / total : 0, relevance, proximity));
     }
     return out;
   }
@@ -367,6 +367,14 @@ export class EvidenceIndex {
     for (const pair of pairs) if (own.has(pair)) shared++;
     return shared;
   }
+}
+
+/**
+ * A scored unit with room for the score and speaker flag ranking gives it next (a `Ranked`): built with every
+ * field it will have, its objects keep one shape instead of changing it when those are added.
+ */
+export function scoredUnit(unit: EvidenceUnit, coverage: number, relevance: number, proximity: number): ScoredUnit {
+  return { unit, coverage, relevance, proximity, score: 0, bySpeaker: false } as ScoredUnit;
 }
 
 /** Adds a word standing for a question word, once. */

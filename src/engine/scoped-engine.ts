@@ -11,7 +11,7 @@ import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEn
 import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
-import { EvidenceIndex, type ScoredUnit } from './ranking.js';
+import { EvidenceIndex, scoredUnit, type ScoredUnit } from './ranking.js';
 import { stem } from '../text/stem.js';
 import { foldedWords as words } from '../text/words.js';
 import { understand } from './understand.js';
@@ -116,7 +116,7 @@ export class ScopedEngine implements Scope {
     const forStatement = type === statement;
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0 }))
+        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => scoredUnit(unit, 1, 0, 0))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
     for (const r of ranked) {
@@ -256,6 +256,7 @@ function firstOffset(person: PersonEntry): number {
 
 /** The same span cited twice is shown once. */
 function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
+  if (items.length <= 1) return items.slice();
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;

@@ -53,13 +53,13 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     seen.add(word.stem);
     const weight = inside ? EMBEDDED_WH_WEIGHT : word.preamble ? PREAMBLE_WEIGHT : 1;
     // Asides before the question proper, and wh-words inside it, count when the evidence has them and are not missed when not.
-    content.push({ stem: word.stem, word: word.word, weight, bonus: inside || word.preamble });
+    content.push(contentTerm(word.stem, word.word, weight, inside || word.preamble));
   }
   const lead = text.words[text.coreAt];
-  if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push({ stem: lead.stem, word: lead.word, weight: type.whWeight, bonus: true });
-  for (const person of about) content.push({ stem: `person:${person.id}`, word: person.person.name, weight: 1, person });
+  if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push(contentTerm(lead.stem, lead.word, type.whWeight, true));
+  for (const person of about) content.push(contentTerm(`person:${person.id}`, person.person.name, 1, undefined, person));
   const sequence = text.words.filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word) && w.at > Math.max(text.coreAt, text.speechAt)).map((w) => w.stem);
-  for (const topic of scope.index.topicsNamedBy(sequence)) content.push({ stem: `topic:${topic}`, word: topic, weight: 1, bonus: true, topic });
+  for (const topic of scope.index.topicsNamedBy(sequence)) content.push(contentTerm(`topic:${topic}`, topic, 1, true, undefined, topic));
   return {
     text,
     type,
@@ -70,6 +70,11 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     sequence,
     topic: topicPhrase(text, inSlot),
   };
+}
+
+/** Every content term has the same fields (unset ones undefined), so ranking reads them from objects of one shape. */
+function contentTerm(stem: string, word: string, weight: number, bonus: boolean | undefined, person?: PersonEntry, topic?: string): ContentTerm {
+  return { stem, word, weight, bonus, person, topic };
 }
 
 /** A wh-word inside the question ("who talked about *where* …"), after its opening one. */
