@@ -1,4 +1,5 @@
 import type { Article, Person, Quote, Topic } from '../data/schema.js';
+import { foldedWords } from '../text/words.js';
 import type { AnswerItem, ArticleRef } from './answer-types.js';
 
 export interface QuoteEntry {
@@ -29,6 +30,8 @@ export interface Knowledge {
   quotes: QuoteEntry[];
   people: Map<string, PersonEntry>;
   topics: Map<string, TopicEntry>;
+  /** Each article's source as folded words joined by spaces, compared with questions' words. */
+  sources: ReadonlySet<string>;
 }
 
 export function articleRef(article: Article): ArticleRef {
@@ -97,5 +100,5 @@ export function buildKnowledge(articles: Article[]): Knowledge {
       for (const topicId of quote.topics) topics.get(topicId)?.quotes.push(entry);
     }
   }
-  return { articles, quotes, people, topics };
+  return { articles, quotes, people, topics, sources: new Set(articles.map((a) => foldedWords(a.source).join(' '))) };
 }

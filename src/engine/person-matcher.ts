@@ -168,40 +168,21 @@ export class PersonMatcher {
       rootsPresent.add(root);
     }
     const byPerson = new Map<PersonEntry, PersonMatch>();
-    const consider = (phrase: Phrase, present: ReadonlySet<string>): void => {
-      for (const token of phrase.tokens) if (!present.has(token)) return;
-      const covered = new Set<number>();
-      let typos = 0;
-      for (const token of phrase.tokens) {
-        let at = -1;
-        for (let i = 0; i < questionWords.length && at < 0; i++) {
-          if (!covered.has(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
-        }
-        if (at < 0) return;
-        covered.add(at);
-        if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
-      }
-      const score = phrase.tokens.length * phrase.weight - typos * 0.1;
-      const current = byPerson.get(phrase.person);
-      if (current && score <= current.score) return;
-      // Positions in the typed words: an abbreviation written out covers the one word typed.
-      const typedCovered = new Set<number>();
-      for (const i of covered) typedCovered.add(from[i] ?? i);
-      byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
-    };
-    for (const token of namesPresent) for (const phrase of this.byFirstName.get(token) ?? []) consider(phrase, namesPresent);
-    for (const token of rootsPresent) for (const phrase of this.byFirstRole.get(token) ?? []) consider(phrase, rootsPresent);
+    const read: TypedWords = { words: questionWords, from, nameAt, rootAt };
+    for (const token of namesPresent) for (const phrase of this.byFirstName.get(token) ?? []) consider(phrase, namesPresent, read, byPerson);
+    for (const token of rootsPresent) for (const phrase of this.byFirstRole.get(token) ?? []) consider(phrase, rootsPresent, read, byPerson);
     const matches = [...byPerson.values()].sort((a, b) => b.score - a.score);
     const top = matches[0]?.score ?? 0;
     const best = matches.filter((m) => m.score >= top - 1e-9 && top > 0);
     const first = best[0];
     let meaningful = 0;
     let covered = 0;
-    typed.forEach((w, i) => {
-      if (STOPWORDS.has(w) || HONORIFICS.has(w)) return;
+    for (let i = 0; i < typed.length; i++) {
+      const w = typed[i] as string;
+      if (STOPWORDS.has(w) || HONORIFICS.has(w)) continue;
       meaningful++;
       if (first?.covered.has(i)) covered++;
-    });
+    }
     const head = headPosition(typed);
     return {
       matches,
@@ -231,6 +212,39 @@ export class PersonMatcher {
     }
     return found ?? undefined;
   }
+}
+
+/** The typed words as matching reads them: written out, where each came from, the name token and role root each stands for. */
+interface TypedWords {
+  words: readonly string[];
+  from: readonly number[];
+  nameAt: readonly ({ token: string; typo: boolean } | undefined)[];
+  rootAt: readonly string[];
+}
+
+/** Matches one phrase against the typed words (each token to a word not used yet) and keeps it when it is its person's best. */
+function consider(phrase: Phrase, present: ReadonlySet<string>, typed: TypedWords, byPerson: Map<PersonEntry, PersonMatch>): void {
+  for (const token of phrase.tokens) if (!present.has(token)) return;
+  const { words: questionWords, from, nameAt, rootAt } = typed;
+  // A phrase has a few tokens: a list of the positions they take is smaller than a set, and as quick to search.
+  const covered: number[] = [];
+  let typos = 0;
+  for (const token of phrase.tokens) {
+    let at = -1;
+    for (let i = 0; i < questionWords.length && at < 0; i++) {
+      if (!covered.includes(i) && (phrase.kind === 'name' ? nameAt[i]?.token === token : rootAt[i] === token)) at = i;
+    }
+    if (at < 0) return;
+    covered.push(at);
+    if (phrase.kind === 'name' && nameAt[at]?.typo) typos++;
+  }
+  const score = phrase.tokens.length * phrase.weight - typos * 0.1;
+  const current = byPerson.get(phrase.person);
+  if (current && score <= current.score) return;
+  // Positions in the typed words: an abbreviation written out covers the one word typed.
+  const typedCovered = new Set<number>();
+  for (const i of covered) typedCovered.add(from[i] ?? i);
+  byPerson.set(phrase.person, { person: phrase.person, score, covered: typedCovered, byRole: phrase.kind === 'role', approximate: typos > 0 });
 }
 
 /** The head of a noun phrase: the word before "of", else its last meaningful word. */

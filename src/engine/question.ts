@@ -106,11 +106,12 @@ function read(text: string): QuestionText {
   const breaks = clauseBreaks(stripped);
   const coreStart = questionProper(tokens, breaks);
   const list: QuestionWord[] = [];
-  tokens.forEach((t, at) => {
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at] as Token;
     const quoted = quotedSpan !== null && t.start >= quotedSpan.start && t.end <= quotedSpan.end;
     // Written out rather than spread: this runs for every word of every question.
     list.push({ word: t.word, stem: t.stem, start: t.start + offset, end: t.end + offset, capital: t.capital, possessive: t.possessive, at, preamble: at < coreStart, quoted });
-  });
+  }
   const core = list.slice(coreStart);
   const first = core[0];
   const wh = first && WH_WORDS.has(first.word) ? first.word : null;

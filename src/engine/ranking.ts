@@ -60,6 +60,8 @@ export class EvidenceIndex {
   private readonly averageLength: number;
   private readonly variants = new LruMap<string, readonly { stem: string; strength: number }[]>(512);
   private readonly topicTerms = new Map<string, Set<string>>();
+  /** The topics whose label or keywords use a stem, in the order of `topicTerms`: looked up for each word of a question. */
+  private readonly topicsOfStem = new Map<string, Set<string>>();
   /** How much a topic says about one quote: a topic most quotes share is the article's whole subject. */
   private readonly topicStrength = new Map<string, number>();
   /** The stems of the units, sorted (when first needed): a word's family is looked up, not scanned for. */
@@ -69,6 +71,9 @@ export class EvidenceIndex {
   private demonymIndex: Map<string, string[]> | undefined;
   private readonly bigramsOf = new Map<EvidenceUnit, Set<string>>();
   private readonly personStems = new Map<PersonEntry, string[]>();
+  /** A topic's and a person's rarity among the units: counted once, not on every question that names them. */
+  private readonly idfOfTopic = new Map<string, number>();
+  private readonly idfOfPerson = new Map<PersonEntry, number>();
   private readonly buffers = { strength: new Float64Array(0), frequency: new Float64Array(0) };
   /** Each topic's keyword phrases with a space either side, as they are looked for in a question. */
   private readonly paddedPhrases: ReadonlyMap<string, readonly string[]>;
@@ -90,6 +95,13 @@ export class EvidenceIndex {
       const share = quotes.filter((u) => u.topics.includes(id)).length / Math.max(1, quotes.length);
       this.topicStrength.set(id, TOPIC_MATCH * Math.min(1, (1 - share) * 1.5));
     }
+    for (const [topic, stems] of this.topicTerms) {
+      for (const stem of stems) {
+        const described = this.topicsOfStem.get(stem);
+        if (described) described.add(topic);
+        else this.topicsOfStem.set(stem, new Set([topic]));
+      }
+    }
   }
 
   /** The units, scored for the terms (and the question's word sequence, for proximity); only units that match something. */
@@ -108,7 +120,7 @@ export class EvidenceIndex {
     );
     const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
     // The topics (from the data) each term's words describe, found once rather than unit by unit.
-    const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : this.topicsDescribedBy(t.person ? this.nameStems(t.person) : [t.stem])));
+    const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : t.person ? this.topicsDescribedBy(this.nameStems(t.person)) : (this.topicsOfStem.get(t.stem) ?? NO_TOPICS)));
     const pairs = bigrams(sequence);
     const candidates = filter ? this.units.filter(filter) : this.units;
     // Pass 1: each unit's own words (and its attribution) for each term.
@@ -164,7 +176,7 @@ export class EvidenceIndex {
       // Word order counts only where some of the question's words are said: a shared "of the" alone says nothing.
       if (covered <= 0) continue;
       const proximity = pairs.size > 0 ? this.sharedPairs(unit, pairs) / pairs.size : 0;
-      out.push({ unit, coverage: total > 0 ? covered / total : 0, relevance, proximity });
+      out.push(scoredUnit(unit, total > 0 ? covered / total : 0, relevance, proximity));
     }
     return out;
   }
@@ -227,16 +239,11 @@ export class EvidenceIndex {
     if (cached) return cached;
     const out: { stem: string; strength: number }[] = known ? [{ stem, strength: 1 }] : [];
     const seen = new Set([stem]);
-    const add = (word: string, strength: number) => {
-      if (seen.has(word)) return;
-      seen.add(word);
-      out.push({ stem: word, strength });
-    };
-    for (const word of this.family(stem)) add(word, FAMILY_MATCH);
+    for (const word of this.family(stem)) addExpansion(out, seen, word, FAMILY_MATCH);
     if (!known && fuzzy) {
-      for (const match of this.typos.near(stem, MAX_FUZZY_EDITS)) if (spellingVariant(stem, match.word, match.distance)) add(match.word, VARIANT_MATCH);
+      for (const match of this.typos.near(stem, MAX_FUZZY_EDITS)) if (spellingVariant(stem, match.word, match.distance)) addExpansion(out, seen, match.word, VARIANT_MATCH);
       const root = demonymRoot(stem);
-      if (root) for (const word of this.demonyms().get(root) ?? []) if (word.charAt(0) === stem.charAt(0)) add(word, VARIANT_MATCH);
+      if (root) for (const word of this.demonyms().get(root) ?? []) if (word.charAt(0) === stem.charAt(0)) addExpansion(out, seen, word, VARIANT_MATCH);
     }
     // Without variants the answer may be incomplete: remembered only when it is not.
     if (known || fuzzy) this.variants.set(stem, out);
@@ -292,9 +299,14 @@ export class EvidenceIndex {
   }
 
   private topicIdf(topic: string): number {
-    const n = this.units.length;
-    const df = this.units.filter((u) => u.topics.includes(topic)).length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfOfTopic.get(topic);
+    if (idf === undefined) {
+      const n = this.units.length;
+      const df = this.units.filter((u) => u.topics.includes(topic)).length;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.idfOfTopic.set(topic, idf);
+    }
+    return idf;
   }
 
   /** Topics one of whose keyword phrases (two words or more) the question's words contain, in order. */
@@ -335,9 +347,14 @@ export class EvidenceIndex {
 
   /** A person talked about is as rare as the units that mention them. */
   private personIdf(person: PersonEntry): number {
-    const n = this.units.length;
-    const df = this.units.filter((u) => u.mentions.people.has(person)).length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfOfPerson.get(person);
+    if (idf === undefined) {
+      const n = this.units.length;
+      const df = this.units.filter((u) => u.mentions.people.has(person)).length;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.idfOfPerson.set(person, idf);
+    }
+    return idf;
   }
 
   private sharedPairs(unit: EvidenceUnit, pairs: ReadonlySet<string>): number {
@@ -350,6 +367,21 @@ export class EvidenceIndex {
     for (const pair of pairs) if (own.has(pair)) shared++;
     return shared;
   }
+}
+
+/**
+ * A scored unit with room for the score and speaker flag ranking gives it next (a `Ranked`): built with every
+ * field it will have, its objects keep one shape instead of changing it when those are added.
+ */
+export function scoredUnit(unit: EvidenceUnit, coverage: number, relevance: number, proximity: number): ScoredUnit {
+  return { unit, coverage, relevance, proximity, score: 0, bySpeaker: false } as ScoredUnit;
+}
+
+/** Adds a word standing for a question word, once. */
+function addExpansion(out: { stem: string; strength: number }[], seen: Set<string>, word: string, strength: number): void {
+  if (seen.has(word)) return;
+  seen.add(word);
+  out.push({ stem: word, strength });
 }
 
 function bigrams(sequence: readonly string[]): Set<string> {

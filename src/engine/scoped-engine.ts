@@ -11,7 +11,7 @@ import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEn
 import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
-import { EvidenceIndex, type ScoredUnit } from './ranking.js';
+import { EvidenceIndex, scoredUnit, type ScoredUnit } from './ranking.js';
 import { stem } from '../text/stem.js';
 import { foldedWords as words } from '../text/words.js';
 import { understand } from './understand.js';
@@ -114,21 +114,16 @@ export class ScopedEngine implements Scope {
   rank(q: Understood, speakers: readonly PersonEntry[]): Ranked[] {
     const type: AnswerType = q.type;
     const forStatement = type === statement;
-    const speakerFactor = (unit: EvidenceUnit): number => {
-      if (speakers.length === 0) return 1;
-      const own = speakerMatch(unit, speakers);
-      return forStatement ? own : Math.max(own, OTHER_SPEAKER);
-    };
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0 }))
+        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => scoredUnit(unit, 1, 0, 0))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
     for (const r of ranked) {
       const base = r.coverage + PROXIMITY_WEIGHT * r.proximity + (RELEVANCE_WEIGHT * r.relevance) / (1 + r.relevance);
       const fit = type.fit?.(r.unit, q, this) ?? 1;
       const narration = r.unit.entry ? 1 : (type.narrationWeight ?? 0.8);
-      const bySpeaker = speakerFactor(r.unit);
+      const bySpeaker = speakerFactor(r.unit, speakers, forStatement);
       r.score = base * fit * narration * bySpeaker;
       r.bySpeaker = bySpeaker >= 1;
     }
@@ -248,12 +243,20 @@ function speakerMatch(unit: EvidenceUnit, speakers: readonly PersonEntry[]): num
   return speakers.some((p) => unit.mentions.reported.has(p)) ? REPORTED_IN_NARRATION : 0;
 }
 
+/** What the speaker asked about makes of a unit's score: only their evidence for a statement, other speakers' at a discount otherwise. */
+function speakerFactor(unit: EvidenceUnit, speakers: readonly PersonEntry[], forStatement: boolean): number {
+  if (speakers.length === 0) return 1;
+  const own = speakerMatch(unit, speakers);
+  return forStatement ? own : Math.max(own, OTHER_SPEAKER);
+}
+
 function firstOffset(person: PersonEntry): number {
   return person.quotes[0]?.quote.start ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** The same span cited twice is shown once. */
 function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
+  if (items.length <= 1) return items.slice();
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;

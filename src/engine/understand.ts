@@ -26,8 +26,7 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
   const speaker = ignored ? null : resolved;
   const inSlot = new Set(ignored ? [] : text.slot);
   // People talked about: names outside the speaker slot ("what did Okoye say about [Ferreira]").
-  const embedded = (w: QuestionWord): boolean => WH_WORDS.has(w.word) && w.at > text.coreAt;
-  const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embedded(w)));
+  const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embeddedWh(w, text)));
   const about: PersonEntry[] = [];
   const coveredByName = new Set<number>();
   if (rest.length > 0) {
@@ -48,19 +47,19 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     if (HONORIFICS.has(word.word) || FILLER.has(word.word) || NOBODY_IN_PARTICULAR.has(word.word) || INDEFINITES.has(word.word)) continue;
     if (ARTICLE_WORDS.has(word.word) && !word.quoted) continue;
     if (EVENT_VERBS.has(word.word) && type.name !== 'who-said' && !word.quoted) continue;
-    const embeddedWh = embedded(word);
-    if (STOPWORDS.has(word.word) && !embeddedWh) continue;
+    const inside = embeddedWh(word, text);
+    if (STOPWORDS.has(word.word) && !inside) continue;
     if (seen.has(word.stem)) continue;
     seen.add(word.stem);
-    const weight = embeddedWh ? EMBEDDED_WH_WEIGHT : word.preamble ? PREAMBLE_WEIGHT : 1;
+    const weight = inside ? EMBEDDED_WH_WEIGHT : word.preamble ? PREAMBLE_WEIGHT : 1;
     // Asides before the question proper, and wh-words inside it, count when the evidence has them and are not missed when not.
-    content.push({ stem: word.stem, word: word.word, weight, bonus: embeddedWh || word.preamble });
+    content.push(contentTerm(word.stem, word.word, weight, inside || word.preamble));
   }
   const lead = text.words[text.coreAt];
-  if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push({ stem: lead.stem, word: lead.word, weight: type.whWeight, bonus: true });
-  for (const person of about) content.push({ stem: `person:${person.id}`, word: person.person.name, weight: 1, person });
+  if (type.whWeight && lead && text.wh && !seen.has(lead.stem)) content.push(contentTerm(lead.stem, lead.word, type.whWeight, true));
+  for (const person of about) content.push(contentTerm(`person:${person.id}`, person.person.name, 1, undefined, person));
   const sequence = text.words.filter((w) => !inSlot.has(w.at) && !FILLER.has(w.word) && w.at > Math.max(text.coreAt, text.speechAt)).map((w) => w.stem);
-  for (const topic of scope.index.topicsNamedBy(sequence)) content.push({ stem: `topic:${topic}`, word: topic, weight: 1, bonus: true, topic });
+  for (const topic of scope.index.topicsNamedBy(sequence)) content.push(contentTerm(`topic:${topic}`, topic, 1, true, undefined, topic));
   return {
     text,
     type,
@@ -71,6 +70,16 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     sequence,
     topic: topicPhrase(text, inSlot),
   };
+}
+
+/** Every content term has the same fields (unset ones undefined), so ranking reads them from objects of one shape. */
+function contentTerm(stem: string, word: string, weight: number, bonus: boolean | undefined, person?: PersonEntry, topic?: string): ContentTerm {
+  return { stem, word, weight, bonus, person, topic };
+}
+
+/** A wh-word inside the question ("who talked about *where* …"), after its opening one. */
+function embeddedWh(word: QuestionWord, text: QuestionText): boolean {
+  return WH_WORDS.has(word.word) && word.at > text.coreAt;
 }
 
 /** The words after "about" (or the content words), as typed: what the answer says it is about. */
@@ -92,7 +101,7 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
   // "what did they say", "did anyone comment": nobody in particular, unless the article describes a speaker so ("officials", "critics").
   if (meaningful.every((w) => NOBODY_IN_PARTICULAR.has(w.word) || ARTICLE_WORDS.has(w.word) || SPEECH_WORDS.has(w.word)) && !describesSomeone(slot, scope)) return null;
   // The article's own source is not a speaker ("when did the agency report this"), unless the article quotes it.
-  const source = scope.knowledge.articles.some((a) => words(a.source).join(' ') === meaningful.map((w) => w.word).join(' '));
+  const source = scope.knowledge.sources.has(meaningful.map((w) => w.word).join(' '));
   if (source && scope.people.resolve(meaningful.map((w) => w.word)).best.length === 0) return null;
   // "the governor's aide": the possessor describes whom the head noun belongs to.
   const possessorAt = slot.findIndex((w, i) => w.possessive && i < slot.length - 1);

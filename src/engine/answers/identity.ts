@@ -1,7 +1,6 @@
 import { narrationItem, quoteItem, type PersonEntry } from '../knowledge.js';
 import { asTyped, describe, identityLine, joinNames, speakerName, surname } from '../phrasing.js';
 import type { QuestionText, QuestionWord } from '../question.js';
-import { foldedWords as words } from '../../text/words.js';
 import { resolveSpeaker } from '../understand.js';
 import type { AnswerType, Reply, Scope } from './answer-type.js';
 import { articleSource, sourceReply } from './article-source.js';
@@ -16,7 +15,6 @@ const TELL_ABOUT = set('tell information describe background profile');
 export function identitySubject(question: QuestionText): QuestionWord[] | null {
   const list = question.words;
   const at = question.coreAt;
-  const strip = (ws: QuestionWord[]): QuestionWord[] => ws.filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms'].includes(w.word) || ws.length === 1);
   if (question.wh === 'who' && COPULA.has(list[at + 1]?.word ?? '')) return strip(list.slice(at + 2));
   // "(can you tell me) who the press secretary is"
   if (question.wh === 'who' && COPULA.has(list[list.length - 1]?.word ?? '') && list.length - at > 2) return strip(list.slice(at + 1, -1));
@@ -29,6 +27,11 @@ export function identitySubject(question: QuestionText): QuestionWord[] | null {
   const about = list.findIndex((w, i) => i > tell && (w.word === 'about' || w.word === 'on'));
   if (tell >= 0 && about > tell) return strip(list.slice(about + 1));
   return null;
+}
+
+/** Articles and honorifics are not part of whom a question asks about, unless they are all it says. */
+function strip(ws: QuestionWord[]): QuestionWord[] {
+  return ws.filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms'].includes(w.word) || ws.length === 1);
 }
 
 /** "who is Okoye?", "what is Okoye's role?", "who is the council's treasurer?" Unknown names are restated as the asker typed them. */
@@ -46,7 +49,7 @@ export const identity: AnswerType = {
   direct: (question, scope) => {
     const subject = identitySubject(question.text) ?? [];
     const folded = subject.map((w) => w.word).join(' ');
-    if (scope.knowledge.articles.some((a) => words(a.source).join(' ') === folded)) return sourceReply(scope);
+    if (scope.knowledge.sources.has(folded)) return sourceReply(scope);
     const typed = asTyped(question.text.text, subject);
     const speaker = resolveSpeaker(subject, scope);
     if (!speaker || speaker.status === 'unknown') return unknownPerson(scope, typed);

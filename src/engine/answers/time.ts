@@ -38,10 +38,18 @@ function wordTimes(ranked: readonly Ranked[], attribution: boolean): Reply {
     return found(`The article gives no date for that; the closest it says is in ¶${first.unit.paragraph}.`, ranked.map((r) => itemShowing(r.unit, [])), first.score * UNDATED_CONFIDENCE);
   }
   const top = dated[0] as Ranked;
-  const outside = (r: Ranked) => r.unit.mentions.times.filter((s) => s.start < r.unit.start || s.end > r.unit.end);
-  const spansOf = (r: Ranked) => (attribution && r.unit.entry && outside(r).length > 0 ? outside(r) : r.unit.mentions.times);
-  const items = dated.map((r) => itemShowing(r.unit, spansOf(r)));
-  return found(`${capitalise(timeText(top.unit, spansOf(top)))}: ${lead(top.unit)} (¶${top.unit.paragraph}).`, items, top.score);
+  const items = dated.map((r) => itemShowing(r.unit, spansOf(r, attribution)));
+  return found(`${capitalise(timeText(top.unit, spansOf(top, attribution)))}: ${lead(top.unit)} (¶${top.unit.paragraph}).`, items, top.score);
+}
+
+/** A unit's times outside the quote itself (in its attribution) … */
+function outside(r: Ranked): Span[] {
+  return r.unit.mentions.times.filter((s) => s.start < r.unit.start || s.end > r.unit.end);
+}
+
+/** … are what a question about when something was said shows, when there are any. */
+function spansOf(r: Ranked, attribution: boolean): readonly Span[] {
+  return attribution && r.unit.entry && outside(r).length > 0 ? outside(r) : r.unit.mentions.times;
 }
 
 function timeText(unit: EvidenceUnit, spans: readonly Span[]): string {
