@@ -169,32 +169,49 @@ function isInteraction(value: unknown): value is APIInteraction {
 }
 
 /**
- * Bodies being read, each with its deadline, checked by one timer per server instead of one timer per
- * request: a body late by up to a quarter of the timeout (at most a second) more is still cut off.
+ * Bodies being read, checked by one timer per server instead of one timer per request: every sweep
+ * (a quarter of the timeout, at most a second apart) cuts off the bodies that have been read for the
+ * whole timeout, so a body is cut off between the timeout and one sweep later. Reads are counted in
+ * sweeps, not timed, and kept in a list threaded through them: a request reads no clock and allocates nothing here.
  */
 class BodyDeadlines {
-  private readonly reading = new Set<BodyRead>();
+  /** The sweeps so far; a read started at sweep n is cut off at sweep n + sweepsPerTimeout + 1 or after. */
+  sweeps = 0;
+  private first: BodyRead | undefined;
+  private readonly sweepsPerTimeout: number;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(readonly timeoutMs: number) {
-    this.sweeper = setInterval(() => this.sweep(Date.now()), Math.min(1_000, Math.max(10, Math.floor(timeoutMs / 4))));
+    const every = Math.min(1_000, Math.max(10, Math.floor(timeoutMs / 4)));
+    this.sweepsPerTimeout = Math.ceil(timeoutMs / every);
+    this.sweeper = setInterval(() => this.sweep(), every);
     this.sweeper.unref();
   }
 
   add(read: BodyRead): void {
-    this.reading.add(read);
+    read.next = this.first;
+    if (this.first) this.first.previous = read;
+    this.first = read;
   }
 
   delete(read: BodyRead): void {
-    this.reading.delete(read);
+    if (read.previous) read.previous.next = read.next;
+    else if (this.first === read) this.first = read.next;
+    if (read.next) read.next.previous = read.previous;
+    read.previous = read.next = undefined;
   }
 
   stop(): void {
     clearInterval(this.sweeper);
   }
 
-  private sweep(now: number): void {
-    for (const read of this.reading) if (read.deadline <= now) read.fail(new HttpError(408, `body not received within ${this.timeoutMs} ms`));
+  private sweep(): void {
+    this.sweeps++;
+    for (let read = this.first; read; ) {
+      const next = read.next;
+      if (this.sweeps - read.startedAt > this.sweepsPerTimeout) read.fail(new HttpError(408, `body not received within ${this.timeoutMs} ms`));
+      read = next;
+    }
   }
 }
 
@@ -205,7 +222,11 @@ type ReadingRequest = IncomingMessage & { [BODY_READ]?: BodyRead };
 class BodyRead {
   readonly chunks: Buffer[] = [];
   size = 0;
-  readonly deadline: number;
+  /** The deadlines' sweep count when this read began. */
+  readonly startedAt: number;
+  /** Neighbours in the deadlines' list of reads in progress. */
+  previous: BodyRead | undefined;
+  next: BodyRead | undefined;
 
   constructor(
     private readonly request: ReadingRequest,
@@ -214,7 +235,7 @@ class BodyRead {
     private readonly resolve: (body: Buffer) => void,
     private readonly reject: (error: Error) => void,
   ) {
-    this.deadline = Date.now() + deadlines.timeoutMs;
+    this.startedAt = deadlines.sweeps;
     deadlines.add(this);
     request[BODY_READ] = this;
     request.on('data', onBodyData);
