@@ -55,8 +55,9 @@ function firstPage(answer: Answer, question: string, article: string | undefined
   const privacy = ephemeral ? 'private' : 'public';
   const remembered = pages[privacy];
   if (remembered) return remembered;
-  const page = Object.freeze(renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral }));
-  if (remember) firstPages.set(answer, { ...pages, [privacy]: page });
+  const page = renderAnswer(answer, { page: 0, view: article === undefined ? { kind: 'ask', question } : { kind: 'ask', question, article }, ephemeral });
+  // Frozen only when kept: a page handed to later requests must not change under them.
+  if (remember) firstPages.set(answer, { ...pages, [privacy]: Object.freeze(page) });
   return page;
 }
 

@@ -4,13 +4,13 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIMessageApplicationCommandInteraction,
 } from 'discord.js';
-import { renderHelp } from '../discord/render.js';
-import type { CommandSet } from '../discord/services.js';
+import { renderHelp, type ReplyMessage } from '../discord/render.js';
+import type { BoundCommand, CommandSet, Services } from '../discord/services.js';
 import { aboutCommand } from './about.js';
 import { articleCommand } from './article.js';
 import { askMessageCommand } from './ask-message.js';
 import { askCommand } from './ask.js';
-import type { Command, MessageCommand } from './command.js';
+import type { Command, MessageCommand, SlashCommand } from './command.js';
 import { exampleQuestions } from './examples.js';
 import { helpCommand } from './help.js';
 import { quotesCommand } from './quotes.js';
@@ -27,8 +27,14 @@ export function commandDefinitions(): Command['data'][] {
 
 /** The commands as the dispatcher, the guard and the help see them. */
 export function commandSet(list: readonly Command[] = commands): CommandSet {
-  const find = (name: string, type: ApplicationCommandType): Command | undefined =>
-    list.find((c) => c.data.name === name && (c.data.type ?? ApplicationCommandType.ChatInput) === type);
+  // Looked up by kind and name for every interaction (three times for a question): a map rather than a scan.
+  const byKind = new Map<ApplicationCommandType, Map<string, Command>>();
+  for (const command of [...list].reverse()) {
+    const type = command.data.type ?? ApplicationCommandType.ChatInput;
+    const named = byKind.get(type) ?? new Map<string, Command>();
+    byKind.set(type, named.set(command.data.name, command));
+  }
+  const find = (name: string, type: ApplicationCommandType): Command | undefined => byKind.get(type)?.get(name);
   return {
     definitions: () => list.map((c) => c.data),
     bind(interaction, services) {
@@ -36,10 +42,10 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
       if (!command) return undefined;
       if (isMessageCommand(command)) {
         if (!isMessageMenuInteraction(interaction)) return 'mismatch';
-        return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction) };
+        return new BoundMessageCommand(command, interaction, services);
       }
       if (!isChatInputInteraction(interaction)) return 'mismatch';
-      return { run: () => command.execute(interaction, services), isPrivate: command.isPrivate(interaction), slow: command.slow === true };
+      return new BoundSlashCommand(command, interaction, services);
     },
     autocomplete(interaction, services) {
       const command = find(interaction.data.name, interaction.data.type);
@@ -61,6 +67,41 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
     // Members see what they can use: a command for those with a permission (the admins' /article) is left out.
     help: ({ engine }, ephemeral) => renderHelp(list.map((c) => c.data).filter((d) => !('default_member_permissions' in d && d.default_member_permissions)), exampleQuestions(engine), ephemeral),
   };
+}
+
+/** A slash command bound to its interaction; a class, so binding one makes no closure per interaction. */
+class BoundSlashCommand implements BoundCommand {
+  readonly isPrivate: boolean;
+  readonly slow: boolean;
+
+  constructor(
+    private readonly command: SlashCommand,
+    private readonly interaction: APIChatInputApplicationCommandInteraction,
+    private readonly services: Services,
+  ) {
+    this.isPrivate = command.isPrivate(interaction);
+    this.slow = command.slow === true;
+  }
+
+  run(): ReplyMessage | Promise<ReplyMessage> {
+    return this.command.execute(this.interaction, this.services);
+  }
+}
+
+class BoundMessageCommand implements BoundCommand {
+  readonly isPrivate: boolean;
+
+  constructor(
+    private readonly command: MessageCommand,
+    private readonly interaction: APIMessageApplicationCommandInteraction,
+    private readonly services: Services,
+  ) {
+    this.isPrivate = command.isPrivate(interaction);
+  }
+
+  run(): ReplyMessage | Promise<ReplyMessage> {
+    return this.command.execute(this.interaction, this.services);
+  }
 }
 
 function isMessageCommand(command: Command): command is MessageCommand {

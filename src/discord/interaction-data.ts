@@ -12,7 +12,14 @@ type WithOptions = { data: { options?: APIApplicationCommandInteractionDataBasic
 /** A top-level option's value from a slash command or autocomplete interaction. */
 export function optionValue(interaction: WithOptions, name: string): string | number | boolean | undefined {
   const options = (interaction.data.options ?? []) as { name: string; value?: unknown }[];
-  const value = options.find((o) => o.name === name)?.value;
+  // A loop, not find(): read several times for every command, and a callback would be made each time.
+  let value: unknown;
+  for (const option of options) {
+    if (option.name === name) {
+      value = option.value;
+      break;
+    }
+  }
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 

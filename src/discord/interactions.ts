@@ -5,7 +5,7 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord.js';
-import { knowledgeFor, type KnowledgeSource } from '../knowledge/knowledge-base.js';
+import { knowledgeFor, type KnowledgeBase, type KnowledgeSource } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackLog } from '../store/feedback-log.js';
 import { handleButton, handleVote, type ButtonReply } from './buttons.js';
@@ -50,9 +50,9 @@ const DEFAULT_DEFER_AFTER_MS = 1500;
 
 /** Every interaction goes through here: route, answer (deferring if slow), log one line, never throw. */
 export async function handleInteraction(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
-  const started = performance.now();
-  const name = 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
-  const customId = interaction.type === InteractionType.MessageComponent ? interaction.data?.custom_id : undefined;
+  // The line is built only when info is logged: a server with logging off does no per-interaction log work.
+  const logged = deps.logger.isLevelEnabled('info');
+  const started = logged ? performance.now() : 0;
   const tracked = new TrackedResponder(responder);
   let outcome: Outcome = 'error';
   const guildId = serverScope(interaction);
@@ -61,37 +61,52 @@ export async function handleInteraction(interaction: APIInteraction, responder: 
     const found = knowledgeFor(deps.knowledge, guildId);
     // Awaited only when it is a promise (a server's own articles): one knowledge base needs no trip through the microtask queue.
     knowledge = found instanceof Promise ? await found : found;
-    const services: Services = {
-      engine: knowledge.engine,
-      articles: knowledge.articles,
-      commands: deps.commands,
-      ...(guildId !== undefined ? { guildId } : {}),
-      ...(deps.serverArticles ? { serverArticles: deps.serverArticles } : {}),
-      ...(deps.feedback ? { feedback: deps.feedback } : {}),
-    };
-    outcome = await route(interaction, tracked, deps, services);
+    outcome = await route(interaction, tracked, deps, servicesFor(knowledge, deps, guildId));
   } catch (error) {
-    deps.logger.error({ err: error, interaction: interaction.id, command: name, customId }, 'interaction handler failed');
+    deps.logger.error({ err: error, interaction: interaction.id, command: commandName(interaction), customId: customIdOf(interaction) }, 'interaction handler failed');
     await apologise(interaction, responder, deps, tracked.acknowledged);
   } finally {
-    deps.logger.info(
-      {
-        interaction: interaction.id,
-        type: interaction.type,
-        command: name,
-        customId,
-        guild: interaction.guild_id ?? null,
-        // Optional chaining throughout: a malformed payload must not make the log line itself throw.
-        user: interaction.member?.user?.id ?? interaction.user?.id ?? null,
-        outcome,
-        knowledge: knowledge.generation,
-        ...(knowledge.server ? { serverRevision: knowledge.server.revision } : {}),
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'interaction',
-    );
+    if (logged) logInteraction(interaction, deps.logger, outcome, knowledge, started);
   }
   return outcome;
+}
+
+/** What every handler may use, from one generation of the knowledge base; optional fields only when set. */
+function servicesFor(knowledge: KnowledgeBase, deps: InteractionDeps, guildId: string | undefined): Services {
+  // Assigned one by one rather than spread from conditional objects: one object, no copies.
+  const services: Services = { engine: knowledge.engine, articles: knowledge.articles, commands: deps.commands };
+  if (guildId !== undefined) services.guildId = guildId;
+  if (deps.serverArticles) services.serverArticles = deps.serverArticles;
+  if (deps.feedback) services.feedback = deps.feedback;
+  return services;
+}
+
+function commandName(interaction: APIInteraction): string | undefined {
+  return 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
+}
+
+function customIdOf(interaction: APIInteraction): string | undefined {
+  return interaction.type === InteractionType.MessageComponent ? interaction.data?.custom_id : undefined;
+}
+
+/** The one line every interaction gets. */
+function logInteraction(interaction: APIInteraction, logger: Logger, outcome: Outcome, knowledge: KnowledgeBase, started: number): void {
+  logger.info(
+    {
+      interaction: interaction.id,
+      type: interaction.type,
+      command: commandName(interaction),
+      customId: customIdOf(interaction),
+      guild: interaction.guild_id ?? null,
+      // Optional chaining throughout: a malformed payload must not make the log line itself throw.
+      user: interaction.member?.user?.id ?? interaction.user?.id ?? null,
+      outcome,
+      knowledge: knowledge.generation,
+      ...(knowledge.server ? { serverRevision: knowledge.server.revision } : {}),
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    },
+    'interaction',
+  );
 }
 
 /**
@@ -126,6 +141,15 @@ export async function refuseInteraction(interaction: APIInteraction, responder: 
   return responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice(text) });
 }
 
+/** How a command's reply is sent: made once, not per interaction (the deferral carries the reply's privacy). */
+interface ReplyShapes {
+  reply: (message: ReplyMessage) => APIInteractionResponse;
+  defer: APIInteractionResponse;
+}
+const messageWithSource = (message: ReplyMessage): APIInteractionResponse => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message });
+const PRIVATE_COMMAND_REPLY: ReplyShapes = { reply: messageWithSource, defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } };
+const PUBLIC_COMMAND_REPLY: ReplyShapes = { reply: messageWithSource, defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: {} } };
+
 async function route(interaction: APIInteraction, responder: InteractionResponder, deps: InteractionDeps, services: Services): Promise<Outcome> {
   switch (interaction.type) {
     case InteractionType.Ping:
@@ -152,11 +176,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
         await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: renderNotice('That command was sent in a shape I do not understand.') });
         return 'unknown';
       }
-      const { run, isPrivate, slow } = bound;
-      return answerWithin(run, responder, slow ? { ...deps, deferAfterMs: 0 } : deps, {
-        reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
-        defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: isPrivate ? { flags: MessageFlags.Ephemeral } : {} },
-      });
+      return answerWithin(bound.run(), responder, bound.slow ? { ...deps, deferAfterMs: 0 } : deps, bound.isPrivate ? PRIVATE_COMMAND_REPLY : PUBLIC_COMMAND_REPLY);
     }
     case InteractionType.MessageComponent: {
       const refusal = checkButton(interaction, deps.rateLimiter, deps.postedAnswers);
@@ -170,7 +190,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
       const vote = handleVote(interaction, services);
       // A slow database must not miss Discord's 3 s: the private acknowledgement is deferred like a slow command.
       if (vote) {
-        return answerWithin(() => vote, responder, deps, {
+        return answerWithin(vote, responder, deps, {
           reply: (message) => ({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
           defer: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
         });
@@ -191,7 +211,7 @@ async function route(interaction: APIInteraction, responder: InteractionResponde
 async function answerComponent(work: Promise<ButtonReply>, responder: InteractionResponder, deps: InteractionDeps): Promise<Outcome> {
   let update = true;
   const outcome = await answerWithin(
-    () => work.then((reply) => ((update = reply.update), reply.message)),
+    work.then((reply) => ((update = reply.update), reply.message)),
     responder,
     deps,
     {
@@ -204,15 +224,14 @@ async function answerComponent(work: Promise<ButtonReply>, responder: Interactio
   return outcome;
 }
 
-/** Answers directly when the work is quick; otherwise defers first and edits the answer in. */
+/** Answers directly when the work (already started by the caller) is quick; otherwise defers first and edits the answer in. */
 async function answerWithin(
-  run: () => ReplyMessage | Promise<ReplyMessage>,
+  result: ReplyMessage | Promise<ReplyMessage>,
   responder: InteractionResponder,
   deps: InteractionDeps,
-  shapes: { reply: (message: ReplyMessage) => APIInteractionResponse; defer: APIInteractionResponse },
+  shapes: ReplyShapes,
 ): Promise<Outcome> {
   // A command that answers synchronously (every real one) cannot be overtaken by a timer: reply at once.
-  const result = run();
   if (!(result instanceof Promise)) {
     await responder.respond(shapes.reply(result));
     return 'replied';

@@ -183,45 +183,39 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const head = introductions.length > 0 ? `${summary}\n*Introduced in ${introductions.map((i) => `¶${i.paragraph}`).join(', ')}.*` : summary;
   const tail = !answer.found && answer.suggestions.length > 0 ? '**You could ask** (press a button below)' : undefined;
   // A role is given with the speaker's first citation, unless the headline already says it.
-  const introduced = new Set<string>();
-  const citations = items.map((shown) => truncate(citationLine(shown, answer.summary, introduced, severalArticles), MAX_CITATION_ESCAPED));
+  const citing: Citing = { introduced: new Set<string>(), headline: answer.summary.toLowerCase() };
+  const citations: string[] = [];
+  for (const shown of items) citations.push(truncate(citationLine(shown, citing, severalArticles), MAX_CITATION_ESCAPED));
   // Each quote gets an equal share of what the description has left, measured after escaping,
   // so every quote shown keeps its citation line.
   let fixed = head.length + 2 + (tail === undefined ? 0 : tail.length + 2) + items.length * 6;
   for (const citation of citations) fixed += citation.length + 2;
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
   let description = head;
-  items.forEach((shown, i) => {
-    description += `\n\n${blockQuote(fitQuote(shown.item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`;
-  });
+  for (let i = 0; i < items.length; i++) {
+    description += `\n\n${blockQuote(fitQuote((items[i] as ShownItem).item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`;
+  }
   if (tail !== undefined) description += `\n\n${tail}`;
-  const question = options.view.kind === 'ask' ? options.view.question : '';
-  const footerParts = [
-    // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
-    question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '',
-    pages > 1 ? `page ${page + 1} of ${pages}` : '',
-    items.length > 0 ? VERBATIM_NOTE : '',
-  ].filter(Boolean);
-  const only = articles.size === 1 ? [...articles.values()][0] : undefined;
-  const embed: APIEmbed = {
-    color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND,
-    ...(only ? { author: { name: truncate(articleLine(only), DISCORD_LIMITS.author) } } : {}),
-    description: truncate(description, DISCORD_LIMITS.embedDescription),
-    ...(footerParts.length > 0 ? { footer: { text: truncate(footerParts.join(' · '), DISCORD_LIMITS.footer) } } : {}),
-  };
+  const footer = answerFooter(options.view.kind === 'ask' ? options.view.question : '', page, pages, items.length > 0);
+  // Fields assigned in the order Discord's JSON has always had them (color, author, description, footer), without spread copies.
+  const embed: APIEmbed = { color: answer.found ? COLOUR_FOUND : COLOUR_NOT_FOUND };
+  if (articles.size === 1) embed.author = { name: truncate(articleLine(articles.values().next().value as ArticleRef), DISCORD_LIMITS.author) };
+  embed.description = truncate(description, DISCORD_LIMITS.embedDescription);
+  if (footer !== '') embed.footer = { text: truncate(footer, DISCORD_LIMITS.footer) };
 
   const rows: ReplyMessage['components'] = [];
   const navigation: APIButtonComponent[] = [];
-  const back = encodeCustomId({ action: 'page', page: page - 1, view: options.view });
-  const more = encodeCustomId({ action: 'page', page: page + 1, view: options.view });
-  const post = encodeCustomId({ action: 'post', page, view: options.view });
-  if (pages > 1 && back && more) {
+  // Each id is made only when its button can be shown (most answers have one page, and public ones no Post button).
+  const back = pages > 1 ? encodeCustomId({ action: 'page', page: page - 1, view: options.view }) : undefined;
+  const more = back ? encodeCustomId({ action: 'page', page: page + 1, view: options.view }) : undefined;
+  if (back && more) {
     navigation.push(button('◀ Back', back, page === 0));
     navigation.push(button('More ▶', more, page >= pages - 1));
   }
-  if (options.ephemeral && answer.found && post) navigation.push(button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary));
+  const post = options.ephemeral && answer.found ? encodeCustomId({ action: 'post', page, view: options.view }) : undefined;
+  if (post) navigation.push(button(options.posted ? 'Posted to channel' : 'Post to channel', post, options.posted === true, ButtonStyle.Primary));
   // A declined question is logged as it is asked; only answers ask for a vote.
-  if (answer.found && options.view.kind === 'ask') navigation.push(...voteButtons(options.view));
+  if (answer.found && options.view.kind === 'ask') addVoteButtons(navigation, options.view);
   if (navigation.length > 0) rows.push({ type: ComponentType.ActionRow, components: navigation });
   const context = contextButtons(introductions.concat(items.map((s) => s.item)), severalArticles);
   if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context });
@@ -273,10 +267,19 @@ function contextButtons(items: readonly AnswerItem[], severalArticles: boolean):
 }
 
 /** 👍 and 👎 under an answer, both or neither (when the question does not fit, it is read back from the footer). */
-function voteButtons(view: AskView): APIButtonComponent[] {
+function addVoteButtons(row: APIButtonComponent[], view: AskView): void {
   const up = encodeCustomId({ action: 'vote', vote: 'up', view });
   const down = encodeCustomId({ action: 'vote', vote: 'down', view });
-  return up && down ? [button('👍', up), button('👎', down)] : [];
+  if (up && down) row.push(button('👍', up), button('👎', down));
+}
+
+/** The question asked, the page and the verbatim note, those that apply, joined by ` · `. */
+function answerFooter(question: string, page: number, pages: number, quotes: boolean): string {
+  // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
+  let footer = question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '';
+  if (pages > 1) footer += `${footer ? ' · ' : ''}page ${page + 1} of ${pages}`;
+  if (quotes) footer += `${footer ? ' · ' : ''}${VERBATIM_NOTE}`;
+  return footer;
 }
 
 /** Each suggested question as a button that asks it (those too long to carry are left out). */
@@ -300,26 +303,33 @@ function fitQuote(quote: string, max: number): string {
   return escaped.length <= max ? escaped : truncate(escaped, max);
 }
 
+/** Every line of the text marked as quoted. */
 function blockQuote(escaped: string): string {
-  return escaped
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
+  return `> ${escaped.includes('\n') ? escaped.replace(/\n/g, '\n> ') : escaped}`;
 }
 
 const KIND_WORDS: Record<AnswerItem['kind'], string> = { direct: 'direct quote', reported: 'reported', narration: 'article text' };
 
+/** The speakers a reply's citations have named so far, and its headline in lower case (a role it says is not repeated). */
+interface Citing {
+  introduced: Set<string>;
+  headline: string;
+}
+
+/** A speaker in a citation: bold name, and their role at their first mention unless the headline says it. */
+function citedPerson(p: Person, citing: Citing): string {
+  const name = `**${escapeText(truncate(speakerName(p), 100))}**`;
+  const first = !citing.introduced.has(p.id);
+  citing.introduced.add(p.id);
+  return first && p.role && p.named !== false && !citing.headline.includes(p.role.toLowerCase()) ? `${name}, ${escapeText(truncate(p.role, MAX_ROLE_CHARS))}` : name;
+}
+
 /** `— **Name**, role · ¶3 · reported`: who, where and how, on one line; the role only at the speaker's first mention. */
-function citationLine({ item, holds }: ShownItem, headline: string, introduced: Set<string>, severalArticles: boolean): string {
-  const person = (p: Person): string => {
-    const name = `**${escapeText(truncate(speakerName(p), 100))}**`;
-    const first = !introduced.has(p.id);
-    introduced.add(p.id);
-    return first && p.role && p.named !== false && !headline.toLowerCase().includes(p.role.toLowerCase()) ? `${name}, ${escapeText(truncate(p.role, MAX_ROLE_CHARS))}` : name;
-  };
-  const who = item.speaker ? person(item.speaker) : '*the article*';
-  const nested = holds.length > 0 ? `${item.speaker ? ', reporting' : ', quoting'} ${holds.map(person).join(' and ')}` : '';
-  const via = item.reportedBy ? ` · as reported by ${person(item.reportedBy)}` : '';
+function citationLine({ item, holds }: ShownItem, citing: Citing, severalArticles: boolean): string {
+  const who = item.speaker ? citedPerson(item.speaker, citing) : '*the article*';
+  let nested = '';
+  for (let i = 0; i < holds.length; i++) nested += `${i === 0 ? (item.speaker ? ', reporting ' : ', quoting ') : ' and '}${citedPerson(holds[i] as Person, citing)}`;
+  const via = item.reportedBy ? ` · as reported by ${citedPerson(item.reportedBy, citing)}` : '';
   const where = severalArticles ? ` · ${escapeText(truncate(item.article.source, 60))}: *${escapeText(truncate(item.article.title, 60))}*` : '';
   return `— ${who}${nested}${via} · ¶${item.paragraph} · ${KIND_WORDS[item.kind]}${where}`;
 }
@@ -602,13 +612,15 @@ export function renderError(reference: string): ReplyMessage {
 }
 
 function message(embeds: APIEmbed[], components: ReplyMessage['components'], ephemeral: boolean): ReplyMessage {
-  return { embeds: embeds.map(withinTotal), components, allowed_mentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  const reply: ReplyMessage = { embeds: embeds.map(withinTotal), components, allowed_mentions: NO_MENTIONS };
+  if (ephemeral) reply.flags = MessageFlags.Ephemeral;
+  return reply;
 }
 
 /** Drops trailing fields, then shortens the description, until the embed fits Discord's 6,000-character total. */
 function withinTotal(embed: APIEmbed): APIEmbed {
   // Most embeds fit as they are: no copy then.
-  if (embedCharacters([embed]) <= DISCORD_LIMITS.embedsTotal) return embed;
+  if (embedLength(embed) <= DISCORD_LIMITS.embedsTotal) return embed;
   const fitted: APIEmbed = embed.fields ? { ...embed, fields: [...embed.fields] } : { ...embed };
   while (embedCharacters([fitted]) > DISCORD_LIMITS.embedsTotal && fitted.fields && fitted.fields.length > 0) fitted.fields.pop();
   const excess = embedCharacters([fitted]) - DISCORD_LIMITS.embedsTotal;
@@ -622,14 +634,13 @@ function button(label: string, customId: string, disabled = false, style: Button
 
 /** Characters Discord counts against the 6,000 total of a message's embeds. */
 export function embedCharacters(embeds: APIEmbed[]): number {
-  return embeds.reduce(
-    (sum, e) =>
-      sum +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.author?.name.length ?? 0) +
-      (e.fields ?? []).reduce((f, field) => f + field.name.length + field.value.length, 0),
-    0,
-  );
+  let sum = 0;
+  for (const embed of embeds) sum += embedLength(embed);
+  return sum;
+}
+
+function embedLength(e: APIEmbed): number {
+  let length = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+  if (e.fields) for (const field of e.fields) length += field.name.length + field.value.length;
+  return length;
 }

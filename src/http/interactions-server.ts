@@ -68,18 +68,29 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
   const replayWindowMs = options.replayWindowMs ?? 2 * (options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) * 1000;
   const seen = replayWindowMs > 0 ? new RecentKeys(replayWindowMs, MAX_REMEMBERED_INTERACTIONS) : undefined;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const deadlines = new BodyDeadlines(bodyTimeoutMs);
   // Node's own timeouts are the backstop for slow headers; they are checked every connectionsCheckingInterval.
   const server = createServer({ requestTimeout: bodyTimeoutMs + 5_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
-    void serve(request, response, deps, rest, seen).catch((error: unknown) => {
+    void serve(request, response, deps, rest, seen, deadlines).catch((error: unknown) => {
       options.logger.error({ err: error }, 'http request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });
   });
+  server.on('close', () => deadlines.stop());
   return server;
 }
 
-async function serve(request: IncomingMessage, response: ServerResponse, options: InteractionsServerOptions, rest: REST, seen: RecentKeys | undefined): Promise<void> {
-  const path = (request.url ?? '/').split('?')[0];
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: InteractionsServerOptions,
+  rest: REST,
+  seen: RecentKeys | undefined,
+  deadlines: BodyDeadlines,
+): Promise<void> {
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
   if (request.method === 'GET' && path === '/healthz') {
     const { generation, articles } = options.knowledge.current();
     return sendJson(response, 200, { ok: true, articles: articles.length, generation });
@@ -89,7 +100,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
 
   let body: Buffer;
   try {
-    body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
+    body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadlines);
   } catch (error) {
     if (error instanceof HttpError) return refuse(request, response, options.logger, error.status, error.message, true);
     throw error;
@@ -157,35 +168,120 @@ function isInteraction(value: unknown): value is APIInteraction {
   return typeof fields.type === 'number' && typeof fields.id === 'string' && typeof fields.token === 'string' && typeof fields.application_id === 'string';
 }
 
-/** Reads at most `limit` bytes within `timeoutMs`; a larger body is refused (413), a slower one cut off (408). */
-function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
+/**
+ * Bodies being read, checked by one timer per server instead of one timer per request: every sweep
+ * (a quarter of the timeout, at most a second apart) cuts off the bodies that have been read for the
+ * whole timeout, so a body is cut off between the timeout and one sweep later. Reads are counted in
+ * sweeps, not timed, and kept in a list threaded through them: a request reads no clock and allocates nothing here.
+ */
+class BodyDeadlines {
+  /** The sweeps so far; a read started at sweep n is cut off at sweep n + sweepsPerTimeout + 1 or after. */
+  sweeps = 0;
+  private first: BodyRead | undefined;
+  private readonly sweepsPerTimeout: number;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(readonly timeoutMs: number) {
+    const every = Math.min(1_000, Math.max(10, Math.floor(timeoutMs / 4)));
+    this.sweepsPerTimeout = Math.ceil(timeoutMs / every);
+    this.sweeper = setInterval(() => this.sweep(), every);
+    this.sweeper.unref();
+  }
+
+  add(read: BodyRead): void {
+    read.next = this.first;
+    if (this.first) this.first.previous = read;
+    this.first = read;
+  }
+
+  delete(read: BodyRead): void {
+    if (read.previous) read.previous.next = read.next;
+    else if (this.first === read) this.first = read.next;
+    if (read.next) read.next.previous = read.previous;
+    read.previous = read.next = undefined;
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private sweep(): void {
+    this.sweeps++;
+    for (let read = this.first; read; ) {
+      const next = read.next;
+      if (this.sweeps - read.startedAt > this.sweepsPerTimeout) read.fail(new HttpError(408, `body not received within ${this.timeoutMs} ms`));
+      read = next;
+    }
+  }
+}
+
+/** The body read in progress on a request, reached from the request's own listeners (no closures per request). */
+const BODY_READ = Symbol('body read');
+type ReadingRequest = IncomingMessage & { [BODY_READ]?: BodyRead };
+
+class BodyRead {
+  readonly chunks: Buffer[] = [];
+  size = 0;
+  /** The deadlines' sweep count when this read began. */
+  readonly startedAt: number;
+  /** Neighbours in the deadlines' list of reads in progress. */
+  previous: BodyRead | undefined;
+  next: BodyRead | undefined;
+
+  constructor(
+    private readonly request: ReadingRequest,
+    readonly limit: number,
+    private readonly deadlines: BodyDeadlines,
+    private readonly resolve: (body: Buffer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.startedAt = deadlines.sweeps;
+    deadlines.add(this);
+    request[BODY_READ] = this;
+    request.on('data', onBodyData);
+    request.on('end', onBodyEnd);
+    request.on('error', onBodyError);
+  }
+
+  done(): void {
+    this.deadlines.delete(this);
+    // An interaction's body usually arrives in one chunk: no copy then.
+    this.resolve(this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks));
+  }
+
+  fail(error: Error): void {
+    this.deadlines.delete(this);
+    this.request.removeListener('data', onBodyData);
+    this.request.removeListener('end', onBodyEnd);
+    this.request.resume();
+    this.reject(error);
+  }
+}
+
+function onBodyData(this: ReadingRequest, chunk: Buffer): void {
+  const read = this[BODY_READ];
+  if (!read) return;
+  read.size += chunk.length;
+  if (read.size > read.limit) return read.fail(new HttpError(413, `body larger than ${read.limit} bytes`));
+  read.chunks.push(chunk);
+}
+
+function onBodyEnd(this: ReadingRequest): void {
+  this[BODY_READ]?.done();
+}
+
+function onBodyError(this: ReadingRequest, error: Error): void {
+  this[BODY_READ]?.fail(error);
+}
+
+/** Reads at most `limit` bytes within the deadlines' timeout; a larger body is refused (413), a slower one cut off (408). */
+function readBody(request: IncomingMessage, limit: number, deadlines: BodyDeadlines): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? NaN);
   if (declared > limit) {
     request.resume();
     return Promise.reject(new HttpError(413, `body larger than ${limit} bytes`));
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      request.removeAllListeners('data');
-      request.resume();
-      reject(error);
-    };
-    const timer = setTimeout(() => fail(new HttpError(408, `body not received within ${timeoutMs} ms`)), timeoutMs);
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) return fail(new HttpError(413, `body larger than ${limit} bytes`));
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      clearTimeout(timer);
-      // An interaction's body usually arrives in one chunk: no copy then.
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    });
-    request.on('error', fail);
-  });
+  return new Promise((resolve, reject) => void new BodyRead(request, limit, deadlines, resolve, reject));
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
