@@ -12,6 +12,7 @@ import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, type ScoredUnit } from './ranking.js';
+import { substance } from './substance.js';
 import { stem } from '../text/stem.js';
 import { foldedWords as words } from '../text/words.js';
 import { understand } from './understand.js';
@@ -121,7 +122,8 @@ export class ScopedEngine implements Scope {
     };
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: 1, relevance: 0, proximity: 0 }))
+        ? // No subject: the speaker's most substantial, clearly attributed statements first.
+          this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: substance(unit), relevance: 0, proximity: 0 }))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
     for (const r of ranked) {
