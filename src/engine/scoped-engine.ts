@@ -122,7 +122,7 @@ export class ScopedEngine implements Scope {
     };
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? // No subject: the speaker's most substantial, clearly attributed statements first.
+        ? // No subject: the speaker's whole statements before fragments (see substance).
           this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => ({ unit, coverage: substance(unit), relevance: 0, proximity: 0 }))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
