@@ -22,6 +22,15 @@ const MIN_COMMON = 40;
 const MAX_PARAGRAPH_POSTINGS = 1000;
 /** The rarest few terms of a question are enough to find its articles (fewer for whole articles: their postings are longer). */
 const MAX_QUERY_TERMS = 8;
+/** … and at most this many of its pairs of neighbouring words (rare: their postings are short). */
+const MAX_QUERY_PAIRS = 6;
+/** A pair counts beside its two words, which the paragraph says as well. */
+const PAIR_WEIGHT = 0.5;
+/** Only words in at least this share of the paragraphs (and MIN_PAIR_WORD) are paired. */
+const PAIR_WORD_SHARE = 0.002;
+const MIN_PAIR_WORD = 5;
+/** A pair said in more paragraphs than this is a common phrase, not a statement's wording: not indexed. */
+const MAX_PAIR_POSTINGS = 100;
 const MAX_ARTICLE_TERMS = 4;
 const MAX_RESULTS = 200;
 /** A paragraph that says the question's words together outweighs an article whose people and subject only name them. */
@@ -83,8 +92,17 @@ export class ArticleRouter {
     this.paragraphCommonAt = Math.min(Math.max(MIN_COMMON, paragraphTerms.length * COMMON_SHARE), MAX_PARAGRAPH_POSTINGS);
     this.articleIndex.seal();
     this.typos = new TypoIndex(this.articleFrequency.keys());
+    // Pairs of neighbouring words are indexed only where both words are common: a rarer word finds its paragraphs alone.
+    const pairFrom = Math.max(MIN_PAIR_WORD, paragraphTerms.length * PAIR_WORD_SHARE);
+    const pairable = (t: string) => (this.paragraphFrequency.get(t) ?? 0) >= pairFrom;
+    const paragraphPairs = paragraphTerms.map((words) => pairsOf(words, pairable));
+    const pairFrequency = new Map<string, number>();
+    for (const pairs of paragraphPairs) count(pairFrequency, pairs);
+    // Only the pairs indexed are remembered: a common phrase is no more use to a search than an unknown one.
+    for (const [pair, n] of pairFrequency) if (n <= MAX_PAIR_POSTINGS) this.paragraphFrequency.set(pair, n);
     // Paragraphs are searched only with rarer terms: the common ones are left out of their index (most of its size).
-    for (const words of paragraphTerms) this.paragraphIndex.add([words.filter((t) => (this.paragraphFrequency.get(t) ?? 0) <= this.paragraphCommonAt)]);
+    const searchable = (t: string) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt;
+    paragraphTerms.forEach((words, i) => this.paragraphIndex.add([[...words, ...(paragraphPairs[i] as string[])].filter(searchable)]));
     this.paragraphIndex.seal();
   }
 
@@ -124,13 +142,17 @@ export class ArticleRouter {
 
   /** The best articles for a question, best first; empty when its words name no article. */
   route(question: string, limit = 5): Route[] {
-    const asked = [...new Set(questionTerms(readQuestion(question)))];
+    const read = readQuestion(question);
+    const asked = [...new Set(questionTerms(read))];
     if (asked.length === 0) return [];
     const known = (t: string) => this.articleFrequency.has(t) || this.paragraphFrequency.has(t);
     const unknown = asked.filter((t) => !known(t) && t.length >= 5);
     const forArticles = selective(asked, this.articleFrequency, this.articleCommonAt, MAX_ARTICLE_TERMS);
     // Paragraph by paragraph only with the rarer terms: enough to find words said together, and fast at any size.
-    const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort((a, b) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0)).slice(0, MAX_QUERY_TERMS);
+    const byRarity = (a: string, b: string) => (this.paragraphFrequency.get(a) ?? 0) - (this.paragraphFrequency.get(b) ?? 0);
+    const forParagraphs = asked.filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt).sort(byRarity).slice(0, MAX_QUERY_TERMS);
+    // Words the question says side by side find the paragraph that says them so, however common each is alone.
+    const pairs = [...new Set(saidTogether(read))].filter((t) => (this.paragraphFrequency.get(t) ?? Infinity) <= MAX_PAIR_POSTINGS).sort(byRarity).slice(0, MAX_QUERY_PAIRS);
     if (forArticles.length === 0 && forParagraphs.length === 0 && unknown.length === 0) return [];
     // Typo tolerance is spent only on the few longest words no article contains, each standing for the closest
     // word of people, titles and subjects that still picks out a few articles. One typo in a word, two in a long
@@ -156,7 +178,7 @@ export class ArticleRouter {
       wholeScore[hit.id] = WHOLE_ARTICLE_WEIGHT * hit.score;
       touch(hit.id);
     }
-    for (const hit of this.paragraphIndex.search(forParagraphs.map((term) => ({ term, boost: 1 })), MAX_RESULTS)) {
+    for (const hit of this.paragraphIndex.search([...forParagraphs.map((term) => ({ term, boost: 1 })), ...pairs.map((term) => ({ term, boost: PAIR_WEIGHT }))], MAX_RESULTS)) {
       const article = this.owner[hit.id] as number;
       if (hit.score > (paragraphScore[article] as number)) {
         paragraphScore[article] = hit.score;
@@ -172,7 +194,7 @@ export class ArticleRouter {
       paragraphScore[article] = 0;
       touched.marked[article] = 0;
     }
-    return this.byPhrase(readQuestion(question), ranked.best(), limit)
+    return this.byPhrase(read, ranked.best(), limit)
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const article = this.articles[id];
@@ -190,6 +212,33 @@ function phraseShare(pairs: readonly string[], text: string): number {
   let found = 0;
   for (const pair of pairs) if (text.includes(pair)) found++;
   return found / pairs.length;
+}
+
+/**
+ * The question's pairs of neighbouring content words, as the text is indexed (little words left out), outside
+ * the speaker it names: "what did the mayor say about the night buses" pairs "night buses", not "mayor night".
+ */
+function saidTogether(question: QuestionText): string[] {
+  const slot = new Set(question.slot);
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const word of question.words) {
+    if (STOPWORDS.has(word.word) && !slot.has(word.at)) continue;
+    const content = !slot.has(word.at) && !isFrameWord(word, question);
+    if (content && previous !== undefined) out.push(`${previous} ${word.stem}`);
+    previous = content ? word.stem : undefined;
+  }
+  return out;
+}
+
+/** Each pair of neighbouring content words that are both `pairable`, as one term (a space cannot be in a word's stem). */
+function pairsOf(words: readonly string[], pairable: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1] as string, words[i] as string];
+    if (pairable(a) && pairable(b)) out.push(`${a} ${b}`);
+  }
+  return out;
 }
 
 function count(frequency: Map<string, number>, list: readonly string[]): void {

@@ -12,6 +12,7 @@ import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
 import { readQuestion } from './question.js';
 import { EvidenceIndex, scoredUnit, type ScoredUnit } from './ranking.js';
+import { substance } from './substance.js';
 import { stem } from '../text/stem.js';
 import { foldedWords as words } from '../text/words.js';
 import { understand } from './understand.js';
@@ -116,7 +117,8 @@ export class ScopedEngine implements Scope {
     const forStatement = type === statement;
     const scored: ScoredUnit[] | Ranked[] =
       q.content.length === 0
-        ? this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => scoredUnit(unit, 1, 0, 0))
+        ? // No subject: the speaker's whole statements before fragments (see substance).
+          this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => scoredUnit(unit, substance(unit), 0, 0))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
     for (const r of ranked) {
