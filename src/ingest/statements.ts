@@ -745,6 +745,12 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
     // "Asked on Monday, …", "Speaking to reporters, …": an opening participle's clause is no subject either.
     const participle = opener?.pos === 'VERB' && /(?:ed|ing)$/.test(lower(opener));
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle)) break;
+    // "Then she left, saying …": an adverb with no comma of its own modifies the clause it opens; only it is skipped.
+    const subordinator = ADVERBIAL_SUBORDINATORS.has(lower(opener));
+    if (opener.pos === 'ADV' && from === sentence.first && !subordinator && !isComma(doc.tokens[from + 1])) {
+      from++;
+      continue;
+    }
     const comma = nextCommaBefore(doc, from, before);
     if (comma < 0) break;
     from = comma + 1;

@@ -37,3 +37,9 @@ describe('GIVEN a verb of speech in a clause that opens the sentence with "as", 
     expect(statements('As Mira Lund announced that the pier, the oldest in town, was ready.')).toEqual(['Mira Lund → the pier, the oldest in town, was ready']);
   });
 });
+
+describe('GIVEN a participle of speech after a clause that opens with an adverb', () => {
+  it('THEN an adverb with no comma of its own ("Then …") is part of the clause, whose subject speaks', () => {
+    expect(quotes('Tor Berge spoke at the pier. Then he broke with his party, pledging that the pier would reopen.')).toEqual(['Tor Berge: the pier would reopen']);
+  });
+});
