@@ -43,3 +43,12 @@ describe('GIVEN a participle of speech after a clause that opens with an adverb'
     expect(quotes('Tor Berge spoke at the pier. Then he broke with his party, pledging that the pier would reopen.')).toEqual(['Tor Berge: the pier would reopen']);
   });
 });
+
+describe('GIVEN a verb of speech, a comma, and a conditional or time clause before what was said', () => {
+  it('THEN the clause after the comma is what was said, the condition included', () => {
+    expect(statements('Mira Lund said, if elected, she would reopen the pier.')).toEqual(['Mira Lund → if elected, she would reopen the pier']);
+    expect(quotes('Tor Berge sent a letter saying, once the vote is counted, the council will publish the figures.')).toEqual([
+      'Tor Berge: once the vote is counted, the council will publish the figures',
+    ]);
+  });
+});
