@@ -52,3 +52,9 @@ describe('GIVEN a verb of speech, a comma, and a conditional or time clause befo
     ]);
   });
 });
+
+describe('GIVEN "since" between a perfect auxiliary and a verb of speech', () => {
+  it('THEN "since" is an adverb ("has since said"), and the subject speaks', () => {
+    expect(statements('Mira Lund has since said that she left because the pier was unsafe.')).toEqual(['Mira Lund → she left because the pier was unsafe']);
+  });
+});
