@@ -58,3 +58,10 @@ describe('GIVEN "since" between a perfect auxiliary and a verb of speech', () =>
     expect(statements('Mira Lund has since said that she left because the pier was unsafe.')).toEqual(['Mira Lund → she left because the pier was unsafe']);
   });
 });
+
+describe('GIVEN a state or an irregular participle set off by commas between a name and its verb', () => {
+  it('THEN the name before it speaks ("Lund, clearly upset, told …", "Lund, struck by the story, said …")', () => {
+    expect(statements('Mira Lund, clearly upset, told him she did not need any notes.')).toEqual(['Mira Lund → she did not need any notes']);
+    expect(statements('Tor Berge, struck by the story, said the pier must stay open.')).toEqual(['Tor Berge → the pier must stay open']);
+  });
+});
