@@ -62,6 +62,7 @@ export function readDocument(text: string): Doc {
     tokens.push(token);
   }
   namesAsNames(tokens, sentences);
+  perfectSince(tokens);
   const paragraphSentences: Sentence[][] = shape.paragraphs.map(() => []);
   for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence);
   return { text, layout: shape, quotations, tokens, sentences, paragraphSentences };
@@ -94,6 +95,18 @@ function namesAsNames(tokens: Token[], sentences: readonly Sentence[]): void {
     const before = tokens[t.i - 1];
     const after = tokens[t.i + 1];
     if ((before?.pos === 'PROPN' && capitalised(before) && before.sentence === t.sentence) || (after?.pos === 'PROPN' && capitalised(after) && after.sentence === t.sentence)) t.pos = 'PROPN';
+  }
+}
+
+const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had', "'s", "'ve", "'d", '’s', '’ve', '’d']);
+
+/** "has since said", "had since left": "since" between a perfect auxiliary and its verb is an adverb, no subordinator. */
+function perfectSince(tokens: Token[]): void {
+  for (const t of tokens) {
+    if (t.text.toLowerCase() !== 'since' || t.quote) continue;
+    const before = tokens[t.i - 1];
+    const after = tokens[t.i + 1];
+    if (before && after && before.pos === 'AUX' && PERFECT_AUXILIARIES.has(before.text.toLowerCase()) && after.pos === 'VERB' && after.sentence === t.sentence) t.pos = 'ADV';
   }
 }
 

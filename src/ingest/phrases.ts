@@ -165,7 +165,13 @@ export function isDescription(doc: Doc, span: Span): boolean {
   const capitalised = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text) && doc.sentences[t.sentence]?.first !== t.i;
   // "of the University of Brenwick", "speaking to reporters", "based in Brenwick": where someone is from or what they did.
   const provenance = ['of', 'from'].includes(lower(first)) && tokens.length > 1;
-  const participle = first.pos === 'VERB' && /(?:ing|ed)$/.test(lower(first)) && lower(first) !== 'according' && tokens.length > 1;
+  // "struck by the story", "clad in red": an irregular past participle is known by the preposition after it.
+  const irregular = first.pos === 'VERB' && first.lemma !== lower(first) && !/s$/.test(lower(first)) && tokens[1]?.pos === 'ADP';
+  const participle = first.pos === 'VERB' && (/(?:ing|ed)$/.test(lower(first)) || irregular) && lower(first) !== 'according' && tokens.length > 1;
+  // "clearly upset", "visibly tired": a state, with no verb and no noun of its own.
+  const state = tokens.at(-1);
+  const adverbs = tokens.slice(0, -1).every((t) => t.pos === 'ADV');
+  if (state && adverbs && tokens.length <= 3 && (state.pos === 'ADJ' || (state.pos === 'VERB' && tokens.length > 1))) return true;
   if (!capitalised(first) && !provenance && !participle && ['ADP', 'SCONJ', 'ADV', 'CCONJ', 'AUX', 'VERB'].includes(first.pos)) return false;
   if (first.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(lower(first))) return false;
   // "the minister of finance at the time the tax was introduced": past a noun and its preposition, a verb is in a
@@ -178,7 +184,7 @@ export function isDescription(doc: Doc, span: Span): boolean {
     if (t.pos === 'ADP' && first.pos === 'DET' && t !== first) qualified = true;
     if (qualified) continue;
     if (t.pos === 'AUX') return false;
-    if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t))) return false;
+    if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t)) && !(irregular && t === first)) return false;
   }
   return tokens.some((t) => NOUNISH.has(t.pos));
 }

@@ -15,7 +15,8 @@ export interface PostQuote {
   paragraph: number;
 }
 
-const POST = /<(tweet|post)\b([^>]*)>([\s\S]*?)<\/\1>/g;
+/** Closed by "</tweet>", or by the self-closing "<tweet/>" some sites write where the end tag belongs. */
+const POST = /<(tweet|post)\b([^>]*)>([\s\S]*?)<(?:\/\1|\1\/)>/g;
 const SIGNATURE = /\s[—–]\s+([^—–()<>]{2,80}?)\s+\((@\w+)\)\s+\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4}\s*$/u;
 const AUTHOR = /\b(?:author|tweet-author)="@?(\w+)"/;
 /** A link, and what trails it in capitals ("pic.twitter.com/x SIGN UP"): no words of the poster. */

@@ -789,6 +789,12 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
     // "Asked on Monday, …", "Speaking to reporters, …": an opening participle's clause is no subject either.
     const participle = opener?.pos === 'VERB' && /(?:ed|ing)$/.test(lower(opener));
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle)) break;
+    // "Then she left, saying …": an adverb with no comma of its own modifies the clause it opens; only it is skipped.
+    const subordinator = ADVERBIAL_SUBORDINATORS.has(lower(opener));
+    if (opener.pos === 'ADV' && from === sentence.first && !subordinator && !isComma(doc.tokens[from + 1])) {
+      from++;
+      continue;
+    }
     const comma = nextCommaBefore(doc, from, before);
     if (comma < 0) break;
     from = comma + 1;
@@ -910,6 +916,11 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
     while (close <= Math.min(limit, k + 8) && !isComma(doc.tokens[close]) && !doc.tokens[close]?.quote) close++;
     if (isComma(doc.tokens[close]) && close > k + 1 && lower(at(close + 1)) === 'that' && !at(close + 1)?.quote && isAdjunctTail(doc, k + 1, close - 1)) return tokensRange(doc, close + 2, limit);
   }
+  // "said, if elected, she would …": a conditional or time clause set off by commas opens what was said.
+  if (isComma(t) && !t.quote && cue.frame === 'clause') {
+    const aside = conditionalAside(doc, k + 1, limit);
+    if (aside >= 0) return tokensRange(doc, k + 1, limit);
+  }
   // "said in the spring, when the story broke, “…”": where and when, set off by commas, then the quotation.
   const aside = cue.frame === 'clause' ? quotationAfterAside(doc, k, limit) : -1;
   if (aside >= 0) return tokensRange(doc, aside, limit);
@@ -929,6 +940,25 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
   return tokensRange(doc, k, contrastEnd(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit));
+}
+
+const CLAUSE_OPENERS = new Set(['if', 'unless', 'once', 'when', 'whenever', 'until', 'after', 'before']);
+
+/**
+ * "if elected, she would …", "once the vote is in, the council will …": a conditional or time clause at `from` closed by
+ * a comma within a dozen words, then a clause with a subject and a finite verb. The index of that comma, else -1.
+ */
+function conditionalAside(doc: Doc, from: number, limit: number): number {
+  if (!CLAUSE_OPENERS.has(lower(doc.tokens[from])) || doc.tokens[from]?.quote) return -1;
+  for (let k = from + 1; k <= Math.min(limit, from + 12); k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || (t.pos === 'PUNCT' && !isComma(t))) return -1;
+    if (!isComma(t)) continue;
+    const subject = doc.tokens[k + 1];
+    const opensClause = subject && !subject.quote && ['PRON', 'PROPN', 'DET', 'NOUN'].includes(subject.pos);
+    return opensClause && finiteVerbAhead(doc, k + 2, limit) ? k : -1;
+  }
+  return -1;
 }
 
 /** The verb at `k` is a relative clause's ("who has pledged"). */

@@ -113,6 +113,17 @@ describe('embedded posts', () => {
       ),
     ).toEqual(['Tamsin Arkwell/direct: The harbour vote was a farce. Shame on the council.', 'Eskil Varnholm/direct: Crowds are cheering at the pier tonight!']);
   });
+
+  it('reads a post closed by a self-closing "<tweet/>" as closed', () => {
+    expect(
+      quotes(
+        body(
+          'The press officer Eskil Varnholm tweeted the following:',
+          '<tweet tweet-author="@EskilVarnholm" tweet-date="May 4, 2016">Crowds are cheering at the pier tonight! pic.twitter.com/abc123<tweet/>.',
+        ),
+      ),
+    ).toEqual(['Eskil Varnholm/direct: Crowds are cheering at the pier tonight!']);
+  });
 });
 
 describe('the gender a text gives a person', () => {

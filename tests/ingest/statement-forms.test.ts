@@ -37,3 +37,31 @@ describe('GIVEN a verb of speech in a clause that opens the sentence with "as", 
     expect(statements('As Mira Lund announced that the pier, the oldest in town, was ready.')).toEqual(['Mira Lund → the pier, the oldest in town, was ready']);
   });
 });
+
+describe('GIVEN a participle of speech after a clause that opens with an adverb', () => {
+  it('THEN an adverb with no comma of its own ("Then …") is part of the clause, whose subject speaks', () => {
+    expect(quotes('Tor Berge spoke at the pier. Then he broke with his party, pledging that the pier would reopen.')).toEqual(['Tor Berge: the pier would reopen']);
+  });
+});
+
+describe('GIVEN a verb of speech, a comma, and a conditional or time clause before what was said', () => {
+  it('THEN the clause after the comma is what was said, the condition included', () => {
+    expect(statements('Mira Lund said, if elected, she would reopen the pier.')).toEqual(['Mira Lund → if elected, she would reopen the pier']);
+    expect(quotes('Tor Berge sent a letter saying, once the vote is counted, the council will publish the figures.')).toEqual([
+      'Tor Berge: once the vote is counted, the council will publish the figures',
+    ]);
+  });
+});
+
+describe('GIVEN "since" between a perfect auxiliary and a verb of speech', () => {
+  it('THEN "since" is an adverb ("has since said"), and the subject speaks', () => {
+    expect(statements('Mira Lund has since said that she left because the pier was unsafe.')).toEqual(['Mira Lund → she left because the pier was unsafe']);
+  });
+});
+
+describe('GIVEN a state or an irregular participle set off by commas between a name and its verb', () => {
+  it('THEN the name before it speaks ("Lund, clearly upset, told …", "Lund, struck by the story, said …")', () => {
+    expect(statements('Mira Lund, clearly upset, told him she did not need any notes.')).toEqual(['Mira Lund → she did not need any notes']);
+    expect(statements('Tor Berge, struck by the story, said the pier must stay open.')).toEqual(['Tor Berge → the pier must stay open']);
+  });
+});
