@@ -10,7 +10,7 @@ import { aboutCommand } from './about.js';
 import { articleCommand } from './article.js';
 import { askMessageCommand } from './ask-message.js';
 import { askCommand } from './ask.js';
-import type { Command, MessageCommand, SlashCommand } from './command.js';
+import type { Command, MessageCommand } from './command.js';
 import { exampleQuestions } from './examples.js';
 import { helpCommand } from './help.js';
 import { quotesCommand } from './quotes.js';
@@ -42,10 +42,10 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
       if (!command) return undefined;
       if (isMessageCommand(command)) {
         if (!isMessageMenuInteraction(interaction)) return 'mismatch';
-        return new BoundMessageCommand(command, interaction, services);
+        return new BoundToInteraction(command, interaction, services);
       }
       if (!isChatInputInteraction(interaction)) return 'mismatch';
-      return new BoundSlashCommand(command, interaction, services);
+      return new BoundToInteraction(command, interaction, services);
     },
     autocomplete(interaction, services) {
       const command = find(interaction.data.name, interaction.data.type);
@@ -69,34 +69,25 @@ export function commandSet(list: readonly Command[] = commands): CommandSet {
   };
 }
 
-/** A slash command bound to its interaction; a class, so binding one makes no closure per interaction. */
-class BoundSlashCommand implements BoundCommand {
+/** What a bound command needs of a command of either kind, for its own kind of interaction. */
+interface Runnable<I> {
+  isPrivate(interaction: I): boolean;
+  execute(interaction: I, services: Services): ReplyMessage | Promise<ReplyMessage>;
+  slow?: boolean;
+}
+
+/** A command bound to its interaction; a class, so binding one makes no closure per interaction. */
+class BoundToInteraction<I> implements BoundCommand {
   readonly isPrivate: boolean;
   readonly slow: boolean;
 
   constructor(
-    private readonly command: SlashCommand,
-    private readonly interaction: APIChatInputApplicationCommandInteraction,
+    private readonly command: Runnable<I>,
+    private readonly interaction: I,
     private readonly services: Services,
   ) {
     this.isPrivate = command.isPrivate(interaction);
     this.slow = command.slow === true;
-  }
-
-  run(): ReplyMessage | Promise<ReplyMessage> {
-    return this.command.execute(this.interaction, this.services);
-  }
-}
-
-class BoundMessageCommand implements BoundCommand {
-  readonly isPrivate: boolean;
-
-  constructor(
-    private readonly command: MessageCommand,
-    private readonly interaction: APIMessageApplicationCommandInteraction,
-    private readonly services: Services,
-  ) {
-    this.isPrivate = command.isPrivate(interaction);
   }
 
   run(): ReplyMessage | Promise<ReplyMessage> {
