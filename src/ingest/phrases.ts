@@ -179,7 +179,10 @@ export function isDescription(doc: Doc, span: Span): boolean {
   let qualified = false;
   for (const t of tokens) {
     if (RELATIVES.has(lower(t)) && t !== first) return true;
-    if (t.quote) return false;
+    if (t.quote) {
+      if (isQuotedTitle(doc, t)) continue;
+      return false;
+    }
     if (capitalised(t)) continue;
     if (t.pos === 'ADP' && first.pos === 'DET' && t !== first) qualified = true;
     if (qualified) continue;
@@ -187,6 +190,23 @@ export function isDescription(doc: Doc, span: Span): boolean {
     if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t)) && !(irregular && t === first)) return false;
   }
   return tokens.some((t) => NOUNISH.has(t.pos));
+}
+
+/**
+ * "the author of "Quiet Rivers"", "wearing "Vote Osk" buttons": a few capitalised words in quotation marks inside a
+ * phrase (a title, a slogan's name) are part of that phrase, not words someone said.
+ */
+export function isQuotedTitle(doc: Doc, t: Token): boolean {
+  const quote = t.quote;
+  if (!quote) return false;
+  let first = t.i;
+  while (doc.tokens[first - 1]?.quote === quote) first--;
+  let last = t.i;
+  while (doc.tokens[last + 1]?.quote === quote && last - first < 12) last++;
+  const words = doc.tokens.slice(first, last + 1).filter((w) => /[\p{L}\p{N}]/u.test(w.text));
+  const before = doc.tokens[first - 1];
+  return words.length > 0 && words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text))
+    && before !== undefined && !before.quote && before.sentence === t.sentence && /^\p{Ll}/u.test(before.text);
 }
 
 /** Words that set a time, not a speaker: "said Tuesday", "said last week". */

@@ -3,7 +3,7 @@ import { contrastEnd } from './contrast.js';
 import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
-import { commaSegments, isComma, isDescription, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
+import { commaSegments, isComma, isDescription, isQuotedTitle, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 import { nounContentEnd, speechNounAt } from './speech-nouns.js';
 
@@ -284,7 +284,10 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', '
 
 /** The first token the source may use: after the last quotation before the verb. */
 function clauseFloor(doc: Doc, k: number, sentence: Sentence): number {
-  for (let j = k; j >= sentence.first; j--) if (doc.tokens[j]?.quote) return j + 1;
+  for (let j = k; j >= sentence.first; j--) {
+    const t = doc.tokens[j];
+    if (t?.quote && !isQuotedTitle(doc, t)) return j + 1;
+  }
   return sentence.first;
 }
 

@@ -31,6 +31,15 @@ describe('speakers whose source phrase is unusual', () => {
     expect(quotes(body('But Orla Venn, acting director of Harbour Action, which wrote the letter, said the reply was weak.'))).toEqual(['Orla Venn/reported: the reply was weak']);
   });
 
+  it('reads a quoted title inside an apposition as part of it, not as a quotation that ends the subject', () => {
+    expect(quotes(body('Marten Osk, the author of "Quiet Rivers," about the valley\'s farms, said the years when every town had a mill are over.'))).toEqual([
+      'Marten Osk/reported: the years when every town had a mill are over',
+    ]);
+    expect(quotes(body('"We have seen better harvests than this one," Brenwick farmer Ilse Varn, wearing a straw hat and "Vote Osk" buttons, said matter-of-factly as the rain began.'))).toEqual([
+      'Ilse Varn/direct: We have seen better harvests than this one',
+    ]);
+  });
+
   it('takes the name before an apposition whose closing comma is missing', () => {
     expect(quotes(body('Tamsin Arkwell, the spokeswoman for the harbour board said the ballots were counted twice.'))).toEqual([
       'Tamsin Arkwell/reported: the ballots were counted twice',
