@@ -59,7 +59,8 @@ const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'du
 
 /** Statements of one sentence, in cue order. */
 export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
-  const cues = findCues(doc, sentence);
+  // "S said that according to its count, C": an "according to" opening a verb's that-clause is part of what S said.
+  const cues = findCues(doc, sentence).filter((cue, n, all) => cue.kind !== 'according' || lower(doc.tokens[cue.first - 1]) !== 'that' || !all.some((v, m) => m < n && v.kind === 'verb'));
   const out: Statement[] = [];
   // Each cue's attribution clause, so that a content stops where the next attribution begins.
   const plans = cues.map((cue) => ({ cue, source: cue.kind === 'verb' ? sourceOf(doc, cue) : null }));

@@ -65,3 +65,11 @@ describe('GIVEN a state or an irregular participle set off by commas between a n
     expect(statements('Tor Berge, struck by the story, said the pier must stay open.')).toEqual(['Tor Berge → the pier must stay open']);
   });
 });
+
+describe('GIVEN "according to" opening the that-clause of a verb of speech', () => {
+  it('THEN the whole clause, "according to" included, is what the verb\'s subject said', () => {
+    expect(quotes('Ilse Varn, a member of the party\'s board, said on Tuesday that according to its own count, the party has won 61 percent of the vote.')).toEqual([
+      'Ilse Varn: according to its own count, the party has won 61 percent of the vote',
+    ]);
+  });
+});
