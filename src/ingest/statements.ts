@@ -3,6 +3,7 @@ import { contrastEnd } from './contrast.js';
 import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
+import { PERSON_NOUNS } from './lexicon.js';
 import { commaSegments, isComma, isDescription, isQuotedTitle, lower, phraseEndingAt, phraseStartingAt, TIME_WORDS, type Span } from './phrases.js';
 import { quotationsAround, quotedWords, type Quotation } from './quotations.js';
 import { nounContentEnd, speechNounAt } from './speech-nouns.js';
@@ -189,7 +190,10 @@ export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
  */
 function unclosedApposition(doc: Doc, head: Span, floor: number): SourcePhrase | null {
   const comma = head.first - 1;
-  if (!isComma(doc.tokens[comma]) || !['the', 'a', 'an'].includes(lower(doc.tokens[head.first])) || !isDescription(doc, head)) return null;
+  // "the spokeswoman for …", or a role with no article ("president of …").
+  const opener = doc.tokens[head.first];
+  const role = opener !== undefined && /^\p{Ll}/u.test(opener.text) && PERSON_NOUNS.has(lower(opener));
+  if (!isComma(doc.tokens[comma]) || !(['the', 'a', 'an'].includes(lower(opener)) || role) || !isDescription(doc, head)) return null;
   // "Sen. Tamsin Arkwell (D-OH), a supporter of …": a party and state tag closes the name.
   let end = comma - 1;
   if (doc.tokens[end]?.text === ')') {

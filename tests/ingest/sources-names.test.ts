@@ -46,6 +46,12 @@ describe('speakers whose source phrase is unusual', () => {
     ]);
   });
 
+  it('takes the name before a role with no article whose closing comma is missing', () => {
+    expect(quotes(body('Tamsin Arkwell, president and chief executive of Harbour Traders Association stated, "It is not a question of politics; it is a question of sums."'))).toEqual([
+      'Tamsin Arkwell/direct: It is not a question of politics; it is a question of sums.',
+    ]);
+  });
+
   it('takes the name and its party tag before an apposition whose closing comma is missing', () => {
     expect(quotes(body("Sen. Dalia Vorn (D-NY), a supporter of the governor's bid for the presidency told host Pell Amari she believed the harbour plan would work."))).toEqual([
       'Dalia Vorn/reported: she believed the harbour plan would work',
