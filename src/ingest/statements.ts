@@ -79,7 +79,12 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
-    const statement = buildStatement(doc, cue, source, previous, limit, sentence);
+    // "… while S proposed X and said C": the subject of the verb before "and", even when that verb said nothing itself.
+    // Its subject must open a clause of the sentence, not sit inside one ("whether S could …", "X's proposed …").
+    const earlier = plans.slice(0, n).findLast((p) => p.cue.kind === 'verb' && p.source !== null && !p.source.inverted)?.source ?? null;
+    const opener = earlier ? doc.tokens[(earlier.listStart ?? earlier.head.first) - 1] : undefined;
+    const opensClause = earlier !== null && (opener === undefined || opener.i < sentence.first || isComma(opener) || ['while', 'whereas'].includes(lower(opener)));
+    const statement = buildStatement(doc, cue, source, previous, limit, sentence, opensClause ? earlier : null);
     if (statement) out.push(statement);
   });
   return out;
@@ -507,7 +512,7 @@ function nameListStart(doc: Doc, head: Span, floor: number): number | undefined 
   return first < head.first && (joined || members >= 3) ? first : undefined;
 }
 
-function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence): Statement | null {
+function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence, earlier: SourcePhrase | null): Statement | null {
   const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm): Statement | null => {
     const clean = parts.map((p) => trimContent(doc, p)).filter((p) => p.end > p.start && /[\p{L}\p{N}]/u.test(doc.text.slice(p.start, p.end)));
     if (clean.length === 0) return null;
@@ -567,7 +572,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
       if (!content || !weakVerbHolds(doc, cue, content)) return null;
       // "Tamsin Arkwell claimed victory and argued …": the previous verb's subject; else the main clause's.
       if (previous) return make([content], null, previous, 'elided');
-      const subject = joinedSubject(doc, sentence, cue.first - 1) ?? mainSubject(doc, sentence, cue.first);
+      const subject = earlier ?? joinedSubject(doc, sentence, cue.first - 1) ?? mainSubject(doc, sentence, cue.first);
       return subject ? make([content], subject, null, 'elided') : null;
     }
     return null;

@@ -73,3 +73,17 @@ describe('GIVEN "according to" opening the that-clause of a verb of speech', () 
     ]);
   });
 });
+
+describe('GIVEN "and said" after a verb whose own words are no statement', () => {
+  it('THEN the subject of that verb speaks when it opens a clause ("while S proposed …"), not the sentence\'s first subject', () => {
+    expect(
+      quotes('Harbour chief Bram Lasko on Monday signed an order to close the pier, while Ilse Varn, the former mayor, proposed we "sit down and talk it over" and said the council should resign.'),
+    ).toContain('Ilse Varn: the council should resign');
+  });
+
+  it('THEN a verb inside a clause ("whether S could question …") lends no subject', () => {
+    expect(quotes('Judge Mira Lund put off deciding whether the harbour board could question Varn but said the board could come back later.')).toEqual([
+      'Mira Lund: the board could come back later',
+    ]);
+  });
+});
