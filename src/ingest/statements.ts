@@ -383,6 +383,27 @@ function joinedSubject(doc: Doc, sentence: Sentence, and: number): SourcePhrase 
 }
 
 /**
+ * "A left early, but Tamsin Arkwell stayed on, asking …": a participle after a clause joined by ", but"/", and" hangs
+ * on that clause; its subject (the phrase right after the conjunction, before its verb) is the participle's.
+ */
+function coordinatedSubject(doc: Doc, sentence: Sentence, participle: number): SourcePhrase | null {
+  const comma = participle - 1;
+  if (!isComma(doc.tokens[comma]) || doc.tokens[comma]?.quote) return null;
+  let open = comma - 1;
+  while (open >= sentence.first && !isComma(doc.tokens[open])) open--;
+  const conjunction = doc.tokens[open + 1];
+  if (open < sentence.first || !conjunction || !['but', 'and'].includes(lower(conjunction))) return null;
+  for (let k = open + 2; k < comma; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return null;
+    if (t.pos !== 'VERB' || /ing$/.test(lower(t))) continue;
+    const head = phraseEndingAt(doc, k - 1, open + 2);
+    return head && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
+  }
+  return null;
+}
+
+/**
  * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
  */
@@ -555,7 +576,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
-    const subject = mainSubject(doc, sentence, cue.first);
+    const subject = coordinatedSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
     return subject ? make([content], subject, null, 'participle') : null;
   }
   if (!source) {

@@ -87,3 +87,11 @@ describe('GIVEN "and said" after a verb whose own words are no statement', () =>
     ]);
   });
 });
+
+describe('GIVEN a participle after a clause joined by ", but" to the one before', () => {
+  it('THEN the joined clause\'s subject speaks, not the sentence\'s first subject', () => {
+    expect(
+      quotes('Varn quickly turned to talking about the budget and how she would cut it as mayor, but Lasko brought her back to the pier, asking Varn to explain her views on the ferry fares.'),
+    ).toEqual(['Lasko: Varn to explain her views on the ferry fares']);
+  });
+});
