@@ -193,8 +193,8 @@ export function isDescription(doc: Doc, span: Span): boolean {
 }
 
 /**
- * "the author of "Quiet Rivers"", "wearing "Vote Osk" buttons": a few capitalised words in quotation marks inside a
- * phrase (a title, a slogan's name) are part of that phrase, not words someone said.
+ * A few capitalised words in quotation marks inside a phrase (a book's title after "the author of", a slogan on the
+ * buttons someone wears) are part of that phrase, not words someone said.
  */
 export function isQuotedTitle(doc: Doc, t: Token): boolean {
   const quote = t.quote;
