@@ -77,6 +77,11 @@ describe('the names speakers carry', () => {
     ]);
   });
 
+  it('reads a titled name after a body\'s common noun as a person of that body, not the body', () => {
+    const article = extractArticle(body('“We will open the pier in April,” Harbour campaign Chairman Osric Thale told reporters.'));
+    expect(article.people.map((p) => [p.name, p.kind])).toEqual([['Osric Thale', 'person']]);
+  });
+
   it('gives a body cited by its last word the one fuller name the text gave it', () => {
     expect(quotes(body('The mayor spoke to the Ostby Ledger on Monday.', 'According to the Ledger, the harbour plan will cost more than planned.'))).toEqual([
       'Ostby Ledger/reported: the harbour plan will cost more than planned',
