@@ -100,6 +100,8 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
       const paragraph = paragraphs.get(quote.paragraph);
       if (!paragraph) continue;
       const around = paragraph.sentences.filter((s) => s.start < quote.end && quote.start < s.end);
+      const attribution = followingAttribution(article.text, paragraph.sentences, around, quote);
+      if (attribution) around.push(attribution);
       const context = { start: Math.min(quote.start, around[0]?.start ?? quote.start), end: Math.max(quote.end, around[around.length - 1]?.end ?? quote.end) };
       units.push(makeUnit(units.length, article, quote.paragraph, { start: quote.start, end: quote.end }, context, entry, people, paragraph.tokens));
     }
@@ -116,6 +118,18 @@ export function buildEvidence(knowledge: Knowledge): EvidenceUnit[] {
     }
   }
   return units;
+}
+
+/**
+ * A quotation that is a whole sentence ending in "!" or "?" (“Not in this town!” Thale told the crowd.) is attributed
+ * by the sentence after it, which the stop split off: that sentence is the quote's context too.
+ */
+function followingAttribution(text: string, sentences: readonly Span[], around: readonly Span[], quote: Span): Span | undefined {
+  const only = around.length === 1 ? around[0] : undefined;
+  if (!only || !/[!?]\P{L}*$/u.test(text.slice(only.start, only.end))) return undefined;
+  // The quote is the whole sentence but for its marks.
+  if (/[\p{L}\p{N}]/u.test(text.slice(only.start, quote.start)) || /[\p{L}\p{N}]/u.test(text.slice(quote.end, only.end))) return undefined;
+  return sentences.find((s) => s.start >= only.end);
 }
 
 const NO_TOKENS: readonly Token[] = [];

@@ -103,9 +103,10 @@ export class PersonMatcher {
         continue;
       }
       // "Chris Murphy of Connecticut" is Chris Murphy (of a place); a person's surname alone names them too.
-      const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''));
+      const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''), kind === 'person');
       const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
-      for (const tokens of [identifyingWords(name), nameWords, surnameOnly, ...aliases.map(identifyingWords)]) {
+      const asName = (text: string): string[] => identifyingWords(text, kind === 'person');
+      for (const tokens of [asName(name), nameWords, surnameOnly, ...aliases.map(asName)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
@@ -188,7 +189,8 @@ export class PersonMatcher {
       matches,
       best,
       coverage: meaningful === 0 ? 0 : Math.min(1, covered / meaningful),
-      headCovered: first !== undefined && head >= 0 && best.some((m) => m.covered.has(head)),
+      // Only function words typed ("Will", capitalised, is a name to the question's reader): a name they make is the head.
+      headCovered: first !== undefined && (head >= 0 ? best.some((m) => m.covered.has(head)) : best.some((m) => !m.byRole)),
     };
   }
 
@@ -266,11 +268,16 @@ const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
 
 /**
  * Words of a name or description that can identify someone: honorifics and function words left out,
- * unless written in capitals as an acronym ("US", "WHO").
+ * unless written in capitals as an acronym ("US", "WHO"), or, in a person's name, capitalised after its
+ * first word (the surname of "Osric Will" is spelt like a modal verb).
  */
-function identifyingWords(text: string): string[] {
+function identifyingWords(text: string, personName = false): string[] {
   return tokenize(text)
-    .filter((t) => !HONORIFICS.has(t.word) && (!STOPWORDS.has(t.word) || isAcronym(text.slice(t.start, t.end))))
+    .filter((t, i) => {
+      if (HONORIFICS.has(t.word) || !STOPWORDS.has(t.word)) return !HONORIFICS.has(t.word);
+      const raw = text.slice(t.start, t.end);
+      return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
+    })
     .map((t) => t.word);
 }
 

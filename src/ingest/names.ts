@@ -157,7 +157,7 @@ function classify(tokens: Token[], first: number, last: number, possessive: bool
       .map((t, n, kept) => (n > 0 && joined(kept[n - 1], t) ? '' : n > 0 ? ' ' : '') + t.text)
       .join('');
   // "Harbour Board Chairwoman Tamsin Arkwell", "Port Authority Deputy Director Tamsin Arkwell": a body's title before a name.
-  const titled = orgLike && !bodyBefore && personAfterTitle(lowers);
+  const titled = orgLike && personAfterTitle(lowers);
   if (orgLike && !titled) {
     return { first: start, last, nameFirst: start, kind: 'organisation', name: text(start, last), words: lowers, title: '', gender: null, possessive, media };
   }

@@ -92,6 +92,21 @@ describe('the names speakers carry', () => {
     ]);
   });
 
+  it('reads a titled name after a body\'s common noun as a person of that body, not the body', () => {
+    const article = extractArticle(body('“We will open the pier in April,” Harbour campaign Chairman Osric Thale told reporters.'));
+    expect(article.people.map((p) => [p.name, p.kind])).toEqual([['Osric Thale', 'person']]);
+  });
+
+  it('gives a body cited by its last word the one fuller name the text gave it', () => {
+    expect(quotes(body('The mayor spoke to the Ostby Ledger on Monday.', 'According to the Ledger, the harbour plan will cost more than planned.'))).toEqual([
+      'Ostby Ledger/reported: the harbour plan will cost more than planned',
+    ]);
+    // Two bodies of that last word: which one is meant cannot be told.
+    expect(quotes(body('The mayor spoke to the Ostby Ledger and the Brenwick Ledger.', 'According to the Ledger, the harbour plan will cost more than planned.'))).toEqual([
+      'Ledger/reported: the harbour plan will cost more than planned',
+    ]);
+  });
+
   it('keeps a title whose stop is a token of its own in the title', () => {
     const doc = readDocument(body('Methodist Rev. Osric Thale opened the chapel.'));
     const sentence = doc.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith('Methodist'));
