@@ -140,8 +140,8 @@ export class ArticleRouter {
     return this.folded.remember(article.id, () => foldedWordText(article.text));
   }
 
-  /** The best articles for a question, best first; empty when its words name no article. */
-  route(question: string, limit = 5): Route[] {
+  /** The best articles for a question, best first; empty when its words name no article. `among`: only these articles (by index) may be routes. */
+  route(question: string, limit = 5, among?: ReadonlySet<number>): Route[] {
     const read = readQuestion(question);
     const asked = [...new Set(questionTerms(read))];
     if (asked.length === 0) return [];
@@ -189,7 +189,7 @@ export class ArticleRouter {
     const ranked = new TopScores(Math.max(PHRASE_POOL, limit));
     for (let i = 0; i < touchedCount; i++) {
       const article = touched.ids[i] as number;
-      ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
+      if (!among || among.has(article)) ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
       wholeScore[article] = 0;
       paragraphScore[article] = 0;
       touched.marked[article] = 0;
