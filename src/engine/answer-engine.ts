@@ -63,8 +63,8 @@ const CANDIDATE_RATIO = 0.5;
 const SURE_CONFIDENCE = 1.3;
 const CLOSE_ROUTE_RATIO = 0.8;
 /**
- * Across many articles an answer must cover at least about half of what is asked: evidence that only stands out
- * in its own article (a word or two of the question) turns up somewhere by chance when there are many.
+ * When several articles are asked, an answer must cover at least about half of what is asked: evidence that only
+ * stands out in its own article (a word or two of the question) turns up somewhere by chance when there are many.
  */
 const MIN_CONFIDENCE = 0.5;
 /** Articles answering alongside the best one must answer nearly as well … */
@@ -183,7 +183,9 @@ class KnowledgeBaseEngine implements AnswerEngine {
       if (sure && route.score < (routes[0]?.score ?? 0) * CLOSE_ROUTE_RATIO) break;
       answers.push({ article: route.article, rank, answer: this.engineFor(route.article).answer(question) });
     }
-    const found = answers.filter((a) => a.answer.found && a.answer.confidence >= MIN_CONFIDENCE).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
+    // One candidate answers as a knowledge base of one article would.
+    const floor = answers.length > 1 ? MIN_CONFIDENCE : 0;
+    const found = answers.filter((a) => a.answer.found && a.answer.confidence >= floor).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
     if (found.length === 0) {
       const best = answers.find((a) => !a.answer.found);
       if (!best) return { question, intent: (answers[0] as { answer: ScopedAnswer }).answer.intent, found: false, summary: 'None of the articles says that clearly enough to quote.', items: [], suggestions: this.suggestions() };
