@@ -7,7 +7,8 @@ import { LruMap } from './lru.js';
 import { overviewOf } from './answers/registry.js';
 import { itemOfQuote } from './knowledge.js';
 import { speakerName } from './phrasing.js';
-import { readQuestion } from './question.js';
+import { readQuestion, type QuestionText } from './question.js';
+import { SpeakerArticles } from './speaker-articles.js';
 import { ScopedEngine, type ScopedAnswer, type SpeakerSummary, type TopicSummary } from './scoped-engine.js';
 
 export type { SpeakerSummary, TopicSummary };
@@ -61,6 +62,11 @@ const CANDIDATE_RATIO = 0.5;
 /** An answer this confident (its evidence covers the whole question) is not second-guessed by routes under this share of the first. */
 const SURE_CONFIDENCE = 1.3;
 const CLOSE_ROUTE_RATIO = 0.8;
+/**
+ * When several articles are asked, an answer must cover at least about half of what is asked: evidence that only
+ * stands out in its own article (a word or two of the question) turns up somewhere by chance when there are many.
+ */
+const MIN_CONFIDENCE = 0.5;
 /** Articles answering alongside the best one must answer nearly as well … */
 const CO_ANSWER_RATIO = 0.85;
 /** … and at most this many articles answer one question. */
@@ -78,6 +84,7 @@ const LISTED_ARTICLES = 12;
 class KnowledgeBaseEngine implements AnswerEngine {
   private readonly byId: Map<string, Article>;
   private readonly router: ArticleRouter | undefined;
+  private readonly speakerArticles: SpeakerArticles | undefined;
   private readonly engines = new LruMap<string, ScopedEngine>(ENGINE_CACHE_SIZE, { admitOnSecondUse: true });
   private readonly answers: LruMap<string, Answer>;
   private readonly speakerTotals: SpeakerSummary[];
@@ -94,6 +101,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
     this.answers = new LruMap(options.answerCacheSize ?? 0);
     this.byId = new Map(articles.map((a) => [a.id, a]));
     this.router = articles.length > 1 ? new ArticleRouter(articles) : undefined;
+    this.speakerArticles = articles.length > 1 ? new SpeakerArticles(articles) : undefined;
     this.speakerTotals = totalSpeakers(articles);
     this.topicTotals = totalTopics(articles);
     for (const article of articles) {
@@ -141,12 +149,29 @@ class KnowledgeBaseEngine implements AnswerEngine {
       return withoutConfidence(this.engineFor(article).answer(question));
     }
     if (!this.router) return withoutConfidence(this.engineFor(this.articles[0] as Article).answer(question));
-    const overview = overviewOf(readQuestion(question));
+    const read = readQuestion(question);
+    const overview = overviewOf(read);
     if (overview?.name === 'list-speakers') return this.speakersByArticle(question);
-    const routed = this.router.route(question, ROUTE_CANDIDATES);
+    const routed = this.routesFor(question, read, this.router);
     const routes = routed.filter((r) => r.score >= (routed[0]?.score ?? 0) * CANDIDATE_RATIO);
     if (routes.length === 0) return overview ? this.overview(question, overview.name) : this.noArticle(question);
     return this.answerFrom(question, routes);
+  }
+
+  /**
+   * The articles to ask. A question naming its speaker goes only to articles quoting someone by that name,
+   * as well as any article's name fits it: the words of another article, or a near name there, do not take it away.
+   */
+  private routesFor(question: string, read: QuestionText, router: ArticleRouter): Route[] {
+    const named = read.slot.length > 0 ? this.speakerArticles?.find(read.slot.map((i) => read.words[i]?.word ?? '')) : undefined;
+    if (!named || named.size === 0) return router.route(question, ROUTE_CANDIDATES);
+    const routed = router.route(question, ROUTE_CANDIDATES, named);
+    if (routed.length > 0) return routed;
+    // The name alone finds them (the question's words, stemmed, found other articles): the first few, alike.
+    return [...named].slice(0, ROUTE_CANDIDATES).flatMap((id) => {
+      const article = this.articles[id];
+      return article ? [{ article, score: 1 }] : [];
+    });
   }
 
   /** Each candidate article answers; the best evidence wins, and articles that answer nearly as well are shown beside it. */
@@ -158,9 +183,12 @@ class KnowledgeBaseEngine implements AnswerEngine {
       if (sure && route.score < (routes[0]?.score ?? 0) * CLOSE_ROUTE_RATIO) break;
       answers.push({ article: route.article, rank, answer: this.engineFor(route.article).answer(question) });
     }
-    const found = answers.filter((a) => a.answer.found).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
+    // One candidate answers as a knowledge base of one article would.
+    const floor = answers.length > 1 ? MIN_CONFIDENCE : 0;
+    const found = answers.filter((a) => a.answer.found && a.answer.confidence >= floor).sort((a, b) => b.answer.confidence - a.answer.confidence || a.rank - b.rank);
     if (found.length === 0) {
-      const best = answers[0] as { article: Article; answer: ScopedAnswer };
+      const best = answers.find((a) => !a.answer.found);
+      if (!best) return { question, intent: (answers[0] as { answer: ScopedAnswer }).answer.intent, found: false, summary: 'None of the articles says that clearly enough to quote.', items: [], suggestions: this.suggestions() };
       return { ...withoutConfidence(best.answer), summary: `${from(best.article)} ${best.answer.summary}` };
     }
     const top = found[0] as { article: Article; answer: ScopedAnswer };

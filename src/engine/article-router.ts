@@ -140,10 +140,17 @@ export class ArticleRouter {
     return this.folded.remember(article.id, () => foldedWordText(article.text));
   }
 
-  /** The best articles for a question, best first; empty when its words name no article. */
-  route(question: string, limit = 5): Route[] {
+  /**
+   * The best articles for a question, best first; empty when its words name no article. `among`: only these
+   * articles (by index) may be routes, the ones quoting the speaker the question names.
+   */
+  route(question: string, limit = 5, among?: ReadonlySet<number>): Route[] {
     const read = readQuestion(question);
-    const asked = [...new Set(questionTerms(read))];
+    // Among the articles quoting the speaker asked for, the speaker's name tells none apart: what is asked about does.
+    const named = among ? new Set(read.slot.map((i) => read.words[i]?.stem)) : undefined;
+    const terms = [...new Set(questionTerms(read))];
+    const unnamed = named ? terms.filter((t) => !named.has(t)) : terms;
+    const asked = unnamed.length > 0 ? unnamed : terms;
     if (asked.length === 0) return [];
     const known = (t: string) => this.articleFrequency.has(t) || this.paragraphFrequency.has(t);
     const unknown = asked.filter((t) => !known(t) && t.length >= 5);
@@ -189,7 +196,7 @@ export class ArticleRouter {
     const ranked = new TopScores(Math.max(PHRASE_POOL, limit));
     for (let i = 0; i < touchedCount; i++) {
       const article = touched.ids[i] as number;
-      ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
+      if (!among || among.has(article)) ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
       wholeScore[article] = 0;
       paragraphScore[article] = 0;
       touched.marked[article] = 0;
