@@ -1089,7 +1089,8 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
       // follows them; "said of the plan" leaves nothing.
       let end = k;
       while (doc.tokens[end]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[end]))) {
-        const phrase = phraseStartingAt(doc, end + 1, limit);
+        const year = elidedYear(doc, end + 1);
+        const phrase = year >= 0 ? { last: year } : phraseStartingAt(doc, end + 1, limit);
         if (!phrase) break;
         end = phrase.last + 1;
         while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
@@ -1103,6 +1104,14 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
     return k;
   }
   return k;
+}
+
+/** "in ’08": a year with its century left out (a mark of any face right before two digits); the index of the digits, else -1. */
+function elidedYear(doc: Doc, k: number): number {
+  const mark = doc.tokens[k];
+  const digits = doc.tokens[k + 1];
+  if (!mark || !digits || !/^['‘’]$/.test(mark.text) || mark.end !== digits.start || !/^\d\d$/.test(digits.text)) return -1;
+  return k + 1;
 }
 
 /** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */

@@ -44,6 +44,13 @@ describe('GIVEN what was said followed by a lone dash and a clause of what happe
   });
 });
 
+describe('GIVEN "said in ’08 that …": a year with its century left out, after the verb', () => {
+  it('THEN it is skipped as the time of saying, and what follows "that" is what was said', () => {
+    expect(statements('Ola Brandt said in ‘08 that the early support of rural voters threw old assumptions into doubt.')).toEqual(['Ola Brandt → the early support of rural voters threw old assumptions into doubt']);
+    expect(statements("Ola Brandt said in '97 that the ferry would never pay.")).toEqual(['Ola Brandt → the ferry would never pay']);
+  });
+});
+
 describe('GIVEN a speech verb\'s passive participle with its agent set off between a subject and its predicate', () => {
   it('THEN the agent said the clause around the aside, and the predicate\'s verb credits no one', () => {
     expect(statements("The new harbour plan, first reported by the Brenwick Ledger on Monday, is the council's answer to the flooding.")).toEqual([
