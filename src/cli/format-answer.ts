@@ -1,4 +1,4 @@
-import { speakerName, type Answer, type AnswerItem } from '../engine/index.js';
+import { PART_SEPARATOR, quotedWords, speakerName, type Answer, type AnswerItem } from '../engine/index.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
 
 /** An answer laid out for a terminal: summary first, then each quote with who, what kind, and where. */
@@ -8,8 +8,8 @@ export function formatAnswerForTerminal(answer: Answer, width = 80): string {
     lines.push('');
     lines.push(`  ${i + 1}. ${heading(item)}`);
     lines.push(`     ${citation(item)}`);
-    // The span is verbatim, set off by a bar as Discord sets off a block quote; marks it cuts through are completed.
-    for (const line of wrap(balanceQuotationMarks(item.quote), width - 7)) lines.push(`     │ ${line}`);
+    // Each piece is verbatim, set off by a bar as Discord sets off a block quote; marks it cuts through are completed.
+    for (const line of wrap(quotedWords(item).map(balanceQuotationMarks).join(PART_SEPARATOR), width - 7)) lines.push(`     │ ${line}`);
   });
   if (!answer.found && answer.suggestions.length > 0) {
     lines.push('');
@@ -47,7 +47,10 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** The `--json` object for one answer: the shape scripts depend on. */
+/**
+ * The `--json` object for one answer: the shape scripts depend on. `quote` stays one verbatim span (scripts
+ * check it against the article); a quote its attribution interrupts adds `parts`, the speaker's own words.
+ */
 export function answerToJson(answer: Answer): object {
   return {
     question: answer.question,
@@ -57,6 +60,7 @@ export function answerToJson(answer: Answer): object {
       speaker: item.speaker?.name ?? null,
       role: item.speaker?.role ?? null,
       quote: item.quote,
+      ...(item.parts ? { parts: item.parts.map((p) => p.text) } : {}),
       kind: item.kind,
       article: item.article.id,
       paragraph: item.paragraph,

@@ -9,7 +9,7 @@ import {
   type APIStringSelectComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import { speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
+import { PART_SEPARATOR, speakerName, type Answer, type AnswerItem, type ArticleRef, type Choice, type QuotePart, type SpeakerSummary, type TopicSummary } from '../engine/index.js';
 import type { Article, Person } from '../data/schema.js';
 import type { FeedbackReport } from '../store/feedback-log.js';
 import { balanceQuotationMarks } from '../text/quotation-marks.js';
@@ -193,7 +193,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Repl
   const share = items.length > 0 ? Math.floor((DISCORD_LIMITS.embedDescription - fixed) / items.length) : 0;
   let description = head;
   for (let i = 0; i < items.length; i++) {
-    description += `\n\n${blockQuote(fitQuote((items[i] as ShownItem).item.quote, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`;
+    description += `\n\n${blockQuote(fitQuote((items[i] as ShownItem).item, Math.min(MAX_QUOTE_CHARS, share)))}\n${citations[i]}`;
   }
   if (tail !== undefined) description += `\n\n${tail}`;
   const footer = answerFooter(options.view.kind === 'ask' ? options.view.question : '', page, pages, items.length > 0);
@@ -298,9 +298,23 @@ function articleLine(article: ArticleRef): string {
 }
 
 /** A quote escaped and cut to `max` characters (marked … when cut). Escaping only adds characters, so the quote is cut to `max` before it is escaped. */
-function fitQuote(quote: string, max: number): string {
-  const escaped = escapeText(balanceQuotationMarks(truncate(quote, max)));
+function fitQuote(item: AnswerItem, max: number): string {
+  const shown = item.parts ? fitParts(item.parts, max) : balanceQuotationMarks(truncate(item.quote, max));
+  const escaped = escapeText(shown);
   return escaped.length <= max ? escaped : truncate(escaped, max);
+}
+
+/** A quote its attribution interrupts, as the speaker's words only: each piece verbatim (cut to the room left, marks completed), joined by an ellipsis. */
+function fitParts(parts: readonly QuotePart[], max: number): string {
+  let shown = '';
+  for (const part of parts) {
+    const room = max - shown.length - (shown === '' ? 0 : PART_SEPARATOR.length);
+    if (room < 2) return `${shown}…`;
+    const piece = balanceQuotationMarks(truncate(part.text, room));
+    shown = shown === '' ? piece : `${shown}${PART_SEPARATOR}${piece}`;
+    if (part.text.length > room) break;
+  }
+  return shown;
 }
 
 /** Every line of the text marked as quoted. */

@@ -2,3 +2,4 @@ export { createAnswerEngine, type AnswerEngine, type AskOptions, type EngineOpti
 export type { Answer, AnswerItem, ArticleRef, QuestionIntent, QuotePart } from './answer-types.js';
 export type { Choice } from './choices.js';
 export { joinNames, lowerFirst, speakerName } from './phrasing.js';
+export { PART_SEPARATOR, quotedWords } from './quoted-words.js';

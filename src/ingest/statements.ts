@@ -1,5 +1,6 @@
 import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { contrastEnd } from './contrast.js';
+import { writerTailEnd } from './writer-tails.js';
 import { DASHES, findCues, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
@@ -936,7 +937,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (!t.quote && ['and', 'but', 'then'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(at(k + 1)?.pos ?? '')) return null;
   // "told a man who …", "told a man passing by": more about the one addressed.
   if (addressed && !t.quote && (['who', 'whom', 'whose', 'which'].includes(lower(t)) || (t.pos === 'VERB' && /ing$/.test(lower(t))))) return null;
-  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, contrastEnd(doc, k + 1, limit));
+  if (lower(t) === 'that' && !t.quote) return tokensRange(doc, k + 1, contrastEnd(doc, k + 1, writerTailEnd(doc, k + 1, limit)));
   if ((t.text === ':' || isComma(t)) && at(k + 1)?.quote) return tokensRange(doc, k + 1, limit);
   if (t.text === ':' && at(k + 1)) return tokensRange(doc, k + 1, limit);
   // "responded, with a smile: “…”", "said, in a statement on Monday: “…”": an adjunct set off by a comma, then the quotation.
@@ -962,7 +963,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "promised (not) to cut taxes": what was promised; "said to …" says where the words went.
   // Not in a relative clause ("X, who has long pledged to …" describes X's record).
   const to = lower(t) === 'not' && lower(at(k + 1)) === 'to' ? k + 1 : k;
-  if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, limit);
+  if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, writerTailEnd(doc, k, limit));
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
@@ -973,7 +974,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "said speaking to reporters" says how; "said having more time is a relief" has a clause whose subject is the -ing phrase.
   if (t.pos === 'VERB' && /ing$/.test(lower(t)) && cue.frame === 'clause' && !finiteVerbAhead(doc, k + 1, limit, true)) return null;
   if (limit - k < 1 && !t.quote) return null;
-  return tokensRange(doc, k, contrastEnd(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit));
+  return tokensRange(doc, k, contrastEnd(doc, k, writerTailEnd(doc, k, cue.frame === 'object' ? namingEnd(doc, k, limit) : limit)));
 }
 
 const CLAUSE_OPENERS = new Set(['if', 'unless', 'once', 'when', 'whenever', 'until', 'after', 'before']);
@@ -1122,7 +1123,8 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
       // follows them; "said of the plan" leaves nothing.
       let end = k;
       while (doc.tokens[end]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[end]))) {
-        const phrase = phraseStartingAt(doc, end + 1, limit);
+        const year = elidedYear(doc, end + 1);
+        const phrase = year >= 0 ? { last: year } : phraseStartingAt(doc, end + 1, limit);
         if (!phrase) break;
         end = phrase.last + 1;
         while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
@@ -1136,6 +1138,14 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
     return k;
   }
   return k;
+}
+
+/** "in ’08": a year with its century left out (a mark of any face right before two digits); the index of the digits, else -1. */
+function elidedYear(doc: Doc, k: number): number {
+  const mark = doc.tokens[k];
+  const digits = doc.tokens[k + 1];
+  if (!mark || !digits || !/^['‘’]$/.test(mark.text) || mark.end !== digits.start || !/^\d\d$/.test(digits.text)) return -1;
+  return k + 1;
 }
 
 /** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_ARTICLES_DIR, loadKnowledgeBase } from '../../src/data/load.js';
 import { writeGeneratedArticles } from '../../bench/generate-articles.js';
 import { runCli } from '../support/run-cli.js';
+import { writeArticle, writtenArticle } from '../support/written-article.js';
 
 /**
  * The contract scripts rely on, checked against the real CLI in a child process.
@@ -23,6 +24,7 @@ interface JsonItem {
   speaker: string | null;
   role: string | null;
   quote: string;
+  parts?: string[];
   kind: string;
   article: string;
   paragraph: number;
@@ -46,7 +48,9 @@ function parseAnswer(line: string): JsonAnswer {
   expect(typeof record['summary']).toBe('string');
   expect(Array.isArray(record['answers'])).toBe(true);
   for (const item of record['answers'] as Record<string, unknown>[]) {
-    expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
+    // `parts` only when the attribution interrupts the quote: the speaker's own words, each verbatim.
+    expect(Object.keys(item).filter((k) => k !== 'parts').sort()).toEqual(ITEM_KEYS);
+    if ('parts' in item) expect(Array.isArray(item['parts']) && item['parts'].every((p) => typeof p === 'string')).toBe(true);
     expect(['direct', 'reported', 'narration']).toContain(item['kind']);
     expect(typeof item['quote']).toBe('string');
     expect(typeof item['paragraph']).toBe('number');
@@ -61,6 +65,7 @@ function expectVerbatim(answer: JsonAnswer): void {
     const article = articles.find((a) => a.id === item.article);
     expect(article, `article ${item.article}`).toBeDefined();
     expect(article?.text.includes(item.quote), `quote ${JSON.stringify(item.quote.slice(0, 60))} is verbatim`).toBe(true);
+    for (const part of item.parts ?? []) expect(item.quote.includes(part), `part ${JSON.stringify(part.slice(0, 60))} is inside the quote`).toBe(true);
   }
 }
 
@@ -165,6 +170,39 @@ describe('npm run ask', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(emptyDir);
       expect(result.stderr).toMatch(/no valid article/);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+});
+
+describe('npm run ask, given a quote its attribution interrupts (“A,” said X, who …, “B.”)', () => {
+  // An article written for this test.
+  const kb = mkdtempSync(join(tmpdir(), 'ask-cli-parts-'));
+  afterAll(() => rmSync(kb, { recursive: true, force: true }));
+  const first = 'The ferry will run all winter,';
+  const second = 'and the fares will not rise.';
+  const narration = 'said Odile Marchetti, who has run the harbour board since the spring and who also thanked the crews';
+  writeArticle(
+    kb,
+    writtenArticle({
+      id: 'harbour',
+      title: 'Harbour board sets winter timetable',
+      people: [{ id: 'odile-marchetti', name: 'Odile Marchetti' }],
+      paragraphs: [{ text: `“${first}” ${narration}. “${second}”`, quotes: [{ speaker: 'odile-marchetti', words: `${first}” ${narration}. “${second}`, parts: [first, second] }] }],
+    }),
+  );
+
+  it(
+    'GIVEN a question it answers THEN the text shows the speaker’s words joined by “ … ”, and --json keeps the verbatim quote and adds its parts',
+    async () => {
+      const text = await ask(['what did Marchetti say about the ferry?'], { env: { ARTICLES_DIR: kb } });
+      expect(text.code, text.stderr).toBe(0);
+      const shown = text.stdout.split('\n').filter((l) => l.includes('│')).map((l) => l.replace(/^\s*│ /, '')).join(' ');
+      expect(shown).toBe(`${first} … ${second}`);
+      const json = await ask(['--json', 'what did Marchetti say about the ferry?'], { env: { ARTICLES_DIR: kb } });
+      const answer = parseAnswer(json.stdout.trimEnd());
+      expect(answer.answers[0]?.parts).toEqual([first, second]);
+      expect(answer.answers[0]?.quote).toContain(narration);
     },
     SPAWN_TIMEOUT_MS,
   );

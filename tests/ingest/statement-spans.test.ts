@@ -32,6 +32,25 @@ describe('GIVEN what was said followed by ", but" and a clause', () => {
   });
 });
 
+describe('GIVEN what was said followed by a lone dash and a clause of what happened meanwhile ("-- even as …")', () => {
+  it('THEN what was said ends before the dash: the clause is the writer\'s', () => {
+    expect(statements('Jon Bray is pledging to take his fight to the council floor -- even as the mayor closed in on the votes she needs.')).toEqual(['Jon Bray → to take his fight to the council floor']);
+    expect(statements('Jon Bray said the ferry would keep running — while the council cut its budget again.')).toEqual(['Jon Bray → the ferry would keep running']);
+  });
+
+  it('THEN a dash that opens an aside closed by a second dash, or a clause of no subject and verb, stays in what was said', () => {
+    expect(statements('Jon Bray said the ferry — as the council knew — would keep running.')).toEqual(['Jon Bray → the ferry — as the council knew — would keep running']);
+    expect(statements('Jon Bray said the ferry would keep running -- as planned.')).toEqual(['Jon Bray → the ferry would keep running -- as planned']);
+  });
+});
+
+describe('GIVEN "said in ’08 that …": a year with its century left out, after the verb', () => {
+  it('THEN it is skipped as the time of saying, and what follows "that" is what was said', () => {
+    expect(statements('Ola Brandt said in ‘08 that the early support of rural voters threw old assumptions into doubt.')).toEqual(['Ola Brandt → the early support of rural voters threw old assumptions into doubt']);
+    expect(statements("Ola Brandt said in '97 that the ferry would never pay.")).toEqual(['Ola Brandt → the ferry would never pay']);
+  });
+});
+
 describe('GIVEN a speech verb\'s passive participle with its agent set off between a subject and its predicate', () => {
   it('THEN the agent said the clause around the aside, and the predicate\'s verb credits no one', () => {
     expect(statements("The new harbour plan, first reported by the Brenwick Ledger on Monday, is the council's answer to the flooding.")).toEqual([
