@@ -76,8 +76,9 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     }
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
-    const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
-    const statement = buildStatement(doc, cue, source, previous, limit, sentence);
+    const opening = cue.kind === 'participle' && !previous ? openingParticipleSubject(doc, cue, plans.slice(n + 1), sentence) : null;
+    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence);
+    const statement = buildStatement(doc, cue, source ?? opening, previous, limit, sentence);
     if (statement) out.push(statement);
   });
   return out;
@@ -344,6 +345,31 @@ function withSubject(doc: Doc, end: number, floor: number): Span | null {
   return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
 }
 
+/**
+ * "Conceding that the pier was late, Tamsin Arkwell said …": a participle that opens the sentence (adverbs aside) has
+ * the subject of the main clause after it: the first later verb whose subject follows a comma or a quotation.
+ */
+function openingParticipleSubject(doc: Doc, cue: Cue, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): SourcePhrase | null {
+  for (let k = sentence.first; k < cue.first; k++) if (doc.tokens[k]?.pos !== 'ADV' || doc.tokens[k]?.quote) return null;
+  for (const { cue: verb, source } of later) {
+    if (verb.kind !== 'verb' || !source || source.inverted || source.head.first <= cue.last) continue;
+    const opener = doc.tokens[sourceStart(source) - 1];
+    if (isComma(opener) || opener?.quote) return source;
+  }
+  return null;
+}
+
+/** The last token of an opening participle's clause: before its subject's comma and an adverb set off there (", though,"). */
+function openingParticipleEnd(doc: Doc, subject: SourcePhrase): number {
+  let end = sourceStart(subject) - 1;
+  if (!isComma(doc.tokens[end])) return boundaryBefore(doc, end + 1);
+  let k = end - 1;
+  // "though" after a comma is an adverb, whatever the tagger calls it.
+  while (['ADV', 'SCONJ'].includes(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+  if (k < end - 1 && isComma(doc.tokens[k])) end = k;
+  return boundaryBefore(doc, end);
+}
+
 /** Where a participle's own subject begins ("with" included), or null when it has none. */
 function ownSubjectStart(doc: Doc, cue: Cue, sentence: Sentence): number | null {
   const own = withSubject(doc, cue.first - 1, sentence.first);
@@ -542,6 +568,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
+    // "Conceding that …, Tamsin Arkwell said …": an opening participle's subject is the main clause's, after it.
+    if (source) return make([content], source, null, 'participle');
     const subject = mainSubject(doc, sentence, cue.first);
     return subject ? make([content], subject, null, 'participle') : null;
   }

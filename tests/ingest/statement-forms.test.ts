@@ -65,3 +65,19 @@ describe('GIVEN a state or an irregular participle set off by commas between a n
     expect(statements('Tor Berge, struck by the story, said the pier must stay open.')).toEqual(['Tor Berge → the pier must stay open']);
   });
 });
+
+describe('GIVEN a participle of speech that opens the sentence', () => {
+  it('THEN the subject of the main clause after it said the participle\'s clause, up to the comma before that subject', () => {
+    expect(statements('Acknowledging that the ferry was late, though, Tor Berge did say the harbour was safe.')).toEqual([
+      'Tor Berge → the ferry was late',
+      'Tor Berge → the harbour was safe',
+    ]);
+  });
+
+  it('THEN a quotation closing the participle\'s clause ends it where no comma does', () => {
+    expect(statements('Conceding that the pier would reopen “in the spring” she warned: “The budget is not ready.”')).toEqual([
+      'she → the pier would reopen “in the spring”',
+      'she → The budget is not ready.',
+    ]);
+  });
+});
