@@ -116,8 +116,15 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
 function speechVerbLemma(doc: Doc, t: Token): string | null {
   const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
   if (!lemma) return null;
-  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t)) return lemma;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t) || participleAfterComma(doc, t)) return lemma;
   return null;
+}
+
+/** "…, warning that the pier is unsafe": an -ing form right after a comma and before "that" is a participle, not a noun. */
+function participleAfterComma(doc: Doc, t: Token): boolean {
+  const before = doc.tokens[t.i - 1];
+  const after = doc.tokens[t.i + 1];
+  return /ing$/.test(t.text.toLowerCase()) && before?.text === ',' && !before.quote && after?.text.toLowerCase() === 'that' && !after.quote && before.sentence === t.sentence;
 }
 
 /**

@@ -81,3 +81,9 @@ describe('GIVEN a participle of speech that opens the sentence', () => {
     ]);
   });
 });
+
+describe('GIVEN an -ing form of a speech verb after a comma and before "that"', () => {
+  it('THEN it is a participle whose clause was said, even where the tagger reads a noun', () => {
+    expect(statements('On Monday, she seemed to hint at her plans, warning that the pier is “not safe at all.”')).toEqual(['she → the pier is “not safe at all.”']);
+  });
+});
