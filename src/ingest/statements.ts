@@ -370,6 +370,44 @@ function openingParticipleEnd(doc: Doc, subject: SourcePhrase): number {
   return boundaryBefore(doc, end);
 }
 
+/** Prepositions that take a participle in an aside ("after saying …", "while insisting …"). */
+const ASIDE_PREPOSITIONS = new Set(['after', 'before', 'while', 'by', 'since', 'despite', 'in', 'without']);
+
+/**
+ * "Tamsin Arkwell, after first saying the pier was safe, closed it": a participle (a preposition and adverbs
+ * before it) set off by a comma after a subject with no verb, closed by a comma or dash before the subject's finite
+ * verb. The subject, and the last token of the aside.
+ */
+function asideParticiple(doc: Doc, cue: Cue, sentence: Sentence): { subject: Span; from: number; end: number } | null {
+  let j = cue.first - 1;
+  while (doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+  if (ASIDE_PREPOSITIONS.has(lower(doc.tokens[j]))) j--;
+  while (doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+  if (!isComma(doc.tokens[j]) || doc.tokens[j]?.quote || j <= sentence.first) return null;
+  for (let k = sentence.first; k < j; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT') return null;
+  }
+  const subject = phraseEndingAt(doc, j - 1, sentence.first);
+  if (!subject || subject.first !== sentence.first) return null;
+  // "alleging – again without proof – that …": a dashed aside right after the participle is skipped.
+  let from = cue.last + 1;
+  if (anyDash(doc, from)) {
+    let close = from + 1;
+    while (close < from + 8 && close < sentence.last && !anyDash(doc, close)) close++;
+    if (anyDash(doc, close)) from = close + (doc.tokens[close + 1]?.text === '-' ? 2 : 1);
+  }
+  for (let k = from; k < sentence.last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || !(isComma(t) || anyDash(doc, k))) continue;
+    let v = k + 1;
+    while (doc.tokens[v]?.pos === 'ADV' && !doc.tokens[v]?.quote) v++;
+    const verb = doc.tokens[v];
+    if (verb && !verb.quote && (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/.test(lower(verb))) return { subject, from, end: k - 1 };
+  }
+  return null;
+}
+
 /** Where a participle's own subject begins ("with" included), or null when it has none. */
 function ownSubjectStart(doc: Doc, cue: Cue, sentence: Sentence): number | null {
   const own = withSubject(doc, cue.first - 1, sentence.first);
@@ -561,6 +599,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: true }, null, 'dash');
   }
   if (cue.kind === 'participle') {
+    // "Tamsin Arkwell, after first saying …, left": an aside between the subject and its verb.
+    const aside = asideParticiple(doc, cue, sentence);
+    if (aside) {
+      const inside = complement(doc, cue, aside.from, Math.min(limit, aside.end));
+      return inside && weakVerbHolds(doc, cue, inside) ? make([inside], { head: aside.subject, appositions: [], inverted: false }, null, 'participle') : null;
+    }
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
     // "with Tamsin Arkwell saying …": the phrase after "with" is the participle's own subject.
@@ -878,6 +922,13 @@ function dashEndingAt(doc: Doc, k: number): number {
   const t = doc.tokens[k]?.text ?? '';
   if (DASHES.has(t)) return k;
   return t === '-' && doc.tokens[k - 1]?.text === '-' ? k - 1 : -1;
+}
+
+/** A dash between words, a hyphen set off by spaces ("again - falsely") included. */
+function anyDash(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (!t || t.quote) return false;
+  return isDash(doc, k) || (t.text === '-' && /\s/.test(doc.text[t.start - 1] ?? '') && /\s/.test(doc.text[t.end] ?? ''));
 }
 
 /** A dash between words: "—", "–", or "--" (read as two hyphens). */

@@ -87,3 +87,15 @@ describe('GIVEN an -ing form of a speech verb after a comma and before "that"', 
     expect(statements('On Monday, she seemed to hint at her plans, warning that the pier is “not safe at all.”')).toEqual(['she → the pier is “not safe at all.”']);
   });
 });
+
+describe('GIVEN a participle of speech in an aside between a subject and its verb', () => {
+  it('THEN the subject said the aside\'s clause, which ends at the comma before the subject\'s verb', () => {
+    expect(statements('Tor Berge, after initially saying he would not run, entered the race this week.')).toEqual(['Tor Berge → he would not run']);
+  });
+
+  it('THEN a dashed aside right after the participle is no part of what was said', () => {
+    expect(statements('Mira Lund, later alleging - again without proof - that the mayor wanted to sell the pier, left the hall.')).toEqual([
+      'Mira Lund → the mayor wanted to sell the pier',
+    ]);
+  });
+});
