@@ -209,7 +209,9 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   if (lower === 'to') {
     const governor = doc.tokens[k - 1];
     if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;
-    return governor !== undefined && governor.pos === 'VERB';
+    // "went on to say": a verb and its particle govern the infinitive.
+    const particle = governor?.pos === 'ADP' && governor.text.toLowerCase() === 'on' && doc.tokens[k - 2]?.lemma === 'go';
+    return governor !== undefined && (governor.pos === 'VERB' || particle);
   }
   // "the so-called", "a group called X": a name given, not words said.
   if (t.text.toLowerCase() === 'called' && (before.pos === 'NOUN' || before.text === '-')) return false;

@@ -213,6 +213,15 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
     if (isComma(doc.tokens[k]) && doc.tokens[k - 1]?.pos === 'ADV' && isComma(doc.tokens[k - 2]) && k - 3 >= first && !doc.tokens[k - 1]?.quote && ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 3]?.pos ?? '')) k -= 3;
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
+    // "Tamsin Arkwell went on to say": the verb governing the infinitive has the subject.
+    if (lower(doc.tokens[k + 1]) === 'to' && doc.tokens[k + 1]?.pos === 'PART') {
+      const j = k - 1;
+      const verb = doc.tokens[j];
+      if (lower(doc.tokens[k]) === 'on' && j > first && verb?.lemma === 'go' && !verb.quote && !/ing$/.test(lower(verb))) {
+        k = j - 1;
+        continue;
+      }
+    }
     // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.
     const closing = dashEndingAt(doc, k);
     if (closing >= 0) {

@@ -99,3 +99,10 @@ describe('GIVEN a participle of speech in an aside between a subject and its ver
     ]);
   });
 });
+
+describe('GIVEN "went on to say"', () => {
+  it('THEN the subject of "went" said what follows', () => {
+    expect(statements('Tor Berge thanked the crew.', 'He went on to say the pier was unsafe.')).toEqual(['He → the pier was unsafe']);
+    expect(statements('Mira Lund went on to say “the ferry is late.”')).toEqual(['Mira Lund → the ferry is late.']);
+  });
+});
