@@ -981,7 +981,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "promised Tamsin Arkwell that …", "warned them that …": a name or pronoun before "that" is the one addressed.
   else k = namedAddressee(doc, k, limit);
   const addressed = k > from;
-  k = skipAdjuncts(doc, k, limit);
+  k = skipAdjuncts(doc, k, limit, addressed && cue.frame === 'addressee');
   // "told Tamsin Arkwell of the Ledger, that …": a stray comma before "that".
   if (isComma(at(k)) && !at(k)?.quote && lower(at(k + 1)) === 'that' && addressed) k++;
   const t = at(k);
@@ -1153,7 +1153,7 @@ function skipAddressee(doc: Doc, k: number, limit: number): number {
 }
 
 /** Adverbs, days and prepositional phrases between a verb and what was said ("said in a statement on Monday that"). */
-function skipAdjuncts(doc: Doc, from: number, limit: number): number {
+function skipAdjuncts(doc: Doc, from: number, limit: number, clauseFollows = false): number {
   let k = from;
   for (let guard = 0; guard < 6; guard++) {
     const t = doc.tokens[k];
@@ -1182,7 +1182,9 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
         while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
       }
       const next = doc.tokens[end];
-      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote)) {
+      // "told reporters on Monday he would …": after an addressee, a clause with a subject and a verb follows too.
+      const clause = clauseFollows && opensClauseAt(doc, end, limit);
+      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote || clause)) {
         k = end;
         continue;
       }
@@ -1190,6 +1192,18 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
     return k;
   }
   return k;
+}
+
+/** A subject at `k` (a pronoun, a determiner or a name), then a finite verb within a few words, before any punctuation. */
+function opensClauseAt(doc: Doc, k: number, limit: number): boolean {
+  const first = doc.tokens[k];
+  if (!first || first.quote || !(['DET', 'PROPN'].includes(first.pos) || ['he', 'she', 'they', 'we', 'i', 'it'].includes(lower(first)))) return false;
+  for (let j = k + 1; j <= Math.min(limit, k + 6); j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.pos === 'PUNCT') return false;
+    if ((t.pos === 'AUX' || t.pos === 'VERB') && !/ing$/.test(lower(t))) return true;
+  }
+  return false;
 }
 
 /** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */

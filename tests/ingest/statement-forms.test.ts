@@ -106,3 +106,11 @@ describe('GIVEN "went on to say"', () => {
     expect(statements('Mira Lund went on to say “the ferry is late.”')).toEqual(['Mira Lund → the ferry is late.']);
   });
 });
+
+describe('GIVEN a verb that addresses someone, then where or when, then a clause with no "that"', () => {
+  it('THEN the clause after the adjunct is what was said', () => {
+    expect(statements('The storm sparked a debate, with Tor Berge telling reporters on Thursday he viewed the mayor as responsible.')).toEqual([
+      'Tor Berge → he viewed the mayor as responsible',
+    ]);
+  });
+});
