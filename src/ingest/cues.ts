@@ -116,8 +116,15 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
 function speechVerbLemma(doc: Doc, t: Token): string | null {
   const lemma = speechLemma(t.text) ?? (SPEECH_FRAMES.has(t.lemma) ? t.lemma : null);
   if (!lemma) return null;
-  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t)) return lemma;
+  if (t.pos === 'VERB' || ALWAYS_VERBS.has(t.text.toLowerCase()) || attributes(doc, t) || introducesClause(doc, t) || participleAfterComma(doc, t)) return lemma;
   return null;
+}
+
+/** "…, warning that the pier is unsafe": an -ing form right after a comma and before "that" is a participle, not a noun. */
+function participleAfterComma(doc: Doc, t: Token): boolean {
+  const before = doc.tokens[t.i - 1];
+  const after = doc.tokens[t.i + 1];
+  return /ing$/.test(t.text.toLowerCase()) && before?.text === ',' && !before.quote && after?.text.toLowerCase() === 'that' && !after.quote && before.sentence === t.sentence;
 }
 
 /**
@@ -202,7 +209,9 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   if (lower === 'to') {
     const governor = doc.tokens[k - 1];
     if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;
-    return governor !== undefined && governor.pos === 'VERB';
+    // "went on to say": a verb and its particle govern the infinitive.
+    const particle = governor?.pos === 'ADP' && governor.text.toLowerCase() === 'on' && doc.tokens[k - 2]?.lemma === 'go';
+    return governor !== undefined && (governor.pos === 'VERB' || particle);
   }
   // "the so-called", "a group called X": a name given, not words said.
   if (t.text.toLowerCase() === 'called' && (before.pos === 'NOUN' || before.text === '-')) return false;

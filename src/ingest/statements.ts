@@ -79,13 +79,14 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     }
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
-    const limit = contentLimit(doc, source, plans.slice(n + 1), sentence);
+    const opening = cue.kind === 'participle' && !previous ? openingParticipleSubject(doc, cue, plans.slice(n + 1), sentence) : null;
+    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence);
     // "… while S proposed X and said C": the subject of the verb before "and", even when that verb said nothing itself.
     // Its subject must open a clause of the sentence, not sit inside one ("whether S could …", "X's proposed …").
     const earlier = plans.slice(0, n).findLast((p) => p.cue.kind === 'verb' && p.source !== null && !p.source.inverted)?.source ?? null;
     const opener = earlier ? doc.tokens[(earlier.listStart ?? earlier.head.first) - 1] : undefined;
     const opensClause = earlier !== null && (opener === undefined || opener.i < sentence.first || isComma(opener) || ['while', 'whereas'].includes(lower(opener)));
-    const statement = buildStatement(doc, cue, source, previous, limit, sentence, opensClause ? earlier : null);
+    const statement = buildStatement(doc, cue, source ?? opening, previous, limit, sentence, opensClause ? earlier : null);
     if (statement) out.push(statement);
   });
   return out;
@@ -223,6 +224,15 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
     if (isComma(doc.tokens[k]) && doc.tokens[k - 1]?.pos === 'ADV' && isComma(doc.tokens[k - 2]) && k - 3 >= first && !doc.tokens[k - 1]?.quote && ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 3]?.pos ?? '')) k -= 3;
     // A capitalised word inside the sentence is a name even when tagged as an auxiliary ("… Will said").
     while (k >= first && SKIPPABLE_BEFORE_VERB.has(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote && !(k > first && /^\p{Lu}/u.test(doc.tokens[k]?.text ?? ''))) k--;
+    // "Tamsin Arkwell went on to say": the verb governing the infinitive has the subject.
+    if (lower(doc.tokens[k + 1]) === 'to' && doc.tokens[k + 1]?.pos === 'PART') {
+      const j = k - 1;
+      const verb = doc.tokens[j];
+      if (lower(doc.tokens[k]) === 'on' && j > first && verb?.lemma === 'go' && !verb.quote && !/ing$/.test(lower(verb))) {
+        k = j - 1;
+        continue;
+      }
+    }
     // "Tamsin Arkwell -- whose firm built it -- said": an aside set off by dashes stands between the subject and its verb.
     const closing = dashEndingAt(doc, k);
     if (closing >= 0) {
@@ -356,6 +366,69 @@ function withSubject(doc: Doc, end: number, floor: number): Span | null {
   if (before === 'with') return phrase;
   const named = last.pos === 'PROPN' && /^\p{Lu}/u.test(doc.tokens[phrase.first]?.text ?? '');
   return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
+}
+
+/**
+ * "Conceding that the pier was late, Tamsin Arkwell said …": a participle that opens the sentence (adverbs aside) has
+ * the subject of the main clause after it: the first later verb whose subject follows a comma or a quotation.
+ */
+function openingParticipleSubject(doc: Doc, cue: Cue, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): SourcePhrase | null {
+  for (let k = sentence.first; k < cue.first; k++) if (doc.tokens[k]?.pos !== 'ADV' || doc.tokens[k]?.quote) return null;
+  for (const { cue: verb, source } of later) {
+    if (verb.kind !== 'verb' || !source || source.inverted || source.head.first <= cue.last) continue;
+    const opener = doc.tokens[sourceStart(source) - 1];
+    if (isComma(opener) || opener?.quote) return source;
+  }
+  return null;
+}
+
+/** The last token of an opening participle's clause: before its subject's comma and an adverb set off there (", though,"). */
+function openingParticipleEnd(doc: Doc, subject: SourcePhrase): number {
+  let end = sourceStart(subject) - 1;
+  if (!isComma(doc.tokens[end])) return boundaryBefore(doc, end + 1);
+  let k = end - 1;
+  // "though" after a comma is an adverb, whatever the tagger calls it.
+  while (['ADV', 'SCONJ'].includes(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+  if (k < end - 1 && isComma(doc.tokens[k])) end = k;
+  return boundaryBefore(doc, end);
+}
+
+/** Prepositions that take a participle in an aside ("after saying …", "while insisting …"). */
+const ASIDE_PREPOSITIONS = new Set(['after', 'before', 'while', 'by', 'since', 'despite', 'in', 'without']);
+
+/**
+ * "Tamsin Arkwell, after first saying the pier was safe, closed it": a participle (a preposition and adverbs
+ * before it) set off by a comma after a subject with no verb, closed by a comma or dash before the subject's finite
+ * verb. The subject, and the last token of the aside.
+ */
+function asideParticiple(doc: Doc, cue: Cue, sentence: Sentence): { subject: Span; from: number; end: number } | null {
+  let j = cue.first - 1;
+  while (doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+  if (ASIDE_PREPOSITIONS.has(lower(doc.tokens[j]))) j--;
+  while (doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+  if (!isComma(doc.tokens[j]) || doc.tokens[j]?.quote || j <= sentence.first) return null;
+  for (let k = sentence.first; k < j; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT') return null;
+  }
+  const subject = phraseEndingAt(doc, j - 1, sentence.first);
+  if (!subject || subject.first !== sentence.first) return null;
+  // "alleging – again without proof – that …": a dashed aside right after the participle is skipped.
+  let from = cue.last + 1;
+  if (anyDash(doc, from)) {
+    let close = from + 1;
+    while (close < from + 8 && close < sentence.last && !anyDash(doc, close)) close++;
+    if (anyDash(doc, close)) from = close + (doc.tokens[close + 1]?.text === '-' ? 2 : 1);
+  }
+  for (let k = from; k < sentence.last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || !(isComma(t) || anyDash(doc, k))) continue;
+    let v = k + 1;
+    while (doc.tokens[v]?.pos === 'ADV' && !doc.tokens[v]?.quote) v++;
+    const verb = doc.tokens[v];
+    if (verb && !verb.quote && (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/.test(lower(verb))) return { subject, from, end: k - 1 };
+  }
+  return null;
 }
 
 /** Where a participle's own subject begins ("with" included), or null when it has none. */
@@ -570,6 +643,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: true }, null, 'dash');
   }
   if (cue.kind === 'participle') {
+    // "Tamsin Arkwell, after first saying …, left": an aside between the subject and its verb.
+    const aside = asideParticiple(doc, cue, sentence);
+    if (aside) {
+      const inside = complement(doc, cue, aside.from, Math.min(limit, aside.end));
+      return inside && weakVerbHolds(doc, cue, inside) ? make([inside], { head: aside.subject, appositions: [], inverted: false }, null, 'participle') : null;
+    }
     const content = complement(doc, cue, cue.last + 1, limit);
     if (!content || !weakVerbHolds(doc, cue, content)) return null;
     // "with Tamsin Arkwell saying …": the phrase after "with" is the participle's own subject.
@@ -577,6 +656,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
     if (previous) return make([content], null, previous, 'participle');
+    // "Conceding that …, Tamsin Arkwell said …": an opening participle's subject is the main clause's, after it.
+    if (source) return make([content], source, null, 'participle');
     const subject = coordinatedSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
     return subject ? make([content], subject, null, 'participle') : null;
   }
@@ -887,6 +968,13 @@ function dashEndingAt(doc: Doc, k: number): number {
   return t === '-' && doc.tokens[k - 1]?.text === '-' ? k - 1 : -1;
 }
 
+/** A dash between words, a hyphen set off by spaces ("again - falsely") included. */
+function anyDash(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (!t || t.quote) return false;
+  return isDash(doc, k) || (t.text === '-' && /\s/.test(doc.text[t.start - 1] ?? '') && /\s/.test(doc.text[t.end] ?? ''));
+}
+
 /** A dash between words: "—", "–", or "--" (read as two hyphens). */
 function isDash(doc: Doc, k: number): boolean {
   const t = doc.tokens[k]?.text ?? '';
@@ -928,7 +1016,7 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   // "promised Tamsin Arkwell that …", "warned them that …": a name or pronoun before "that" is the one addressed.
   else k = namedAddressee(doc, k, limit);
   const addressed = k > from;
-  k = skipAdjuncts(doc, k, limit);
+  k = skipAdjuncts(doc, k, limit, addressed && cue.frame === 'addressee');
   // "told Tamsin Arkwell of the Ledger, that …": a stray comma before "that".
   if (isComma(at(k)) && !at(k)?.quote && lower(at(k + 1)) === 'that' && addressed) k++;
   const t = at(k);
@@ -1100,7 +1188,7 @@ function skipAddressee(doc: Doc, k: number, limit: number): number {
 }
 
 /** Adverbs, days and prepositional phrases between a verb and what was said ("said in a statement on Monday that"). */
-function skipAdjuncts(doc: Doc, from: number, limit: number): number {
+function skipAdjuncts(doc: Doc, from: number, limit: number, clauseFollows = false): number {
   let k = from;
   for (let guard = 0; guard < 6; guard++) {
     const t = doc.tokens[k];
@@ -1130,7 +1218,9 @@ function skipAdjuncts(doc: Doc, from: number, limit: number): number {
         while (TIME_WORDS.has(lower(doc.tokens[end])) && end <= limit) end++;
       }
       const next = doc.tokens[end];
-      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote)) {
+      // "told reporters on Monday he would …": after an addressee, a clause with a subject and a verb follows too.
+      const clause = clauseFollows && opensClauseAt(doc, end, limit);
+      if (end > k && (lower(next) === 'that' || next?.text === ':' || (isComma(next) && doc.tokens[end + 1]?.quote) || next?.quote || clause)) {
         k = end;
         continue;
       }
@@ -1146,6 +1236,18 @@ function elidedYear(doc: Doc, k: number): number {
   const digits = doc.tokens[k + 1];
   if (!mark || !digits || !/^['‘’]$/.test(mark.text) || mark.end !== digits.start || !/^\d\d$/.test(digits.text)) return -1;
   return k + 1;
+}
+
+/** A subject at `k` (a pronoun, a determiner or a name), then a finite verb within a few words, before any punctuation. */
+function opensClauseAt(doc: Doc, k: number, limit: number): boolean {
+  const first = doc.tokens[k];
+  if (!first || first.quote || !(['DET', 'PROPN'].includes(first.pos) || ['he', 'she', 'they', 'we', 'i', 'it'].includes(lower(first)))) return false;
+  for (let j = k + 1; j <= Math.min(limit, k + 6); j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || t.pos === 'PUNCT') return false;
+    if ((t.pos === 'AUX' || t.pos === 'VERB') && !/ing$/.test(lower(t))) return true;
+  }
+  return false;
 }
 
 /** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */

@@ -95,3 +95,52 @@ describe('GIVEN a participle after a clause joined by ", but" to the one before'
     ).toEqual(['Lasko: Varn to explain her views on the ferry fares']);
   });
 });
+
+describe('GIVEN a participle of speech that opens the sentence', () => {
+  it('THEN the subject of the main clause after it said the participle\'s clause, up to the comma before that subject', () => {
+    expect(statements('Acknowledging that the ferry was late, though, Tor Berge did say the harbour was safe.')).toEqual([
+      'Tor Berge → the ferry was late',
+      'Tor Berge → the harbour was safe',
+    ]);
+  });
+
+  it('THEN a quotation closing the participle\'s clause ends it where no comma does', () => {
+    expect(statements('Conceding that the pier would reopen “in the spring” she warned: “The budget is not ready.”')).toEqual([
+      'she → the pier would reopen “in the spring”',
+      'she → The budget is not ready.',
+    ]);
+  });
+});
+
+describe('GIVEN an -ing form of a speech verb after a comma and before "that"', () => {
+  it('THEN it is a participle whose clause was said, even where the tagger reads a noun', () => {
+    expect(statements('On Monday, she seemed to hint at her plans, warning that the pier is “not safe at all.”')).toEqual(['she → the pier is “not safe at all.”']);
+  });
+});
+
+describe('GIVEN a participle of speech in an aside between a subject and its verb', () => {
+  it('THEN the subject said the aside\'s clause, which ends at the comma before the subject\'s verb', () => {
+    expect(statements('Tor Berge, after initially saying he would not run, entered the race this week.')).toEqual(['Tor Berge → he would not run']);
+  });
+
+  it('THEN a dashed aside right after the participle is no part of what was said', () => {
+    expect(statements('Mira Lund, later alleging - again without proof - that the mayor wanted to sell the pier, left the hall.')).toEqual([
+      'Mira Lund → the mayor wanted to sell the pier',
+    ]);
+  });
+});
+
+describe('GIVEN "went on to say"', () => {
+  it('THEN the subject of "went" said what follows', () => {
+    expect(statements('Tor Berge thanked the crew.', 'He went on to say the pier was unsafe.')).toEqual(['He → the pier was unsafe']);
+    expect(statements('Mira Lund went on to say “the ferry is late.”')).toEqual(['Mira Lund → the ferry is late.']);
+  });
+});
+
+describe('GIVEN a verb that addresses someone, then where or when, then a clause with no "that"', () => {
+  it('THEN the clause after the adjunct is what was said', () => {
+    expect(statements('The storm sparked a debate, with Tor Berge telling reporters on Thursday he viewed the mayor as responsible.')).toEqual([
+      'Tor Berge → he viewed the mayor as responsible',
+    ]);
+  });
+});
