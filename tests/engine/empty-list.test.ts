@@ -1,0 +1,22 @@
+import { setFlagsFromString } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { emptyObjectList } from '../../src/engine/empty-list.js';
+
+// V8's own predicate: do two arrays share a hidden class (hence an elements kind)? Natives syntax is read when code is parsed.
+setFlagsFromString('--allow-natives-syntax');
+const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b);') as (a: unknown, b: unknown) => boolean;
+
+describe('an empty list for sites that see lists of objects', () => {
+  const people = [{ name: 'Ilse Marrow' }, { name: 'Tomas Verrell' }];
+
+  it('is empty', () => {
+    expect(emptyObjectList()).toEqual([]);
+  });
+
+  it('has the hidden class of a list of objects, not the empty literal’s', () => {
+    expect(sameMap(emptyObjectList(), people)).toBe(true);
+    expect(sameMap(emptyObjectList(), people.filter((p) => p.name === 'nobody'))).toBe(true);
+    // What it replaces: a `[]` literal is a list of another kind, which code optimised for lists of people does not expect.
+    expect(sameMap([], people)).toBe(false);
+  });
+});
