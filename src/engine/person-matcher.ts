@@ -3,7 +3,7 @@ import type { PersonEntry } from './knowledge.js';
 import { ANYONE, HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
 import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, examinable } from './limits.js';
 import { TypoIndex } from './typo-index.js';
-import { LruMap } from './lru.js';
+import { RecentMemo } from './recent-memo.js';
 import { spellingVariant } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokens.js';
@@ -85,7 +85,7 @@ export class PersonMatcher {
   /** Typed words already compared with the names: the same few words come back question after question. */
   private readonly variantOf = new Map<string, { token: string; typo: boolean } | null>();
   /** The same words are resolved several times while one question is read (its kind, its speaker, the people it names). */
-  private readonly recent = new LruMap<string, PersonResolution>(8);
+  private readonly recent = new RecentMemo<string, PersonResolution>(8);
   private readonly nameTokens = new Set<string>();
   /** Name tokens by first letter and length, built when a typo is first looked for: a typed word is compared with only a bounded few. */
   private typoIndex: TypoIndex | undefined;

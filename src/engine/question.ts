@@ -1,7 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { ABOUT_WORDS, ANYONE, ARTICLE_WORDS, AUXILIARIES, FILLER, SPEECH_NOUNS, SPEECH_WORDS, TELL_ME_ABOUT_IDIOM, WH_WORDS } from './lexicon.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
-import { LruMap } from './lru.js';
+import { RecentMemo } from './recent-memo.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { foldText } from '../text/words.js';
 
@@ -73,7 +73,7 @@ export interface QuestionText {
 }
 
 /** The router and every article's engine read the same question: the latest few are kept read. */
-const recent = new LruMap<string, QuestionText>(8);
+const recent = new RecentMemo<string, QuestionText>(8);
 
 export function readQuestion(rawQuestion: string): QuestionText {
   return recent.remember(rawQuestion.slice(0, MAX_QUESTION_CHARS), read);

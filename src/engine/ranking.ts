@@ -1,5 +1,6 @@
 import type { EvidenceUnit } from './evidence.js';
 import type { PersonEntry } from './knowledge.js';
+import { doubleList, emptyObjectList } from './empty-list.js';
 import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS } from './limits.js';
 import { LruMap } from './lru.js';
 import { TypoIndex } from './typo-index.js';
@@ -35,7 +36,8 @@ export interface ContentTerm {
   topic?: string;
 }
 
-const NONE: readonly { stem: string; strength: number }[] = [];
+/** Of the kind lists of expansions have: `score` iterates both at one site. */
+const NONE: readonly { stem: string; strength: number }[] = emptyObjectList();
 const NO_TOPICS: ReadonlySet<string> = new Set();
 
 export interface ScoredUnit {
@@ -107,17 +109,17 @@ export class EvidenceIndex {
   /** The units, scored for the terms (and the question's word sequence, for proximity); only units that match something. */
   score(terms: readonly ContentTerm[], sequence: readonly string[], filter?: (unit: EvidenceUnit) => boolean): ScoredUnit[] {
     const n = terms.length;
-    const weights = terms.map((t) => t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
+    // Doubles whatever the values (see doubleList); the unknown words as a loop: no list of another kind when none is.
+    const weights = doubleList();
+    const unknown: string[] = [];
+    for (const t of terms) {
+      weights.push(t.weight * (t.person ? this.personIdf(t.person) : t.topic ? this.topicIdf(t.topic) : this.idf(t.stem)));
+      if (!t.person && !t.topic && !this.documentFrequency.has(t.stem) && t.stem.length >= 4) unknown.push(t.stem);
+    }
     let total = 0;
     for (let i = 0; i < n; i++) if (!terms[i]?.bonus) total += weights[i] ?? 0;
     // Variants of words the article does not use, for the few longest of them: bounded work however long the question.
-    const fuzzy = new Set(
-      terms
-        .filter((t) => !t.person && !t.topic && !this.documentFrequency.has(t.stem) && t.stem.length >= 4)
-        .map((t) => t.stem)
-        .sort((a, b) => b.length - a.length)
-        .slice(0, MAX_FUZZY_WORDS),
-    );
+    const fuzzy = new Set(unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
     const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
     // The topics (from the data) each term's words describe, found once rather than unit by unit.
     const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : t.person ? this.topicsDescribedBy(this.nameStems(t.person)) : (this.topicsOfStem.get(t.stem) ?? NO_TOPICS)));

@@ -7,6 +7,7 @@ import { answerTypeOf } from './answers/registry.js';
 import { statement } from './answers/statement.js';
 import { articleDate, time } from './answers/time.js';
 import { buildEvidence, type EvidenceUnit } from './evidence.js';
+import { emptyObjectList } from './empty-list.js';
 import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEntry, type TopicEntry } from './knowledge.js';
 import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
@@ -93,7 +94,7 @@ export class ScopedEngine implements Scope {
     const constraint = q.speaker;
     if (constraint?.status === 'unknown') return unknownPerson(this, q.subject);
     if (constraint?.status === 'unsure') return didYouMean(this, q.subject, constraint.candidates);
-    const speakers = constraint?.status === 'resolved' ? constraint.people : [];
+    const speakers = constraint?.status === 'resolved' ? constraint.people : NO_SPEAKERS;
     if (q.type === statement && speakers.length > 0 && speakers.every((p) => p.quotes.length === 0) && !this.reportedInNarration(speakers)) return this.notQuoted(speakers);
     if (q.content.length === 0 && speakers.length === 0) {
       if (q.type === time) return articleDate(this);
@@ -232,6 +233,9 @@ export class ScopedEngine implements Scope {
       .map((t) => ({ id: t.id, label: t.topic.label, speakers: unique(t.quotes.map((q) => q.speaker.person)), quoteCount: t.quotes.length }));
   }
 }
+
+/** No speaker asked for: an empty list of the kind lists of people have (`rank` and `speakerMatch` see both). */
+const NO_SPEAKERS: readonly PersonEntry[] = emptyObjectList();
 
 /** How surely a unit is the asked speaker's: their own quote, a quote relaying them, narration reporting them. */
 function speakerMatch(unit: EvidenceUnit, speakers: readonly PersonEntry[]): number {

@@ -289,10 +289,11 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The reply encoded once: its length is the encoded bytes' (no separate pass over the text to count them). */
 function sendJson(response: ServerResponse, status: number, body: unknown, close = false): void {
-  const text = JSON.stringify(body);
-  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
+  const bytes = Buffer.from(JSON.stringify(body));
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': bytes.length };
   if (close) headers.connection = 'close';
   response.writeHead(status, headers);
-  response.end(text);
+  response.end(bytes);
 }
