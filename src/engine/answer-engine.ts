@@ -163,7 +163,7 @@ class KnowledgeBaseEngine implements AnswerEngine {
    * as well as any article's name fits it: the words of another article, or a near name there, do not take it away.
    */
   private routesFor(question: string, read: QuestionText, router: ArticleRouter): Route[] {
-    const named = read.slot.length > 0 ? this.speakerArticles?.find(read.slot.map((i) => read.words[i]?.word ?? '')) : undefined;
+    const named = read.slot.length > 0 ? this.speakerArticles?.find(read.slot.map((i) => writtenAs(read, i))) : undefined;
     if (!named || named.size === 0) return router.route(question, ROUTE_CANDIDATES);
     const routed = router.route(question, ROUTE_CANDIDATES, named);
     if (routed.length > 0) return routed;
@@ -369,4 +369,10 @@ function totalTopics(articles: readonly Article[]): TopicSummary[] {
   return [...totals.entries()]
     .sort((a, b) => b[1].quoteCount - a[1].quoteCount)
     .map(([id, t]) => ({ id, label: t.label, speakers: [...t.speakers.values()], quoteCount: t.quoteCount }));
+}
+
+/** A question's word as its asker wrote it (capitals kept: a capital tells a name from a little word). */
+function writtenAs(read: QuestionText, at: number): string {
+  const word = read.words[at];
+  return word ? read.text.slice(word.start, word.end) : '';
 }

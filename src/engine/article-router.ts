@@ -4,6 +4,7 @@ import { MAX_FUZZY_WORDS } from './limits.js';
 import { LruMap } from './lru.js';
 import { isFrameWord, questionTerms, readQuestion, type QuestionText, type QuestionWord } from './question.js';
 import { TypoIndex } from './typo-index.js';
+import { WordSequences } from './word-sequences.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { contentStems as terms } from '../text/tokens.js';
 import { foldedWordText } from '../text/words.js';
@@ -40,6 +41,8 @@ const PHRASE_POOL = 10;
 /** … when it has at least this many word pairs, and a route saying all of them counts this much more. */
 const MIN_PHRASE_PAIRS = 3;
 const PHRASE_WEIGHT = 2;
+/** An article alone saying the question's words in a row ranks just above the best (ahead of its ties). */
+const SEQUENCE_LIFT = 1.01;
 /** The weight MiniSearch gives a fuzzy match. */
 const FUZZY_WEIGHT = 0.45;
 
@@ -62,6 +65,8 @@ export class ArticleRouter {
   private readonly paragraphCommonAt: number;
   /** The words of people, titles and subjects, for typos (bounded work: see TypoIndex). */
   private readonly typos: TypoIndex;
+  /** Which article alone says each run of three words: a statement quoted in common words finds its article so. */
+  private readonly sequences: WordSequences;
   private readonly folded = new LruMap<string, string>(256, { admitOnSecondUse: true });
   /** Scratch per article for one routing (zero between questions): no map of candidates is built per question. */
   private readonly wholeScore: Float64Array;
@@ -104,6 +109,14 @@ export class ArticleRouter {
     const searchable = (t: string) => (this.paragraphFrequency.get(t) ?? Infinity) <= this.paragraphCommonAt;
     paragraphTerms.forEach((words, i) => this.paragraphIndex.add([[...words, ...(paragraphPairs[i] as string[])].filter(searchable)]));
     this.paragraphIndex.seal();
+    this.sequences = new WordSequences(articles.map((a) => a.text));
+  }
+
+  /** The question's words past its frame ("who said", "what did"): the wording it quotes or names. */
+  private wording(question: QuestionText): QuestionWord[] {
+    let from = question.coreAt;
+    while (from < question.words.length && isFrameWord(question.words[from] as QuestionWord, question)) from++;
+    return question.words.slice(from);
   }
 
   /**
@@ -111,10 +124,7 @@ export class ArticleRouter {
    * Only the first `limit` are asked for: a route that could not reach them even saying every pair is not read.
    */
   private byPhrase(question: QuestionText, ranked: readonly [number, number][], limit: number): [number, number][] {
-    // From the first word past the question's frame ("who said", "what did"): the wording it quotes or names.
-    let from = question.coreAt;
-    while (from < question.words.length && isFrameWord(question.words[from] as QuestionWord, question)) from++;
-    const words = question.words.slice(from);
+    const words = this.wording(question);
     const pairs: string[] = [];
     for (let i = 1; i < words.length; i++) {
       const [a, b] = [words[i - 1] as QuestionWord, words[i] as QuestionWord];
@@ -196,10 +206,17 @@ export class ArticleRouter {
     const ranked = new TopScores(Math.max(PHRASE_POOL, limit));
     for (let i = 0; i < touchedCount; i++) {
       const article = touched.ids[i] as number;
-      if (!among || among.has(article)) ranked.offer(article, (wholeScore[article] as number) + (paragraphScore[article] as number));
+      const score = (wholeScore[article] as number) + (paragraphScore[article] as number);
+      if (!among || among.has(article)) ranked.offer(article, score);
       wholeScore[article] = 0;
       paragraphScore[article] = 0;
       touched.marked[article] = 0;
+    }
+    // An article alone saying the question's words in a row is a route as good as the best, however common those words:
+    // only for a question naming no speaker (a name's words in a row would find the articles naming it).
+    const best = ranked.best()[0]?.[1];
+    if (best !== undefined && read.slot.length === 0) {
+      for (const article of this.sequences.find(quotedRun(read))) if (!among || among.has(article)) ranked.lift(article, best * SEQUENCE_LIFT);
     }
     return this.byPhrase(read, ranked.best(), limit)
       .slice(0, limit)
@@ -208,6 +225,20 @@ export class ArticleRouter {
         return article ? [{ article, score }] : [];
       });
   }
+}
+
+/**
+ * The words a question may quote, in order: past "who said" but keeping its little words ("who said we did not
+ * ask", not "ask"), which a statement's wording in a row is made of.
+ */
+function quotedRun(question: QuestionText): string[] {
+  let from = question.coreAt;
+  while (from < question.words.length) {
+    const word = question.words[from] as QuestionWord;
+    if (!isFrameWord(word, question) || (from > question.coreAt && STOPWORDS.has(word.word))) break;
+    from++;
+  }
+  return question.words.slice(from).map((w) => w.word);
 }
 
 /**
@@ -279,6 +310,16 @@ export class TopScores {
     if (at >= this.size) return;
     kept.splice(at, 0, [article, score]);
     if (kept.length > this.size) kept.pop();
+  }
+
+  /** Offers an article again at a higher score: its lower entry, if kept, goes. */
+  lift(article: number, score: number): void {
+    const at = this.kept.findIndex(([id]) => id === article);
+    if (at >= 0) {
+      if ((this.kept[at] as [number, number])[1] >= score) return;
+      this.kept.splice(at, 1);
+    }
+    this.offer(article, score);
   }
 
   best(): [number, number][] {

@@ -38,7 +38,8 @@ export class SpeakerArticles {
         if (!quoted.has(person.id)) continue;
         for (const name of [person.name, ...person.aliases]) {
           const nameWords = identifying(name);
-          const head = identifying(name.replace(QUALIFIER, '')).pop();
+          // The head never a little word ("Al From" is Al's): a name asked by it alone still fits, as a part.
+          const head = identifying(name.replace(QUALIFIER, ''), 'none').pop();
           if (head === undefined) continue;
           const at = this.names.push({ words: nameWords, head, article: id }) - 1;
           for (const word of new Set(nameWords)) {
@@ -56,7 +57,8 @@ export class SpeakerArticles {
    * article's quoted name fits (by surname or head noun before a given name); empty when none fits.
    */
   find(typed: readonly string[]): Set<number> {
-    const asked = identifying(typed.join(' '));
+    const typedText = typed.join(' ');
+    const asked = identifying(typedText).length > 0 ? identifying(typedText) : identifying(typedText, 'alone');
     const surname = asked[asked.length - 1];
     let best = { articles: new Set<number>(), fit: 0 };
     if (surname === undefined) return best.articles;
@@ -82,7 +84,15 @@ function fitOf(asked: readonly string[], surname: string, name: Name): number {
   return 0;
 }
 
-/** The words of a name that identify someone: no honorifics, little words, suffixes or initials. */
-function identifying(text: string): string[] {
-  return words(text).filter((w) => w.length > 1 && !HONORIFICS.has(w) && !STOPWORDS.has(w) && !SUFFIXES.has(w));
+/**
+ * The words of a name that identify someone: no honorifics, little words, suffixes or initials. A little word
+ * written with a capital past the name's first word is a name ("Ada Will", "Rufus May"); so is one asked alone.
+ */
+function identifying(text: string, little: 'none' | 'past-first' | 'alone' = 'past-first'): string[] {
+  const out: string[] = [];
+  text.split(/\s+/).forEach((written, at) => {
+    const named = little !== 'none' && /^\p{Lu}/u.test(written) && (at > 0 || little === 'alone');
+    for (const w of words(written)) if (w.length > 1 && !HONORIFICS.has(w) && !SUFFIXES.has(w) && (!STOPWORDS.has(w) || named)) out.push(w);
+  });
+  return out;
 }
