@@ -37,9 +37,15 @@ const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'update
 function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
   const paragraph = doc.layout.paragraphs[sentence.paragraph];
   if (!paragraph || sentence.start !== paragraph.start) return null;
-  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4); k++) {
+  let joins = 0;
+  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4 + joins); k++) {
     const t = doc.tokens[k];
     if (!t || t.quote) return null;
+    // A hyphen inside a name ("Tamsin Arkwell-Voss") joins two capitalised words.
+    if (t.text === '-' && /\S/.test(doc.text[t.start - 1] ?? ' ') && /\S/.test(doc.text[t.end] ?? ' ')) {
+      joins++;
+      continue;
+    }
     if (t.text === ':') {
       if (k === sentence.first || /\d$/.test(doc.tokens[k - 1]?.text ?? '')) return null;
       if (k === sentence.first + 1 && EDITORIAL_LABELS.has((doc.tokens[sentence.first]?.text ?? '').toLowerCase())) return null;

@@ -144,3 +144,9 @@ describe('GIVEN a verb that addresses someone, then where or when, then a clause
     ]);
   });
 });
+
+describe('GIVEN a transcript label whose name holds a hyphen', () => {
+  it('THEN the hyphenated name speaks the words after the colon', () => {
+    expect(statements('Mira Lund-Berge: The pier is safe, and the ferry will run.')).toEqual(['Mira Lund-Berge → The pier is safe, and the ferry will run']);
+  });
+});
