@@ -668,7 +668,13 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
     // "… but now says …", "… and later said …": adverbs between the conjunction and the verb.
     let j = cue.first - 1;
-    while (j > sentence.first && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+    for (; j > sentence.first && !doc.tokens[j]?.quote; j--) {
+      const t = doc.tokens[j];
+      if (t?.pos === 'ADV') continue;
+      // "… but has said …": a perfect's "has" too, where the verb says or "that" follows ("had confirmed 68 nominees" is no speech).
+      if (t?.pos === 'AUX' && t.lemma === 'have' && (cue.lemma === 'say' || lower(doc.tokens[cue.last + 1]) === 'that')) continue;
+      break;
+    }
     const joined = j < cue.first - 1 && ['and', 'but'].includes(lower(doc.tokens[j]));
     if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then || joined) {
       const content = complement(doc, cue, cue.last + 1, limit);

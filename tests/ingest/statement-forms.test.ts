@@ -8,6 +8,11 @@ describe('GIVEN a verb of speech in a sentence shape of its own', () => {
     expect(quotes('Tor Berge backed the old plan for years, but now says the pier must close.')).toEqual(['Tor Berge: the pier must close']);
   });
 
+  it('THEN an auxiliary between "but" and the verb ("but has said") changes nothing', () => {
+    expect(quotes('Mira Lund has voiced doubts but has said the pier must close.')).toEqual(['Mira Lund: the pier must close']);
+    expect(quotes('The council met twice and had confirmed 40 new wardens by May.')).toEqual([]);
+  });
+
   it('THEN an adjunct set off by commas between the verb and "that" leaves the clause after "that" to the verb', () => {
     expect(statements('Mira Lund also said, without evidence, that the pier was unsafe.')).toEqual(['Mira Lund → the pier was unsafe']);
   });
