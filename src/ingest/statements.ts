@@ -844,8 +844,25 @@ function statesSomething(doc: Doc, first: number, last: number): boolean {
 function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
   if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
+  if (COMMITMENTS.has(cue.lemma) && modalClauseAt(doc, content)) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
+}
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'could', 'can', 'must', 'may', 'might']);
+
+/** "vowed the bridge would open": a noun phrase, then a modal, opens the content (a clause without "that"); no verb, comma or quote before. */
+function modalClauseAt(doc: Doc, content: Range): boolean {
+  const start = tokenStartingAt(doc, content.start);
+  if (!start) return false;
+  const first = start.i;
+  for (let k = first; k < first + 7; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.end > content.end) return false;
+    if (k > first && t.pos === 'AUX' && MODALS.has(lower(t))) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'SCONJ') return false;
+  }
+  return false;
 }
 
 function firstWordAfter(doc: Doc, from: number): number {

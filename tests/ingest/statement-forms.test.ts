@@ -155,3 +155,12 @@ describe('GIVEN a transcript label whose name holds a hyphen', () => {
     expect(statements('Mira Lund-Berge: The pier is safe, and the ferry will run.')).toEqual(['Mira Lund-Berge → The pier is safe, and the ferry will run']);
   });
 });
+
+describe('GIVEN "promised", "vowed" … with a clause and no "that"', () => {
+  it('THEN a noun phrase then a modal ("her plan would …") is what was promised; a plain object is not', () => {
+    expect(quotes('Mira Lund promised her whole harbour plan would be paid for through a port fee.')).toEqual([
+      'Mira Lund: her whole harbour plan would be paid for through a port fee',
+    ]);
+    expect(quotes('Tor Berge promised voters a new pier.')).toEqual([]);
+  });
+});
