@@ -1,4 +1,4 @@
-import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
+import { speechLemma, trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { contrastEnd } from './contrast.js';
 import { writerTailEnd } from './writer-tails.js';
 import { DASHES, findCues, type Cue } from './cues.js';
@@ -230,6 +230,13 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
       const verb = doc.tokens[j];
       if (lower(doc.tokens[k]) === 'on' && j > first && verb?.lemma === 'go' && !verb.quote && !/ing$/.test(lower(verb))) {
         k = j - 1;
+        continue;
+      }
+      // "Tamsin Arkwell tweeted on Friday to say": a verb of speech, a time phrase, then the infinitive.
+      const timed = TIME_WORDS.has(lower(doc.tokens[k])) && ['on', 'last', 'this', 'early', 'late'].includes(lower(doc.tokens[k - 1])) ? k - 2 : k;
+      const speech = doc.tokens[timed];
+      if (timed > first && speech?.pos === 'VERB' && !speech.quote && !/ing$/.test(lower(speech)) && speechLemma(lower(speech)) !== null) {
+        k = timed - 1;
         continue;
       }
     }

@@ -164,3 +164,10 @@ describe('GIVEN "promised", "vowed" … with a clause and no "that"', () => {
     expect(quotes('Tor Berge promised voters a new pier.')).toEqual([]);
   });
 });
+
+describe('GIVEN a verb of speech, perhaps a time phrase, then "to say"', () => {
+  it('THEN the subject of the first verb said the clause after "to say"', () => {
+    expect(quotes('Mira Lund tweeted on Friday to say she had never backed the port fee.')).toEqual(['Mira Lund: she had never backed the port fee']);
+    expect(quotes('Tor Berge wrote to say the ferry was late.')).toEqual(['Tor Berge: the ferry was late']);
+  });
+});
