@@ -1,6 +1,7 @@
 import { speechFrame, speechLemma, SPEECH_FRAMES, type SpeechFrame } from '../text/index.js';
 import type { Doc, Sentence, Token } from './document.js';
 import { speechNounAt } from './speech-nouns.js';
+import { TIME_WORDS } from './phrases.js';
 
 /**
  * Stage 2: the cues that mark a statement in a sentence — a verb of speech ("said", "warned", "tweeted"),
@@ -37,9 +38,15 @@ const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'update
 function transcriptLabel(doc: Doc, sentence: Sentence): Cue | null {
   const paragraph = doc.layout.paragraphs[sentence.paragraph];
   if (!paragraph || sentence.start !== paragraph.start) return null;
-  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4); k++) {
+  let joins = 0;
+  for (let k = sentence.first; k <= Math.min(sentence.last - 1, sentence.first + 4 + joins); k++) {
     const t = doc.tokens[k];
     if (!t || t.quote) return null;
+    // A hyphen inside a name ("Tamsin Arkwell-Voss") joins two capitalised words.
+    if (t.text === '-' && /\S/.test(doc.text[t.start - 1] ?? ' ') && /\S/.test(doc.text[t.end] ?? ' ')) {
+      joins++;
+      continue;
+    }
     if (t.text === ':') {
       if (k === sentence.first || /\d$/.test(doc.tokens[k - 1]?.text ?? '')) return null;
       if (k === sentence.first + 1 && EDITORIAL_LABELS.has((doc.tokens[sentence.first]?.text ?? '').toLowerCase())) return null;
@@ -207,10 +214,13 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   const afterSubject = ['PROPN', 'NOUN', 'PRON'].includes(doc.tokens[k - 1]?.pos ?? '') && doc.tokens[k - 1]?.sentence === t.sentence && lower !== 'when' && lower !== 'if';
   if (BARE_CLAUSE_OPENERS.has(lower) && !t.text.toLowerCase().endsWith('ing') && !afterSubject) return false;
   if (lower === 'to') {
-    const governor = doc.tokens[k - 1];
+    // "tweeted on Friday to say": a time phrase between the verb and its infinitive.
+    let g = k - 1;
+    if (TIME_WORDS.has(doc.tokens[g]?.text.toLowerCase() ?? '') && ['on', 'last', 'this', 'early', 'late'].includes(doc.tokens[g - 1]?.text.toLowerCase() ?? '')) g -= 2;
+    const governor = doc.tokens[g];
     if (governor && (REFUSALS.has(governor.lemma) || NEGATIONS.has(governor.lemma))) return false;
     // "went on to say": a verb and its particle govern the infinitive.
-    const particle = governor?.pos === 'ADP' && governor.text.toLowerCase() === 'on' && doc.tokens[k - 2]?.lemma === 'go';
+    const particle = governor?.pos === 'ADP' && governor.text.toLowerCase() === 'on' && doc.tokens[g - 1]?.lemma === 'go';
     return governor !== undefined && (governor.pos === 'VERB' || particle);
   }
   // "the so-called", "a group called X": a name given, not words said.

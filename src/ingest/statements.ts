@@ -1,4 +1,4 @@
-import { trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
+import { speechLemma, trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { contrastEnd } from './contrast.js';
 import { writerTailEnd } from './writer-tails.js';
 import { DASHES, findCues, type Cue } from './cues.js';
@@ -230,6 +230,13 @@ function skipBeforeVerb(doc: Doc, from: number, first: number): number {
       const verb = doc.tokens[j];
       if (lower(doc.tokens[k]) === 'on' && j > first && verb?.lemma === 'go' && !verb.quote && !/ing$/.test(lower(verb))) {
         k = j - 1;
+        continue;
+      }
+      // "Tamsin Arkwell tweeted on Friday to say": a verb of speech, a time phrase, then the infinitive.
+      const timed = TIME_WORDS.has(lower(doc.tokens[k])) && ['on', 'last', 'this', 'early', 'late'].includes(lower(doc.tokens[k - 1])) ? k - 2 : k;
+      const speech = doc.tokens[timed];
+      if (timed > first && speech?.pos === 'VERB' && !speech.quote && !/ing$/.test(lower(speech)) && speechLemma(lower(speech)) !== null) {
+        k = timed - 1;
         continue;
       }
     }
@@ -668,7 +675,13 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const then = lower(before) === 'then' && isComma(doc.tokens[cue.first - 2]);
     // "… but now says …", "… and later said …": adverbs between the conjunction and the verb.
     let j = cue.first - 1;
-    while (j > sentence.first && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j--;
+    for (; j > sentence.first && !doc.tokens[j]?.quote; j--) {
+      const t = doc.tokens[j];
+      if (t?.pos === 'ADV') continue;
+      // "… but has said …": a perfect's "has" too, where the verb says or "that" follows ("had confirmed 68 nominees" is no speech).
+      if (t?.pos === 'AUX' && t.lemma === 'have' && (cue.lemma === 'say' || lower(doc.tokens[cue.last + 1]) === 'that')) continue;
+      break;
+    }
     const joined = j < cue.first - 1 && ['and', 'but'].includes(lower(doc.tokens[j]));
     if (lower(before) === 'and' || lower(before) === 'but' || lower(before) === 'also' || then || joined) {
       const content = complement(doc, cue, cue.last + 1, limit);
@@ -838,8 +851,25 @@ function statesSomething(doc: Doc, first: number, last: number): boolean {
 function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (!WEAK_SPEECH_LEMMAS.has(cue.lemma)) return true;
   if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
+  if (COMMITMENTS.has(cue.lemma) && modalClauseAt(doc, content)) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
+}
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'could', 'can', 'must', 'may', 'might']);
+
+/** "vowed the bridge would open": a noun phrase, then a modal, opens the content (a clause without "that"); no verb, comma or quote before. */
+function modalClauseAt(doc: Doc, content: Range): boolean {
+  const start = tokenStartingAt(doc, content.start);
+  if (!start) return false;
+  const first = start.i;
+  for (let k = first; k < first + 7; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || t.end > content.end) return false;
+    if (k > first && t.pos === 'AUX' && MODALS.has(lower(t))) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'SCONJ') return false;
+  }
+  return false;
 }
 
 function firstWordAfter(doc: Doc, from: number): number {

@@ -8,6 +8,11 @@ describe('GIVEN a verb of speech in a sentence shape of its own', () => {
     expect(quotes('Tor Berge backed the old plan for years, but now says the pier must close.')).toEqual(['Tor Berge: the pier must close']);
   });
 
+  it('THEN an auxiliary between "but" and the verb ("but has said") changes nothing', () => {
+    expect(quotes('Mira Lund has voiced doubts but has said the pier must close.')).toEqual(['Mira Lund: the pier must close']);
+    expect(quotes('The council met twice and had confirmed 40 new wardens by May.')).toEqual([]);
+  });
+
   it('THEN an adjunct set off by commas between the verb and "that" leaves the clause after "that" to the verb', () => {
     expect(statements('Mira Lund also said, without evidence, that the pier was unsafe.')).toEqual(['Mira Lund → the pier was unsafe']);
   });
@@ -142,5 +147,27 @@ describe('GIVEN a verb that addresses someone, then where or when, then a clause
     expect(statements('The storm sparked a debate, with Tor Berge telling reporters on Thursday he viewed the mayor as responsible.')).toEqual([
       'Tor Berge → he viewed the mayor as responsible',
     ]);
+  });
+});
+
+describe('GIVEN a transcript label whose name holds a hyphen', () => {
+  it('THEN the hyphenated name speaks the words after the colon', () => {
+    expect(statements('Mira Lund-Berge: The pier is safe, and the ferry will run.')).toEqual(['Mira Lund-Berge → The pier is safe, and the ferry will run']);
+  });
+});
+
+describe('GIVEN "promised", "vowed" … with a clause and no "that"', () => {
+  it('THEN a noun phrase then a modal ("her plan would …") is what was promised; a plain object is not', () => {
+    expect(quotes('Mira Lund promised her whole harbour plan would be paid for through a port fee.')).toEqual([
+      'Mira Lund: her whole harbour plan would be paid for through a port fee',
+    ]);
+    expect(quotes('Tor Berge promised voters a new pier.')).toEqual([]);
+  });
+});
+
+describe('GIVEN a verb of speech, perhaps a time phrase, then "to say"', () => {
+  it('THEN the subject of the first verb said the clause after "to say"', () => {
+    expect(quotes('Mira Lund tweeted on Friday to say she had never backed the port fee.')).toEqual(['Mira Lund: she had never backed the port fee']);
+    expect(quotes('Tor Berge wrote to say the ferry was late.')).toEqual(['Tor Berge: the ferry was late']);
   });
 });
