@@ -157,7 +157,15 @@ function attributes(doc: Doc, t: Token): boolean {
   let k = before.i - 1;
   while (k >= 0 && doc.tokens[k]?.sentence === t.sentence && inSubject(doc.tokens[k]) && !doc.tokens[k]?.quote && before.i - k < 8) k--;
   const mark = doc.tokens[k]?.text === ',' ? doc.tokens[k - 1] : doc.tokens[k];
-  return mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end;
+  if (mark !== undefined && mark.sentence === t.sentence && mark.quote !== null && mark.end === mark.quote.outer.end) return true;
+  // "…, the Harbor Ledger reports.": a name set off by a comma that closes the sentence signs what came before.
+  return tailingName(doc, k, before, after, t);
+}
+
+function tailingName(doc: Doc, k: number, before: Token, after: Token | undefined, t: Token): boolean {
+  const comma = doc.tokens[k]?.text === ',' ? doc.tokens[k] : doc.tokens[k]?.text.toLowerCase() === 'the' && doc.tokens[k - 1]?.text === ',' ? doc.tokens[k - 1] : undefined;
+  const closes = after === undefined || after.sentence !== t.sentence || after.text === '.';
+  return comma !== undefined && !comma.quote && comma.sentence === t.sentence && closes && before.pos === 'PROPN' && /[^s]s$/.test(t.text.toLowerCase());
 }
 
 /**

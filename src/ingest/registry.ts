@@ -109,6 +109,9 @@ export class Registry {
     const exact = this.inOrder(this.bySurnameKey.get(target) ?? []).filter((e) => fits(e) && surnames(e).includes(target));
     const exactly = this.salient(exact, at);
     if (exactly) return { entity: exactly, misspelt: false };
+    // "Mr. Sun" after "Sun Wenli": a title before the first word of the one two-word name that starts so (family name first).
+    const familyFirst = titled ? this.entities.filter((e) => fits(e) && e.name.split(' ').length === 2 && norm(e.name.split(' ')[0] ?? '') === target) : [];
+    if (familyFirst.length === 1 && familyFirst[0]) return { entity: familyFirst[0], misspelt: false };
     if (!fuzzy) return null;
     // Short names are too easy to confuse, so the limit grows with length.
     // A title ("Mr Dunmere") says a name is meant, so a short one may be misspelt too.

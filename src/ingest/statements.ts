@@ -718,7 +718,9 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
   if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
-  const floor = previous ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
+  // "A chanted “C,” the Ledger reports.": a reporter closing the sentence tells all of it, the quotation before too.
+  const quotedBefore = previous?.parts.some((p) => /["“”]/.test(doc.text.slice(p.start, p.end))) === true;
+  const floor = previous && !(quotedBefore && closingReporter(doc, cue, source, clauseStart, sentence)) ? Math.max(sentence.first, lastTokenOf(doc, previous) + 1) : sentence.first;
   if (!after) {
     const unmarked = unmarkedName(doc, cue, source, floor);
     if (unmarked) return make([unmarked.content], unmarked.source, null, 'around');
@@ -1412,4 +1414,12 @@ function wholeQuotation(doc: Doc, range: Range): Quotation | null {
 
 function isQuotePart(doc: Doc, range: Range): boolean {
   return [...quotationsAround(doc.quotations, range.start, true)].some((q) => q.standalone && q.inner.start <= range.start && range.end <= q.outer.end);
+}
+
+/** "…, the Ledger reports.": a name set off by a comma, then "reports" (news telling news), then the sentence's end. */
+function closingReporter(doc: Doc, cue: Cue, source: SourcePhrase, clauseStart: number, sentence: Sentence): boolean {
+  const comma = doc.tokens[clauseStart - 1];
+  const end = doc.tokens[cue.last + 1];
+  const named = doc.tokens[source.head.last]?.pos === 'PROPN';
+  return !source.inverted && named && cue.kind === 'verb' && cue.lemma === 'report' && comma?.text === ',' && !comma.quote && cue.last + 1 >= sentence.last && (end === undefined || end.text === '.');
 }

@@ -180,3 +180,10 @@ describe('the gender a text gives a person', () => {
     expect(found).toContain('Nicola Tullen/direct: Nobody wanted that storm');
   });
 });
+
+describe('GIVEN a title before the first word of a two-word name (family name first)', () => {
+  it('THEN "Mr. Mo" is the one "Mo Tianrui" named before, not a new person "Mo"', () => {
+    const found = quotes(body('The minister, Mo Tianrui, said the talks went well.', '', '"We will not move on tariffs," Mr. Mo said.'));
+    expect(found).toContain('Mo Tianrui/direct: We will not move on tariffs');
+  });
+});

@@ -171,3 +171,13 @@ describe('GIVEN a verb of speech, perhaps a time phrase, then "to say"', () => {
     expect(quotes('Tor Berge wrote to say the ferry was late.')).toEqual(['Tor Berge: the ferry was late']);
   });
 });
+
+describe('GIVEN a name and "reports" set off by a comma at the end of a sentence', () => {
+  it('THEN "reports" is the verb and the name tells what came before', () => {
+    expect(quotes('The new fares will rise for most riders, the Harbor Ledger reports.')).toEqual(['Harbor Ledger: The new fares will rise for most riders']);
+  });
+
+  it('THEN the name tells the whole sentence, an earlier speaker\'s words too', () => {
+    expect(quotes('Fans of Elm Ridge also chanted, "Close the gate," at the game, the Harbor Ledger reports.')).toContain('Harbor Ledger: Fans of Elm Ridge also chanted, "Close the gate," at the game');
+  });
+});
