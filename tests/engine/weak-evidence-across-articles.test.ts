@@ -11,7 +11,7 @@ const depot = writtenArticle({
   title: 'The tram depot closes for a month of repairs',
   people: [
     { id: 'ines-marlow', name: 'Ines Marlow', role: 'depot manager' },
-    { id: 'ari-penn', name: 'Ari Penn', role: 'driver' },
+    { id: 'ari-quennell', name: 'Ari Quennell', role: 'driver' },
   ],
   paragraphs: [
     { text: 'Trams will stop at the old terminus while the depot roof is rebuilt.' },
@@ -19,7 +19,7 @@ const depot = writtenArticle({
       text: '“The roof has leaked for ten winters, and now it will be mended properly,” said Ines Marlow, who runs the depot.',
       quotes: [{ speaker: 'ines-marlow', words: 'The roof has leaked for ten winters, and now it will be mended properly' }],
     },
-    { text: '“We drive the old route until spring,” said Ari Penn.', quotes: [{ speaker: 'ari-penn', words: 'We drive the old route until spring' }] },
+    { text: '“We drive the old route until spring,” said Ari Quennell.', quotes: [{ speaker: 'ari-quennell', words: 'We drive the old route until spring' }] },
     { text: '“The timetable stays the same for the night trams,” said Ines Marlow.', quotes: [{ speaker: 'ines-marlow', words: 'The timetable stays the same for the night trams' }] },
   ],
 });
