@@ -274,7 +274,8 @@ const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
 function identifyingWords(text: string, personName = false): string[] {
   return tokenize(text)
     .filter((t, i) => {
-      if (HONORIFICS.has(t.word) || !STOPWORDS.has(t.word)) return !HONORIFICS.has(t.word);
+      if (HONORIFICS.has(t.word)) return false;
+      if (!STOPWORDS.has(t.word)) return true;
       const raw = text.slice(t.start, t.end);
       return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
     })
