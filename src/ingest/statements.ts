@@ -129,6 +129,7 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
       // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
+      if (lower(opener) === 'and' && subjectJoinedAfterVerb(doc, source.head.first - 1)) continue;
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
       // "…, a plan her party says would help": a noun set off by a comma, then a clause about it, ends the content.
       const noun = nounBefore(doc, source.head.first - 1);
@@ -141,6 +142,23 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+const PAIRED_CONJUNCTION_OPENERS = new Set(['both', 'either', 'neither']);
+
+/**
+ * "S said (both) he and R promised …": the "and" at `and` joins the subject of the content's own verb, right after the
+ * speech verb (and a "that"), so the later verb is a statement inside the content, not a new clause of the sentence.
+ */
+function subjectJoinedAfterVerb(doc: Doc, and: number): boolean {
+  let k = and - 1;
+  const last = k;
+  while (k >= 0 && last - k < 4 && ['PRON', 'PROPN'].includes(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
+  if (k === last) return false;
+  if (PAIRED_CONJUNCTION_OPENERS.has(lower(doc.tokens[k]))) k--;
+  if (lower(doc.tokens[k]) === 'that') k--;
+  const verb = doc.tokens[k];
+  return verb !== undefined && verb.pos === 'VERB' && speechLemma(verb.text) !== null;
 }
 
 /** A comma before the verb at `k` (adverbs and auxiliaries between), as after a relative clause ("S, who …, has said"). */

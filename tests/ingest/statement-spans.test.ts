@@ -71,3 +71,20 @@ describe('GIVEN "according to" an outlet, with a statement said inside the claus
     ]);
   });
 });
+
+describe('GIVEN a speech verb whose content opens with a subject joined by "and" ("S said both he and R promised …")', () => {
+  it('THEN the "and" joins the subject of the content\'s verb: what S said runs on through the later verb', () => {
+    expect(statements('Orlaith Quell said both he and Teodric Vinter promised to repair the old bridge by spring.')).toEqual([
+      'Orlaith Quell → both he and Teodric Vinter promised to repair the old bridge by spring',
+      'Teodric Vinter → to repair the old bridge by spring',
+    ]);
+    expect(statements('Orlaith Quell said he and Teodric Vinter promised to repair the old bridge.')).toEqual([
+      'Orlaith Quell → he and Teodric Vinter promised to repair the old bridge',
+      'Teodric Vinter → to repair the old bridge',
+    ]);
+  });
+
+  it('THEN an "and" after words said before it still opens a new statement', () => {
+    expect(statements('Orlaith Quell said the pier was sound and Teodric Vinter said it would fail.')).toEqual(['Orlaith Quell → the pier was sound', 'Teodric Vinter → it would fail']);
+  });
+});
