@@ -20,6 +20,8 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   let lastDirect: Statement | null = null;
   let awaiting: Statement | null = null;
   let lastParagraph = -1;
+  // A reported statement that ended the sentence before (what it said, then only its attribution).
+  let lastReported: Statement | null = null;
   // The turns made of the paragraph being read, and whether it is quotation only (for a signature after it).
   let paragraphTurns: Statement[] = [];
   let quotesOnly = false;
@@ -61,6 +63,8 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
       awaiting = null;
     }
     const own = bySentence.get(sentence.index) ?? [];
+    const reportedBefore = lastReported;
+    lastReported = own.length > 0 ? closingReport(doc, own, sentence) : null;
     awaiting = own.find((s) => s.awaitsQuote) ?? awaiting;
     if (own.length > 0 || !quoteOnly(doc, sentence)) quotesOnly = false;
     if (own.length > 0) {
@@ -72,25 +76,29 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     if (!quotes) {
       // “A,” she said. “B” or words to that end. — a quotation opening the sentence still goes on with her turn.
       const opening = openingQuotations(doc, sentence);
-      if (opening && lastDirect && lastDirect.paragraph === sentence.paragraph) lastDirect.parts.push(...opening.quotes.map((q) => quotedWords(doc.text, q)));
+      const more = opening?.quotes.map((q) => quotedWords(doc.text, q)) ?? [];
+      if (lastDirect && lastDirect.paragraph === sentence.paragraph && !swallowsNarration(doc, lastDirect, more, statements)) lastDirect.parts.push(...more);
       continue;
     }
     const parts = quotes.map((q) => quotedWords(doc.text, q));
-    if (lastDirect && lastDirect.paragraph === sentence.paragraph) {
+    const sameParagraph = lastDirect !== null && lastDirect.paragraph === sentence.paragraph;
+    if (lastDirect && sameParagraph && !swallowsNarration(doc, lastDirect, parts, statements)) {
       lastDirect.parts.push(...parts);
       if (!paragraphTurns.includes(lastDirect)) quotesOnly = false;
       continue;
     }
-    const next = laterInParagraph(doc, sentence, bySentence);
+    const next = sameParagraph ? null : laterInParagraph(doc, sentence, bySentence);
     if (next) {
       next.parts.unshift(...parts);
       quotesOnly = false;
       continue;
     }
+    // "S said the pier was sound. “It will stand.”" — a quotation right after what S was reported to say is S's too.
+    const after = lastDirect ?? (reportedBefore?.paragraph === sentence.paragraph ? reportedBefore : null);
     const turn: Statement = {
-      cue: lastDirect?.cue ?? { kind: 'verb', first: sentence.first, last: sentence.first, lemma: '', frame: 'clause', sentence },
+      cue: after?.cue ?? { kind: 'verb', first: sentence.first, last: sentence.first, lemma: '', frame: 'clause', sentence },
       source: null,
-      inherits: lastDirect,
+      inherits: after,
       parts,
       direct: true,
       paragraph: sentence.paragraph,
@@ -98,7 +106,7 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
       form: 'turn',
     };
     paragraphTurns.push(turn);
-    if (lastDirect) {
+    if (after) {
       out.push(turn);
       lastDirect = turn;
     } else orphans.push(turn);
@@ -106,6 +114,37 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
   const filled = out.filter((s) => s.parts.length > 0);
   filled.sort((a, b) => (a.parts[0]?.start ?? 0) - (b.parts[0]?.start ?? 0));
   return { statements: filled, orphans };
+}
+
+/**
+ * The sentence's last statement when it is a reported one by a speech verb whose words run to the sentence's end, with
+ * only its own attribution after them ("S said C." or "C, S said."); else null.
+ */
+function closingReport(doc: Doc, own: readonly Statement[], sentence: Sentence): Statement | null {
+  const last = own.at(-1);
+  const end = last?.parts.at(-1)?.end;
+  if (!last || end === undefined || last.direct || last.cue.kind !== 'verb' || (!last.source && !last.inherits)) return null;
+  const head = last.source?.head;
+  for (let k = sentence.first; k <= sentence.last; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.start < end || t.pos === 'PUNCT' || t.quote) continue;
+    if ((k >= last.cue.first && k <= last.cue.last) || (head && k >= head.first && k <= head.last)) continue;
+    return null;
+  }
+  return last;
+}
+
+/**
+ * Whether joining `parts` to `turn` would make one quote of narration holding another statement of the speaker's, in a
+ * relative clause ("“A,” said S, who also said that C. “B.”"): each quotation is then a turn of its own.
+ */
+function swallowsNarration(doc: Doc, turn: Statement, parts: readonly Range[], statements: readonly Statement[]): boolean {
+  const from = turn.parts.at(-1)?.end;
+  const to = parts[0]?.start;
+  if (from === undefined || to === undefined || to <= from) return false;
+  // Only a relative clause on the speaker says more of its own; an adverbial one ("when asked if …") sets the scene.
+  const relative = (s: Statement): boolean => /,\s+who\s/u.test(doc.text.slice(from, doc.tokens[s.cue.first]?.start ?? from));
+  return statements.some((s) => s !== turn && s.parts.some((p) => p.start >= from && p.end <= to) && relative(s));
 }
 
 /** "— Tamsin Arkwell, at a rally.": a sentence opening a paragraph with a dash and a name signs the quotation before it. */
