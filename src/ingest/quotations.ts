@@ -35,7 +35,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 function curlyRole(text: string, range: Range, i: number): Mark['role'] {
   const before = i > range.start ? (text[i - 1] ?? ' ') : ' ';
   const after = i + 1 < range.end ? (text[i + 1] ?? ' ') : ' ';
-  if (/\s/.test(before) && LETTER.test(after)) return 'open';
+  // An invisible format mark (a direction mark pasted from a post) stands where a space would.
+  if (/[\s\p{Cf}]/u.test(before) && LETTER.test(after)) return 'open';
   if ((LETTER.test(before) || /[.,!?;:]/.test(before)) && /\s/.test(after)) return 'close';
   return text[i] === '“' ? 'open' : 'close';
 }
@@ -134,7 +135,7 @@ export function findQuotations(text: string, paragraphs: readonly Range[]): Quot
 /** A quotation opening the paragraph or a sentence, or after a colon, comma, dash or bracket, is said on its own. */
 function isStandalone(text: string, range: Range, open: number): boolean {
   let before = open - 1;
-  while (before >= range.start && /\s/.test(text[before] ?? '')) before--;
+  while (before >= range.start && /[\s\p{Cf}]/u.test(text[before] ?? '')) before--;
   return before < range.start || /[.!?:,;—–([”"'’-]/.test(text[before] ?? '');
 }
 

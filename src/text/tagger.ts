@@ -48,7 +48,8 @@ function forTagging(text: string): string {
  * wink-nlp's own tokenizer consults a cache that grows with every text it reads, so the same text could be cut
  * differently later in a long-running process; handing it pieces it cannot cut further keeps tagging a pure function.
  */
-const PIECE = /\d[\d,.]*\d|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?|\.{2,}|\S/gu;
+// Invisible format marks (direction marks, soft hyphens: \p{Cf}) are no pieces, as spaces are none.
+const PIECE = /\d[\d,.]*\d|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?|\.{2,}|[^\s\p{Cf}]/gu;
 const CLITIC = /(?:n['’]t|['’](?:s|re|ll|ve|d|m))$/i;
 
 function pieces(text: string): { text: string; start: number }[] {

@@ -88,3 +88,11 @@ describe('GIVEN a speech verb whose content opens with a subject joined by "and"
     expect(statements('Orlaith Quell said the pier was sound and Teodric Vinter said it would fail.')).toEqual(['Orlaith Quell → the pier was sound', 'Teodric Vinter → it would fail']);
   });
 });
+
+describe('GIVEN a quotation opened by an invisible direction mark and a curly mark set the wrong way round', () => {
+  it('THEN the mark still opens the quotation, and the quote is the quoted words alone', () => {
+    expect(quotes('\u202a”We will stand firm on the harbor!!! Thanks to all of you!!!” wrote Orlaith Quell.')).toEqual([
+      'Orlaith Quell: We will stand firm on the harbor!!! Thanks to all of you!!!',
+    ]);
+  });
+});
