@@ -1345,12 +1345,25 @@ function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Stateme
   const source: SourcePhrase = { head, appositions, inverted: true };
   // "Also according to S, C": an adverb or a conjunction alone before it says nothing.
   const beforeLast = boundaryBefore(doc, cue.first);
-  const saysSomething = doc.tokens.slice(sentence.first, beforeLast + 1).some((t) => t.quote || !['ADV', 'CCONJ', 'PUNCT'].includes(t.pos));
-  const beforePart = saysSomething ? tokensRange(doc, sentence.first, beforeLast) : null;
+  // "… (C, according to S)": inside brackets, S credits only what the brackets hold.
+  const beforeFirst = openBracketBefore(doc, sentence.first, cue.first) ?? sentence.first;
+  const saysSomething = doc.tokens.slice(beforeFirst, beforeLast + 1).some((t) => t.quote || !['ADV', 'CCONJ', 'PUNCT'].includes(t.pos));
+  const beforePart = saysSomething ? tokensRange(doc, beforeFirst, beforeLast) : null;
   // "According to S" scopes over the whole clause after it, statements inside it included.
   const afterPart = isComma(doc.tokens[end + 1]) ? tokensRange(doc, firstWord(doc, end + 1, sentence.last), sentence.last) : null;
   const parts = [beforePart, afterPart].filter((p): p is Range => p !== null);
   return parts.length > 0 ? make(parts, source, null, 'according') : null;
+}
+
+/** The first token after a "(" left open between `first` and `before` (a bracket closed again is skipped), or null. */
+function openBracketBefore(doc: Doc, first: number, before: number): number | null {
+  let depth = 0;
+  for (let k = before - 1; k >= first; k--) {
+    const t = doc.tokens[k]?.text;
+    if (t === ')') depth++;
+    else if (t === '(' && depth-- === 0) return k + 1;
+  }
+  return null;
 }
 
 function firstWord(doc: Doc, from: number, limit: number): number {
@@ -1368,6 +1381,9 @@ function trimContent(doc: Doc, range: Range): Range {
   // "said X and declined to comment further": what the speaker did next, not what they said.
   const declined = DECLINED_TAIL.exec(text.slice(start, end)) ?? (PRONOUN_OPENING.test(text.slice(start, end)) ? null : COURTESY_TAIL.exec(text.slice(start, end)));
   if (declined && !doc.tokens.some((t) => t.quote && t.start >= start + declined.index && t.start < end)) end = start + declined.index;
+  // "said X, echoing a memo from …": how the words relate to someone else's is the writer's remark, not more of them.
+  const echo = ECHO_TAIL.exec(text.slice(start, end));
+  if (echo && !doc.tokens.some((t) => t.quote && t.start >= start + echo.index && t.start < end)) end = start + echo.index;
   end = narrationAfterQuote(doc, start, end);
   // A final stop stays when it is part of a quotation (one left open to the paragraph's end included).
   const quoted = (at: number): boolean => [...quotationsAround(doc.quotations, at)].some((q) => at < (q.closed ? q.outer.end - 1 : q.outer.end));
@@ -1381,6 +1397,7 @@ function trimContent(doc: Doc, range: Range): Range {
  * after "said it had erred and apologised" the clause's own subject (the speaker) still acts.
  */
 const COURTESY_TAIL = /,?\s+and\s+(?:thanked|praised|wished|welcomed|congratulated)\b/;
+const ECHO_TAIL = /,\s+(?:echoing|mirroring|contradicting)\s+(?:a|an|the|his|her|their|its|earlier|remarks|comments)\b/;
 const PRONOUN_OPENING = /^(?:it|we|i|he|she|they)\b/i;
 const DECLINED_TAIL = /,?\s+(?:and|but)\s+(?:(?:declined|refused)\s+to\s+(?:comment|elaborate|say|give|discuss|answer|respond|confirm|name|provide)|(?:did|would)\s+not\s+(?:comment|elaborate|say))\b/;
 

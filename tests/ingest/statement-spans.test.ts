@@ -96,3 +96,26 @@ describe('GIVEN a quotation opened by an invisible direction mark and a curly ma
     ]);
   });
 });
+
+describe('GIVEN what was said followed by ", echoing" (or "mirroring", "contradicting") and what it echoes', () => {
+  it('THEN what was said ends before the comma: the relation to the other words is the writer\'s remark', () => {
+    expect(statements('Mr. Quell said the plan would work, echoing a memo from the port office, which argued that the piers were safe.')).toEqual([
+      'Mr. Quell → the plan would work',
+      'a memo from the port office → the piers were safe',
+    ]);
+  });
+
+  it('THEN "repeating" a line is saying it again, and stays', () => {
+    expect(statements('Orlaith Quell said the piers would fail, repeating the warning she gave last year.')).toEqual([
+      'Orlaith Quell → the piers would fail, repeating the warning she gave last year',
+    ]);
+  });
+});
+
+describe('GIVEN "according to" inside brackets that close the sentence ("… (C, according to S).")', () => {
+  it('THEN S credits only the words inside the brackets', () => {
+    expect(statements('The mayor cites the harbor board for his figures, such as the share of ruined piers (the real share is closer to 15 percent, according to the Brenwick Tidings).')).toEqual([
+      'the Brenwick Tidings → the real share is closer to 15 percent',
+    ]);
+  });
+});
