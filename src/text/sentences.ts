@@ -5,6 +5,7 @@ import { ABBREVIATIONS } from './words.js';
 /** Abbreviations that always precede a name or a number, so a stop after them never ends a sentence. */
 const PREFIX_ABBREVIATIONS: ReadonlySet<string> = new Set('mr mrs ms mx dr prof st mt ft sen rep gov gen lt col capt cmdr sgt adm maj rev hon pres supt no nos vs'.split(' '));
 
+const WEB_DOMAIN = /\p{L}\.(?:com|org|net|gov|edu|io|co)$/iu;
 const CLOSERS = /^(?:''|[”’"')\]])*/;
 const OPENER = /[\p{Lu}\d“‘"'([`]/u;
 
@@ -49,6 +50,9 @@ function abbreviationEnds(text: string, dot: number, next: number): boolean {
   const lower = word.toLowerCase();
   if (PREFIX_ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(word)) return false;
   if (!ABBREVIATIONS.has(lower) && !word.includes('.')) return true;
-  const following = /^[\p{L}']+/u.exec(text.slice(next, next + 20))?.[0] ?? '';
+  // A web address ("Example.com.") is a word, not an abbreviation: its stop ends the sentence like any other.
+  if (WEB_DOMAIN.test(word)) return true;
+  // An opening mark before the next word ("U.S. “We …") does not hide a capitalised function word.
+  const following = /^[“‘"'`(]*([\p{L}']+)/u.exec(text.slice(next, next + 20))?.[1] ?? '';
   return STOPWORDS.has(following.toLowerCase()) && /^\p{Lu}/u.test(following);
 }

@@ -18,6 +18,12 @@ describe('GIVEN a paragraph to split into sentences', () => {
     expect(sentencesOf('He works in Tampa, Fla. Boats are his trade.')).toEqual(['He works in Tampa, Fla. Boats are his trade.']);
   });
 
+  it('THEN a web address is a word: its stop ends the sentence, and an opening mark does not hide the function word after it', () => {
+    expect(sentencesOf('She edits Harborwatch.com. "Boats are our trade," she said.')).toEqual(['She edits Harborwatch.com.', '"Boats are our trade," she said.']);
+    expect(sentencesOf('She moved to the U.S. "We like it," she said.')).toEqual(['She moved to the U.S.', '"We like it," she said.']);
+    expect(sentencesOf('The U.S. "war on rust" goes on.')).toEqual(['The U.S. "war on rust" goes on.']);
+  });
+
   it('THEN a quotation of several sentences stays whole, and a closing mark ends with its sentence', () => {
     const text = '“We tried. We failed,” she said. “Next year.” It rained.';
     const protect = [
