@@ -106,7 +106,8 @@ export class PersonMatcher {
       const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''), kind === 'person');
       const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
       const asName = (text: string): string[] => identifyingWords(text, kind === 'person');
-      for (const tokens of [asName(name), nameWords, surnameOnly, ...aliases.map(asName)]) {
+      const surnameStart = kind === 'person' && nameWords.length > 1 ? leadingPieceOfSurname(name.replace(/\s+of\s+.*$/i, '')) : [];
+      for (const tokens of [asName(name), nameWords, surnameOnly, surnameStart, ...aliases.map(asName)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
@@ -280,6 +281,17 @@ function identifyingWords(text: string, personName = false): string[] {
       return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
     })
     .map((t) => t.word);
+}
+
+/**
+ * The first piece of a surname written as one word that folds into several ("Vane-Brasket", or an accented
+ * letter garbled into symbols): people name the person by that piece alone too. Empty when the surname is one piece.
+ */
+function leadingPieceOfSurname(name: string): string[] {
+  const surname = name.trim().split(/\s+/).pop() ?? '';
+  const pieces = identifyingWords(surname, true);
+  const first = pieces[0];
+  return pieces.length > 1 && first && first.length >= 3 ? [first] : [];
 }
 
 function isAcronym(raw: string): boolean {
