@@ -129,15 +129,15 @@ export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Words that stand before a surname as a title or a description rather than a given name ("President Okafor",
- * "Former Gov. Okafor", "Army Capt. Okafor"), written out and abbreviated: general English, no one's name.
+ * Words that stand before a surname as a title or a description rather than a given name ("President Vell",
+ * "Former Gov. Vell", "Army Capt. Vell"), written out and abbreviated: general English, no one's name.
  */
 export const TITLE_WORDS = set(`
   president pres vice former then late acting interim deputy senior junior elder
   senator sen governor gov representative rep congressman congresswoman congressmember assemblyman assemblywoman
-  secretary sec minister premier chancellor ambassador envoy consul attorney general gen lt lieutenant
+  secretary sec minister chancellor ambassador consul attorney general gen lt lieutenant
   admiral adm captain capt colonel col major maj sergeant sgt corporal cpl private pvt commander cmdr marshal
-  mayor councilman councilwoman councillor alderman sheriff judge justice magistrate commissioner chief director
+  mayor councilman councilwoman alderman sheriff judge justice magistrate commissioner chief director
   speaker leader chairman chairwoman chair whip delegate candidate nominee hopeful challenger incumbent
   reverend rev father pastor bishop cardinal rabbi imam pope sister brother
   king queen prince princess duke duchess emperor sultan sheikh president-elect
