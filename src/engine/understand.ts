@@ -144,22 +144,12 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
  * initial, and no title or word of their description ("President", "Army Capt."): another person's given name.
  */
 function anotherGivenName(slot: readonly QuestionWord[], match: PersonMatch): boolean {
+  if (match.covered.size !== 1) return false;
+  const before = slot.find((w, i) => match.covered.has(i + 1) && w.capital && !w.possessive && w.word.length >= 2);
+  if (!before || STOPWORDS.has(before.word) || HONORIFICS.has(before.word) || TITLE_WORDS.has(before.word) || TITLE_ABBREVIATIONS.has(before.word)) return false;
   const { name, aliases, role, roleAliases, organisation } = match.person.person;
-  if (match.covered.size !== 1 || words(name).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w)).length < 2) return false;
-  const own = new Set(words([name, ...aliases, role ?? '', ...roleAliases, organisation ?? ''].join(' ')));
-  return slot.some(
-    (w, i) =>
-      w.capital &&
-      !w.possessive &&
-      w.word.length >= 2 &&
-      match.covered.has(i + 1) &&
-      !match.covered.has(i) &&
-      !own.has(w.word) &&
-      !STOPWORDS.has(w.word) &&
-      !HONORIFICS.has(w.word) &&
-      !TITLE_WORDS.has(w.word) &&
-      !TITLE_ABBREVIATIONS.has(w.word),
-  );
+  if (words(name).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w)).length < 2) return false;
+  return !words([name, ...aliases, role ?? '', ...roleAliases, organisation ?? ''].join(' ')).includes(before.word);
 }
 
 /** The words are how the article describes one of its unnamed speakers. */
