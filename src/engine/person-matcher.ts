@@ -117,6 +117,8 @@ export class PersonMatcher {
       if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
       // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
       if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
+      // A proper word of an organisation's name alone names it too ("Quillon" for "the Quillon growers' league"), less surely than a person's name.
+      if (kind === 'organisation' && nameWords.length > 1) for (const word of properWords(name)) this.phrases.push({ person, tokens: [word], kind: 'name', weight: 1 });
       for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
       // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
@@ -280,6 +282,13 @@ function identifyingWords(text: string, personName = false): string[] {
       const raw = text.slice(t.start, t.end);
       return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
     })
+    .map((t) => t.word);
+}
+
+/** The capitalised words of a name that are no function word or honorific, folded. */
+function properWords(name: string): string[] {
+  return tokenize(name)
+    .filter((t) => t.capital && !STOPWORDS.has(t.word) && !HONORIFICS.has(t.word))
     .map((t) => t.word);
 }
 
