@@ -267,10 +267,18 @@ function firstOffset(person: PersonEntry): number {
 function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
   if (items.length <= 1) return items.slice();
   const seen = new Set<string>();
-  return items.filter((item) => {
+  const kept: AnswerItem[] = [];
+  for (const item of items) {
     const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || kept.some((k) => sameWordsAgain(k, item))) continue;
     seen.add(key);
-    return true;
-  });
+    kept.push(item);
+  }
+  return kept;
+}
+
+/** A later quote of the same speaker that lies inside an earlier one, or holds it whole, says its words again. */
+function sameWordsAgain(earlier: AnswerItem, later: AnswerItem): boolean {
+  if (!earlier.speaker || earlier.speaker.id !== later.speaker?.id || earlier.article.id !== later.article.id) return false;
+  return (earlier.start <= later.start && later.end <= earlier.end) || (later.start <= earlier.start && earlier.end <= later.end);
 }
