@@ -128,6 +128,25 @@ export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['gov', 'governor'],
 ]);
 
+/**
+ * Words that stand before a surname as a title or a description rather than a given name ("President Vell",
+ * "Former Gov. Vell", "Army Capt. Vell"), written out and abbreviated: general English, no one's name.
+ */
+export const TITLE_WORDS = set(`
+  president pres vice former then late acting interim deputy senior junior elder
+  senator sen governor gov representative rep congressman congresswoman congressmember assemblyman assemblywoman
+  secretary sec minister chancellor ambassador consul attorney general gen lt lieutenant
+  admiral adm captain capt colonel col major maj sergeant sgt corporal cpl private pvt commander cmdr marshal
+  mayor councilman councilwoman alderman sheriff judge justice magistrate commissioner chief director
+  speaker leader chairman chairwoman chair whip delegate candidate nominee hopeful challenger incumbent
+  reverend rev father pastor bishop cardinal rabbi imam pope sister brother
+  king queen prince princess duke duchess emperor sultan sheikh president-elect
+  professor doctor officer detective agent inspector superintendent coach dean
+  first lady gentleman husband wife son daughter mother uncle aunt cousin
+  republican democrat democratic gop independent liberal conservative
+  army navy marine marines air force police state house senate federal national
+`);
+
 /** Chat idioms that ask to be told about something ("what's the deal with X", "what about X"): read as "tell me about X". */
 export const TELL_ME_ABOUT_IDIOM = /^(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|s| is)\s+(?:the\s+)?(?:deal|story|situation|latest|news|word|up|going on)\s+(?:with|on|about|regarding)|what\s+about|how\s+about|anything\s+(?:on|about))\s+/iu;
 

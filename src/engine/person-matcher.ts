@@ -106,7 +106,8 @@ export class PersonMatcher {
       const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''), kind === 'person');
       const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
       const asName = (text: string): string[] => identifyingWords(text, kind === 'person');
-      for (const tokens of [asName(name), nameWords, surnameOnly, ...aliases.map(asName)]) {
+      const surnameStart = kind === 'person' && nameWords.length > 1 ? leadingPieceOfSurname(name.replace(/\s+of\s+.*$/i, '')) : [];
+      for (const tokens of [asName(name), nameWords, surnameOnly, surnameStart, ...aliases.map(asName)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
@@ -116,6 +117,8 @@ export class PersonMatcher {
       if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
       // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
       if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
+      // A proper word of an organisation's name alone names it too ("Quillon" for "the Quillon growers' league"), less surely than a person's name.
+      if (kind === 'organisation' && nameWords.length > 1) for (const word of properWords(name)) this.phrases.push({ person, tokens: [word], kind: 'name', weight: 1 });
       for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
       // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);
@@ -280,6 +283,24 @@ function identifyingWords(text: string, personName = false): string[] {
       return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
     })
     .map((t) => t.word);
+}
+
+/** The capitalised words of a name that are no function word or honorific, folded. */
+function properWords(name: string): string[] {
+  return tokenize(name)
+    .filter((t) => t.capital && !STOPWORDS.has(t.word) && !HONORIFICS.has(t.word))
+    .map((t) => t.word);
+}
+
+/**
+ * The first piece of a surname written as one word that folds into several ("Vane-Brasket", or an accented
+ * letter garbled into symbols): people name the person by that piece alone too. Empty when the surname is one piece.
+ */
+function leadingPieceOfSurname(name: string): string[] {
+  const surname = name.trim().split(/\s+/).pop() ?? '';
+  const pieces = identifyingWords(surname, true);
+  const first = pieces[0];
+  return pieces.length > 1 && first && first.length >= 3 ? [first] : [];
 }
 
 function isAcronym(raw: string): boolean {

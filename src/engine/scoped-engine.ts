@@ -40,6 +40,8 @@ const PHRASE_PROXIMITY = 0.4;
 const PHRASE_COVERAGE = 0.3;
 /** … or stand out: cover this much and score at least MARGIN times the next unit. */
 const MARGIN_COVERAGE = 0.4;
+/** … less when a named speaker's statements are asked for, only theirs competing: one rare word of the two asked about. */
+const SPEAKER_MARGIN_COVERAGE = 0.34;
 const MARGIN = 2;
 
 export interface SpeakerSummary {
@@ -153,7 +155,8 @@ export class ScopedEngine implements Scope {
     if (best.coverage >= FOUND_COVERAGE) return true;
     if (best.proximity >= PHRASE_PROXIMITY && best.coverage >= PHRASE_COVERAGE) return true;
     const next = ranked.find((r) => r.unit !== best.unit)?.score ?? 0;
-    return best.coverage >= MARGIN_COVERAGE && best.score >= MARGIN * next;
+    const margin = q.type === statement && q.speaker?.status === 'resolved' ? SPEAKER_MARGIN_COVERAGE : MARGIN_COVERAGE;
+    return best.coverage >= margin && best.score >= MARGIN * next;
   }
 
   private decline(q: Understood, speakers: readonly PersonEntry[]): Reply {
@@ -264,10 +267,18 @@ function firstOffset(person: PersonEntry): number {
 function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
   if (items.length <= 1) return items.slice();
   const seen = new Set<string>();
-  return items.filter((item) => {
+  const kept: AnswerItem[] = [];
+  for (const item of items) {
     const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || kept.some((k) => sameWordsAgain(k, item))) continue;
     seen.add(key);
-    return true;
-  });
+    kept.push(item);
+  }
+  return kept;
+}
+
+/** A later quote of the same speaker that lies inside an earlier one, or holds it whole, says its words again. */
+function sameWordsAgain(earlier: AnswerItem, later: AnswerItem): boolean {
+  if (!earlier.speaker || earlier.speaker.id !== later.speaker?.id || earlier.article.id !== later.article.id) return false;
+  return (earlier.start <= later.start && later.end <= earlier.end) || (later.start <= earlier.start && earlier.end <= later.end);
 }

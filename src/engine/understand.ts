@@ -1,8 +1,8 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import type { AnswerType, Scope, SpeakerConstraint, Understood } from './answers/answer-type.js';
 import type { PersonEntry } from './knowledge.js';
-import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, WH_WORDS } from './lexicon.js';
-import { headPosition, roleRoot } from './person-matcher.js';
+import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, WH_WORDS } from './lexicon.js';
+import { headPosition, roleRoot, type PersonMatch } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
 import type { ContentTerm } from './ranking.js';
 import { foldedWords as words } from '../text/words.js';
@@ -132,8 +132,24 @@ export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): Spe
     return byRole ? { status: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) } : { status: 'unknown' };
   }
   if (byRole && resolution.coverage < ROLE_COVERAGE && headPosition(list) < 0) return { status: 'unsure', candidates: resolution.matches.slice(0, 3).map((m) => m.person) };
-  const people = resolution.best.map((m) => m.person);
+  // "Brenna Rask" is not Tilda Rask: the surname alone matched, after a given name that is none of hers.
+  const named = resolution.best.filter((m) => m.byRole || !anotherGivenName(slot, m));
+  if (named.length === 0) return { status: 'unsure', candidates: resolution.best.map((m) => m.person) };
+  const people = named.map((m) => m.person);
   return { status: 'resolved', people, ambiguous: people.length > 1, byRole };
+}
+
+/**
+ * The match is the person's surname alone, typed after a capitalised word that is none of their names, no
+ * initial, and no title or word of their description ("President", "Army Capt."): another person's given name.
+ */
+function anotherGivenName(slot: readonly QuestionWord[], match: PersonMatch): boolean {
+  if (match.covered.size !== 1) return false;
+  const before = slot.find((w, i) => match.covered.has(i + 1) && w.capital && !w.possessive && w.word.length >= 2);
+  if (!before || STOPWORDS.has(before.word) || HONORIFICS.has(before.word) || TITLE_WORDS.has(before.word) || TITLE_ABBREVIATIONS.has(before.word)) return false;
+  const { name, aliases, role, roleAliases, organisation } = match.person.person;
+  if (words(name).filter((w) => !HONORIFICS.has(w) && !STOPWORDS.has(w)).length < 2) return false;
+  return !words([name, ...aliases, role ?? '', ...roleAliases, organisation ?? ''].join(' ')).includes(before.word);
 }
 
 /** The words are how the article describes one of its unnamed speakers. */
