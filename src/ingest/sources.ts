@@ -38,6 +38,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 
  */
 export function registerMentions(doc: Doc, registry: Registry, speaking: ReadonlySet<string> = new Set()): void {
   const people = new Map<number, Set<Entity>>();
+  /** Per sentence, the token where its first person is named: a pronoun before it speaks of someone earlier. */
+  const firstNamed = new Map<number, number>();
   const leaders = new Set<Entity>();
   for (const sentence of doc.sentences) {
     let subjectSeen = false;
@@ -60,10 +62,13 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (leads) leaders.add(entity);
       registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads });
       noteTitle(entity, run);
-      if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
+      if (entity.kind === 'person') {
+        people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
+        if (!firstNamed.has(sentence.index)) firstNamed.set(sentence.index, run.first);
+      }
     }
   }
-  learnGenders(doc, people, leaders);
+  learnGenders(doc, people, firstNamed, leaders);
 }
 
 /** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
@@ -81,8 +86,14 @@ function opensClause(doc: Doc, i: number): boolean {
  */
 function leadsClause(doc: Doc, run: NameRun): boolean {
   const after = doc.tokens[run.last + 1];
-  return opensClause(doc, run.first) && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
+  if (!opensClause(doc, run.first) || after === undefined || after.quote) return false;
+  if (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',') return true;
+  // "Arkwell himself was …", "Arkwell politely declined": a word that leans on the verb right after it.
+  const verb = doc.tokens[run.last + 2];
+  return (REFLEXIVES.has(lower(after)) || (after.pos === 'ADV' && /ly$/.test(lower(after)))) && verb !== undefined && !verb.quote && (verb.pos === 'VERB' || verb.pos === 'AUX');
 }
+
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 
 /** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
 function apposedPersonNoun(doc: Doc, run: NameRun): string | null {
@@ -107,13 +118,13 @@ const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 
 /**
- * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
+ * A sentence that names one person and after the name says "he"/"his" (or "she"/"her"), in the narrative, or whose next
  * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
  * Against the gender a first name suggests, only an opening pronoun of the next sentence counts, and only unopposed:
  * a "his" in the same sentence is as often someone else's. A next sentence with pronouns of both genders votes for nobody.
  * For a person with a given name who leads a clause somewhere, the next sentence opens after its quotation ("“…,” he said").
  */
-function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, leaders: ReadonlySet<Entity>): void {
+function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, firstNamed: ReadonlyMap<number, number>, leaders: ReadonlySet<Entity>): void {
   const votes = new Map<Entity, { m: number; f: number; openingM: number; openingF: number }>();
   const vote = (e: Entity, g: 'm' | 'f', opening: boolean): void => {
     const v = votes.get(e) ?? { m: 0, f: 0, openingM: 0, openingF: 0 };
@@ -127,7 +138,8 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, leaders: Reado
     const [entity] = [...named];
     if (!entity) continue;
     const next = doc.sentences[sentence.index + 1];
-    const ranges: [number, number][] = [[sentence.first, sentence.last]];
+    // "Sources close to her campaign say she backs Arkwell's plan": a pronoun before the name is someone else's.
+    const ranges: [number, number][] = [[firstNamed.get(sentence.index) ?? sentence.first, sentence.last]];
     // The next sentence, in this paragraph or opening the next one.
     if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index) && !bothGenders(doc, next.first, next.last)) ranges.push([next.first, entity.nameGender && leaders.has(entity) ? narrativeOpening(doc, next.first, next.last) : Math.min(next.last, next.first + 3)]);
     ranges.forEach(([a, b], n) => {
@@ -457,13 +469,19 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
   const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
   for (const inTier of tiers) {
     let leading: Entity | null = null;
+    let leadingSentence = -1;
     let subject: Entity | null = null;
     let any: Entity | null = null;
     for (const m of ctx.registry.before(ctx.at)) {
       if (!inTier(m.paragraph) || !fits(m.entity)) continue;
-      if (m.speaker) return adopt(m.entity, gender);
+      // "Arkwell suggested it might offend. Tullen himself was delighted. “…,” he said.": the one leading the sentence
+      // just before, in this paragraph, takes the pronoun from an earlier speaker.
+      if (m.speaker) return adopt(leading && m.paragraph === ctx.paragraph && leadingSentence === ctx.sentence - 1 ? leading : m.entity, gender);
       if (m.leads && m.sentence === ctx.sentence) return adopt(m.entity, gender);
-      if (m.leads && !leading) leading = m.entity;
+      if (m.leads && !leading) {
+        leading = m.entity;
+        leadingSentence = m.sentence;
+      }
       if (m.subject && !subject) subject = m.entity;
       if (!any) any = m.entity;
     }
