@@ -155,7 +155,7 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
     for (let t = pronouns[next]; t && t.start < at; t = pronouns[++next]) {
       notePronoun({ doc, registry, at: t.start, paragraph: t.paragraph, sentence: t.sentence }, t.text.toLowerCase());
     }
-    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index };
+    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index, content: s.parts };
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);

@@ -2,7 +2,7 @@ import type { Doc, Token } from './document.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
 import { TIME_WORDS, type Span } from './phrases.js';
-import { genderOf, type Entity, type Registry } from './registry.js';
+import { genderOf, type Entity, type Mention, type Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
 /**
@@ -27,6 +27,8 @@ export interface SourceContext {
   sentence: number;
   /** Never this entity (a quoting speaker is not the "he" of the words they quote). */
   exclude?: Entity;
+  /** What the statement says: a name there is spoken of ("Arkwell is wrong, she said"), not the one speaking. */
+  content?: readonly { start: number; end: number }[];
 }
 
 /** Prepositions before a place name ("in Port Ostby", "from Brenwick"): a run after them is not registered as a person. */
@@ -473,7 +475,7 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
     let subject: Entity | null = null;
     let any: Entity | null = null;
     for (const m of ctx.registry.before(ctx.at)) {
-      if (!inTier(m.paragraph) || !fits(m.entity)) continue;
+      if (!inTier(m.paragraph) || !fits(m.entity) || spokenOf(ctx, m)) continue;
       // "Arkwell suggested it might offend. Tullen himself was delighted. “…,” he said.": the one leading the sentence
       // just before, in this paragraph, takes the pronoun from an earlier speaker.
       if (m.speaker) return adopt(leading && m.paragraph === ctx.paragraph && leadingSentence === ctx.sentence - 1 ? leading : m.entity, gender);
@@ -489,6 +491,17 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
     if (chosen) return adopt(chosen, gender);
   }
   return null;
+}
+
+/**
+ * A name inside what the statement says, past its first word and not leading a clause there ("Choosing between
+ * Arkwell and the council is a false choice, she said"): someone spoken of. One leading the words ("Arkwell, who …,
+ * fits the bill, he said") may still be the speaker's own subject.
+ */
+function spokenOf(ctx: SourceContext, m: Mention): boolean {
+  if (m.leads) return false;
+  const part = ctx.content?.find((p) => p.start <= m.at && m.at < p.end);
+  return part !== undefined && !/^[\s\p{P}]*(?:\S+\s+)?$/u.test(ctx.doc.text.slice(part.start, m.at));
 }
 
 function adopt(entity: Entity, gender: Gender): Entity {

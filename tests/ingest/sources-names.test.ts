@@ -215,6 +215,18 @@ describe('GIVEN a "he said" after a sentence led by someone other than the last 
   });
 });
 
+describe('GIVEN a "she said" after words that name someone else', () => {
+  it('THEN the one named in what was said is not the "she" who said it', () => {
+    const found = quotes(
+      body(
+        'Nadia Perrow, a ferry captain, opposes the plan. She has marched twice this spring.',
+        'Choosing between Governor Helga Selby and the council is a "false choice, because neither will keep the ferries running," she said.',
+      ),
+    );
+    expect(found.some((q) => q.startsWith('Nadia Perrow/') && q.includes('false choice'))).toBe(true);
+  });
+});
+
 describe('GIVEN a title before the first word of a two-word name (family name first)', () => {
   it('THEN "Mr. Mo" is the one "Mo Tianrui" named before, not a new person "Mo"', () => {
     const found = quotes(body('The minister, Mo Tianrui, said the talks went well.', '', '"We will not move on tariffs," Mr. Mo said.'));
