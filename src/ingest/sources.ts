@@ -730,6 +730,25 @@ export function narrativePronouns(doc: Doc, sources: ReadonlySet<number>): Token
   });
 }
 
+/**
+ * "Asked later, the admiral chuckled.": "the" and a role noun standing as a clause's subject in the narrative, before a
+ * verb; the noun tokens. Statement sources are not among them.
+ */
+export function narrativeRoles(doc: Doc, sources: ReadonlySet<number>): Token[] {
+  return doc.tokens.filter((t) => {
+    const the = doc.tokens[t.i - 1];
+    const after = doc.tokens[t.i + 1];
+    if (t.quote || t.pos !== 'NOUN' || !(PERSON_NOUNS.has(lower(t)) || TITLE_WORDS.has(lower(t))) || !/^\p{Ll}/u.test(t.text) || lower(the) !== 'the' || sources.has(t.i) || sources.has(t.i - 1)) return false;
+    return opensClause(doc, t.i - 1) && after !== undefined && !after.quote && ['VERB', 'AUX'].includes(after.pos);
+  });
+}
+
+/** Registers the named person a narrative "the admiral" stands for as the subject there, as `notePronoun` does. */
+export function noteRole(ctx: SourceContext, noun: string): void {
+  const entity = byRole(ctx, noun);
+  if (entity) ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: false, leads: true });
+}
+
 /** Registers the named person a narrative "he"/"she" stands for as the subject there, so a later pronoun goes on with them. */
 export function notePronoun(ctx: SourceContext, word: string): void {
   const entity = pronoun(ctx, word);

@@ -227,6 +227,17 @@ describe('GIVEN a "she said" after words that name someone else', () => {
   });
 });
 
+describe('GIVEN a narrative subject named by a role ("the admiral chuckled")', () => {
+  it('THEN a "he said" right after it goes on with the person of that role', () => {
+    const found = quotes(
+      body(
+        'The chief of staff, Gen. Oren Lasko, recently put that question to Admiral Bram Tullen. Asked again later, the admiral chuckled. "It is good that my voice is low," he said.',
+      ),
+    );
+    expect(found).toContain('Bram Tullen/direct: It is good that my voice is low');
+  });
+});
+
 describe('GIVEN a title before the first word of a two-word name (family name first)', () => {
   it('THEN "Mr. Mo" is the one "Mo Tianrui" named before, not a new person "Mo"', () => {
     const found = quotes(body('The minister, Mo Tianrui, said the talks went well.', '', '"We will not move on tariffs," Mr. Mo said.'));
