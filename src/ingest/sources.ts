@@ -513,9 +513,14 @@ function adopt(entity: Entity, gender: Gender): Entity {
 function plural(ctx: SourceContext): Entity | null {
   for (const m of ctx.registry.before(ctx.at)) {
     if (m.paragraph < ctx.paragraph - 1) break;
-    if (m.entity.plural || m.entity.kind === 'organisation') return m.entity;
+    if ((m.entity.plural || m.entity.kind === 'organisation') && !(m.sentence === ctx.sentence && placeMention(ctx.doc, m))) return m.entity;
   }
   return null;
+}
+
+/** "In the Ostby Republic, they write …": a name after a preposition of place, in the pronoun's sentence, is where, not who. */
+function placeMention(doc: Doc, m: Mention): boolean {
+  return /(?:^|[\s,])(?:in|at|from|across|throughout) +(?:the +)?$/i.test(doc.text.slice(Math.max(0, m.at - 16), m.at));
 }
 
 /** The body last named before, whose name has `noun` ("the campaign" → "Arkwell campaign"), or any when `noun` is null. */

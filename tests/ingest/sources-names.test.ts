@@ -238,6 +238,15 @@ describe('GIVEN a narrative subject named by a role ("the admiral chuckled")', (
   });
 });
 
+describe('GIVEN a "they write" after a place named with "in"', () => {
+  it('THEN "they" is the group that spoke before, not the place', () => {
+    const found = quotes(
+      body('Researchers at the harbour institute say the ferry rules are too strict.', 'In the Ostby Republic, they write, "the rules are stricter still and nobody follows them."'),
+    );
+    expect(found).toContain('Researchers/direct: the rules are stricter still and nobody follows them.');
+  });
+});
+
 describe('GIVEN a title before the first word of a two-word name (family name first)', () => {
   it('THEN "Mr. Mo" is the one "Mo Tianrui" named before, not a new person "Mo"', () => {
     const found = quotes(body('The minister, Mo Tianrui, said the talks went well.', '', '"We will not move on tariffs," Mr. Mo said.'));
