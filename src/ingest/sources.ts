@@ -434,8 +434,7 @@ function pluralPhraseBefore(ctx: SourceContext): Entity | null {
   for (let k = from; k < doc.tokens.length && (doc.tokens[k]?.start ?? Infinity) < ctx.at; k++) {
     const t = doc.tokens[k];
     const next = doc.tokens[k + 1];
-    // "… something new in the past three weeks, they said": a phrase in what they said is not who said it.
-    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || ctx.content?.some((p) => p.start <= t.start && t.start < p.end)) continue;
+    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
     const plural = lower(t) !== t.lemma && /s$/.test(lower(t));
     if (plural && next && (next.pos === 'VERB' || next.pos === 'AUX' || ['who', ','].includes(lower(next)))) {
       found = { first: phraseStart(doc, k, from), last: k };
