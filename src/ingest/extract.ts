@@ -8,7 +8,7 @@ import { Registry, type Entity } from './registry.js';
 import { completeLoneSurnames } from './fullnames.js';
 import { findPostQuotes } from './posts.js';
 import { buildPeople, buildQuotes, type Attributed } from './speakers.js';
-import { narrativePronouns, notePronoun, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
+import { narrativePronouns, narrativeRoles, notePronoun, noteRole, noteSpeaker, registerMentions, resolveSource, type SourceContext } from './sources.js';
 import { sentenceStatements, type Statement } from './statements.js';
 import { assignTopics } from './topics.js';
 import { joinTurns } from './turns.js';
@@ -147,15 +147,19 @@ function attribute(doc: Doc, registry: Registry, statements: readonly Statement[
   const speakers = new Map<Statement, Entity>();
   const ordered = [...statements].sort((a, b) => sourceAt(doc, a) - sourceAt(doc, b));
   // The narrative's own "he"/"she" subjects, resolved in text order among the sources, carry a chain of pronouns on.
-  const pronouns = narrativePronouns(doc, new Set(statements.flatMap((s) => (s.source ? [s.source.head.first] : []))));
+  const sources = new Set(statements.flatMap((s) => (s.source ? [s.source.head.first] : [])));
+  // … and so do its subjects named by a role ("the admiral chuckled").
+  const pronouns = [...narrativePronouns(doc, sources), ...narrativeRoles(doc, sources)].sort((a, b) => a.start - b.start);
   const inside = withinStatements(statements);
   let next = 0;
   for (const s of ordered) {
     const at = sourceAt(doc, s);
     for (let t = pronouns[next]; t && t.start < at; t = pronouns[++next]) {
-      notePronoun({ doc, registry, at: t.start, paragraph: t.paragraph, sentence: t.sentence }, t.text.toLowerCase());
+      const ctx: SourceContext = { doc, registry, at: t.start, paragraph: t.paragraph, sentence: t.sentence };
+      if (t.pos === 'PRON') notePronoun(ctx, t.text.toLowerCase());
+      else noteRole(ctx, t.text.toLowerCase());
     }
-    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index };
+    const ctx: SourceContext = { doc, registry, at, paragraph: s.paragraph, sentence: s.sentence.index, content: s.parts };
     const speaker = s.source ? resolveSource(ctx, s.source) : s.inherits ? (speakers.get(s.inherits) ?? null) : null;
     if (!speaker) continue;
     speakers.set(s, speaker);

@@ -2,7 +2,7 @@ import type { Doc, Token } from './document.js';
 import { DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { genderOfDescription, joinTokens, nameRuns, type Gender, type NameRun } from './names.js';
 import { TIME_WORDS, type Span } from './phrases.js';
-import { genderOf, type Entity, type Registry } from './registry.js';
+import { genderOf, type Entity, type Mention, type Registry } from './registry.js';
 import type { SourcePhrase } from './statements.js';
 
 /**
@@ -27,6 +27,8 @@ export interface SourceContext {
   sentence: number;
   /** Never this entity (a quoting speaker is not the "he" of the words they quote). */
   exclude?: Entity;
+  /** What the statement says: a name there is spoken of ("Arkwell is wrong, she said"), not the one speaking. */
+  content?: readonly { start: number; end: number }[];
 }
 
 /** Prepositions before a place name ("in Port Ostby", "from Brenwick"): a run after them is not registered as a person. */
@@ -38,6 +40,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 
  */
 export function registerMentions(doc: Doc, registry: Registry, speaking: ReadonlySet<string> = new Set()): void {
   const people = new Map<number, Set<Entity>>();
+  /** Per sentence, the token where its first person is named: a pronoun before it speaks of someone earlier. */
+  const firstNamed = new Map<number, number>();
   const leaders = new Set<Entity>();
   for (const sentence of doc.sentences) {
     let subjectSeen = false;
@@ -60,10 +64,13 @@ export function registerMentions(doc: Doc, registry: Registry, speaking: Readonl
       if (leads) leaders.add(entity);
       registry.mention({ at: doc.tokens[run.first]?.start ?? 0, paragraph: sentence.paragraph, sentence: sentence.index, entity, subject, speaker: false, possessive: run.possessive, leads });
       noteTitle(entity, run);
-      if (entity.kind === 'person') people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
+      if (entity.kind === 'person') {
+        people.set(sentence.index, (people.get(sentence.index) ?? new Set()).add(entity));
+        if (!firstNamed.has(sentence.index)) firstNamed.set(sentence.index, run.first);
+      }
     }
   }
-  learnGenders(doc, people, leaders);
+  learnGenders(doc, people, firstNamed, leaders);
 }
 
 /** Conjunctions that open what someone said or asked ("that Arkwell lost"), not a clause of the narrative. */
@@ -81,8 +88,14 @@ function opensClause(doc: Doc, i: number): boolean {
  */
 function leadsClause(doc: Doc, run: NameRun): boolean {
   const after = doc.tokens[run.last + 1];
-  return opensClause(doc, run.first) && after !== undefined && !after.quote && (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',');
+  if (!opensClause(doc, run.first) || after === undefined || after.quote) return false;
+  if (after.pos === 'VERB' || after.pos === 'AUX' || after.text === ',') return true;
+  // "Arkwell himself was …", "Arkwell politely declined": a word that leans on the verb right after it.
+  const verb = doc.tokens[run.last + 2];
+  return (REFLEXIVES.has(lower(after)) || (after.pos === 'ADV' && /ly$/.test(lower(after)))) && verb !== undefined && !verb.quote && (verb.pos === 'VERB' || verb.pos === 'AUX');
 }
+
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 
 /** "his wife, Tamsin,", "the campaign's manager, Arkwell,": the person noun a lone name is set off after, or null. */
 function apposedPersonNoun(doc: Doc, run: NameRun): string | null {
@@ -107,13 +120,13 @@ const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 
 /**
- * A sentence that names one person and then says "he"/"his" (or "she"/"her"), in the narrative, or whose next
+ * A sentence that names one person and after the name says "he"/"his" (or "she"/"her"), in the narrative, or whose next
  * sentence opens so while naming nobody new, votes for that person's gender. A gender the votes agree on is kept.
  * Against the gender a first name suggests, only an opening pronoun of the next sentence counts, and only unopposed:
  * a "his" in the same sentence is as often someone else's. A next sentence with pronouns of both genders votes for nobody.
  * For a person with a given name who leads a clause somewhere, the next sentence opens after its quotation ("“…,” he said").
  */
-function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, leaders: ReadonlySet<Entity>): void {
+function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, firstNamed: ReadonlyMap<number, number>, leaders: ReadonlySet<Entity>): void {
   const votes = new Map<Entity, { m: number; f: number; openingM: number; openingF: number }>();
   const vote = (e: Entity, g: 'm' | 'f', opening: boolean): void => {
     const v = votes.get(e) ?? { m: 0, f: 0, openingM: 0, openingF: 0 };
@@ -127,7 +140,8 @@ function learnGenders(doc: Doc, people: Map<number, Set<Entity>>, leaders: Reado
     const [entity] = [...named];
     if (!entity) continue;
     const next = doc.sentences[sentence.index + 1];
-    const ranges: [number, number][] = [[sentence.first, sentence.last]];
+    // "Sources close to her campaign say she backs Arkwell's plan": a pronoun before the name is someone else's.
+    const ranges: [number, number][] = [[firstNamed.get(sentence.index) ?? sentence.first, sentence.last]];
     // The next sentence, in this paragraph or opening the next one.
     if (next && next.paragraph <= sentence.paragraph + 1 && !people.has(next.index) && !bothGenders(doc, next.first, next.last)) ranges.push([next.first, entity.nameGender && leaders.has(entity) ? narrativeOpening(doc, next.first, next.last) : Math.min(next.last, next.first + 3)]);
     ranges.forEach(([a, b], n) => {
@@ -457,13 +471,19 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
   const tiers: ((paragraph: number) => boolean)[] = [(p) => p === ctx.paragraph, (p) => p === ctx.paragraph - 1, (p) => p < ctx.paragraph - 1];
   for (const inTier of tiers) {
     let leading: Entity | null = null;
+    let leadingSentence = -1;
     let subject: Entity | null = null;
     let any: Entity | null = null;
     for (const m of ctx.registry.before(ctx.at)) {
-      if (!inTier(m.paragraph) || !fits(m.entity)) continue;
-      if (m.speaker) return adopt(m.entity, gender);
+      if (!inTier(m.paragraph) || !fits(m.entity) || spokenOf(ctx, m)) continue;
+      // "Arkwell suggested it might offend. Tullen himself was delighted. “…,” he said.": the one leading the sentence
+      // just before, in this paragraph, takes the pronoun from an earlier speaker.
+      if (m.speaker) return adopt(leading && m.paragraph === ctx.paragraph && leadingSentence === ctx.sentence - 1 ? leading : m.entity, gender);
       if (m.leads && m.sentence === ctx.sentence) return adopt(m.entity, gender);
-      if (m.leads && !leading) leading = m.entity;
+      if (m.leads && !leading) {
+        leading = m.entity;
+        leadingSentence = m.sentence;
+      }
       if (m.subject && !subject) subject = m.entity;
       if (!any) any = m.entity;
     }
@@ -471,6 +491,17 @@ function nearest(ctx: SourceContext, fits: (e: Entity) => boolean, gender: Gende
     if (chosen) return adopt(chosen, gender);
   }
   return null;
+}
+
+/**
+ * A name inside what the statement says, past its first word and not leading a clause there ("Choosing between
+ * Arkwell and the council is a false choice, she said"): someone spoken of. One leading the words ("Arkwell, who …,
+ * fits the bill, he said") may still be the speaker's own subject.
+ */
+function spokenOf(ctx: SourceContext, m: Mention): boolean {
+  if (m.leads) return false;
+  const part = ctx.content?.find((p) => p.start <= m.at && m.at < p.end);
+  return part !== undefined && !/^[\s\p{P}]*(?:\S+\s+)?$/u.test(ctx.doc.text.slice(part.start, m.at));
 }
 
 function adopt(entity: Entity, gender: Gender): Entity {
@@ -482,9 +513,14 @@ function adopt(entity: Entity, gender: Gender): Entity {
 function plural(ctx: SourceContext): Entity | null {
   for (const m of ctx.registry.before(ctx.at)) {
     if (m.paragraph < ctx.paragraph - 1) break;
-    if (m.entity.plural || m.entity.kind === 'organisation') return m.entity;
+    if ((m.entity.plural || m.entity.kind === 'organisation') && !(m.sentence === ctx.sentence && placeMention(ctx.doc, m))) return m.entity;
   }
   return null;
+}
+
+/** "In the Ostby Republic, they write …": a name after a preposition of place, in the pronoun's sentence, is where, not who. */
+function placeMention(doc: Doc, m: Mention): boolean {
+  return /(?:^|[\s,])(?:in|at|from|across|throughout) +(?:the +)?$/i.test(doc.text.slice(Math.max(0, m.at - 16), m.at));
 }
 
 /** The body last named before, whose name has `noun` ("the campaign" → "Arkwell campaign"), or any when `noun` is null. */
@@ -697,6 +733,25 @@ export function narrativePronouns(doc: Doc, sources: ReadonlySet<number>): Token
     const after = doc.tokens[t.i + 1];
     return opensClause(doc, t.i) && after !== undefined && !after.quote && ['VERB', 'AUX', 'ADV'].includes(after.pos);
   });
+}
+
+/**
+ * "Asked later, the admiral chuckled.": "the" and a role noun standing as a clause's subject in the narrative, before a
+ * verb; the noun tokens. Statement sources are not among them.
+ */
+export function narrativeRoles(doc: Doc, sources: ReadonlySet<number>): Token[] {
+  return doc.tokens.filter((t) => {
+    const the = doc.tokens[t.i - 1];
+    const after = doc.tokens[t.i + 1];
+    if (t.quote || t.pos !== 'NOUN' || !(PERSON_NOUNS.has(lower(t)) || TITLE_WORDS.has(lower(t))) || !/^\p{Ll}/u.test(t.text) || lower(the) !== 'the' || sources.has(t.i) || sources.has(t.i - 1)) return false;
+    return opensClause(doc, t.i - 1) && after !== undefined && !after.quote && ['VERB', 'AUX'].includes(after.pos);
+  });
+}
+
+/** Registers the named person a narrative "the admiral" stands for as the subject there, as `notePronoun` does. */
+export function noteRole(ctx: SourceContext, noun: string): void {
+  const entity = byRole(ctx, noun);
+  if (entity) ctx.registry.mention({ at: ctx.at, paragraph: ctx.paragraph, sentence: ctx.sentence, entity, subject: true, speaker: false, leads: true });
 }
 
 /** Registers the named person a narrative "he"/"she" stands for as the subject there, so a later pronoun goes on with them. */

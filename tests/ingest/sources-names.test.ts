@@ -181,6 +181,72 @@ describe('the gender a text gives a person', () => {
   });
 });
 
+describe('GIVEN a sentence naming one person after a "she" that speaks of someone earlier', () => {
+  it('THEN that "she" gives the named person no gender, and a later "he said" is theirs', () => {
+    const found = quotes(
+      body(
+        'Governor Dravik has faced criticism for the harbour plan.',
+        'But Tamsin Arkwell is not among the critics. Aides close to her campaign say she stands behind Governor Dravik\'s plan.',
+        'Dravik leaves for the coast today. "The plan will hold," he said.',
+      ),
+    );
+    expect(found).toContain('Dravik/direct: The plan will hold');
+  });
+});
+
+describe('GIVEN a "he said" after a sentence led by someone other than the last speaker', () => {
+  it('THEN "he" is the one leading the sentence just before ("Tullen himself was …")', () => {
+    const found = quotes(
+      body(
+        'Oren Lasko suggested that the poster might offend. The poster went up. Bram Tullen himself was delighted by the fuss. "The people who were offended were people we meant to offend," he later said.',
+      ),
+    );
+    expect(found).toContain('Bram Tullen/direct: The people who were offended were people we meant to offend');
+  });
+
+  it('THEN an adverb between that name and its verb does not hide it ("Tullen quietly smiled")', () => {
+    const found = quotes(body('Oren Lasko warned that the poster might offend. Bram Tullen quietly smiled. "Let them be offended," he said.'));
+    expect(found).toContain('Bram Tullen/direct: Let them be offended');
+  });
+
+  it('AND the last speaker keeps it when the sentence before is led by nobody new', () => {
+    const found = quotes(body('Oren Lasko warned that the poster might offend. The poster went up anyway. "Let them be offended," he said.'));
+    expect(found).toContain('Oren Lasko/direct: Let them be offended');
+  });
+});
+
+describe('GIVEN a "she said" after words that name someone else', () => {
+  it('THEN the one named in what was said is not the "she" who said it', () => {
+    const found = quotes(
+      body(
+        'Nadia Perrow, a ferry captain, opposes the plan. She has marched twice this spring.',
+        'Choosing between Governor Helga Selby and the council is a "false choice, because neither will keep the ferries running," she said.',
+      ),
+    );
+    expect(found.some((q) => q.startsWith('Nadia Perrow/') && q.includes('false choice'))).toBe(true);
+  });
+});
+
+describe('GIVEN a narrative subject named by a role ("the admiral chuckled")', () => {
+  it('THEN a "he said" right after it goes on with the person of that role', () => {
+    const found = quotes(
+      body(
+        'The chief of staff, Gen. Oren Lasko, recently put that question to Admiral Bram Tullen. Asked again later, the admiral chuckled. "It is good that my voice is low," he said.',
+      ),
+    );
+    expect(found).toContain('Bram Tullen/direct: It is good that my voice is low');
+  });
+});
+
+describe('GIVEN a "they write" after a place named with "in"', () => {
+  it('THEN "they" is the group that spoke before, not the place', () => {
+    const found = quotes(
+      body('Researchers at the harbour institute say the ferry rules are too strict.', 'In the Ostby Republic, they write, "the rules are stricter still and nobody follows them."'),
+    );
+    expect(found).toContain('Researchers/direct: the rules are stricter still and nobody follows them.');
+  });
+});
+
 describe('GIVEN a title before the first word of a two-word name (family name first)', () => {
   it('THEN "Mr. Mo" is the one "Mo Tianrui" named before, not a new person "Mo"', () => {
     const found = quotes(body('The minister, Mo Tianrui, said the talks went well.', '', '"We will not move on tariffs," Mr. Mo said.'));
