@@ -507,6 +507,8 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     const maker = makerAfter(ctx, core.last + 1);
     if (maker) return maker;
   }
+  const publisher = publisherBefore(ctx, core);
+  if (publisher) return publisher;
   // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven", "analysts at Varnholm Bank":
   // the body that speaks through them.
   if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun) || GROUP_NOUNS.has(lower(headToken))) {
@@ -610,6 +612,35 @@ function makerAfter(ctx: SourceContext, from: number): Entity | null {
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
   }
   return null;
+}
+
+/** Verbs by which someone puts a document out ("released a video", "ran a piece"). */
+const PUBLISHING = new Set(['release', 'publish', 'run', 'issue', 'post', 'air', 'send', 'circulate', 'distribute', 'share', 'produce', 'file', 'write', 'put']);
+/** What can be put out and then "say" something: documents, and pieces of a paper or a broadcast. */
+const PUBLISHED = new Set([...DOCUMENT_NOUNS, 'piece', 'story', 'clip', 'spot', 'flyer', 'pamphlet', 'brochure', 'mailer', 'op-ed']);
+
+/**
+ * "Tamsin Arkwell released a video that said …", "The Brenwick Ledger ran a piece that noted …": a document the clause's
+ * subject puts out ("a"/"an", right after the verb) speaks for that subject, a name or a pronoun just before the verb.
+ */
+function publisherBefore(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const head = doc.tokens[core.last];
+  if (!head || !INDEFINITE.has(lower(doc.tokens[core.first])) || !(PUBLISHED.has(head.lemma) || PUBLISHED.has(lower(head)))) return null;
+  let k = core.first - 1;
+  // "put out a flyer": the verb and its particle.
+  if (lower(doc.tokens[k]) === 'out' && doc.tokens[k - 1]?.lemma === 'put') k--;
+  const verb = doc.tokens[k];
+  if (!verb || verb.quote || verb.pos !== 'VERB' || !PUBLISHING.has(verb.lemma) || (verb.lemma === 'put' && k === core.first - 1)) return null;
+  let s = k - 1;
+  while (doc.tokens[s]?.pos === 'ADV' && doc.tokens[s]?.sentence === verb.sentence) s--;
+  const subject = doc.tokens[s];
+  if (!subject || subject.quote || subject.sentence !== verb.sentence) return null;
+  if (subject.pos === 'PRON') return ['he', 'she', 'they', 'it'].includes(lower(subject)) ? pronoun({ ...ctx, at: subject.start }, lower(subject)) : null;
+  const sentence = doc.sentences[verb.sentence];
+  const run = sentence ? nameRuns(doc, sentence.first, s).at(-1) : undefined;
+  if (!run || run.last !== s || run.possessive) return null;
+  return entityOfRun(ctx.registry, run, subject.start, true);
 }
 
 /** A "by" later in the clause, before a comma or a quotation. */
