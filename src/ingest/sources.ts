@@ -420,7 +420,7 @@ function pluralPhraseBefore(ctx: SourceContext): Entity | null {
   for (let k = from; k < doc.tokens.length && (doc.tokens[k]?.start ?? Infinity) < ctx.at; k++) {
     const t = doc.tokens[k];
     const next = doc.tokens[k + 1];
-    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || isSpanOfTime(t)) continue;
     const plural = lower(t) !== t.lemma && /s$/.test(lower(t));
     if (plural && next && (next.pos === 'VERB' || next.pos === 'AUX' || ['who', ','].includes(lower(next)))) {
       found = { first: phraseStart(doc, k, from), last: k };
@@ -429,6 +429,10 @@ function pluralPhraseBefore(ctx: SourceContext): Entity | null {
   }
   return found ? ctx.registry.described(cleanRole(joinTokens(doc.tokens, found.first, found.last)), true, null) : null;
 }
+
+/** "the past three weeks", "in recent days": a stretch of time, which says nothing. */
+const SPANS_OF_TIME = new Set([...TIME_WORDS, 'day', 'hour', 'minute', 'decade', 'century', 'season', 'quarter', 'term']);
+const isSpanOfTime = (t: Token): boolean => SPANS_OF_TIME.has(t.lemma) || SPANS_OF_TIME.has(lower(t).replace(/s$/, ''));
 
 function phraseStart(doc: Doc, k: number, floor: number): number {
   let first = k;
