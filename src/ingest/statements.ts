@@ -662,7 +662,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const own = withSubject(doc, cue.first - 1, sentence.first);
     if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
-    if (previous) return make([content], null, previous, 'participle');
+    if (previous && !saidInRelativeClause(doc, previous)) return make([content], null, previous, 'participle');
     // "Conceding that …, Tamsin Arkwell said …": an opening participle's subject is the main clause's, after it.
     if (source) return make([content], source, null, 'participle');
     const subject = coordinatedSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
@@ -981,6 +981,22 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);
+
+/**
+ * "Tamsin Arkwell rebuked critics who say …, saying …": the previous statement's source is the object of the main verb
+ * and speaks in a relative clause of its own; a participle after the comma goes on with the main clause's subject.
+ */
+function saidInRelativeClause(doc: Doc, previous: Statement): boolean {
+  const source = previous.source;
+  if (!source || source.inverted) return false;
+  const relative = doc.tokens[source.head.last + 1];
+  if (!relative || relative.quote || !['who', 'that'].includes(lower(relative))) return false;
+  let k = relative.i + 1;
+  while (doc.tokens[k]?.pos === 'ADV') k++;
+  if (previous.cue.first !== k) return false;
+  const before = doc.tokens[(source.listStart ?? source.head.first) - 1];
+  return before !== undefined && !before.quote && before.sentence === relative.sentence && (before.pos === 'VERB' || before.pos === 'ADP');
+}
 
 /** The first comma (or, with `orDash`, dash) at or after `from` and before `before`, or -1. */
 function nextCommaBefore(doc: Doc, from: number, before: number, orDash = false): number {
