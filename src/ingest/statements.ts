@@ -485,6 +485,27 @@ function coordinatedSubject(doc: Doc, sentence: Sentence, participle: number): S
 }
 
 /**
+ * "The vote was close, as Tamsin Arkwell conceded defeat, saying …": a participle right after an adverbial clause that
+ * follows the main clause goes on with that clause's subject, the nearest one before it.
+ */
+function trailingClauseSubject(doc: Doc, sentence: Sentence, participle: number): SourcePhrase | null {
+  const comma = participle - 1;
+  if (!isComma(doc.tokens[comma]) || doc.tokens[comma]?.quote) return null;
+  let open = comma - 1;
+  while (open >= sentence.first && !isComma(doc.tokens[open])) open--;
+  const subordinator = doc.tokens[open + 1];
+  if (open < sentence.first || !subordinator || subordinator.quote || !ADVERBIAL_SUBORDINATORS.has(lower(subordinator))) return null;
+  for (let k = open + 2; k < comma; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return null;
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || /ing$/.test(lower(t))) continue;
+    const head = phraseEndingAt(doc, k - 1, open + 2);
+    return head && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
+  }
+  return null;
+}
+
+/**
  * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
  */
@@ -665,7 +686,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     if (previous && !saidInRelativeClause(doc, previous)) return make([content], null, previous, 'participle');
     // "Conceding that …, Tamsin Arkwell said …": an opening participle's subject is the main clause's, after it.
     if (source) return make([content], source, null, 'participle');
-    const subject = coordinatedSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
+    const subject = coordinatedSubject(doc, sentence, cue.first) ?? trailingClauseSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
     return subject ? make([content], subject, null, 'participle') : null;
   }
   if (!source) {
