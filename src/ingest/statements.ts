@@ -485,6 +485,17 @@ function coordinatedSubject(doc: Doc, sentence: Sentence, participle: number): S
 }
 
 /**
+ * "Tamsin Arkwell said the plan was in the spirit of the old port: “…”": a colon closing what a subject said earlier
+ * in the sentence (the phrase before it names nobody of its own, only after a preposition) opens more of that
+ * speaker's words; the phrase before the colon is no speaker.
+ */
+function colonEndsReport(doc: Doc, earlier: SourcePhrase, phrase: Span): boolean {
+  if (earlier.inverted || earlier.head.last >= phrase.first) return false;
+  const floor = doc.sentences[doc.tokens[phrase.first]?.sentence ?? -1]?.first ?? phrase.first;
+  return nameRuns(doc, floor, phrase.last).every((r) => r.last < phrase.first || doc.tokens[r.first - 1]?.pos === 'ADP');
+}
+
+/**
  * "The vote was close, as Tamsin Arkwell conceded defeat, saying …": a participle right after an adverbial clause that
  * follows the main clause goes on with that clause's subject, the nearest one before it.
  */
@@ -662,7 +673,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const quote = doc.tokens[cue.first + 1]?.quote;
     const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
     if (!quote || !head) return null;
-    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: false }, null, 'colon');
+    const speaker = earlier && colonEndsReport(doc, earlier, head) ? earlier : { head, appositions: [], inverted: false };
+    return make([quotedWords(doc.text, quote)], speaker, null, 'colon');
   }
   if (cue.kind === 'dash') {
     const quote = doc.tokens[cue.first - 1]?.quote;
