@@ -204,6 +204,14 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
   let core = headCore(doc, head);
   // "Tamsin Arkwell herself said": the reflexive only stresses who.
   if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
+  const holder = nameAfterTitleComplement(doc, head, core);
+  if (holder) {
+    const entity = entityOfRun(ctx.registry, holder, ctx.at, true);
+    if (entity) {
+      learnRole(doc, entity, phrase, holder);
+      return entity;
+    }
+  }
   const runs = nameRuns(doc, core.first, core.last);
   // "Tamsin Arkwell and Eskil Varnholm said": the first of two people named together speaks first.
   const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
@@ -238,6 +246,21 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
   const apposed = apposedName(ctx, phrase, core);
   if (apposed) return apposed;
   return describedSource(ctx, core, description, runs);
+}
+
+/**
+ * "Harbour Radio Vice President for news and sport Tamsin Arkwell said": a title whose lower-case complement runs up to a
+ * person's name at the end of the phrase is that person's title; the name, not the title, speaks.
+ */
+function nameAfterTitleComplement(doc: Doc, head: Span, core: Span): NameRun | null {
+  if (core.last >= head.last || !TITLE_WORDS.has(lower(doc.tokens[core.last]).replace(/\.$/, ''))) return null;
+  const run = nameRuns(doc, core.last + 1, head.last).at(-1);
+  if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.first - core.last > 7) return null;
+  for (let k = core.last + 1; k < run.first; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || /^\p{Lu}/u.test(t.text) || !['ADP', 'NOUN', 'ADJ', 'CCONJ', 'DET'].includes(t.pos)) return null;
+  }
+  return run;
 }
 
 /**
