@@ -255,12 +255,15 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
 function nameAfterTitleComplement(doc: Doc, head: Span, core: Span): NameRun | null {
   if (core.last >= head.last || !TITLE_WORDS.has(lower(doc.tokens[core.last]).replace(/\.$/, ''))) return null;
   const run = nameRuns(doc, core.last + 1, head.last).at(-1);
-  if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.first - core.last > 7) return null;
+  // A full name after a complement with a common noun of its own: not "King of Brenwick", not "Ambassador to Ostby".
+  if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.words.length < 2 || run.first - core.last > 7) return null;
+  let noun = false;
   for (let k = core.last + 1; k < run.first; k++) {
     const t = doc.tokens[k];
     if (!t || t.quote || /^\p{Lu}/u.test(t.text) || !['ADP', 'NOUN', 'ADJ', 'CCONJ', 'DET'].includes(t.pos)) return null;
+    noun ||= t.pos === 'NOUN';
   }
-  return run;
+  return noun ? run : null;
 }
 
 /**
