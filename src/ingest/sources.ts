@@ -256,7 +256,9 @@ function nameAfterTitleComplement(doc: Doc, head: Span, core: Span): NameRun | n
   if (core.last >= head.last || !TITLE_WORDS.has(lower(doc.tokens[core.last]).replace(/\.$/, ''))) return null;
   const run = nameRuns(doc, core.last + 1, head.last).at(-1);
   // A full name after a complement with a common noun of its own: not "King of Brenwick", not "Ambassador to Ostby".
+  // A name right after a preposition is its object ("attorney general of the state of Ostby"), not the title's holder.
   if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.words.length < 2 || run.first - core.last > 7) return null;
+  if (doc.tokens[run.first - 1]?.pos === 'ADP') return null;
   let noun = false;
   for (let k = core.last + 1; k < run.first; k++) {
     const t = doc.tokens[k];

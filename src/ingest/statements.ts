@@ -510,8 +510,10 @@ function trailingClauseSubject(doc: Doc, sentence: Sentence, participle: number)
     const t = doc.tokens[k];
     if (!t || t.quote) return null;
     if ((t.pos !== 'VERB' && t.pos !== 'AUX') || /ing$/.test(lower(t))) continue;
+    // Only someone who can speak: a name or a personal pronoun ("after her first statement was shown false" is not).
     const head = phraseEndingAt(doc, k - 1, open + 2);
-    return head && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
+    const speaker = head && (nameRuns(doc, head.first, head.last).some((r) => r.last === head.last) || (head.first === head.last && ['he', 'she', 'they'].includes(lower(doc.tokens[head.first]))));
+    return head && speaker && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
   }
   return null;
 }
