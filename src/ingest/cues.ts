@@ -212,8 +212,6 @@ function isActiveSpeech(doc: Doc, t: Token): boolean {
   const before = doc.tokens[k];
   if (!before || before.sentence !== t.sentence) return true;
   const lower = plainApostrophe(before.text.toLowerCase());
-  // "Arkwell's calls for …", "Arkwell's claims": a present-tense form after "'s" is a noun that the name owns.
-  if (lower === "'s" && /[^s]s$/.test(t.text.toLowerCase()) && ['PRON', 'PROPN'].includes(doc.tokens[k - 1]?.pos ?? '')) return false;
   // "he's said", "Arkwell’s told them": after a person, "'s" is "has" (the perfect), not the passive "is".
   if (lower === "'s" && ['PRON', 'PROPN'].includes(doc.tokens[k - 1]?.pos ?? '') && doc.tokens[k - 1]?.text.toLowerCase() !== 'it') return true;
   // "the number of reported cases", "the said plan": after a preposition or a determiner it is an adjective.

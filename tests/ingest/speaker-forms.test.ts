@@ -106,10 +106,3 @@ describe('GIVEN an opening participle clause with a relative clause of its own b
     expect(quotes(text)).toContain('Tilda Rask: his plan as "a work in progress."');
   });
 });
-
-describe('GIVEN a name with "\'s" before a present-tense form of a speech verb ("Rask\'s calls for …")', () => {
-  it('THEN the word is a noun the name owns, no verb whose subject is the words before it', () => {
-    const text = body('Tor Berge contrasted his own respect for the old harbour with Ms. Rask\'s calls for a new ferry line.');
-    expect(quotes(text)).toEqual([]);
-  });
-});
