@@ -971,9 +971,7 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
     const opener = doc.tokens[from];
     // "Asked on Monday, …", "Speaking to reporters, …": an opening participle's clause is no subject either.
     const participle = opener?.pos === 'VERB' && /(?:ed|ing)$/.test(lower(opener));
-    // "Speaking in Port Ostby, which hosts the vote, Arkwell …": a relative clause after an opening one goes on with it.
-    const relative = opener !== undefined && from > sentence.first && RELATIVE_OPENERS.has(lower(opener));
-    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle || relative)) break;
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || participle)) break;
     // "Then she left, saying …": an adverb with no comma of its own modifies the clause it opens; only it is skipped.
     const subordinator = ADVERBIAL_SUBORDINATORS.has(lower(opener));
     if (opener.pos === 'ADV' && from === sentence.first && !subordinator && !isComma(doc.tokens[from + 1])) {

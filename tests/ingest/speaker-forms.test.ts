@@ -99,10 +99,3 @@ describe('GIVEN a participle after an adverbial clause whose subject cannot spea
     expect(quotes(text)).not.toContain('Port Ostby: the harbour deal is a fraud');
   });
 });
-
-describe('GIVEN an opening participle clause with a relative clause of its own before the subject', () => {
-  it('THEN the subject after both clauses speaks, not the place the relative clause is about', () => {
-    const text = body('Speaking to reporters on Monday in Port Ostby, which is set to vote next week, Tilda Rask praised the mayor as "a bright leader" but described his plan as "a work in progress."');
-    expect(quotes(text)).toContain('Tilda Rask: his plan as "a work in progress."');
-  });
-});
