@@ -594,10 +594,51 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (DEFINITE.has(firstWord) && !bare && !DOCUMENT_NOUNS.has(noun)) return registry.organisation(cleanRole(text), false);
     return registry.described(cleanRole(text), false, null);
   }
+  // "Arkwell's campaign manager said …" where the article names "Arkwell's campaign manager, Tor Berge," elsewhere.
+  const holder = PERSON_NOUNS.has(noun) ? namedElsewhereAs(ctx, core) : null;
+  if (holder) return holder;
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
   if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
   return null;
+}
+
+/** Per document: owned role phrases ("arkwell 's campaign manager") the text sets a full name after, with that name. */
+const rolesNamed = new WeakMap<Doc, Map<string, NameRun>>();
+const OWNED_ROLE_WORDS = 6;
+
+function roleNames(doc: Doc): Map<string, NameRun> {
+  let found = rolesNamed.get(doc);
+  if (found) return found;
+  found = new Map();
+  doc.tokens.forEach((comma, c) => {
+    if (comma.text !== ',' || comma.quote || !PERSON_NOUNS.has(doc.tokens[c - 1]?.lemma ?? '')) return;
+    const sentence = doc.sentences[comma.sentence];
+    const run = sentence ? nameRuns(doc, c + 1, Math.min(sentence.last, c + 5)).at(0) : undefined;
+    if (!run || run.first !== c + 1 || run.kind !== 'person' || run.words.length < 2 || !/^[,.]$/.test(doc.tokens[run.last + 1]?.text ?? '')) return;
+    for (let first = c - 2; first >= Math.max(0, c - OWNED_ROLE_WORDS); first--) {
+      const words = doc.tokens.slice(first, c);
+      if (words.some((t) => t.quote || t.sentence !== comma.sentence || t.text === ',')) break;
+      const key = words.map((t) => plainApostrophes(lower(t))).join(' ');
+      if (!found.has(key)) found.set(key, run);
+    }
+  });
+  rolesNamed.set(doc, found);
+  return found;
+}
+
+const plainApostrophes = (word: string): string => word.replace(/’/g, "'");
+
+/**
+ * "Arkwell's campaign manager said …": a role someone owns ("'s") that the article gives a full name elsewhere
+ * ("Arkwell's campaign manager, Tor Berge,") is that person.
+ */
+function namedElsewhereAs(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const words = doc.tokens.slice(core.first, core.last + 1);
+  if (words.length < 3 || !words.some((t) => t.pos === 'PART' && /^['’]s$/.test(t.text))) return null;
+  const run = roleNames(doc).get(words.map((t) => plainApostrophes(lower(t))).join(' '));
+  return run ? entityOfRun(ctx.registry, run, doc.tokens[run.first]?.start ?? ctx.at, true) : null;
 }
 
 /**

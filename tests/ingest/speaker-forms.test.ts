@@ -99,3 +99,17 @@ describe('GIVEN a participle after an adverbial clause whose subject cannot spea
     expect(quotes(text)).not.toContain('Port Ostby: the harbour deal is a fraud');
   });
 });
+
+describe('GIVEN a role someone owns ("Rask\'s campaign manager") that the article names elsewhere', () => {
+  it('THEN the role speaks as the person named after it, whether the name comes later or earlier', () => {
+    const later = body('On Monday, Rask\'s campaign manager said the count would "take all week."', 'Later, Rask\'s campaign manager, Tor Berge, spoke to reporters at the harbour.');
+    expect(quotes(later)).toEqual(['Tor Berge: the count would "take all week."']);
+    const earlier = body('Rask\'s campaign manager, Tor Berge, spoke to reporters at the harbour.', 'On Monday, Rask\'s campaign manager said the count would "take all week."');
+    expect(quotes(earlier)).toEqual(['Tor Berge: the count would "take all week."']);
+  });
+
+  it('THEN a role nobody is named for stays a described speaker', () => {
+    const text = body('On Monday, Rask\'s campaign manager said the count would "take all week."', 'Tor Berge, a harbour pilot, spoke to reporters.');
+    expect(quotes(text)).toEqual(['Rask\'s campaign manager: the count would "take all week."']);
+  });
+});
