@@ -354,9 +354,13 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return found;
 }
 
+/** Prepositions whose object may be the subject of a gerund right after it ("about Arkwell saying …"). */
+const GERUND_SUBJECT_AFTER = new Set(['about', 'over', 'of']);
+
 /**
  * A participle's own subject: the phrase between "with" and it ("with the minister arguing …"), or a name set off
- * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …").
+ * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …"),
+ * or a person named right after "about", "over" or "of".
  */
 function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const last = doc.tokens[end];
@@ -372,6 +376,8 @@ function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const before = lower(doc.tokens[phrase.first - 1]);
   if (before === 'with') return phrase;
   const named = last.pos === 'PROPN' && /^\p{Lu}/u.test(doc.tokens[phrase.first]?.text ?? '');
+  // "asked about Tamsin Arkwell calling the plan a sham": a person named right after "about" is the gerund's subject.
+  if (named && GERUND_SUBJECT_AFTER.has(before) && nameRuns(doc, phrase.first, phrase.last).some((r) => r.kind === 'person' && r.first === phrase.first && r.last === phrase.last && !r.possessive)) return phrase;
   return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
 }
 

@@ -113,3 +113,10 @@ describe('GIVEN a role someone owns ("Rask\'s campaign manager") that the articl
     expect(quotes(text)).toEqual(['Rask\'s campaign manager: the count would "take all week."']);
   });
 });
+
+describe('GIVEN a gerund right after a person named as the object of "about" ("asked about Tilda Rask calling …")', () => {
+  it('THEN the person named is the gerund\'s subject, not the sentence\'s subject', () => {
+    const text = body('Tor Berge will be asked on Monday about Tilda Rask calling the harbour plan "a sham."');
+    expect(quotes(text)).toEqual(['Tilda Rask: the harbour plan "a sham."']);
+  });
+});
