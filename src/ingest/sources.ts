@@ -255,7 +255,7 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
 function nameAfterTitleComplement(doc: Doc, head: Span, core: Span): NameRun | null {
   if (core.last >= head.last || !TITLE_WORDS.has(lower(doc.tokens[core.last]).replace(/\.$/, ''))) return null;
   const run = nameRuns(doc, core.last + 1, head.last).at(-1);
-  // A full name after a complement with a common noun of its own: not "King of Brenwick", not "Ambassador to Ostby".
+  // A full name after a complement with a common noun of its own: not "Governor of Brenwick", not "Ambassador to Ostby".
   // A name right after a preposition is its object ("attorney general of the state of Ostby"), not the title's holder.
   if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.words.length < 2 || run.first - core.last > 7) return null;
   if (doc.tokens[run.first - 1]?.pos === 'ADP') return null;
@@ -594,7 +594,7 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (DEFINITE.has(firstWord) && !bare && !DOCUMENT_NOUNS.has(noun)) return registry.organisation(cleanRole(text), false);
     return registry.described(cleanRole(text), false, null);
   }
-  // "Arkwell's campaign manager said …" where the article names "Arkwell's campaign manager, Tor Berge," elsewhere.
+  // "Arkwell's campaign manager said …" where the article names "Arkwell's campaign manager, Eskil Varnholm," elsewhere.
   const holder = PERSON_NOUNS.has(noun) ? namedElsewhereAs(ctx, core) : null;
   if (holder) return holder;
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
@@ -631,7 +631,7 @@ const plainApostrophes = (word: string): string => word.replace(/’/g, "'");
 
 /**
  * "Arkwell's campaign manager said …": a role someone owns ("'s") that the article gives a full name elsewhere
- * ("Arkwell's campaign manager, Tor Berge,") is that person.
+ * ("Arkwell's campaign manager, Eskil Varnholm,") is that person.
  */
 function namedElsewhereAs(ctx: SourceContext, core: Span): Entity | null {
   const { doc } = ctx;
@@ -693,7 +693,7 @@ const PUBLISHING = new Set(['release', 'publish', 'run', 'issue', 'post', 'air',
 const PUBLISHED = new Set([...DOCUMENT_NOUNS, 'piece', 'story', 'clip', 'spot', 'flyer', 'pamphlet', 'brochure', 'mailer', 'op-ed']);
 
 /**
- * "Tamsin Arkwell released a video that said …", "The Brenwick Ledger ran a piece that noted …": a document the clause's
+ * "Tamsin Arkwell released a video that said …", "The Brenwick Bugle ran a piece that noted …": a document the clause's
  * subject puts out ("a"/"an", right after the verb) speaks for that subject, a name or a pronoun just before the verb.
  */
 function publisherBefore(ctx: SourceContext, core: Span): Entity | null {

@@ -10,7 +10,7 @@ const quotes = (text: string): string[] => {
 };
 const people = (text: string): string[] => extractArticle(text).people.map((p) => p.name);
 
-describe('GIVEN a sentence that ends with a title word ("… the Daily Press.") before a new sentence', () => {
+describe('GIVEN a sentence that ends with a title word ("… the Harbour Press.") before a new sentence', () => {
   it('THEN the next sentence\'s opening word ("While") is no name that the title heads', () => {
     const text = body(
       'Tor Berge spoke to harbour workers on Monday.',
