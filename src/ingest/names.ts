@@ -81,8 +81,9 @@ export function nameRuns(doc: Doc, first: number, last: number): NameRun[] {
       }
       if (!next || next.quote) break;
       if (isCapitalised(next) || isInitial(next)) j++;
-      // A title tokenised as a word and a stop: the stop belongs to the title.
-      else if (next.text === '.' && joined(cur, next) && TITLE_WORDS.has(lower(cur)) && isCapitalised(tokens[j + 2])) j += 2;
+      // A title tokenised as a word and a stop: the stop belongs to the title, when a name follows in the same stretch
+      // ("… the Harbour Press. While …" ends a sentence; its next word is no name the title heads).
+      else if (next.text === '.' && joined(cur, next) && TITLE_WORDS.has(lower(cur)) && j + 2 <= last && isCapitalised(tokens[j + 2])) j += 2;
       else if ((next.text === '-' || next.text === "'" || next.text === '’') && joined(cur, next) && isCapitalised(tokens[j + 2]) && joined(next, tokens[j + 2])) j += 2;
       else if (NAME_CONNECTORS.has(next.text) && isCapitalised(tokens[j + 2]) && keepsConnector(tokens, i, j)) j += 2;
       else break;

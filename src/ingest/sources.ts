@@ -218,6 +218,14 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
   let core = headCore(doc, head);
   // "Tamsin Arkwell herself said": the reflexive only stresses who.
   if (core.last > core.first && /(?:self|selves)$/.test(lower(doc.tokens[core.last]))) core = { first: core.first, last: core.last - 1 };
+  const holder = nameAfterTitleComplement(doc, head, core);
+  if (holder) {
+    const entity = entityOfRun(ctx.registry, holder, ctx.at, true);
+    if (entity) {
+      learnRole(doc, entity, phrase, holder);
+      return entity;
+    }
+  }
   const runs = nameRuns(doc, core.first, core.last);
   // "Tamsin Arkwell and Eskil Varnholm said": the first of two people named together speaks first.
   const coordinated = runs.length >= 2 && runs.every((r) => r.kind === 'person' && !r.possessive) && /\band\b/.test(joinTokens(doc.tokens, runs[0]?.last ?? 0, runs[1]?.first ?? 0));
@@ -252,6 +260,26 @@ export function resolveSource(ctx: SourceContext, given: SourcePhrase): Entity |
   const apposed = apposedName(ctx, phrase, core);
   if (apposed) return apposed;
   return describedSource(ctx, core, description, runs);
+}
+
+/**
+ * "Harbour Radio Vice President for news and sport Tamsin Arkwell said": a title whose lower-case complement runs up to a
+ * person's name at the end of the phrase is that person's title; the name, not the title, speaks.
+ */
+function nameAfterTitleComplement(doc: Doc, head: Span, core: Span): NameRun | null {
+  if (core.last >= head.last || !TITLE_WORDS.has(lower(doc.tokens[core.last]).replace(/\.$/, ''))) return null;
+  const run = nameRuns(doc, core.last + 1, head.last).at(-1);
+  // A full name after a complement with a common noun of its own: not "Governor of Brenwick", not "Ambassador to Ostby".
+  // A name right after a preposition is its object ("attorney general of the state of Ostby"), not the title's holder.
+  if (!run || run.kind !== 'person' || run.last !== head.last || run.possessive || run.words.length < 2 || run.first - core.last > 7) return null;
+  if (doc.tokens[run.first - 1]?.pos === 'ADP') return null;
+  let noun = false;
+  for (let k = core.last + 1; k < run.first; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote || /^\p{Lu}/u.test(t.text) || !['ADP', 'NOUN', 'ADJ', 'CCONJ', 'DET'].includes(t.pos)) return null;
+    noun ||= t.pos === 'NOUN';
+  }
+  return noun ? run : null;
 }
 
 /**
@@ -434,7 +462,7 @@ function pluralPhraseBefore(ctx: SourceContext): Entity | null {
   for (let k = from; k < doc.tokens.length && (doc.tokens[k]?.start ?? Infinity) < ctx.at; k++) {
     const t = doc.tokens[k];
     const next = doc.tokens[k + 1];
-    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    if (!t || t.quote || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || isSpanOfTime(t)) continue;
     const plural = lower(t) !== t.lemma && /s$/.test(lower(t));
     if (plural && next && (next.pos === 'VERB' || next.pos === 'AUX' || ['who', ','].includes(lower(next)))) {
       found = { first: phraseStart(doc, k, from), last: k };
@@ -443,6 +471,10 @@ function pluralPhraseBefore(ctx: SourceContext): Entity | null {
   }
   return found ? ctx.registry.described(cleanRole(joinTokens(doc.tokens, found.first, found.last)), true, null) : null;
 }
+
+/** "the past three weeks", "in recent days": a stretch of time, which says nothing. */
+const SPANS_OF_TIME = new Set([...TIME_WORDS, 'day', 'hour', 'minute', 'decade', 'century', 'season', 'quarter', 'term']);
+const isSpanOfTime = (t: Token): boolean => SPANS_OF_TIME.has(t.lemma) || SPANS_OF_TIME.has(lower(t).replace(/s$/, ''));
 
 function phraseStart(doc: Doc, k: number, floor: number): number {
   let first = k;
@@ -543,6 +575,8 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     const maker = makerAfter(ctx, core.last + 1);
     if (maker) return maker;
   }
+  const publisher = publisherBefore(ctx, core);
+  if (publisher) return publisher;
   // "a spokesman for the Arkwell campaign", "a statement from the regulator Lindhaven", "analysts at Varnholm Bank":
   // the body that speaks through them.
   if (SPEAKS_FOR.has(noun) || DOCUMENT_NOUNS.has(noun) || GROUP_NOUNS.has(lower(headToken))) {
@@ -596,10 +630,51 @@ function describedSource(ctx: SourceContext, core: Span, description: string, ru
     if (DEFINITE.has(firstWord) && !bare && !DOCUMENT_NOUNS.has(noun)) return registry.organisation(cleanRole(text), false);
     return registry.described(cleanRole(text), false, null);
   }
+  // "Arkwell's campaign manager said …" where the article names "Arkwell's campaign manager, Eskil Varnholm," elsewhere.
+  const holder = PERSON_NOUNS.has(noun) ? namedElsewhereAs(ctx, core) : null;
+  if (holder) return holder;
   const plural = GROUP_NOUNS.has(lower(headToken)) || (lower(headToken) !== noun && /s$/.test(lower(headToken)) && headToken.pos === 'NOUN');
   // Any other common noun ("the crowd", "a narrator", "the ad") is a described source.
   if (headToken.pos === 'NOUN' || headToken.pos === 'NUM' || PERSON_NOUNS.has(noun) || DOCUMENT_NOUNS.has(noun)) return registry.described(cleanRole(text), plural, genderOfDescription(text));
   return null;
+}
+
+/** Per document: owned role phrases ("arkwell 's campaign manager") the text sets a full name after, with that name. */
+const rolesNamed = new WeakMap<Doc, Map<string, NameRun>>();
+const OWNED_ROLE_WORDS = 6;
+
+function roleNames(doc: Doc): Map<string, NameRun> {
+  let found = rolesNamed.get(doc);
+  if (found) return found;
+  found = new Map();
+  doc.tokens.forEach((comma, c) => {
+    if (comma.text !== ',' || comma.quote || !PERSON_NOUNS.has(doc.tokens[c - 1]?.lemma ?? '')) return;
+    const sentence = doc.sentences[comma.sentence];
+    const run = sentence ? nameRuns(doc, c + 1, Math.min(sentence.last, c + 5)).at(0) : undefined;
+    if (!run || run.first !== c + 1 || run.kind !== 'person' || run.words.length < 2 || !/^[,.]$/.test(doc.tokens[run.last + 1]?.text ?? '')) return;
+    for (let first = c - 2; first >= Math.max(0, c - OWNED_ROLE_WORDS); first--) {
+      const words = doc.tokens.slice(first, c);
+      if (words.some((t) => t.quote || t.sentence !== comma.sentence || t.text === ',')) break;
+      const key = words.map((t) => plainApostrophes(lower(t))).join(' ');
+      if (!found.has(key)) found.set(key, run);
+    }
+  });
+  rolesNamed.set(doc, found);
+  return found;
+}
+
+const plainApostrophes = (word: string): string => word.replace(/’/g, "'");
+
+/**
+ * "Arkwell's campaign manager said …": a role someone owns ("'s") that the article gives a full name elsewhere
+ * ("Arkwell's campaign manager, Eskil Varnholm,") is that person.
+ */
+function namedElsewhereAs(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const words = doc.tokens.slice(core.first, core.last + 1);
+  if (words.length < 3 || !words.some((t) => t.pos === 'PART' && /^['’]s$/.test(t.text))) return null;
+  const run = roleNames(doc).get(words.map((t) => plainApostrophes(lower(t))).join(' '));
+  return run ? entityOfRun(ctx.registry, run, doc.tokens[run.first]?.start ?? ctx.at, true) : null;
 }
 
 /**
@@ -646,6 +721,35 @@ function makerAfter(ctx: SourceContext, from: number): Entity | null {
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
   }
   return null;
+}
+
+/** Verbs by which someone puts a document out ("released a video", "ran a piece"). */
+const PUBLISHING = new Set(['release', 'publish', 'run', 'issue', 'post', 'air', 'send', 'circulate', 'distribute', 'share', 'produce', 'file', 'write', 'put']);
+/** What can be put out and then "say" something: documents, and pieces of a paper or a broadcast. */
+const PUBLISHED = new Set([...DOCUMENT_NOUNS, 'piece', 'story', 'clip', 'spot', 'flyer', 'pamphlet', 'brochure', 'mailer', 'op-ed']);
+
+/**
+ * "Tamsin Arkwell released a video that said …", "The Brenwick Bugle ran a piece that noted …": a document the clause's
+ * subject puts out ("a"/"an", right after the verb) speaks for that subject, a name or a pronoun just before the verb.
+ */
+function publisherBefore(ctx: SourceContext, core: Span): Entity | null {
+  const { doc } = ctx;
+  const head = doc.tokens[core.last];
+  if (!head || !INDEFINITE.has(lower(doc.tokens[core.first])) || !(PUBLISHED.has(head.lemma) || PUBLISHED.has(lower(head)))) return null;
+  let k = core.first - 1;
+  // "put out a flyer": the verb and its particle.
+  if (lower(doc.tokens[k]) === 'out' && doc.tokens[k - 1]?.lemma === 'put') k--;
+  const verb = doc.tokens[k];
+  if (!verb || verb.quote || verb.pos !== 'VERB' || !PUBLISHING.has(verb.lemma) || (verb.lemma === 'put' && k === core.first - 1)) return null;
+  let s = k - 1;
+  while (doc.tokens[s]?.pos === 'ADV' && doc.tokens[s]?.sentence === verb.sentence) s--;
+  const subject = doc.tokens[s];
+  if (!subject || subject.quote || subject.sentence !== verb.sentence) return null;
+  if (subject.pos === 'PRON') return ['he', 'she', 'they', 'it'].includes(lower(subject)) ? pronoun({ ...ctx, at: subject.start }, lower(subject)) : null;
+  const sentence = doc.sentences[verb.sentence];
+  const run = sentence ? nameRuns(doc, sentence.first, s).at(-1) : undefined;
+  if (!run || run.last !== s || run.possessive) return null;
+  return entityOfRun(ctx.registry, run, subject.start, true);
 }
 
 /** A "by" later in the clause, before a comma or a quotation. */

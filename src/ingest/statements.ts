@@ -372,9 +372,13 @@ function relativeAntecedent(doc: Doc, head: Span, floor: number): Span {
   return found;
 }
 
+/** Prepositions whose object may be the subject of a gerund right after it ("about Arkwell saying …"). */
+const GERUND_SUBJECT_AFTER = new Set(['about', 'over', 'of']);
+
 /**
  * A participle's own subject: the phrase between "with" and it ("with the minister arguing …"), or a name set off
- * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …").
+ * before it by a dash or "and" ("… a statement – Tamsin Arkwell saying she was pleased and Eskil Varnholm calling it …"),
+ * or a person named right after "about", "over" or "of".
  */
 function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const last = doc.tokens[end];
@@ -390,6 +394,8 @@ function withSubject(doc: Doc, end: number, floor: number): Span | null {
   const before = lower(doc.tokens[phrase.first - 1]);
   if (before === 'with') return phrase;
   const named = last.pos === 'PROPN' && /^\p{Lu}/u.test(doc.tokens[phrase.first]?.text ?? '');
+  // "asked about Tamsin Arkwell calling the plan a sham": a person named right after "about" is the gerund's subject.
+  if (named && GERUND_SUBJECT_AFTER.has(before) && nameRuns(doc, phrase.first, phrase.last).some((r) => r.kind === 'person' && r.first === phrase.first && r.last === phrase.last && !r.possessive)) return phrase;
   return named && (dashEndingAt(doc, phrase.first - 1) >= 0 || before === 'and') ? phrase : null;
 }
 
@@ -498,6 +504,40 @@ function coordinatedSubject(doc: Doc, sentence: Sentence, participle: number): S
     if (t.pos !== 'VERB' || /ing$/.test(lower(t))) continue;
     const head = phraseEndingAt(doc, k - 1, open + 2);
     return head && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
+  }
+  return null;
+}
+
+/**
+ * "Tamsin Arkwell said the plan was in the spirit of the old port: “…”": a colon closing what a subject said earlier
+ * in the sentence (the phrase before it names nobody of its own, only after a preposition) opens more of that
+ * speaker's words; the phrase before the colon is no speaker.
+ */
+function colonEndsReport(doc: Doc, earlier: SourcePhrase, phrase: Span): boolean {
+  if (earlier.inverted || earlier.head.last >= phrase.first) return false;
+  const floor = doc.sentences[doc.tokens[phrase.first]?.sentence ?? -1]?.first ?? phrase.first;
+  return nameRuns(doc, floor, phrase.last).every((r) => r.last < phrase.first || doc.tokens[r.first - 1]?.pos === 'ADP');
+}
+
+/**
+ * "The vote was close, as Tamsin Arkwell conceded defeat, saying …": a participle right after an adverbial clause that
+ * follows the main clause goes on with that clause's subject, the nearest one before it.
+ */
+function trailingClauseSubject(doc: Doc, sentence: Sentence, participle: number): SourcePhrase | null {
+  const comma = participle - 1;
+  if (!isComma(doc.tokens[comma]) || doc.tokens[comma]?.quote) return null;
+  let open = comma - 1;
+  while (open >= sentence.first && !isComma(doc.tokens[open])) open--;
+  const subordinator = doc.tokens[open + 1];
+  if (open < sentence.first || !subordinator || subordinator.quote || !ADVERBIAL_SUBORDINATORS.has(lower(subordinator))) return null;
+  for (let k = open + 2; k < comma; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) return null;
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || /ing$/.test(lower(t))) continue;
+    // Only someone who can speak: a name or a personal pronoun ("after her first statement was shown false" is not).
+    const head = phraseEndingAt(doc, k - 1, open + 2);
+    const speaker = head && (nameRuns(doc, head.first, head.last).some((r) => r.last === head.last) || (head.first === head.last && ['he', 'she', 'they'].includes(lower(doc.tokens[head.first]))));
+    return head && speaker && head.first === open + 2 ? { head, appositions: [], inverted: false } : null;
   }
   return null;
 }
@@ -659,7 +699,8 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const quote = doc.tokens[cue.first + 1]?.quote;
     const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
     if (!quote || !head) return null;
-    return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: false }, null, 'colon');
+    const speaker = earlier && colonEndsReport(doc, earlier, head) ? earlier : { head, appositions: [], inverted: false };
+    return make([quotedWords(doc.text, quote)], speaker, null, 'colon');
   }
   if (cue.kind === 'dash') {
     const quote = doc.tokens[cue.first - 1]?.quote;
@@ -680,10 +721,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     const own = withSubject(doc, cue.first - 1, sentence.first);
     if (own) return make([content], { head: own, appositions: [], inverted: false }, null, 'participle');
     // ", saying …" continues the previous statement's speaker, else the subject of the clause it hangs on.
-    if (previous) return make([content], null, previous, 'participle');
+    if (previous && !saidInRelativeClause(doc, previous)) return make([content], null, previous, 'participle');
     // "Conceding that …, Tamsin Arkwell said …": an opening participle's subject is the main clause's, after it.
     if (source) return make([content], source, null, 'participle');
-    const subject = coordinatedSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
+    const subject = coordinatedSubject(doc, sentence, cue.first) ?? trailingClauseSubject(doc, sentence, cue.first) ?? mainSubject(doc, sentence, cue.first);
     return subject ? make([content], subject, null, 'participle') : null;
   }
   if (!source) {
@@ -999,6 +1040,22 @@ function mainSubject(doc: Doc, sentence: Sentence, before: number): SourcePhrase
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);
+
+/**
+ * "Tamsin Arkwell rebuked critics who say …, saying …": the previous statement's source is the object of the main verb
+ * and speaks in a relative clause of its own; a participle after the comma goes on with the main clause's subject.
+ */
+function saidInRelativeClause(doc: Doc, previous: Statement): boolean {
+  const source = previous.source;
+  if (!source || source.inverted) return false;
+  const relative = doc.tokens[source.head.last + 1];
+  if (!relative || relative.quote || !['who', 'that'].includes(lower(relative))) return false;
+  let k = relative.i + 1;
+  while (doc.tokens[k]?.pos === 'ADV') k++;
+  if (previous.cue.first !== k) return false;
+  const before = doc.tokens[(source.listStart ?? source.head.first) - 1];
+  return before !== undefined && !before.quote && before.sentence === relative.sentence && (before.pos === 'VERB' || before.pos === 'ADP');
+}
 
 /** The first comma (or, with `orDash`, dash) at or after `from` and before `before`, or -1. */
 function nextCommaBefore(doc: Doc, from: number, before: number, orDash = false): number {
