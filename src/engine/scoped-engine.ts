@@ -7,7 +7,7 @@ import { answerTypeOf } from './answers/registry.js';
 import { statement } from './answers/statement.js';
 import { articleDate, time } from './answers/time.js';
 import { buildEvidence, type EvidenceUnit } from './evidence.js';
-import { emptyObjectList } from './empty-list.js';
+import { emptyObjectList, objectList } from './empty-list.js';
 import { buildKnowledge, narrationItem, quoteItem, type Knowledge, type PersonEntry, type TopicEntry } from './knowledge.js';
 import { PersonMatcher } from './person-matcher.js';
 import { be, clip, describe, joinNames, paragraphList, speakerLine, speakerName, surname, unique } from './phrasing.js';
@@ -96,7 +96,7 @@ export class ScopedEngine implements Scope {
     const constraint = q.speaker;
     if (constraint?.status === 'unknown') return unknownPerson(this, q.subject);
     if (constraint?.status === 'unsure') return didYouMean(this, q.subject, constraint.candidates);
-    const speakers = constraint?.status === 'resolved' ? constraint.people : NO_SPEAKERS;
+    const speakers = constraint?.status === 'resolved' ? objectList(constraint.people) : NO_SPEAKERS;
     if (q.type === statement && speakers.length > 0 && speakers.every((p) => p.quotes.length === 0) && !this.reportedInNarration(speakers)) return this.notQuoted(speakers);
     if (q.content.length === 0 && speakers.length === 0) {
       if (q.type === time) return articleDate(this);

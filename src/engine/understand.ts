@@ -4,6 +4,7 @@ import type { PersonEntry } from './knowledge.js';
 import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, WH_WORDS } from './lexicon.js';
 import { headPosition, roleRoot, type PersonMatch } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
+import { objectList } from './empty-list.js';
 import type { ContentTerm } from './ranking.js';
 import { foldedWords as words } from '../text/words.js';
 import { asTyped } from './phrasing.js';
@@ -94,7 +95,9 @@ function topicPhrase(text: QuestionText, inSlot: ReadonlySet<number>): string {
 }
 
 /** Who a speaker slot names: by name, alias, spelling, role, organisation, or "X's <role>". */
-export function resolveSpeaker(slot: readonly QuestionWord[], scope: Scope): SpeakerConstraint | null {
+export function resolveSpeaker(given: readonly QuestionWord[], scope: Scope): SpeakerConstraint | null {
+  // One elements kind whichever list the words came in (a mapped slot, a slice, a part split on "and"): see objectList.
+  const slot = objectList(given);
   // A capitalised word is a name even when it is also a function word ("what did Will say").
   const meaningful = slot.filter((w) => (!STOPWORDS.has(w.word) || (w.capital && w.at > 0)) && !HONORIFICS.has(w.word));
   if (meaningful.length === 0) return null;

@@ -289,11 +289,15 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The reply encoded once: its length is the encoded bytes' (no separate pass over the text to count them). */
+/**
+ * The reply as one string with its headers: Node then sends head and body in one `write` of a string, encoded
+ * straight into the socket (a Buffer body is a second chunk, sent through the `writev` path). The length is the
+ * UTF-8 byte count, counted without encoding.
+ */
 function sendJson(response: ServerResponse, status: number, body: unknown, close = false): void {
-  const bytes = Buffer.from(JSON.stringify(body));
-  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': bytes.length };
+  const text = JSON.stringify(body);
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text, 'utf8') };
   if (close) headers.connection = 'close';
   response.writeHead(status, headers);
-  response.end(bytes);
+  response.end(text, 'utf8');
 }
