@@ -1282,11 +1282,21 @@ function opensClauseAt(doc: Doc, k: number, limit: number): boolean {
   return false;
 }
 
-/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */
+/**
+ * The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). A dash
+ * and a noun phrase end them too: "…, she said on Tuesday — a reversal of …" sets off a remark on what was said.
+ */
 function attributionTail(doc: Doc, from: number, limit: number): number {
   let k = from;
-  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':') k++;
+  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':' && !remarkDash(doc, k + 1)) k++;
   return k;
+}
+
+/** A dash at `k` that opens a noun phrase ("— a reversal of …", "-- an apparent shift"), not a clause ("- but they …"). */
+function remarkDash(doc: Doc, k: number): boolean {
+  if (!anyDash(doc, k)) return false;
+  const next = doc.tokens[doc.tokens[k + 1]?.text === '-' ? k + 2 : k + 1];
+  return next !== undefined && !next.quote && next.pos === 'DET' && ['a', 'an', 'the', 'another'].includes(lower(next));
 }
 
 /**

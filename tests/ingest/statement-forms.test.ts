@@ -181,3 +181,14 @@ describe('GIVEN a name and "reports" set off by a comma at the end of a sentence
     expect(quotes('Fans of Elm Ridge also chanted, "Close the gate," at the game, the Harbor Ledger reports.')).toContain('Harbor Ledger: Fans of Elm Ridge also chanted, "Close the gate," at the game');
   });
 });
+
+describe('GIVEN a closing attribution followed by a dash and a remark on what was said', () => {
+  it('THEN the dash ends the attribution, and the clause before it is what was said', () => {
+    expect(quotes('The pier will reopen in May, Tor Berge said this week at a meeting in the harbour — a reversal of his old stance.')).toEqual([
+      'Tor Berge: The pier will reopen in May',
+    ]);
+    expect(quotes('Harbour fees will rise this year, the port board reported on Tuesday -- a change that worries traders.')).toEqual([
+      'port board: Harbour fees will rise this year',
+    ]);
+  });
+});
