@@ -298,6 +298,17 @@ function settingBefore(doc: Doc, k: number, first: number): number {
   return -1;
 }
 
+/**
+ * Where a short time phrase ending at `k` begins ("on Monday", "last week", "on Tuesday night"), or -1: a day or
+ * a unit of time after "on"/"in"/"last"/"this"/"earlier" right before it.
+ */
+function timePhraseStart(doc: Doc, k: number, first: number): number {
+  let j = k;
+  while (j > first && k - j < 2 && isTimeNoun(doc.tokens[j])) j--;
+  if (j === k || doc.tokens[j]?.quote) return -1;
+  return ['on', 'in', 'last', 'this', 'earlier'].includes(lower(doc.tokens[j])) ? j : -1;
+}
+
 /** Words that open a time phrase on their own ("this week", "last month", "past three days"). */
 const TIME_OPENERS = new Set(['this', 'last', 'past', 'next', 'earlier', 'late', 'early']);
 
@@ -678,6 +689,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     for (; j > sentence.first && !doc.tokens[j]?.quote; j--) {
       const t = doc.tokens[j];
       if (t?.pos === 'ADV') continue;
+      // "… and on Monday announced …", "… and last week said …": a time phrase between the conjunction and the verb.
+      const time = timePhraseStart(doc, j, sentence.first);
+      if (time >= 0) {
+        j = time;
+        continue;
+      }
       // "… but has said …": a perfect's "has" too, where the verb says or "that" follows ("had confirmed 68 nominees" is no speech).
       if (t?.pos === 'AUX' && t.lemma === 'have' && (cue.lemma === 'say' || lower(doc.tokens[cue.last + 1]) === 'that')) continue;
       break;

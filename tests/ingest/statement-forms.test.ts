@@ -192,3 +192,10 @@ describe('GIVEN a closing attribution followed by a dash and a remark on what wa
     ]);
   });
 });
+
+describe('GIVEN a verb joined by "and" with a time phrase between them', () => {
+  it('THEN the verb after "and on Monday" or "and last week" speaks for the clause\'s subject', () => {
+    expect(quotes('Tor Berge has freed up funds for the pier and on Monday announced the ferry would run again.')).toEqual(['Tor Berge: the ferry would run again']);
+    expect(quotes('Mira Lund met the harbour board and last week said the pier would reopen.')).toEqual(['Mira Lund: the pier would reopen']);
+  });
+});
