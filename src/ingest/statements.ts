@@ -500,7 +500,7 @@ function coordinatedSubject(doc: Doc, sentence: Sentence, participle: number): S
  * the segments before it that describe someone belong to the head phrase before them.
  */
 function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
-  const segments = commaSegments(doc, floor, last);
+  const segments = joinRelativeClause(doc, commaSegments(doc, floor, last));
   const n = segments.length - 1;
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
@@ -534,6 +534,18 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
     if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
   }
   return null;
+}
+
+/**
+ * "Tamsin Arkwell, whose town, Brenwick, is expected to flood, argues": a relative clause set off before the verb runs
+ * to the comma before it, commas of its own included; its segments are joined into one.
+ */
+function joinRelativeClause(doc: Doc, segments: Span[]): Span[] {
+  const opens = segments.findIndex((seg, n) => n > 0 && ['who', 'whose', 'which'].includes(lower(doc.tokens[seg.first])) && !doc.tokens[seg.first]?.quote);
+  const lastSeg = segments.at(-1);
+  const opening = segments[opens];
+  if (opens < 0 || opens === segments.length - 1 || !opening || !lastSeg) return segments;
+  return [...segments.slice(0, opens), { first: opening.first, last: lastSeg.last }];
 }
 
 /** "in Brenwick", "on Tuesday", "at a rally in May": where or when, set off between a subject and its verb. */
