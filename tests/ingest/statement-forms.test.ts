@@ -199,3 +199,15 @@ describe('GIVEN a verb joined by "and" with a time phrase between them', () => {
     expect(quotes('Mira Lund met the harbour board and last week said the pier would reopen.')).toEqual(['Mira Lund: the pier would reopen']);
   });
 });
+
+describe('GIVEN a long description set off between the subject and its verb', () => {
+  it('THEN a relative clause with commas of its own ("whose town, Brenwick, is …") is one apposition of the subject', () => {
+    expect(quotes('Tor Berge, whose town, Brenwick, is expected to flood within a decade, argues that the pier will fail.')).toEqual(['Tor Berge: the pier will fail']);
+  });
+
+  it('THEN "clad in" or "dressed in" and what someone wore, with a clause about it, is an apposition of the subject', () => {
+    expect(quotes('Harbour delegate Mira Lund, clad in a red cape with blinking lights that formed the word Pier, said the vote could be a failure.')).toEqual([
+      'Mira Lund: the vote could be a failure',
+    ]);
+  });
+});
