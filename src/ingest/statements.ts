@@ -80,7 +80,7 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const opening = cue.kind === 'participle' && !previous ? openingParticipleSubject(doc, cue, plans.slice(n + 1), sentence) : null;
-    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence);
+    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence, cue.last);
     // "… while S proposed X and said C": the subject of the verb before "and", even when that verb said nothing itself.
     // Its subject must open a clause of the sentence, not sit inside one ("whether S could …", "X's proposed …").
     const earlier = plans.slice(0, n).findLast((p) => p.cue.kind === 'verb' && p.source !== null && !p.source.inverted)?.source ?? null;
@@ -117,7 +117,7 @@ function passiveAside(doc: Doc, cue: Cue, sentence: Sentence): { source: SourceP
 }
 
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
-function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence, verb: number): number {
   for (const { cue, source } of later) {
     if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
     // "S, who says C, said D": a verb in a relative clause on the subject of a later verb says no more than that clause.
@@ -129,6 +129,8 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
       // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
+      // "said both she and Tamsin Arkwell promised …": a subject of two joined by "and" right after the verb is the content's own.
+      if (lower(opener) === 'and' && joinedAfterVerb(doc, verb, source.head.first - 1)) continue;
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
       // "…, a plan her party says would help": a noun set off by a comma, then a clause about it, ends the content.
       const noun = nounBefore(doc, source.head.first - 1);
@@ -141,6 +143,19 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
     if (isComma(before) || lower(before) === 'and' || lower(before) === 'but') return boundaryBefore(doc, cue.first);
   }
   return sentence.last;
+}
+
+/** Between a verb and "and" at `and`, only "(that) (both) " and a pronoun or a name: the first half of a joined subject. */
+function joinedAfterVerb(doc: Doc, verb: number, and: number): boolean {
+  let k = verb + 1;
+  if (lower(doc.tokens[k]) === 'that') k++;
+  if (['both', 'either', 'neither'].includes(lower(doc.tokens[k]))) k++;
+  if (k >= and || and - k > 3) return false;
+  for (let j = k; j < and; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || !(t.pos === 'PROPN' || (t.pos === 'PRON' && ['he', 'she', 'they', 'we', 'i', 'you'].includes(lower(t))))) return false;
+  }
+  return true;
 }
 
 /** A comma before the verb at `k` (adverbs and auxiliaries between), as after a relative clause ("S, who …, has said"). */

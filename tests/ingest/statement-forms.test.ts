@@ -211,3 +211,12 @@ describe('GIVEN a long description set off between the subject and its verb', ()
     ]);
   });
 });
+
+describe('GIVEN a verb of speech whose clause opens with a subject of two joined by "and"', () => {
+  it('THEN the clause runs on past the second verb: "said both she and B promised …" is one statement', () => {
+    expect(statements('Mira Lund said both she and Tor Berge promised as candidates to fight the pier fee, but only she kept her promise.')).toEqual([
+      'Mira Lund → both she and Tor Berge promised as candidates to fight the pier fee, but only she kept her promise',
+    ]);
+    expect(statements('Mira Lund said the fee rose and Tor Berge said it fell.')).toEqual(['Mira Lund → the fee rose', 'Tor Berge → it fell']);
+  });
+});
