@@ -1129,6 +1129,8 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   const to = lower(t) === 'not' && lower(at(k + 1)) === 'to' ? k + 1 : k;
   if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, writerTailEnd(doc, k, limit));
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
+  // "reported earning $12 million", "disclosed between $5,000 and $15,000 in income": what a filing or an account gave.
+  if (DISCLOSURES.has(cue.lemma) && disclosedAmount(doc, k, limit)) return tokensRange(doc, k, participleTailStart(doc, k, writerTailEnd(doc, k, limit)));
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
@@ -1304,6 +1306,31 @@ function skipAdjuncts(doc: Doc, from: number, limit: number, clauseFollows = fal
     return k;
   }
   return k;
+}
+
+/** The last token before ", making …" (a comma and a participle that comments on the clause), else `last`. */
+function participleTailStart(doc: Doc, from: number, last: number): number {
+  for (let k = from + 1; k < last; k++) {
+    const next = doc.tokens[k + 1];
+    if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote && next && !next.quote && next.pos === 'VERB' && /ing$/.test(lower(next))) return k - 1;
+  }
+  return last;
+}
+
+/** Verbs by which someone gives figures of their own ("reported earning …", "disclosed between …"). */
+const DISCLOSURES = new Set(['report', 'disclose']);
+
+/**
+ * A gerund of having or gaining money ("having $3 million", "earning", "raising") or "between" and an amount, at `k`:
+ * what a report or disclosure gave.
+ */
+function disclosedAmount(doc: Doc, k: number, limit: number): boolean {
+  const t = doc.tokens[k];
+  if (!t || t.quote || k >= limit) return false;
+  if (t.pos === 'VERB' && /ing$/.test(lower(t))) return ['have', 'earn', 'raise', 'spend', 'owe', 'receive', 'make', 'lose', 'give', 'pay'].includes(t.lemma);
+  if (lower(t) !== 'between') return false;
+  const first = doc.tokens[k + 1]?.text === '$' ? k + 2 : k + 1;
+  return isAmount(doc.tokens[first]);
 }
 
 /** "in ’08": a year with its century left out (a mark of any face right before two digits); the index of the digits, else -1. */

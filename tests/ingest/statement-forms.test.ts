@@ -220,3 +220,15 @@ describe('GIVEN a verb of speech whose clause opens with a subject of two joined
     expect(statements('Mira Lund said the fee rose and Tor Berge said it fell.')).toEqual(['Mira Lund → the fee rose', 'Tor Berge → it fell']);
   });
 });
+
+describe('GIVEN "reported" or "disclosed" with figures of one\'s own', () => {
+  it('THEN a gerund of having or earning money, or "between" and an amount, is what was reported', () => {
+    expect(statements('Tor Berge reported having 3 million dollars in cash on hand at the start of March.')).toEqual(['Tor Berge → having 3 million dollars in cash on hand at the start of March']);
+    expect(statements('Mira Lund reported between $5,000 and $15,000 in income from the ferry line.')).toEqual(['Mira Lund → between $5,000 and $15,000 in income from the ferry line']);
+  });
+
+  it('THEN a participle set off after the figures comments on them and is no part of them', () => {
+    expect(statements('Tor Berge reported earning $12 million from the pier on his disclosure form, making it his best asset.')).toEqual(['Tor Berge → earning $12 million from the pier on his disclosure form']);
+    expect(statements('Tor Berge reported seeing a ship near the pier.')).toEqual([]);
+  });
+});
