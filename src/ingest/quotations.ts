@@ -27,13 +27,17 @@ interface Mark {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const FORMAT = /\p{Cf}/u;
 
 /**
  * A curly double mark set the wrong way round (“Not now,“ she said. · ”Not now,” she said.) still opens before a word
  * and closes after one: a mark between a word or stop and a space closes, one between a space and a word opens.
  */
 function curlyRole(text: string, range: Range, i: number): Mark['role'] {
-  const before = i > range.start ? (text[i - 1] ?? ' ') : ' ';
+  // Invisible format characters (a direction mark pasted from a post) are no word before the mark.
+  let b = i - 1;
+  while (b >= range.start && FORMAT.test(text[b] ?? '')) b--;
+  const before = b >= range.start ? (text[b] ?? ' ') : ' ';
   const after = i + 1 < range.end ? (text[i + 1] ?? ' ') : ' ';
   if (/\s/.test(before) && LETTER.test(after)) return 'open';
   if ((LETTER.test(before) || /[.,!?;:]/.test(before)) && /\s/.test(after)) return 'close';

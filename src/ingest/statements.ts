@@ -1426,6 +1426,8 @@ function firstWord(doc: Doc, from: number, limit: number): number {
 function trimContent(doc: Doc, range: Range): Range {
   const text = doc.text;
   let { start, end } = trimRange(text, range);
+  // An invisible format character (a direction mark pasted from a post) before the words is none of them.
+  while (start < end && /\p{Cf}/u.test(text[start] ?? '')) start++;
   const whole = wholeQuotation(doc, { start, end });
   if (whole) return quotedWords(text, whole);
   // "said X and declined to comment further": what the speaker did next, not what they said.

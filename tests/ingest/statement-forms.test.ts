@@ -232,3 +232,9 @@ describe('GIVEN "reported" or "disclosed" with figures of one\'s own', () => {
     expect(statements('Tor Berge reported seeing a ship near the pier.')).toEqual([]);
   });
 });
+
+describe('GIVEN a quotation opened by a closing curly mark after an invisible direction mark', () => {
+  it('THEN the mark opens the quotation, and the words (without the direction mark) are what was said', () => {
+    expect(quotes('\u202a”The pier must stay open. It is ours,” said Mira Lund.')).toEqual(['Mira Lund: The pier must stay open. It is ours']);
+  });
+});
