@@ -899,6 +899,7 @@ function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
   if (COMMITMENTS.has(cue.lemma) && modalClauseAt(doc, content)) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
+  if (TOPIC_SPEECH.has(cue.lemma) && /\b(?:about|of)\s+$/.test(before)) return true;
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
 }
 
@@ -1131,6 +1132,8 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
   // "reported earning $12 million", "disclosed between $5,000 and $15,000 in income": what a filing or an account gave.
   if (DISCLOSURES.has(cue.lemma) && disclosedAmount(doc, k, limit)) return tokensRange(doc, k, participleTailStart(doc, k, writerTailEnd(doc, k, limit)));
+  // "complained about the tone of the race", "boasted of his deal": what the complaint or the boast was about.
+  if (TOPIC_SPEECH.has(cue.lemma) && ['about', 'of'].includes(lower(t)) && !t.quote) return tokensRange(doc, k + 1, topicEnd(doc, k + 1, limit));
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
@@ -1315,6 +1318,20 @@ function participleTailStart(doc: Doc, from: number, last: number): number {
     if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote && next && !next.quote && next.pos === 'VERB' && /ing$/.test(lower(next))) return k - 1;
   }
   return last;
+}
+
+/** Verbs whose "about"/"of" phrase is what was said: a complaint, a boast, a joke, a warning. */
+const TOPIC_SPEECH = new Set(['complain', 'boast', 'brag', 'joke', 'warn', 'lament']);
+
+/** The last token of the topic after "about"/"of": before a comma, a semicolon, a colon, a dash, or "but"/"and" and a verb. */
+function topicEnd(doc: Doc, from: number, limit: number): number {
+  for (let k = from + 1; k <= limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    const joinsVerb = ['but', 'and'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(doc.tokens[k + 1]?.pos ?? '');
+    if (isComma(t) || [';', ':'].includes(t.text) || anyDash(doc, k) || joinsVerb) return k - 1;
+  }
+  return limit;
 }
 
 /** Verbs by which someone gives figures of their own ("reported earning …", "disclosed between …"). */

@@ -238,3 +238,11 @@ describe('GIVEN a quotation opened by a closing curly mark after an invisible di
     expect(quotes('\u202a”The pier must stay open. It is ours,” said Mira Lund.')).toEqual(['Mira Lund: The pier must stay open. It is ours']);
   });
 });
+
+describe('GIVEN "complained", "boasted", "joked" or "warned" with "about" or "of"', () => {
+  it('THEN the phrase after the preposition is what was said, to a comma or a verb joined by "but"/"and"', () => {
+    expect(statements('Tor Berge complained about the grim tone of the harbour race but defended Mira Lund as a fair rival.')).toEqual(['Tor Berge → the grim tone of the harbour race']);
+    expect(statements('Mira Lund boasted of her skill in cutting the pier fee, to cheers.')).toEqual(['Mira Lund → her skill in cutting the pier fee']);
+    expect(statements('Tor Berge spoke about the pier.')).toEqual([]);
+  });
+});
