@@ -747,6 +747,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const found = onlyAddressed(doc, source, complement(doc, cue, afterVerb, limit), limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
+  // "Tamsin Arkwell tweeted a warning. “…”": an object that is only a noun of speech closes the sentence, and the
+  // quotation that makes the next sentence is what was said.
+  const announced = after !== null && !source.inverted && onlySpeechNoun(doc, after, sentence) ? quoteOnlySentence(doc, sentence.index + 1, sentence.paragraph) : null;
+  if (announced) return make(announced, source, null, 'colon');
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
   const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
   if (after && !interrupted) {
@@ -955,6 +959,22 @@ function endsWithColon(doc: Doc, sentence: Sentence): boolean {
 /** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
 function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
   return quoteOnlySentence(doc, sentence.index - 1, sentence.paragraph);
+}
+
+/** Nouns that name a message without saying it ("tweeted a warning", "issued a statement"). */
+const MESSAGE_NOUNS = new Set(['warning', 'statement', 'message', 'reminder', 'response', 'reply', 'note', 'plea', 'challenge', 'prediction', 'retort']);
+
+/** The range is "a warning" or "a stern reminder" and nothing else of the sentence follows but its stop. */
+function onlySpeechNoun(doc: Doc, range: Range, sentence: Sentence): boolean {
+  const first = tokenStartingAt(doc, range.start);
+  if (!first) return false;
+  let last = first.i;
+  while (doc.tokens[last + 1] && (doc.tokens[last + 1]?.end ?? Infinity) <= range.end) last++;
+  if (doc.tokens[last]?.pos === 'PUNCT' && !doc.tokens[last]?.quote && last > first.i) last--;
+  const words = doc.tokens.slice(first.i, last + 1);
+  const noun = words.at(-1);
+  const closes = last === sentence.last || (last + 1 === sentence.last && doc.tokens[sentence.last]?.pos === 'PUNCT' && !doc.tokens[sentence.last]?.quote);
+  return closes && words.length <= 3 && noun !== undefined && !noun.quote && MESSAGE_NOUNS.has(lower(noun)) && ['a', 'an', 'this', 'the'].includes(lower(words[0]));
 }
 
 /** The quotations of sentence `index`, when it is in `paragraph` and nothing else. */

@@ -246,3 +246,12 @@ describe('GIVEN "complained", "boasted", "joked" or "warned" with "about" or "of
     expect(statements('Tor Berge spoke about the pier.')).toEqual([]);
   });
 });
+
+describe('GIVEN a verb whose object is only a noun of speech, then a sentence that is only a quotation', () => {
+  it('THEN the quotation is what was said ("tweeted a warning. “…”")', () => {
+    expect(quotes('Mira Lund, a candidate who has made the pier her cause, tweeted a warning. “Remember in November the members who voted for the fee.”')).toEqual([
+      'Mira Lund: Remember in November the members who voted for the fee.',
+    ]);
+    expect(statements('Mira Lund tweeted a warning. The pier closed.')).toEqual(['Mira Lund → a warning']);
+  });
+});
