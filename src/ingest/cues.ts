@@ -188,7 +188,9 @@ function introducesClause(doc: Doc, t: Token): boolean {
 function clauseAhead(doc: Doc, k: number): boolean {
   for (let j = k; j < k + 8; j++) {
     const t = doc.tokens[j];
-    if (!t || t.quote || t.pos === 'PUNCT' || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    if (!t || t.quote || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    // A hyphen inside a word ("once-close friends") is no break in the clause.
+    if (t.pos === 'PUNCT' && !(t.text === '-' && /\S/.test(doc.text[t.start - 1] ?? ' ') && /\S/.test(doc.text[t.end] ?? ' '))) return false;
     if (t.pos === 'AUX' || t.pos === 'VERB') return true;
   }
   return false;

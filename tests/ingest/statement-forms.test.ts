@@ -255,3 +255,9 @@ describe('GIVEN a verb whose object is only a noun of speech, then a sentence th
     expect(statements('Mira Lund tweeted a warning. The pier closed.')).toEqual(['Mira Lund → a warning']);
   });
 });
+
+describe('GIVEN a name and "reports" opening a sentence, and a clause whose subject holds a hyphenated word', () => {
+  it('THEN the hyphen is no break before the clause\'s verb, and "reports" is a verb of speech', () => {
+    expect(statements('Portwatch reports the once-close partners had a falling out after the vote.')).toEqual(['Portwatch → the once-close partners had a falling out after the vote']);
+  });
+});
