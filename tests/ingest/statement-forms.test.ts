@@ -261,3 +261,18 @@ describe('GIVEN a name and "reports" opening a sentence, and a clause whose subj
     expect(statements('Portwatch reports the once-close partners had a falling out after the vote.')).toEqual(['Portwatch → the once-close partners had a falling out after the vote']);
   });
 });
+
+describe('GIVEN a quotation that lost its closing mark before an attribution', () => {
+  it('THEN the quotation ends at the comma before ", said NAME", which attributes it', () => {
+    expect(quotes('"There was little help for parents in the early years about what papers to keep, said Mira Lund, whose group backs two bills.')).toEqual([
+      'Mira Lund: There was little help for parents in the early years about what papers to keep',
+    ]);
+  });
+
+  it('THEN a quotation that goes on in the next paragraph keeps its words whole', () => {
+    expect(quotes('Mira Lund told the story:', '“We asked the board, they said no. We asked again and again.', '“Then the board gave way,” she said.')).toEqual([
+      'Mira Lund: We asked the board, they said no. We asked again and again.',
+      'Mira Lund: Then the board gave way',
+    ]);
+  });
+});
