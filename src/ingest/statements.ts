@@ -823,7 +823,17 @@ function onlyAddressed(doc: Doc, source: SourcePhrase, found: Range | null, limi
   const phrase = phraseStartingAt(doc, first.i, limit);
   if (!phrase) return found;
   const next = doc.tokens[phrase.last + 1];
-  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) ? null : found;
+  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) || onlyHowAndWhen(doc, phrase.last + 1, limit) ? null : found;
+}
+
+/** "… rhetorically during a news conference last month.": from `k` to the sentence's end, only adverbs and where or when. */
+function onlyHowAndWhen(doc: Doc, k: number, limit: number): boolean {
+  let j = k;
+  while (j <= limit && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j++;
+  let last = limit;
+  while (last >= j && doc.tokens[last]?.pos === 'PUNCT' && !doc.tokens[last]?.quote) last--;
+  if (j > last) return j > k;
+  return doc.tokens[j]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[j])) && isAdjunctTail(doc, j, last);
 }
 
 /** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */

@@ -276,3 +276,10 @@ describe('GIVEN a quotation that lost its closing mark before an attribution', (
     ]);
   });
 });
+
+describe('GIVEN a quotation sentence, then "S asked reporters" and only how, where or when', () => {
+  it('THEN the object is the one asked, and the quotation before is what was said', () => {
+    expect(statements('“You think I will change?” Tor Berge asked reporters rhetorically during a news conference late last month.')).toEqual(['Tor Berge → You think I will change?']);
+    expect(statements('“Why now?” Tor Berge asked reporters whether the pier would close.')).toEqual(['Tor Berge → reporters whether the pier would close']);
+  });
+});
