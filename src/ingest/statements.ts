@@ -1,7 +1,7 @@
 import { speechLemma, trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { contrastEnd } from './contrast.js';
 import { writerTailEnd } from './writer-tails.js';
-import { DASHES, findCues, type Cue } from './cues.js';
+import { DASHES, findCues, presentedName, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
 import { PERSON_NOUNS } from './lexicon.js';
@@ -677,7 +677,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   }
   if (cue.kind === 'colon') {
     const quote = doc.tokens[cue.first + 1]?.quote;
-    const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
+    const head = presentedName(doc, sentence, cue.first) ?? phraseEndingAt(doc, cue.first - 1, sentence.first);
     if (!quote || !head) return null;
     return make([quotedWords(doc.text, quote)], { head, appositions: [], inverted: false }, null, 'colon');
   }

@@ -283,3 +283,12 @@ describe('GIVEN a quotation sentence, then "S asked reporters" and only how, whe
     expect(statements('“Why now?” Tor Berge asked reporters whether the pier would close.')).toEqual(['Tor Berge → reporters whether the pier would close']);
   });
 });
+
+describe('GIVEN "Here\'s NAME", perhaps where or when, a colon and a quotation', () => {
+  it('THEN the name speaks the quotation', () => {
+    expect(quotes('Here’s Tor Berge in December 1992: “Our new plan must rest on the pier. The world we face today is one of ports.”')).toEqual([
+      'Tor Berge: Our new plan must rest on the pier. The world we face today is one of ports.',
+    ]);
+    expect(quotes('Here’s the thing: “The pier stays.”')).toEqual([]);
+  });
+});
