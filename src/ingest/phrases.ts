@@ -192,7 +192,9 @@ export function isDescription(doc: Doc, span: Span): boolean {
     if (t.pos === 'AUX') return false;
     if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t)) && !(irregular && t === first)) return false;
   }
-  return tokens.some((t) => NOUNISH.has(t.pos));
+  // "a longtime liberal", "a staunch conservative": an adjective standing for a person after "a".
+  const nominal = ['a', 'an'].includes(lower(first)) && tokens.length <= 4 && tokens.at(-1)?.pos === 'ADJ' && tokens.slice(1).every((t) => t.pos === 'ADJ' || t.pos === 'ADV');
+  return nominal || tokens.some((t) => NOUNISH.has(t.pos));
 }
 
 /**

@@ -292,3 +292,9 @@ describe('GIVEN "Here\'s NAME", perhaps where or when, a colon and a quotation',
     expect(quotes('Here’s the thing: “The pier stays.”')).toEqual([]);
   });
 });
+
+describe('GIVEN an apposition that is "a" and adjectives standing for a person ("a longtime liberal")', () => {
+  it('THEN it describes the subject, and a participle after the clause speaks for that subject', () => {
+    expect(quotes('Mira Lund, a longtime liberal, lashed out at the harbour board, telling Tor Berge that words matter.')).toEqual(['Mira Lund: words matter']);
+  });
+});
