@@ -100,6 +100,11 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
       cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
       continue;
     }
+    // "Here's Tamsin Arkwell in May 2012: “…”": the name after "Here's" speaks the quotation after the colon.
+    if (t.text === ':' && tokens[i + 1]?.quote?.standalone && tokens[i + 1]?.start === tokens[i + 1]?.quote?.outer.start && presentedName(doc, sentence, i)) {
+      cues.push({ kind: 'colon', first: i, last: i, lemma: 'colon', frame: 'clause', sentence });
+      continue;
+    }
     // “…” — Tamsin Arkwell: a dash after a quotation signs it.
     if (DASHES.has(t.text) && tokens[i - 1]?.quote && tokens[i - 1]?.paragraph === t.paragraph && tokens[i - 1]?.end === tokens[i - 1]?.quote?.outer.end && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       cues.push({ kind: 'dash', first: i, last: i, lemma: 'dash', frame: 'clause', sentence });
@@ -118,6 +123,23 @@ export function findCues(doc: Doc, sentence: Sentence): Cue[] {
     cues.push({ kind: participle ? 'participle' : 'verb', first: i, last: i, lemma, frame: speechFrame(lemma), sentence });
   }
   return cues;
+}
+
+/**
+ * "Here's Tamsin Arkwell in May 2012:", "Here is Arkwell on the radio:": a sentence opening with "here" and "is", then
+ * a name, then only where or when before the colon at `colon`; the name's span, or null.
+ */
+export function presentedName(doc: Doc, sentence: Sentence, colon: number): { first: number; last: number } | null {
+  const tokens = doc.tokens;
+  const k = sentence.first;
+  if (tokens[k]?.text.toLowerCase() !== 'here' || !['’s', "'s", 'is'].includes(tokens[k + 1]?.text.toLowerCase() ?? '')) return null;
+  let last = k + 2;
+  while (last + 1 < colon && tokens[last + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[last + 1]?.text ?? '')) last++;
+  if (tokens[k + 2]?.pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[k + 2]?.text ?? '')) return null;
+  // What follows the name: nothing, or a preposition and words with no verb ("in December 1992", "on the radio").
+  const rest = tokens.slice(last + 1, colon);
+  if (rest.length > 6 || (rest.length > 0 && rest[0]?.pos !== 'ADP') || rest.some((t) => t.quote || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT')) return null;
+  return { first: k + 2, last };
 }
 
 function speechVerbLemma(doc: Doc, t: Token): string | null {
@@ -188,7 +210,9 @@ function introducesClause(doc: Doc, t: Token): boolean {
 function clauseAhead(doc: Doc, k: number): boolean {
   for (let j = k; j < k + 8; j++) {
     const t = doc.tokens[j];
-    if (!t || t.quote || t.pos === 'PUNCT' || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    if (!t || t.quote || t.sentence !== doc.tokens[k - 1]?.sentence) return false;
+    // A hyphen inside a word ("once-close friends") is no break in the clause.
+    if (t.pos === 'PUNCT' && !(t.text === '-' && /\S/.test(doc.text[t.start - 1] ?? ' ') && /\S/.test(doc.text[t.end] ?? ' '))) return false;
     if (t.pos === 'AUX' || t.pos === 'VERB') return true;
   }
   return false;

@@ -168,6 +168,8 @@ export function isDescription(doc: Doc, span: Span): boolean {
   // "struck by the story", "clad in red": an irregular past participle is known by the preposition after it.
   const irregular = first.pos === 'VERB' && first.lemma !== lower(first) && !/s$/.test(lower(first)) && tokens[1]?.pos === 'ADP';
   const participle = first.pos === 'VERB' && (/(?:ing|ed)$/.test(lower(first)) || irregular) && lower(first) !== 'according' && tokens.length > 1;
+  // "clad in …", "dressed in …": a participle (or one tagged as an adjective) with its preposition says how someone looked.
+  const worn = (irregular || (first.pos === 'ADJ' && /(?:ed|ad)$/.test(lower(first)))) && tokens[1]?.pos === 'ADP' && lower(tokens[1]) === 'in';
   // "clearly upset", "visibly tired": a state, with no verb and no noun of its own.
   const state = tokens.at(-1);
   const adverbs = tokens.slice(0, -1).every((t) => t.pos === 'ADV');
@@ -184,12 +186,15 @@ export function isDescription(doc: Doc, span: Span): boolean {
       return false;
     }
     if (capitalised(t)) continue;
-    if (t.pos === 'ADP' && first.pos === 'DET' && t !== first) qualified = true;
+    // "clad in a red cape with lights that spell …": past a participle and its preposition, likewise.
+    if (t.pos === 'ADP' && (first.pos === 'DET' || worn) && t !== first) qualified = true;
     if (qualified) continue;
     if (t.pos === 'AUX') return false;
     if (t.pos === 'VERB' && !/(?:ed|ing|en)$/.test(lower(t)) && !(irregular && t === first)) return false;
   }
-  return tokens.some((t) => NOUNISH.has(t.pos));
+  // "a longtime liberal", "a staunch conservative": an adjective standing for a person after "a".
+  const nominal = ['a', 'an'].includes(lower(first)) && tokens.length <= 4 && tokens.at(-1)?.pos === 'ADJ' && tokens.slice(1).every((t) => t.pos === 'ADJ' || t.pos === 'ADV');
+  return nominal || tokens.some((t) => NOUNISH.has(t.pos));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Range } from '../text/index.js';
 import type { Doc } from './document.js';
-import { nameRuns } from './names.js';
+import { nameRuns, type NameRun } from './names.js';
 import { entityOfRun } from './sources.js';
 import type { Entity, Registry } from './registry.js';
 
@@ -35,9 +35,18 @@ export function findPostQuotes(doc: Doc, registry: Registry): PostQuote[] {
         const nameStart = bodyStart + (signed.index ?? 0) + signed[0].indexOf(signed[1] ?? '');
         speaker = signer(doc, registry, { start: nameStart, end: nameStart + (signed[1] ?? '').length });
         body = body.slice(0, signed.index);
-      } else speaker = byHandle(registry, AUTHOR.exec(m[2] ?? '')?.[1] ?? '');
+      } else speaker = null;
       body = body.replace(TRAILING_LINK, '');
-      const lead = body.length - body.trimStart().length;
+      let lead = body.length - body.trimStart().length;
+      // "Tamsin Arkwell: The vote was a farce": an unsigned post that opens with a person's name and a colon shares
+      // that person's words; the words after the colon are theirs.
+      const labelled = signed ? null : NAME_LABEL.exec(body);
+      const labelStart = bodyStart + (labelled ? labelled[0].indexOf(labelled[1] ?? '') : 0);
+      const labeller = labelled ? labelSpeaker(doc, registry, { start: labelStart, end: labelStart + (labelled[1] ?? '').length }) : null;
+      if (labelled && labeller) {
+        speaker = labeller;
+        lead = labelled[0].length;
+      } else if (!signed) speaker = byHandle(registry, AUTHOR.exec(m[2] ?? '')?.[1] ?? '');
       const content = { start: bodyStart + lead, end: bodyStart + body.trimEnd().length };
       if (speaker && /\p{L}{2}/u.test(body) && content.end > content.start) out.push({ speaker, content, paragraph: index });
     }
@@ -45,14 +54,28 @@ export function findPostQuotes(doc: Doc, registry: Registry): PostQuote[] {
   return out;
 }
 
+/** Two to four capitalised words and a colon opening a post's words ("Tamsin Arkwell: …"). */
+const NAME_LABEL = /^\s*(\p{Lu}[\p{Ll}'’.-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}):\s+(?=\S)/u;
+
+/** The person a post's opening label names, or null when the label names no person. */
+function labelSpeaker(doc: Doc, registry: Registry, range: Range): Entity | null {
+  const run = runAt(doc, range);
+  return run?.kind === 'person' ? entityOfRun(registry, run, range.start, true) : null;
+}
+
 /** The person or body whose name the signature gives. */
 function signer(doc: Doc, registry: Registry, range: Range): Entity | null {
+  const run = runAt(doc, range);
+  return run ? entityOfRun(registry, run, range.start, true) : null;
+}
+
+/** The name run that ends where the range does. */
+function runAt(doc: Doc, range: Range): NameRun | null {
   const first = doc.tokens.findIndex((t) => t.start >= range.start);
   let last = first;
   while (doc.tokens[last + 1] && (doc.tokens[last + 1]?.end ?? Infinity) <= range.end) last++;
   if (first < 0 || (doc.tokens[first]?.start ?? 0) >= range.end) return null;
-  const run = nameRuns(doc, first, last).find((r) => r.last === last);
-  return run ? entityOfRun(registry, run, range.start, true) : null;
+  return nameRuns(doc, first, last).find((r) => r.last === last) ?? null;
 }
 
 /** The named person whose name, written together, is the handle ("@TamsinArkwell"). */

@@ -27,16 +27,19 @@ interface Mark {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const FORMAT = /\p{Cf}/u;
 
 /**
  * A curly double mark set the wrong way round (“Not now,“ she said. · ”Not now,” she said.) still opens before a word
  * and closes after one: a mark between a word or stop and a space closes, one between a space and a word opens.
  */
 function curlyRole(text: string, range: Range, i: number): Mark['role'] {
-  const before = i > range.start ? (text[i - 1] ?? ' ') : ' ';
+  // Invisible format characters (a direction mark pasted from a post) are no word before the mark.
+  let b = i - 1;
+  while (b >= range.start && FORMAT.test(text[b] ?? '')) b--;
+  const before = b >= range.start ? (text[b] ?? ' ') : ' ';
   const after = i + 1 < range.end ? (text[i + 1] ?? ' ') : ' ';
-  // An invisible format mark (a direction mark pasted from a post) stands where a space would.
-  if (/[\s\p{Cf}]/u.test(before) && LETTER.test(after)) return 'open';
+  if (/\s/.test(before) && LETTER.test(after)) return 'open';
   if ((LETTER.test(before) || /[.,!?;:]/.test(before)) && /\s/.test(after)) return 'close';
   return text[i] === '“' ? 'open' : 'close';
 }
@@ -116,11 +119,15 @@ export function findQuotations(text: string, paragraphs: readonly Range[]): Quot
     const singles = doubles.length === 0;
     const pairs = pair(text, range, singles ? singleMarks(text, range) : doubles, singles);
     for (const { open, close } of pairs) {
-      const innerEnd = close ? close.at : range.end;
+      // Not where the speech goes on in the next paragraph (its words may hold ", they said" of their own).
+      const following = paragraphs[index + 1];
+      const goesOn = following !== undefined && /^["“”'‘«]/.test(text[following.start] ?? '');
+      const attribution = close || goesOn ? -1 : unmarkedClose(text, open.at + open.length, range.end);
+      const innerEnd = close ? close.at : attribution >= 0 ? attribution : range.end;
       const inner = trimRange(text, { start: open.at + open.length, end: innerEnd });
       if (inner.end <= inner.start) continue;
-      const outer = { start: open.at, end: close ? close.at + close.length : range.end };
-      all.push({ outer, inner, closed: close !== null, paragraph: index, standalone: isStandalone(text, range, open.at), continues: false });
+      const outer = { start: open.at, end: close ? close.at + close.length : attribution >= 0 ? attribution + 1 : range.end };
+      all.push({ outer, inner, closed: close !== null || attribution >= 0, paragraph: index, standalone: isStandalone(text, range, open.at), continues: false });
     }
   });
   // An unclosed quotation whose next paragraph opens with a mark goes on there.
@@ -130,6 +137,18 @@ export function findQuotations(text: string, paragraphs: readonly Range[]): Quot
     if (next && all.some((n) => n.paragraph === q.paragraph + 1 && n.outer.start === next.start)) q.continues = true;
   }
   return all;
+}
+
+/** ", said Tamsin Arkwell", ", she said": an attribution right after a comma. */
+const ATTRIBUTION_AFTER_COMMA = /,\s+(?:(?:said|says|added|wrote|tweeted)\s+\p{Lu}|(?:he|she|they)\s+(?:said|says|added|wrote)\b)/u;
+
+/**
+ * "“The pier was safe, said Tamsin Arkwell.": a quotation left unclosed whose words run into an attribution after a
+ * comma has lost its closing mark there; the index of that comma (where the quotation ends), or -1.
+ */
+function unmarkedClose(text: string, from: number, end: number): number {
+  const m = ATTRIBUTION_AFTER_COMMA.exec(text.slice(from, end));
+  return m ? from + m.index : -1;
 }
 
 /** A quotation opening the paragraph or a sentence, or after a colon, comma, dash or bracket, is said on its own. */

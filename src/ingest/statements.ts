@@ -1,7 +1,7 @@
 import { speechLemma, trimRange, WEAK_SPEECH_LEMMAS, type Range } from '../text/index.js';
 import { contrastEnd } from './contrast.js';
 import { writerTailEnd } from './writer-tails.js';
-import { DASHES, findCues, type Cue } from './cues.js';
+import { DASHES, findCues, presentedName, type Cue } from './cues.js';
 import { tokenStartingAt, type Doc, type Sentence, type Token } from './document.js';
 import { nameRuns } from './names.js';
 import { PERSON_NOUNS } from './lexicon.js';
@@ -80,7 +80,7 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
     // A speech noun's owner ("Arkwell's claim that …, saying …") is no subject a later verb goes on with.
     const previous = out.findLast((s) => s.cue.kind !== 'noun') ?? null;
     const opening = cue.kind === 'participle' && !previous ? openingParticipleSubject(doc, cue, plans.slice(n + 1), sentence) : null;
-    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence);
+    const limit = opening ? openingParticipleEnd(doc, opening) : contentLimit(doc, source, plans.slice(n + 1), sentence, cue.last);
     // "… while S proposed X and said C": the subject of the verb before "and", even when that verb said nothing itself.
     // Its subject must open a clause of the sentence, not sit inside one ("whether S could …", "X's proposed …").
     const earlier = plans.slice(0, n).findLast((p) => p.cue.kind === 'verb' && p.source !== null && !p.source.inverted)?.source ?? null;
@@ -117,7 +117,7 @@ function passiveAside(doc: Doc, cue: Cue, sentence: Sentence): { source: SourceP
 }
 
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
-function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence): number {
+function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence, verb: number): number {
   for (const { cue, source } of later) {
     if (cue.kind === 'according') return boundaryBefore(doc, cue.first);
     // "S, who says C, said D": a verb in a relative clause on the subject of a later verb says no more than that clause.
@@ -129,7 +129,8 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
       // "C, S said" and "… and S added that …" end the content before them; "said the media would call him …"
       // is a statement inside the content, which goes on.
       const opener = doc.tokens[source.head.first - 1];
-      if (lower(opener) === 'and' && subjectJoinedAfterVerb(doc, source.head.first - 1)) continue;
+      // "said both she and Tamsin Arkwell promised …": a subject of two joined by "and" right after the verb is the content's own.
+      if (lower(opener) === 'and' && joinedAfterVerb(doc, verb, source.head.first - 1)) continue;
       if (isComma(opener) || ['and', 'but', ';'].includes(lower(opener)) || opener?.quote) return boundaryBefore(doc, source.head.first);
       // "…, a plan her party says would help": a noun set off by a comma, then a clause about it, ends the content.
       const noun = nounBefore(doc, source.head.first - 1);
@@ -144,21 +145,17 @@ function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; sou
   return sentence.last;
 }
 
-const PAIRED_CONJUNCTION_OPENERS = new Set(['both', 'either', 'neither']);
-
-/**
- * "S said (both) he and R promised …": the "and" at `and` joins the subject of the content's own verb, right after the
- * speech verb (and a "that"), so the later verb is a statement inside the content, not a new clause of the sentence.
- */
-function subjectJoinedAfterVerb(doc: Doc, and: number): boolean {
-  let k = and - 1;
-  const last = k;
-  while (k >= 0 && last - k < 4 && ['PRON', 'PROPN'].includes(doc.tokens[k]?.pos ?? '') && !doc.tokens[k]?.quote) k--;
-  if (k === last) return false;
-  if (PAIRED_CONJUNCTION_OPENERS.has(lower(doc.tokens[k]))) k--;
-  if (lower(doc.tokens[k]) === 'that') k--;
-  const verb = doc.tokens[k];
-  return verb !== undefined && verb.pos === 'VERB' && speechLemma(verb.text) !== null;
+/** Between a verb and "and" at `and`, only "(that) (both) " and a pronoun or a name: the first half of a joined subject. */
+function joinedAfterVerb(doc: Doc, verb: number, and: number): boolean {
+  let k = verb + 1;
+  if (lower(doc.tokens[k]) === 'that') k++;
+  if (['both', 'either', 'neither'].includes(lower(doc.tokens[k]))) k++;
+  if (k >= and || and - k > 3) return false;
+  for (let j = k; j < and; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.quote || !(t.pos === 'PROPN' || (t.pos === 'PRON' && ['he', 'she', 'they', 'we', 'i', 'you'].includes(lower(t))))) return false;
+  }
+  return true;
 }
 
 /** A comma before the verb at `k` (adverbs and auxiliaries between), as after a relative clause ("S, who …, has said"). */
@@ -314,6 +311,17 @@ function settingBefore(doc: Doc, k: number, first: number): number {
     return name && name.pos === 'PROPN' && /^\p{Lu}/u.test(name.text) ? j - 1 : -1;
   }
   return -1;
+}
+
+/**
+ * Where a short time phrase ending at `k` begins ("on Monday", "last week", "on Tuesday night"), or -1: a day or
+ * a unit of time after "on"/"in"/"last"/"this"/"earlier" right before it.
+ */
+function timePhraseStart(doc: Doc, k: number, first: number): number {
+  let j = k;
+  while (j > first && k - j < 2 && isTimeNoun(doc.tokens[j])) j--;
+  if (j === k || doc.tokens[j]?.quote) return -1;
+  return ['on', 'in', 'last', 'this', 'earlier'].includes(lower(doc.tokens[j])) ? j : -1;
 }
 
 /** Words that open a time phrase on their own ("this week", "last month", "past three days"). */
@@ -547,7 +555,7 @@ function trailingClauseSubject(doc: Doc, sentence: Sentence, participle: number)
  * the segments before it that describe someone belong to the head phrase before them.
  */
 function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | null {
-  const segments = commaSegments(doc, floor, last);
+  const segments = joinRelativeClause(doc, commaSegments(doc, floor, last));
   const n = segments.length - 1;
   // The chain: the segments before the verb that describe someone (a name is such a segment too).
   let start = n;
@@ -581,6 +589,18 @@ function appositionChain(doc: Doc, floor: number, last: number): SourcePhrase | 
     if (head) return { head, appositions: segments.slice(start + 1, n + 1), inverted: false };
   }
   return null;
+}
+
+/**
+ * "Tamsin Arkwell, whose town, Brenwick, is expected to flood, argues": a relative clause set off before the verb runs
+ * to the comma before it, commas of its own included; its segments are joined into one.
+ */
+function joinRelativeClause(doc: Doc, segments: Span[]): Span[] {
+  const opens = segments.findIndex((seg, n) => n > 0 && ['who', 'whose', 'which'].includes(lower(doc.tokens[seg.first])) && !doc.tokens[seg.first]?.quote);
+  const lastSeg = segments.at(-1);
+  const opening = segments[opens];
+  if (opens < 0 || opens === segments.length - 1 || !opening || !lastSeg) return segments;
+  return [...segments.slice(0, opens), { first: opening.first, last: lastSeg.last }];
 }
 
 /** "in Brenwick", "on Tuesday", "at a rally in May": where or when, set off between a subject and its verb. */
@@ -697,7 +717,7 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   }
   if (cue.kind === 'colon') {
     const quote = doc.tokens[cue.first + 1]?.quote;
-    const head = phraseEndingAt(doc, cue.first - 1, sentence.first);
+    const head = presentedName(doc, sentence, cue.first) ?? phraseEndingAt(doc, cue.first - 1, sentence.first);
     if (!quote || !head) return null;
     const speaker = earlier && colonEndsReport(doc, earlier, head) ? earlier : { head, appositions: [], inverted: false };
     return make([quotedWords(doc.text, quote)], speaker, null, 'colon');
@@ -737,6 +757,12 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
     for (; j > sentence.first && !doc.tokens[j]?.quote; j--) {
       const t = doc.tokens[j];
       if (t?.pos === 'ADV') continue;
+      // "… and on Monday announced …", "… and last week said …": a time phrase between the conjunction and the verb.
+      const time = timePhraseStart(doc, j, sentence.first);
+      if (time >= 0) {
+        j = time;
+        continue;
+      }
       // "… but has said …": a perfect's "has" too, where the verb says or "that" follows ("had confirmed 68 nominees" is no speech).
       if (t?.pos === 'AUX' && t.lemma === 'have' && (cue.lemma === 'say' || lower(doc.tokens[cue.last + 1]) === 'that')) continue;
       break;
@@ -762,6 +788,10 @@ function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previou
   const found = onlyAddressed(doc, source, complement(doc, cue, afterVerb, limit), limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."
   const after = found && weakVerbHolds(doc, cue, found) ? found : null;
+  // "Tamsin Arkwell tweeted a warning. “…”": an object that is only a noun of speech closes the sentence, and the
+  // quotation that makes the next sentence is what was said.
+  const announced = after !== null && !source.inverted && onlySpeechNoun(doc, after, sentence) ? quoteOnlySentence(doc, sentence.index + 1, sentence.paragraph) : null;
+  if (announced) return make(announced, source, null, 'colon');
   // “A,” she said, “B.” — a quotation after the attribution continues the one before it.
   const interrupted = after !== null && tokenStartingAt(doc, after.start)?.quote?.standalone === true;
   if (after && !interrupted) {
@@ -834,7 +864,17 @@ function onlyAddressed(doc: Doc, source: SourcePhrase, found: Range | null, limi
   const phrase = phraseStartingAt(doc, first.i, limit);
   if (!phrase) return found;
   const next = doc.tokens[phrase.last + 1];
-  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) ? null : found;
+  return phrase.last >= limit || isComma(next) || (next?.pos === 'PUNCT' && !next.quote) || onlyHowAndWhen(doc, phrase.last + 1, limit) ? null : found;
+}
+
+/** "… rhetorically during a news conference last month.": from `k` to the sentence's end, only adverbs and where or when. */
+function onlyHowAndWhen(doc: Doc, k: number, limit: number): boolean {
+  let j = k;
+  while (j <= limit && doc.tokens[j]?.pos === 'ADV' && !doc.tokens[j]?.quote) j++;
+  let last = limit;
+  while (last >= j && doc.tokens[last]?.pos === 'PUNCT' && !doc.tokens[last]?.quote) last--;
+  if (j > last) return j > k;
+  return doc.tokens[j]?.pos === 'ADP' && ADJUNCT_PREPOSITIONS.has(lower(doc.tokens[j])) && isAdjunctTail(doc, j, last);
 }
 
 /** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */
@@ -914,6 +954,7 @@ function weakVerbHolds(doc: Doc, cue: Cue, content: Range): boolean {
   if (COMMITMENTS.has(cue.lemma) && /^(?:not\s+)?to\s/.test(doc.text.slice(content.start, content.start + 7))) return true;
   if (COMMITMENTS.has(cue.lemma) && modalClauseAt(doc, content)) return true;
   const before = doc.text.slice(Math.max(0, content.start - 8), content.start);
+  if (TOPIC_SPEECH.has(cue.lemma) && /\b(?:about|of)\s+$/.test(before)) return true;
   return /\bthat\s*$|[:,]\s*$/.test(before) || /^["“'‘`]/.test(doc.text.slice(content.start - 1, content.start + 1).trim());
 }
 
@@ -969,6 +1010,22 @@ function endsWithColon(doc: Doc, sentence: Sentence): boolean {
 /** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */
 function previousQuoteOnly(doc: Doc, sentence: Sentence): Range[] | null {
   return quoteOnlySentence(doc, sentence.index - 1, sentence.paragraph);
+}
+
+/** Nouns that name a message without saying it ("tweeted a warning", "issued a statement"). */
+const MESSAGE_NOUNS = new Set(['warning', 'statement', 'message', 'reminder', 'response', 'reply', 'note', 'plea', 'challenge', 'prediction', 'retort']);
+
+/** The range is "a warning" or "a stern reminder" and nothing else of the sentence follows but its stop. */
+function onlySpeechNoun(doc: Doc, range: Range, sentence: Sentence): boolean {
+  const first = tokenStartingAt(doc, range.start);
+  if (!first) return false;
+  let last = first.i;
+  while (doc.tokens[last + 1] && (doc.tokens[last + 1]?.end ?? Infinity) <= range.end) last++;
+  if (doc.tokens[last]?.pos === 'PUNCT' && !doc.tokens[last]?.quote && last > first.i) last--;
+  const words = doc.tokens.slice(first.i, last + 1);
+  const noun = words.at(-1);
+  const closes = last === sentence.last || (last + 1 === sentence.last && doc.tokens[sentence.last]?.pos === 'PUNCT' && !doc.tokens[sentence.last]?.quote);
+  return closes && words.length <= 3 && noun !== undefined && !noun.quote && MESSAGE_NOUNS.has(lower(noun)) && ['a', 'an', 'this', 'the'].includes(lower(words[0]));
 }
 
 /** The quotations of sentence `index`, when it is in `paragraph` and nothing else. */
@@ -1160,6 +1217,10 @@ function complement(doc: Doc, cue: Cue, from: number, limit: number): Range | nu
   const to = lower(t) === 'not' && lower(at(k + 1)) === 'to' ? k + 1 : k;
   if (lower(at(to)) === 'to' && !t.quote && COMMITMENTS.has(cue.lemma) && at(to + 1)?.pos === 'VERB' && !inRelativeClause(doc, cue.first)) return tokensRange(doc, k, writerTailEnd(doc, k, limit));
   if (lower(t) === 'to' && cue.frame === 'clause') return null;
+  // "reported earning $12 million", "disclosed between $5,000 and $15,000 in income": what a filing or an account gave.
+  if (DISCLOSURES.has(cue.lemma) && disclosedAmount(doc, k, limit)) return tokensRange(doc, k, participleTailStart(doc, k, writerTailEnd(doc, k, limit)));
+  // "complained about the tone of the race", "boasted of his deal": what the complaint or the boast was about.
+  if (TOPIC_SPEECH.has(cue.lemma) && ['about', 'of'].includes(lower(t)) && !t.quote) return tokensRange(doc, k + 1, topicEnd(doc, k + 1, limit));
   if (t.pos === 'ADP' && !t.quote && cue.frame !== 'object' && !amountClause(doc, k, limit)) return null;
   if (t.pos === 'SCONJ' && !['whether', 'if', 'how', 'why', 'what'].includes(lower(t))) return null;
   // "said when asked …", "said as she left": an adverbial clause, not what was said.
@@ -1337,6 +1398,45 @@ function skipAdjuncts(doc: Doc, from: number, limit: number, clauseFollows = fal
   return k;
 }
 
+/** The last token before ", making …" (a comma and a participle that comments on the clause), else `last`. */
+function participleTailStart(doc: Doc, from: number, last: number): number {
+  for (let k = from + 1; k < last; k++) {
+    const next = doc.tokens[k + 1];
+    if (isComma(doc.tokens[k]) && !doc.tokens[k]?.quote && next && !next.quote && next.pos === 'VERB' && /ing$/.test(lower(next))) return k - 1;
+  }
+  return last;
+}
+
+/** Verbs whose "about"/"of" phrase is what was said: a complaint, a boast, a joke, a warning. */
+const TOPIC_SPEECH = new Set(['complain', 'boast', 'brag', 'joke', 'warn', 'lament']);
+
+/** The last token of the topic after "about"/"of": before a comma, a semicolon, a colon, a dash, or "but"/"and" and a verb. */
+function topicEnd(doc: Doc, from: number, limit: number): number {
+  for (let k = from + 1; k <= limit; k++) {
+    const t = doc.tokens[k];
+    if (!t || t.quote) continue;
+    const joinsVerb = ['but', 'and'].includes(lower(t)) && ['VERB', 'AUX', 'ADV'].includes(doc.tokens[k + 1]?.pos ?? '');
+    if (isComma(t) || [';', ':'].includes(t.text) || anyDash(doc, k) || joinsVerb) return k - 1;
+  }
+  return limit;
+}
+
+/** Verbs by which someone gives figures of their own ("reported earning …", "disclosed between …"). */
+const DISCLOSURES = new Set(['report', 'disclose']);
+
+/**
+ * A gerund of having or gaining money ("having $3 million", "earning", "raising") or "between" and an amount, at `k`:
+ * what a report or disclosure gave.
+ */
+function disclosedAmount(doc: Doc, k: number, limit: number): boolean {
+  const t = doc.tokens[k];
+  if (!t || t.quote || k >= limit) return false;
+  if (t.pos === 'VERB' && /ing$/.test(lower(t))) return ['have', 'earn', 'raise', 'spend', 'owe', 'receive', 'make', 'lose', 'give', 'pay'].includes(t.lemma);
+  if (lower(t) !== 'between') return false;
+  const first = doc.tokens[k + 1]?.text === '$' ? k + 2 : k + 1;
+  return isAmount(doc.tokens[first]);
+}
+
 /** "in ’08": a year with its century left out (a mark of any face right before two digits); the index of the digits, else -1. */
 function elidedYear(doc: Doc, k: number): number {
   const mark = doc.tokens[k];
@@ -1357,11 +1457,21 @@ function opensClauseAt(doc: Doc, k: number, limit: number): boolean {
   return false;
 }
 
-/** The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). */
+/**
+ * The attribution clause's own words after the verb, up to the next comma ("said on Tuesday in Brenwick"). A dash
+ * and a noun phrase end them too: "…, she said on Tuesday — a reversal of …" sets off a remark on what was said.
+ */
 function attributionTail(doc: Doc, from: number, limit: number): number {
   let k = from;
-  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':') k++;
+  while (k + 1 <= limit && !isComma(doc.tokens[k + 1]) && !doc.tokens[k + 1]?.quote && doc.tokens[k + 1]?.text !== ':' && !remarkDash(doc, k + 1)) k++;
   return k;
+}
+
+/** A dash at `k` that opens a noun phrase ("— a reversal of …", "-- an apparent shift"), not a clause ("- but they …"). */
+function remarkDash(doc: Doc, k: number): boolean {
+  if (!anyDash(doc, k)) return false;
+  const next = doc.tokens[doc.tokens[k + 1]?.text === '-' ? k + 2 : k + 1];
+  return next !== undefined && !next.quote && next.pos === 'DET' && ['a', 'an', 'the', 'another'].includes(lower(next));
 }
 
 /**
@@ -1433,6 +1543,8 @@ function firstWord(doc: Doc, from: number, limit: number): number {
 function trimContent(doc: Doc, range: Range): Range {
   const text = doc.text;
   let { start, end } = trimRange(text, range);
+  // An invisible format character (a direction mark pasted from a post) before the words is none of them.
+  while (start < end && /\p{Cf}/u.test(text[start] ?? '')) start++;
   const whole = wholeQuotation(doc, { start, end });
   if (whole) return quotedWords(text, whole);
   // "said X and declined to comment further": what the speaker did next, not what they said.

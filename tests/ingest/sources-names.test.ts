@@ -154,6 +154,18 @@ describe('embedded posts', () => {
       ),
     ).toEqual(['Eskil Varnholm/direct: Crowds are cheering at the pier tonight!']);
   });
+
+  it('gives an unsigned post that opens with a person\'s name and a colon to that person, not to the handle', () => {
+    expect(
+      quotes(
+        body(
+          'The harbour row went on online.',
+          '<tweet tweet-author="@portnews" tweet-date="May 4, 2016">Tamsin Arkwell: The harbour vote was a farce https://t.co/abc123<tweet/>.',
+        ),
+      ),
+    ).toEqual(['Tamsin Arkwell/direct: The harbour vote was a farce']);
+    expect(quotes(body('<tweet tweet-author="@portnews" tweet-date="May 4, 2016">Harbour Board: The pier stays shut<tweet/>.'))).toEqual([]);
+  });
 });
 
 describe('the gender a text gives a person', () => {

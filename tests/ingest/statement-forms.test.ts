@@ -181,3 +181,120 @@ describe('GIVEN a name and "reports" set off by a comma at the end of a sentence
     expect(quotes('Fans of Elm Ridge also chanted, "Close the gate," at the game, the Harbor Ledger reports.')).toContain('Harbor Ledger: Fans of Elm Ridge also chanted, "Close the gate," at the game');
   });
 });
+
+describe('GIVEN a closing attribution followed by a dash and a remark on what was said', () => {
+  it('THEN the dash ends the attribution, and the clause before it is what was said', () => {
+    expect(quotes('The pier will reopen in May, Tor Berge said this week at a meeting in the harbour — a reversal of his old stance.')).toEqual([
+      'Tor Berge: The pier will reopen in May',
+    ]);
+    expect(quotes('Harbour fees will rise this year, the port board reported on Tuesday -- a change that worries traders.')).toEqual([
+      'port board: Harbour fees will rise this year',
+    ]);
+  });
+});
+
+describe('GIVEN a verb joined by "and" with a time phrase between them', () => {
+  it('THEN the verb after "and on Monday" or "and last week" speaks for the clause\'s subject', () => {
+    expect(quotes('Tor Berge has freed up funds for the pier and on Monday announced the ferry would run again.')).toEqual(['Tor Berge: the ferry would run again']);
+    expect(quotes('Mira Lund met the harbour board and last week said the pier would reopen.')).toEqual(['Mira Lund: the pier would reopen']);
+  });
+});
+
+describe('GIVEN a long description set off between the subject and its verb', () => {
+  it('THEN a relative clause with commas of its own ("whose town, Brenwick, is …") is one apposition of the subject', () => {
+    expect(quotes('Tor Berge, whose town, Brenwick, is expected to flood within a decade, argues that the pier will fail.')).toEqual(['Tor Berge: the pier will fail']);
+  });
+
+  it('THEN "clad in" or "dressed in" and what someone wore, with a clause about it, is an apposition of the subject', () => {
+    expect(quotes('Harbour delegate Mira Lund, clad in a red cape with blinking lights that formed the word Pier, said the vote could be a failure.')).toEqual([
+      'Mira Lund: the vote could be a failure',
+    ]);
+  });
+});
+
+describe('GIVEN a verb of speech whose clause opens with a subject of two joined by "and"', () => {
+  it('THEN the clause runs on past the second verb: "said both she and B promised …" is one statement', () => {
+    expect(statements('Mira Lund said both she and Tor Berge promised as candidates to fight the pier fee, but only she kept her promise.')).toEqual([
+      'Mira Lund → both she and Tor Berge promised as candidates to fight the pier fee, but only she kept her promise',
+    ]);
+    expect(statements('Mira Lund said the fee rose and Tor Berge said it fell.')).toEqual(['Mira Lund → the fee rose', 'Tor Berge → it fell']);
+  });
+});
+
+describe('GIVEN "reported" or "disclosed" with figures of one\'s own', () => {
+  it('THEN a gerund of having or earning money, or "between" and an amount, is what was reported', () => {
+    expect(statements('Tor Berge reported having 3 million dollars in cash on hand at the start of March.')).toEqual(['Tor Berge → having 3 million dollars in cash on hand at the start of March']);
+    expect(statements('Mira Lund reported between $5,000 and $15,000 in income from the ferry line.')).toEqual(['Mira Lund → between $5,000 and $15,000 in income from the ferry line']);
+  });
+
+  it('THEN a participle set off after the figures comments on them and is no part of them', () => {
+    expect(statements('Tor Berge reported earning $12 million from the pier on his disclosure form, making it his best asset.')).toEqual(['Tor Berge → earning $12 million from the pier on his disclosure form']);
+    expect(statements('Tor Berge reported seeing a ship near the pier.')).toEqual([]);
+  });
+});
+
+describe('GIVEN a quotation opened by a closing curly mark after an invisible direction mark', () => {
+  it('THEN the mark opens the quotation, and the words (without the direction mark) are what was said', () => {
+    expect(quotes('\u202a”The pier must stay open. It is ours,” said Mira Lund.')).toEqual(['Mira Lund: The pier must stay open. It is ours']);
+  });
+});
+
+describe('GIVEN "complained", "boasted", "joked" or "warned" with "about" or "of"', () => {
+  it('THEN the phrase after the preposition is what was said, to a comma or a verb joined by "but"/"and"', () => {
+    expect(statements('Tor Berge complained about the grim tone of the harbour race but defended Mira Lund as a fair rival.')).toEqual(['Tor Berge → the grim tone of the harbour race']);
+    expect(statements('Mira Lund boasted of her skill in cutting the pier fee, to cheers.')).toEqual(['Mira Lund → her skill in cutting the pier fee']);
+    expect(statements('Tor Berge spoke about the pier.')).toEqual([]);
+  });
+});
+
+describe('GIVEN a verb whose object is only a noun of speech, then a sentence that is only a quotation', () => {
+  it('THEN the quotation is what was said ("tweeted a warning. “…”")', () => {
+    expect(quotes('Mira Lund, a candidate who has made the pier her cause, tweeted a warning. “Remember in November the members who voted for the fee.”')).toEqual([
+      'Mira Lund: Remember in November the members who voted for the fee.',
+    ]);
+    expect(statements('Mira Lund tweeted a warning. The pier closed.')).toEqual(['Mira Lund → a warning']);
+  });
+});
+
+describe('GIVEN a name and "reports" opening a sentence, and a clause whose subject holds a hyphenated word', () => {
+  it('THEN the hyphen is no break before the clause\'s verb, and "reports" is a verb of speech', () => {
+    expect(statements('Portwatch reports the once-close partners had a falling out after the vote.')).toEqual(['Portwatch → the once-close partners had a falling out after the vote']);
+  });
+});
+
+describe('GIVEN a quotation that lost its closing mark before an attribution', () => {
+  it('THEN the quotation ends at the comma before ", said NAME", which attributes it', () => {
+    expect(quotes('"There was little help for parents in the early years about what papers to keep, said Mira Lund, whose group backs two bills.')).toEqual([
+      'Mira Lund: There was little help for parents in the early years about what papers to keep',
+    ]);
+  });
+
+  it('THEN a quotation that goes on in the next paragraph keeps its words whole', () => {
+    expect(quotes('Mira Lund told the story:', '“We asked the board, they said no. We asked again and again.', '“Then the board gave way,” she said.')).toEqual([
+      'Mira Lund: We asked the board, they said no. We asked again and again.',
+      'Mira Lund: Then the board gave way',
+    ]);
+  });
+});
+
+describe('GIVEN a quotation sentence, then "S asked reporters" and only how, where or when', () => {
+  it('THEN the object is the one asked, and the quotation before is what was said', () => {
+    expect(statements('“You think I will change?” Tor Berge asked reporters rhetorically during a news conference late last month.')).toEqual(['Tor Berge → You think I will change?']);
+    expect(statements('“Why now?” Tor Berge asked reporters whether the pier would close.')).toEqual(['Tor Berge → reporters whether the pier would close']);
+  });
+});
+
+describe('GIVEN "Here\'s NAME", perhaps where or when, a colon and a quotation', () => {
+  it('THEN the name speaks the quotation', () => {
+    expect(quotes('Here’s Tor Berge in December 1992: “Our new plan must rest on the pier. The world we face today is one of ports.”')).toEqual([
+      'Tor Berge: Our new plan must rest on the pier. The world we face today is one of ports.',
+    ]);
+    expect(quotes('Here’s the thing: “The pier stays.”')).toEqual([]);
+  });
+});
+
+describe('GIVEN an apposition that is "a" and adjectives standing for a person ("a longtime liberal")', () => {
+  it('THEN it describes the subject, and a participle after the clause speaks for that subject', () => {
+    expect(quotes('Mira Lund, a longtime liberal, lashed out at the harbour board, telling Tor Berge that words matter.')).toEqual(['Mira Lund: words matter']);
+  });
+});
