@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import type { PersonEntry } from './knowledge.js';
 import { ANYONE, HONORIFICS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { nameWords } from './name-words.js';
 import { MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, examinable } from './limits.js';
 import { TypoIndex } from './typo-index.js';
 import { RecentMemo } from './recent-memo.js';
@@ -275,14 +276,7 @@ const LINKS = new Set(['of', 'from', 'at', 'for', 'in', 'with']);
  * first word (the surname of "Osric Will" is spelt like a modal verb).
  */
 function identifyingWords(text: string, personName = false): string[] {
-  return tokenize(text)
-    .filter((t, i) => {
-      if (HONORIFICS.has(t.word)) return false;
-      if (!STOPWORDS.has(t.word)) return true;
-      const raw = text.slice(t.start, t.end);
-      return isAcronym(raw) || (personName && i > 0 && /^\p{Lu}/u.test(raw));
-    })
-    .map((t) => t.word);
+  return nameWords(text, { acronyms: true, capitalisedLittleWords: personName ? 'past-first' : 'never' });
 }
 
 /** The capitalised words of a name that are no function word or honorific, folded. */
@@ -301,8 +295,4 @@ function leadingPieceOfSurname(name: string): string[] {
   const pieces = identifyingWords(surname, true);
   const first = pieces[0];
   return pieces.length > 1 && first && first.length >= 3 ? [first] : [];
-}
-
-function isAcronym(raw: string): boolean {
-  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
 }

@@ -1,14 +1,10 @@
 import type { Article } from '../data/schema.js';
-import { STOPWORDS } from '../text/stopwords.js';
-import { foldedWords as words } from '../text/words.js';
-import { HONORIFICS } from './lexicon.js';
+import { nameWords } from './name-words.js';
 
 /** How well the words a question names its speaker by fit a person's name: by its surname (or head noun), or only another part (a given name). */
 const PART = 1;
 const NAME = 2;
 
-/** Name words that tell no one apart: a suffix or an initial (the "Jr." and "B." of a full name the question leaves out). */
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** What follows one of these describes the name's head rather than names it ("Chris Moyo of Ostend", "the Committee on Roads"). */
 const QUALIFIER = /\s+(?:of|on|for|in|at|from)\s+.*$/i;
 
@@ -39,7 +35,7 @@ export class SpeakerArticles {
         for (const name of [person.name, ...person.aliases]) {
           const nameWords = identifying(name);
           // The head never a little word ("Al From" is Al's): a name asked by it alone still fits, as a part.
-          const head = identifying(name.replace(QUALIFIER, ''), 'none').pop();
+          const head = identifying(name.replace(QUALIFIER, ''), 'never').pop();
           if (head === undefined) continue;
           const at = this.names.push({ words: nameWords, head, article: id }) - 1;
           for (const word of new Set(nameWords)) {
@@ -58,7 +54,7 @@ export class SpeakerArticles {
    */
   find(typed: readonly string[]): Set<number> {
     const typedText = typed.join(' ');
-    const asked = identifying(typedText).length > 0 ? identifying(typedText) : identifying(typedText, 'alone');
+    const asked = identifying(typedText).length > 0 ? identifying(typedText) : identifying(typedText, 'anywhere');
     const surname = asked[asked.length - 1];
     let best = { articles: new Set<number>(), fit: 0 };
     if (surname === undefined) return best.articles;
@@ -84,15 +80,7 @@ function fitOf(asked: readonly string[], surname: string, name: Name): number {
   return 0;
 }
 
-/**
- * The words of a name that identify someone: no honorifics, little words, suffixes or initials. A little word
- * written with a capital past the name's first word is a name ("Ada Will", "Rufus May"); so is one asked alone.
- */
-function identifying(text: string, little: 'none' | 'past-first' | 'alone' = 'past-first'): string[] {
-  const out: string[] = [];
-  text.split(/\s+/).forEach((written, at) => {
-    const named = little !== 'none' && /^\p{Lu}/u.test(written) && (at > 0 || little === 'alone');
-    for (const w of words(written)) if (w.length > 1 && !HONORIFICS.has(w) && !SUFFIXES.has(w) && (!STOPWORDS.has(w) || named)) out.push(w);
-  });
-  return out;
+/** The words of a name that identify someone: no honorifics, little words, suffixes or initials; a little word written with a capital past the first ("Ada Will", "Rufus May") is a name, and so is one asked alone. */
+function identifying(text: string, capitalisedLittleWords: 'never' | 'past-first' | 'anywhere' = 'past-first'): string[] {
+  return nameWords(text, { split: 'spaces', capitalisedLittleWords, dropSuffixesAndInitials: true });
 }
