@@ -9,9 +9,9 @@ import { roundThreeSuite } from './unseen-round3/questions.js';
  * the project's own extractor, and questions typed as people type in chat, all written and
  * committed before the engine was run on them. The score is reported, not tuned: the README
  * records the first run; this test prints every miss and fails only if the engine gets worse.
- * First run: not yet run.
+ * First run (7 Dec 2026, main at cf8a17b with the suite committed as 8aa48f2): 30 of 65 (46 %).
  */
-const FIRST_RUN_PASSED = 0;
+const FIRST_RUN_PASSED = 30;
 
 describeHeldOutSuite({
   title: 'GIVEN the third round of articles the engine was not developed on, ingested from text',
