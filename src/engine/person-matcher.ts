@@ -104,22 +104,23 @@ export class PersonMatcher {
         continue;
       }
       // "Chris Murphy of Connecticut" is Chris Murphy (of a place); a person's surname alone names them too.
-      const nameWords = identifyingWords(name.replace(/\s+of\s+.*$/i, ''), kind === 'person');
-      const surnameOnly = kind === 'person' && nameWords.length > 1 ? [nameWords[nameWords.length - 1] ?? ''] : [];
+      const ownName = name.replace(/\s+of\s+.*$/i, '');
+      const ownWords = identifyingWords(ownName, kind === 'person');
+      const surnameOnly = kind === 'person' && ownWords.length > 1 ? [ownWords[ownWords.length - 1] ?? ''] : [];
       const asName = (text: string): string[] => identifyingWords(text, kind === 'person');
-      const surnameStart = kind === 'person' && nameWords.length > 1 ? leadingPieceOfSurname(name.replace(/\s+of\s+.*$/i, '')) : [];
-      for (const tokens of [asName(name), nameWords, surnameOnly, surnameStart, ...aliases.map(asName)]) {
+      const surnameStart = kind === 'person' && ownWords.length > 1 ? leadingPieceOfSurname(ownName) : [];
+      for (const tokens of [asName(name), ownWords, surnameOnly, surnameStart, ...aliases.map(asName)]) {
         if (tokens.length === 0) continue;
         this.phrases.push({ person, tokens, kind: 'name', weight: 2 });
         tokens.forEach((t) => this.nameTokens.add(t));
       }
       // A given name alone ("who is Ana") names someone, but less surely than a surname.
-      const given = nameWords[0];
-      if (kind === 'person' && nameWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
+      const given = ownWords[0];
+      if (kind === 'person' && ownWords.length > 1 && given && !STOPWORDS.has(given)) this.phrases.push({ person, tokens: [given], kind: 'name', weight: 1 });
       // An organisation's name is also a description of it ("the union" for "the Transport Workers' Union").
       if (kind === 'organisation') this.addRolePhrases(person, name, 0.9);
       // A proper word of an organisation's name alone names it too ("Quillon" for "the Quillon growers' league"), less surely than a person's name.
-      if (kind === 'organisation' && nameWords.length > 1) for (const word of properWords(name)) this.phrases.push({ person, tokens: [word], kind: 'name', weight: 1 });
+      if (kind === 'organisation' && ownWords.length > 1) for (const word of properWords(name)) this.phrases.push({ person, tokens: [word], kind: 'name', weight: 1 });
       for (const text of [...(role ? [role] : []), ...roleAliases]) this.addRolePhrases(person, text, 1);
       // People speak for their organisation: "what did the ministry say" asks for its press officer.
       if (organisation && kind === 'person') this.addRolePhrases(person, organisation, 0.8);

@@ -33,12 +33,12 @@ export class SpeakerArticles {
       for (const person of article.people) {
         if (!quoted.has(person.id)) continue;
         for (const name of [person.name, ...person.aliases]) {
-          const nameWords = identifying(name);
+          const words = identifying(name);
           // The head never a little word ("Al From" is Al's): a name asked by it alone still fits, as a part.
           const head = identifying(name.replace(QUALIFIER, ''), 'never').pop();
           if (head === undefined) continue;
-          const at = this.names.push({ words: nameWords, head, article: id }) - 1;
-          for (const word of new Set(nameWords)) {
+          const at = this.names.push({ words, head, article: id }) - 1;
+          for (const word of new Set(words)) {
             const list = this.byWord.get(word);
             if (list) list.push(at);
             else this.byWord.set(word, [at]);
@@ -54,7 +54,8 @@ export class SpeakerArticles {
    */
   find(typed: readonly string[]): Set<number> {
     const typedText = typed.join(' ');
-    const asked = identifying(typedText).length > 0 ? identifying(typedText) : identifying(typedText, 'anywhere');
+    const read = identifying(typedText);
+    const asked = read.length > 0 ? read : identifying(typedText, 'anywhere');
     const surname = asked[asked.length - 1];
     let best = { articles: new Set<number>(), fit: 0 };
     if (surname === undefined) return best.articles;

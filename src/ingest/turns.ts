@@ -76,8 +76,8 @@ export function joinTurns(doc: Doc, statements: Statement[]): { statements: Stat
     if (!quotes) {
       // “A,” she said. “B” or words to that end. — a quotation opening the sentence still goes on with her turn.
       const opening = openingQuotations(doc, sentence);
-      const more = opening?.quotes.map((q) => quotedWords(doc.text, q)) ?? [];
-      if (lastDirect && lastDirect.paragraph === sentence.paragraph && !swallowsNarration(doc, lastDirect, more, statements)) lastDirect.parts.push(...more);
+      const more = opening?.quotes.map((q) => quotedWords(doc.text, q));
+      if (more && lastDirect && lastDirect.paragraph === sentence.paragraph && !swallowsNarration(doc, lastDirect, more, statements)) lastDirect.parts.push(...more);
       continue;
     }
     const parts = quotes.map((q) => quotedWords(doc.text, q));
