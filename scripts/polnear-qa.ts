@@ -85,7 +85,8 @@ const kbNames = values.kb === 'all' && !narrowed
 
 // ── ingest (cached per version of src/ingest) ──
 const ingestHash = createHash('sha1');
-for (const file of readdirSync(join(root, 'src/ingest')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
+// Its sub-folders too (src/ingest/statements/): a change anywhere in ingestion is a new version.
+for (const file of readdirSync(join(root, 'src/ingest'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
 const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestHash.digest('hex').slice(0, 12)}`);
 mkdirSync(cacheDir, { recursive: true });
 

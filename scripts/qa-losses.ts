@@ -32,7 +32,8 @@ const { values } = parseArgs({
   },
 });
 const ingestHash = createHash('sha1');
-for (const file of readdirSync(join(root, 'src/ingest')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
+// Its sub-folders too (src/ingest/statements/): a change anywhere in ingestion is a new version.
+for (const file of readdirSync(join(root, 'src/ingest'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
 const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestHash.digest('hex').slice(0, 12)}`);
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 const isHeldOut = (name: string): boolean => (createHash('sha1').update(name).digest()[0] ?? 0) % 10 === 0;

@@ -61,7 +61,8 @@ const newsWords = (() => {
 /** The article names a directory's code mentions. */
 function namesIn(dir: string): string[] {
   const found = new Set<string>();
-  for (const file of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
+  // Sub-folders too: src/ingest/statements/ holds the sentence forms of statements.ts.
+  for (const file of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     for (const word of prose(join(ROOT, dir, file))) {
       const lower = word.toLowerCase();
       if (!names.has(lower) || GENERAL.has(lower)) continue;
