@@ -62,6 +62,7 @@ export function sentenceStatements(doc: Doc, sentence: Sentence): Statement[] {
   return out;
 }
 
+/** The statement a cue makes, read by the form its kind calls for. */
 function buildStatement(doc: Doc, cue: Cue, source: SourcePhrase | null, previous: Statement | null, limit: number, sentence: Sentence, earlier: SourcePhrase | null): Statement | null {
   const make = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm): Statement | null => {
     const clean = parts.map((p) => trimContent(doc, p)).filter((p) => p.end > p.start && /[\p{L}\p{N}]/u.test(doc.text.slice(p.start, p.end)));

@@ -6,6 +6,8 @@ import type { Maker, SourcePhrase, Statement } from './statement.js';
 import { boundaryBefore, firstWord, nextComma, tokensRange } from './token-ranges.js';
 import { isAdjunctTail } from './clauses.js';
 
+/** "According to S, C" · "C, according to S": a phrase, not a verb's subject, credits the clause around it. */
+
 /** "According to S, C", "C, according to S", "C, according to S, C". */
 export function according(doc: Doc, cue: Cue, sentence: Sentence, make: Maker): Statement | null {
   const head = phraseStartingAt(doc, cue.last + 1, sentence.last);

@@ -3,6 +3,11 @@ import { isComma, lower, phraseStartingAt, TIME_WORDS } from '../phrases.js';
 import { elidedYear } from './time-phrases.js';
 import { ADJUNCT_PREPOSITIONS } from './clauses.js';
 
+/**
+ * What stands between a speech verb and what was said: the one addressed ("told reporters") and where, when or how
+ * ("in a statement on Monday").
+ */
+
 /** After a name or an object pronoun followed by "that", the index of "that"; else `k`. */
 export function namedAddressee(doc: Doc, k: number, limit: number): number {
   const t = doc.tokens[k];

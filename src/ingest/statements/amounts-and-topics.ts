@@ -3,6 +3,11 @@ import { isComma, lower } from '../phrases.js';
 import { anyDash } from './dashes.js';
 import { finiteVerbAhead } from './clauses.js';
 
+/**
+ * What some verbs take as what was said: the amount a report discloses, the topic of a complaint; an amount opening
+ * a clause.
+ */
+
 /** "about half of the cost was …", "at least six planes flew …": a preposition of amount opening a clause. */
 export function amountClause(doc: Doc, k: number, limit: number): boolean {
   const bound = ['least', 'most'].includes(lower(doc.tokens[k + 1])) ? k + 2 : k + 1;

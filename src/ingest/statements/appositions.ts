@@ -6,6 +6,10 @@ import { SETTING_PREPOSITIONS } from './between-subject-and-verb.js';
 import { ADJUNCT_PREPOSITIONS } from './clauses.js';
 
 /**
+ * "S, a former adviser, one of the founders, said": the head of a subject whose appositions stand before its verb.
+ */
+
+/**
  * "Tamsin Arkwell, a former adviser, one of the founders, said": a comma right before the verb closes an apposition;
  * the segments before it that describe someone belong to the head phrase before them.
  */

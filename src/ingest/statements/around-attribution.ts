@@ -8,14 +8,19 @@ import type { Maker, SourcePhrase, Statement } from './statement.js';
 import { boundaryBefore, firstWordAfter, firstWordIndex, lastTokenOf, tokensRange } from './token-ranges.js';
 import { anyDash } from './dashes.js';
 import { sourceEnd, sourceStart } from './source-phrase.js';
-import { dashedQuotationBefore, endsWithColon, previousQuoteOnly, quoteOnlySentence } from './nearby-quotations.js';
+import { awaitingQuote, dashedQuotationBefore, endsWithColon, previousQuoteOnly, quoteOnlySentence } from './nearby-quotations.js';
 import { isAdjunctTail, statesSomething } from './clauses.js';
 
+/** "C, S said" · "“C,” said S, “C.”": what was said around an attribution clause set off from it. */
+
+/** Words that open narration after an attribution ("…, she said, before leaving"), not more of what was said. */
 const NARRATION_OPENERS = new Set(['before', 'after', 'as', 'while', 'when', 'during', 'in', 'at', 'on', 'of', 'with', 'without', 'from', 'to', 'for', 'about', 'because', 'since', 'though', 'although', 'until', 'where', 'amid', 'despite', 'by', 'referring', 'noting']);
 
+/**
+ * Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
+ * "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
+ */
 export function aroundAttribution(doc: Doc, cue: Cue, source: SourcePhrase, previous: Statement | null, limit: number, sentence: Sentence, after: Range | null, make: Maker): Statement | null {
-  // Else the content is around the attribution clause, which must be set off from it ("C, S said" ·
-  // "“C,” said S" · "C, as S said, …"), not merely follow it ("After C, S announced.").
   let clauseStart = source.inverted ? cue.first : sourceStart(source);
   if (!source.inverted && lower(doc.tokens[clauseStart - 1]) === 'as') clauseStart--;
   // "A chanted “C,” the Ledger reports.": a reporter closing the sentence tells all of it, the quotation before too.
@@ -51,7 +56,7 @@ export function aroundAttribution(doc: Doc, cue: Cue, source: SourcePhrase, prev
     const aside = dashedQuotationBefore(doc, clauseStart, floor);
     if (aside) return make([quotedWords(doc.text, aside)], source, null, 'quote-before');
     // "Tamsin Arkwell put it this way:" ends a paragraph; the next one is what she said (filled in by turns.ts).
-    if (endsWithColon(doc, sentence)) return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+    if (endsWithColon(doc, sentence)) return awaitingQuote(cue, source, sentence);
     // "Tamsin Arkwell said in a statement. “…”": an attribution that opens its sentence and says nothing, then a
     // sentence that is only a quotation: the quotation is what was said.
     const next = clauseStart <= firstWordIndex(doc, sentence) && shortTail && tailEnd >= sentence.last - 1 ? quoteOnlySentence(doc, sentence.index + 1, sentence.paragraph) : null;

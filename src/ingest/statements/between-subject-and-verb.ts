@@ -5,6 +5,11 @@ import { dashEndingAt } from './dashes.js';
 import { isTimeNoun, TIME_OPENERS } from './time-phrases.js';
 import { SKIPPABLE_BEFORE_VERB } from './clauses.js';
 
+/**
+ * What may stand between a subject and its speech verb (adverbs, a time phrase, a setting, a dashed aside): stepped
+ * over to find the subject.
+ */
+
 /** Steps back from a verb over adverbs, auxiliaries and a time adjunct ("Tamsin Arkwell on Thursday evening said"). */
 export function skipBeforeVerb(doc: Doc, from: number, first: number): number {
   let k = from;

@@ -8,6 +8,11 @@ import { sourceOf } from './source-phrase.js';
 import { ADVERBIAL_SUBORDINATORS } from './clauses.js';
 
 /**
+ * The subject that a participle or a verb without one of its own goes on with: the main clause's, or an adverbial
+ * clause's.
+ */
+
+/**
  * An elided verb joined to the verb of an adverbial clause ("the crowd cheered when Tamsin Arkwell spotted a sign
  * and asked …") shares that clause's subject, not the main clause's.
  */
@@ -22,6 +27,8 @@ export function joinedSubject(doc: Doc, sentence: Sentence, and: number): Source
   }
   return null;
 }
+
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);
 
 /**
  * The subject of the clause a participle hangs on ("Tamsin Arkwell released a statement saying …"): the source phrase
@@ -77,5 +84,3 @@ export function mainSubject(doc: Doc, sentence: Sentence, before: number): Sourc
   }
   return null;
 }
-
-const RELATIVE_OPENERS = new Set(['who', 'whose', 'whom', 'which']);

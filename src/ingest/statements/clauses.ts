@@ -1,9 +1,16 @@
 import type { Doc } from '../document.js';
 import { isComma, lower } from '../phrases.js';
 
-export const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
-export const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
+/**
+ * What a stretch of a sentence is (a clause with a verb, only where or when), and the word sets the sentence forms
+ * share.
+ */
 
+/** Prepositions that open where, when or how ("in a statement", "on Monday", "via email"). */
+export const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'over', 'from', 'to', 'with', 'for', 'of', 'about', 'outside', 'inside', 'since', 'by']);
+/** Parts of speech that may stand between a subject and its verb ("has long said"). */
+export const SKIPPABLE_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
+/** Words that open an adverbial clause ("when …", "as …", "though …"). */
 export const ADVERBIAL_SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'before', 'because', 'since', 'until', 'once', 'though', 'although']);
 
 /** Words after an attribution's verb that only say where, when or to whom: no verb or clause of their own, a dozen words at most. */

@@ -6,6 +6,8 @@ import { boundaryBefore } from './token-ranges.js';
 import { ownSubjectStart } from './participle-subjects.js';
 import { SKIPPABLE_BEFORE_VERB } from './clauses.js';
 
+/** Where what was said, running rightwards from its verb, stops: before the next cue's own attribution clause. */
+
 /** Where a content running rightwards must stop: before the next cue's own attribution clause. */
 export function contentLimit(doc: Doc, own: SourcePhrase | null, later: { cue: Cue; source: SourcePhrase | null }[], sentence: Sentence, verb: number): number {
   for (const { cue, source } of later) {

@@ -2,6 +2,11 @@ import { trimRange, type Range } from '../../text/index.js';
 import type { Doc } from '../document.js';
 import { quotationsAround, quotedWords, type Quotation } from '../quotations.js';
 
+/**
+ * A content piece trimmed to what was said: no spaces or stops at its ends, no marks around a whole quotation, no
+ * act or remark after it.
+ */
+
 /** Trims a content piece: spaces, a trailing stop or comma outside a quotation, the marks of a whole quotation. */
 export function trimContent(doc: Doc, range: Range): Range {
   const text = doc.text;

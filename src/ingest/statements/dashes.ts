@@ -1,6 +1,9 @@
 import { DASHES } from '../cues.js';
 import type { Doc } from '../document.js';
 
+/** Dashes between words: "—", "–", "--" (two hyphens) or a hyphen set off by spaces. */
+
+/** The first dash at or after `from` and before `before`, or -1. */
 export function nextDashBefore(doc: Doc, from: number, before: number): number {
   for (let k = from; k < before; k++) if (isDash(doc, k)) return k;
   return -1;

@@ -1,8 +1,14 @@
 import type { Range } from '../../text/index.js';
-import { DASHES } from '../cues.js';
+import { DASHES, type Cue } from '../cues.js';
 import { tokenStartingAt, type Doc, type Sentence } from '../document.js';
 import { isComma, lower } from '../phrases.js';
 import { quotedWords, type Quotation } from '../quotations.js';
+import type { SourcePhrase, Statement } from './statement.js';
+
+/**
+ * Quotations outside an attribution's own clause that are what was said: opening its sentence, after a dash, the
+ * sentence before or after; and the colon that awaits the next paragraph's.
+ */
 
 /** The standalone quotation that opens the sentence and closes right before `clauseStart` (a comma may follow it), or null. */
 export function openingQuotation(doc: Doc, sentence: Sentence, clauseStart: number): Quotation | null {
@@ -45,6 +51,11 @@ export function noClauseAfter(doc: Doc, first: number, last: number): boolean {
 export function endsWithColon(doc: Doc, sentence: Sentence): boolean {
   const paragraph = doc.layout.paragraphs[sentence.paragraph];
   return doc.tokens[sentence.last]?.text === ':' && paragraph !== undefined && sentence.end >= paragraph.end;
+}
+
+/** "S put it this way:" closing a paragraph: a statement whose words the next paragraph's quotation gives (turns.ts fills them). */
+export function awaitingQuote(cue: Cue, source: SourcePhrase, sentence: Sentence): Statement {
+  return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
 }
 
 /** The quotations of the sentence before, in the same paragraph, when that sentence is nothing else. */

@@ -8,6 +8,11 @@ import { anyDash, dashEndingAt } from './dashes.js';
 import { sourceStart } from './source-phrase.js';
 import { ADVERBIAL_SUBORDINATORS } from './clauses.js';
 
+/**
+ * A participle's subject: its own ("with S saying"), the one of the clause it is an aside in or hangs on, or the
+ * main clause's after an opening participle.
+ */
+
 /** Prepositions whose object may be the subject of a gerund right after it ("about Arkwell saying …"). */
 const GERUND_SUBJECT_AFTER = new Set(['about', 'over', 'of']);
 

@@ -5,6 +5,8 @@ import { phraseEndingAt, phraseStartingAt, type Span } from '../phrases.js';
 import { quotedWords } from '../quotations.js';
 import type { Maker, SourcePhrase, Statement } from './statement.js';
 
+/** Statements that punctuation cues: "NAME: C" (a label), "S: “C”" (a colon), "“C” — S" (a dash). */
+
 /**
  * "Tamsin Arkwell said the plan was in the spirit of the old port: “…”": a colon closing what a subject said earlier
  * in the sentence (the phrase before it names nobody of its own, only after a preposition) opens more of that

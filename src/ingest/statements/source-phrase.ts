@@ -9,6 +9,8 @@ import { isDash } from './dashes.js';
 import { skipBeforeVerb } from './between-subject-and-verb.js';
 import { appositionChain } from './appositions.js';
 
+/** The source phrase of a speech verb, as written: before it with its appositions, or after it when inverted. */
+
 /** The source phrase of a verb: before it (with appositions), or after it when inverted. */
 export function sourceOf(doc: Doc, cue: Cue): SourcePhrase | null {
   const sentence = cue.sentence;

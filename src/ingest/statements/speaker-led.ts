@@ -7,7 +7,7 @@ import type { Maker, SourcePhrase, Statement } from './statement.js';
 import { firstWordIndex } from './token-ranges.js';
 import { sourceEnd, sourceStart } from './source-phrase.js';
 import { aroundAttribution } from './around-attribution.js';
-import { endsWithColon, lastCueBefore, noClauseAfter, onlySpeechNoun, openingQuotation, quoteOnlySentence } from './nearby-quotations.js';
+import { awaitingQuote, endsWithColon, lastCueBefore, noClauseAfter, onlySpeechNoun, openingQuotation, quoteOnlySentence } from './nearby-quotations.js';
 import { weakVerbHolds } from './weak-verbs.js';
 import { complement } from './verb-complement.js';
 import { ADJUNCT_PREPOSITIONS, ADVERBIAL_SUBORDINATORS, finiteVerbAhead, isAdjunctTail } from './clauses.js';
@@ -21,7 +21,7 @@ export function speakerLedStatement(doc: Doc, cue: Cue, source: SourcePhrase, pr
   const afterVerb = source.inverted ? sourceEnd(source) + 1 : cue.last + 1;
   // "Tamsin Arkwell responded:" ending a paragraph: the quotation opening the next one is what she said (turns.ts).
   if (!source.inverted && endsWithColon(doc, sentence) && cue.last >= lastCueBefore(doc, sentence) && noClauseAfter(doc, cue.last + 1, sentence.last - 1)) {
-    return { cue, source, inherits: null, parts: [], direct: true, paragraph: sentence.paragraph, sentence, form: 'colon', awaitsQuote: true };
+    return awaitingQuote(cue, source, sentence);
   }
   const found = onlyAddressed(doc, source, complement(doc, cue, afterVerb, limit), limit);
   // A weak verb's words must be introduced ("agreed that …"); else look around it, as for "she agreed."

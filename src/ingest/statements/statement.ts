@@ -3,6 +3,10 @@ import type { Cue } from '../cues.js';
 import type { Sentence } from '../document.js';
 import type { Span } from '../phrases.js';
 
+/**
+ * What stage 3 finds in a sentence: statements, each with its source phrase as written and the form it was found by.
+ */
+
 export interface SourcePhrase {
   /** The phrase that names the source ("the economist Tamsin Arkwell"), before any apposition. */
   head: Span;
@@ -34,4 +38,5 @@ export interface Statement {
 
 export type StatementForm = 'after' | 'around' | 'participle' | 'elided' | 'quote-before' | 'according' | 'colon' | 'turn' | 'label' | 'dash' | 'noun';
 
+/** Makes the statement of the cue being read from its content pieces (trimmed), or null when none says anything. */
 export type Maker = (parts: Range[], src: SourcePhrase | null, inherits: Statement | null, form: StatementForm) => Statement | null;

@@ -1,6 +1,8 @@
 import type { Doc, Token } from '../document.js';
 import { lower, TIME_WORDS } from '../phrases.js';
 
+/** Time phrases: days, units of time, "last week", a year with its century left out ("’08"). */
+
 /**
  * Where a short time phrase ending at `k` begins ("on Monday", "last week", "on Tuesday night"), or -1: a day or
  * a unit of time after "on"/"in"/"last"/"this"/"earlier" right before it.

@@ -4,6 +4,10 @@ import { isComma, lower } from '../phrases.js';
 import type { Statement } from './statement.js';
 import { isDash } from './dashes.js';
 
+/**
+ * Token indices and character ranges: first words, the boundary before a clause, the next comma, tokens as a range.
+ */
+
 /** The last token index before `at`, stepping back over commas and "and"/"but". */
 export function boundaryBefore(doc: Doc, at: number): number {
   let k = at - 1;

@@ -9,6 +9,11 @@ import { amountClause, disclosedAmount, DISCLOSURES, participleTailStart, TOPIC_
 import { namedAddressee, skipAddressee, skipAdjuncts } from './addressees-and-adjuncts.js';
 import { finiteVerbAhead, isAdjunctTail } from './clauses.js';
 
+/**
+ * What a speech verb takes as what was said ("that C", "C", a quotation after a colon), or nothing when it only
+ * attributes.
+ */
+
 /** Verbs whose infinitive is what was said: "promised to cut taxes", "threatened to leave". */
 export const COMMITMENTS = new Set(['promise', 'pledge', 'vow', 'threaten', 'swear', 'offer']);
 

@@ -6,6 +6,11 @@ import { COMMITMENTS } from './verb-complement.js';
 import { TOPIC_SPEECH } from './amounts-and-topics.js';
 
 /**
+ * Verbs that often mean something else ("agreed", "pledged $5 million") report speech only when what follows is
+ * introduced.
+ */
+
+/**
  * Verbs that often mean something else ("continued", "agreed", "pledged $5 million") report speech only when
  * "that" or a quotation follows them.
  */
