@@ -19,7 +19,7 @@ import { nestedStatements } from './nested.js';
  * sentences, tagged tokens):
  *  1. quotations of every style (quotations.ts);
  *  2. cues: verbs of speech, "according to", labels, dashes (cues.ts);
- *  3. statements: each cue's source phrase and content (statements.ts, phrases.ts);
+ *  3. statements: each cue's source phrase and content (statements.ts and its forms in statements/, phrases.ts);
  *  4. turns: quoted speech with no attribution of its own continues a speaker's turn (turns.ts);
  *  5. sources: the speaker behind each source phrase, by name, coreference or description (sources.ts, names.ts, registry.ts);
  *  6. records: quotes and people (speakers.ts), topics and dates.
