@@ -7,7 +7,7 @@
  *   (b0) real, ANSWER_CACHE_SIZE=0 — every answer computed by the engine, as for questions never asked before
  *   (c) 2 × real behind a minimal round-robin reverse proxy, all on this machine
  * Every server runs in its own child process; this process is only the load generator.
- * Flags: --seconds=10 --warmup=5 --warmup-requests=10000 --connections=10.
+ * Flags: --seconds=10 --warmup=5 --warmup-requests=10000 --connections=10, and --only=a,b0 (see ONLY) to run only some scenarios.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -37,6 +37,15 @@ const WARMUP_MS = numberFlag('warmup', 5);
  * does not reach in a few seconds.
  */
 const WARMUP_REQUESTS = numberFlag('warmup-requests', 10_000);
+/** `--only=a,b0`: just these scenarios, of cost (the in-process breakdown), a, b, b0 and c; all of them by default. */
+const SCENARIOS = ['cost', 'a', 'b', 'b0', 'c'];
+const ONLY_FLAG = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const ONLY = new Set(ONLY_FLAG?.split(',') ?? SCENARIOS);
+const unknownScenario = [...ONLY].find((key) => !SCENARIOS.includes(key));
+if (unknownScenario !== undefined) {
+  process.stderr.write(`--only: unknown scenario ${JSON.stringify(unknownScenario)}; use ${SCENARIOS.join(', ')}\n`);
+  process.exit(2);
+}
 const commands = commandSet();
 const SERVER = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
 
@@ -186,20 +195,23 @@ async function breakdown(): Promise<string[][]> {
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
-const cost = await breakdown();
+const cost = ONLY.has('cost') ? await breakdown() : undefined;
 process.stderr.write(`bench/http: ${WARMUP_MS} s warm-up (and at least ${WARMUP_REQUESTS} requests) + ${SECONDS} s per scenario, ${CONNECTIONS} keep-alive connections, ${questionSuite.length} distinct signed /ask bodies\n`);
-const ceiling = await withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, ceilingReply));
-const real = await withServers([{ mode: 'real' }], (port, children) => measure('(b) real endpoint, 1 process (answer cache on)', port, children, realAnswer));
-const computed = await withServers([{ mode: 'real', env: () => ({ ANSWER_CACHE_SIZE: '0' }) }], (port, children) =>
-  measure('(b0) real endpoint, 1 process, every answer computed', port, children, realAnswer),
+const run = <T>(key: string, scenario: () => Promise<T>): Promise<T | undefined> => (ONLY.has(key) ? scenario() : Promise.resolve(undefined));
+const ceiling = await run('a', () => withServers([{ mode: 'ceiling' }], (port, children) => measure('(a) ceiling: signature check + fixed reply', port, children, ceilingReply)));
+const real = await run('b', () => withServers([{ mode: 'real' }], (port, children) => measure('(b) real endpoint, 1 process (answer cache on)', port, children, realAnswer)));
+const computed = await run('b0', () =>
+  withServers([{ mode: 'real', env: () => ({ ANSWER_CACHE_SIZE: '0' }) }], (port, children) => measure('(b0) real endpoint, 1 process, every answer computed', port, children, realAnswer)),
 );
-const proxied = await withServers(
-  [{ mode: 'real' }, { mode: 'real' }, { mode: 'proxy', env: (ports) => ({ BENCH_BACKENDS: ports.join(',') }) }],
-  (port, children) => measure('(c) 2 × real endpoint behind a round-robin proxy', port, children, realAnswer),
+const proxied = await run('c', () =>
+  withServers([{ mode: 'real' }, { mode: 'real' }, { mode: 'proxy', env: (ports) => ({ BENCH_BACKENDS: ports.join(',') }) }], (port, children) =>
+    measure('(c) 2 × real endpoint behind a round-robin proxy', port, children, realAnswer),
+  ),
 );
+const measured = [ceiling, real, computed, proxied].filter((s): s is Scenario => s !== undefined);
 
 const rows = [['scenario', 'req/s', 'p50', 'p99', 'errors', 'server CPU (cores)', 'server CPU / req']];
-for (const { name, result, serverCpuSeconds } of [ceiling, real, computed, proxied]) {
+for (const { name, result, serverCpuSeconds } of measured) {
   const summary = summarise(result.latenciesMs);
   rows.push([
     name,
@@ -211,20 +223,28 @@ for (const { name, result, serverCpuSeconds } of [ceiling, real, computed, proxi
     `${Math.round((serverCpuSeconds / Math.max(1, result.completed)) * 1e6)} µs`,
   ]);
 }
-const ratio = real.result.requestsPerSecond / ceiling.result.requestsPerSecond;
-const computedRatio = computed.result.requestsPerSecond / ceiling.result.requestsPerSecond;
 console.log(`\n${machine()}, ${cpuDescription()}; load average before ${loadBefore}, after ${load()}`);
 console.log('load generator in this process, each server in its own process; CPU from /proc (1/100 s ticks)\n');
 console.log(table(rows));
-console.log(`\n${table(cost)}`);
-console.log(`\n(b)/(a) = ${(ratio * 100).toFixed(0)} % of the ceiling (target ≥ 70 %: ${ratio >= 0.7 ? 'met' : 'MISSED'}; replayed questions, answers from the cache)`);
-console.log(`(b0)/(a) = ${(computedRatio * 100).toFixed(0)} % of the ceiling with every answer computed (no cache)`);
+if (cost) console.log(`\n${table(cost)}`);
 const cpuPerRequest = (s: Scenario) => s.serverCpuSeconds / Math.max(1, s.result.completed);
-console.log(`server CPU per request, (a)/(b) = ${((cpuPerRequest(ceiling) / cpuPerRequest(real)) * 100).toFixed(0)} %, (a)/(b0) = ${((cpuPerRequest(ceiling) / cpuPerRequest(computed)) * 100).toFixed(0)} % (the same ratios, less sensitive to other load on the machine)`);
-const perRequest = (seconds: number | undefined) => `${Math.round(((seconds ?? 0) / Math.max(1, proxied.result.completed)) * 1e6)} µs`;
-const [backendA, backendB, proxy] = proxied.perProcessCpuSeconds;
-console.log(`(c) CPU per request: proxy ${perRequest(proxy)}, the two backends together ${perRequest((backendA ?? 0) + (backendB ?? 0))}`);
-console.log(`(c)/(b) = ${((proxied.result.requestsPerSecond / real.result.requestsPerSecond) * 100).toFixed(0)} %`);
-console.log(`\nreproduce: npx tsx bench/http.ts --seconds=${SECONDS} --warmup=${WARMUP_MS} --warmup-requests=${WARMUP_REQUESTS} --connections=${CONNECTIONS}`);
-const failed = [ceiling, real, computed, proxied].some((s) => s.result.errors > 0 || s.result.completed === 0);
+const percentOf = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)} %`;
+if (ceiling && real) {
+  const ratio = real.result.requestsPerSecond / ceiling.result.requestsPerSecond;
+  console.log(`\n(b)/(a) = ${(ratio * 100).toFixed(0)} % of the ceiling (target ≥ 70 %: ${ratio >= 0.7 ? 'met' : 'MISSED'}; replayed questions, answers from the cache)`);
+}
+if (ceiling && computed) console.log(`(b0)/(a) = ${percentOf(computed.result.requestsPerSecond, ceiling.result.requestsPerSecond)} of the ceiling with every answer computed (no cache)`);
+if (ceiling && (real || computed)) {
+  const ratios = [real, computed].flatMap((s) => (s ? [`(a)/${s.name.slice(0, s.name.indexOf(')') + 1)} = ${percentOf(cpuPerRequest(ceiling), cpuPerRequest(s))}`] : []));
+  console.log(`server CPU per request, ${ratios.join(', ')} (the same ratios, less sensitive to other load on the machine)`);
+}
+if (proxied) {
+  const perRequest = (seconds: number | undefined) => `${Math.round(((seconds ?? 0) / Math.max(1, proxied.result.completed)) * 1e6)} µs`;
+  const [backendA, backendB, proxy] = proxied.perProcessCpuSeconds;
+  console.log(`(c) CPU per request: proxy ${perRequest(proxy)}, the two backends together ${perRequest((backendA ?? 0) + (backendB ?? 0))}`);
+  if (real) console.log(`(c)/(b) = ${percentOf(proxied.result.requestsPerSecond, real.result.requestsPerSecond)}`);
+}
+const onlyFlag = ONLY_FLAG === undefined ? '' : ` --only=${ONLY_FLAG}`;
+console.log(`\nreproduce: npx tsx bench/http.ts --seconds=${SECONDS} --warmup=${WARMUP_MS} --warmup-requests=${WARMUP_REQUESTS} --connections=${CONNECTIONS}${onlyFlag}`);
+const failed = measured.some((s) => s.result.errors > 0 || s.result.completed === 0);
 process.exitCode = failed ? 1 : 0;
