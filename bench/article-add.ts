@@ -1,0 +1,129 @@
+/**
+ * How long one `/article add` of a news page holds the event loop (while it does, no other
+ * interaction on the shard is answered). A news page is served on 127.0.0.1 and added three times
+ * in this fresh process through `articleFromLink`, the command's own path: the first add after
+ * start, then later ones. A 1 ms timer probes the event loop; its longest gap is the longest block.
+ * Then, in a fresh child process, the synchronous parts are timed one by one, cold (first use) and
+ * warm: page-to-text (linkedom + Readability), ingestion (src/ingest), verification (load checks
+ * and the engine asked every way), and the server's engine rebuilt over the shared articles plus
+ * the new one (done at the server's next question).
+ *
+ *   npx tsx bench/article-add.ts               the page: a 5-10 KB PolNeAR train article when ../shared/polnear is there, else the test news page
+ *   npx tsx bench/article-add.ts --page FILE   an HTML file of your own
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadKnowledgeBase } from '../src/data/load.js';
+import { createAnswerEngine } from '../src/engine/index.js';
+import { extractWithReport } from '../src/ingest/extract.js';
+import { articleJson, verifyArticleJson } from '../src/knowledge/verified-article.js';
+import { articleFromLink, type SourceOptions } from '../src/sources/article-source.js';
+import { articleText, idFromTitle } from '../src/sources/ingest-text.js';
+import { readPage } from '../src/sources/page-text.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ADDS = 3;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** A news page: the article's paragraphs inside navigation, an advert and comments, as a site serves it. */
+function newsPage(text: string): string {
+  const [title = '', ...paragraphs] = text.split('\n').filter((line) => line.trim() !== '');
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html><html><head><title>${escape(title)} | The Bench Gazette</title><meta property="og:site_name" content="The Bench Gazette"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav><div class="ad">ADVERTISEMENT</div>
+<article><h1>${escape(title)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article>
+<aside><h2>Related</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul></aside>
+<section class="comments"><p>First!</p></section><footer>Contact us</footer></body></html>`;
+}
+
+function choosePage(): { name: string; html: string } {
+  const asked = process.argv.indexOf('--page');
+  const file = asked >= 0 ? process.argv[asked + 1] : undefined;
+  if (file) return { name: file, html: readFileSync(file, 'utf8') };
+  const dir = resolve(ROOT, '../shared/polnear/data/train');
+  if (existsSync(dir)) {
+    const pick = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .find((f) => {
+        const size = readFileSync(join(dir, f)).length;
+        return size >= 6000 && size <= 9000;
+      });
+    if (pick) return { name: `PolNeAR train ${pick}`, html: newsPage(readFileSync(join(dir, pick), 'utf8')) };
+  }
+  return { name: 'tests/fixtures/pages/lighthouse-museum.html', html: readFileSync(join(ROOT, 'tests/fixtures/pages/lighthouse-museum.html'), 'utf8') };
+}
+
+/** The longest stretch the event loop was held while `work` ran: the largest gap between ticks of a 1 ms timer, less the 1 ms. */
+async function longestBlock<T>(work: () => Promise<T>): Promise<{ blockMs: number; totalMs: number; result: T }> {
+  let last = performance.now();
+  let longest = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 1);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  try {
+    const result = await work();
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 1);
+    return { blockMs: Math.max(0, longest), totalMs: now - started, result };
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** The parts of one add, each synchronous, timed in order; the first call of each is its cold cost. */
+function timeParts(html: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  const lap = <T>(name: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    times[name] = performance.now() - started;
+    return result;
+  };
+  const page = lap('page-to-text (linkedom + Readability)', () => readPage(html));
+  if (!page) throw new Error('no article on the page');
+  const text = articleText(page.title, page.paragraphs);
+  const id = idFromTitle(page.title);
+  const extraction = lap('ingestion (src/ingest: tagging, statements, speakers)', () => extractWithReport(text, { id }));
+  const article = lap('verification (load checks, engine asked every way)', () => verifyArticleJson(articleJson(extraction), text, `${id}.json`, MAX_BYTES));
+  const shared = loadKnowledgeBase().articles;
+  lap(`server engine rebuilt (${shared.length} shared + 1)`, () => createAnswerEngine([...shared, article]));
+  return times;
+}
+
+if (process.argv.includes('--parts')) {
+  const html = readFileSync(0, 'utf8');
+  const cold = timeParts(html);
+  const warm = timeParts(html);
+  console.log(JSON.stringify({ cold, warm }));
+} else {
+  const { name, html } = choosePage();
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const options: SourceOptions = { fetch: { timeoutMs: 30_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, allowPrivate: [`127.0.0.1:${port}`] }, maxArticleBytes: MAX_BYTES };
+  console.log(`article-add: ${name} (${Buffer.byteLength(html)} bytes of HTML)`);
+  try {
+    for (let add = 1; add <= ADDS; add++) {
+      const { blockMs, totalMs, result } = await longestBlock(() => articleFromLink(`http://127.0.0.1:${port}/news`, options));
+      console.log(`  add ${add}${add === 1 ? ' (first after start)' : ''}: longest event-loop block ${ms(blockMs)}, whole add ${ms(totalMs)} (${result.text.length} characters of text, ${result.quotes.length} quotes)`);
+    }
+  } finally {
+    server.close();
+  }
+  const parts = JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--parts'], { input: html, encoding: 'utf8' })) as { cold: Record<string, number>; warm: Record<string, number> };
+  console.log('  synchronous parts, in a fresh process (first use / again):');
+  for (const [part, cold] of Object.entries(parts.cold)) console.log(`    ${part}: ${ms(cold)} / ${ms(parts.warm[part] ?? NaN)}`);
+}
