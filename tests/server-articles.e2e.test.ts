@@ -355,3 +355,62 @@ describe('GIVEN a store slow to confirm', () => {
     }
   });
 });
+
+describe('GIVEN an admin adding an article while a member asks', () => {
+  it('WHEN the member asks while the page is being read THEN the member is answered before the add finishes reading it', async () => {
+    const busyFake = await startFakeDiscord();
+    const inner = await openTestServerArticleStore();
+    /** What happened, in order: the member's answer arriving, and the add handing its read article to the store. */
+    const order: string[] = [];
+    const store: ServerArticleStore = {
+      list: (g) => inner.list(g),
+      revision: (g) => inner.revision(g),
+      stage: (g, a) => {
+        order.push('article read');
+        return inner.stage(g, a);
+      },
+      cancel: (g, k) => inner.cancel(g, k),
+      remove: (g, id) => inner.remove(g, id),
+      confirm: (g, k) => inner.confirm(g, k),
+    };
+    let pageSent: () => void = () => undefined;
+    const pageDone = new Promise<void>((resolve) => (pageSent = resolve));
+    const news = await startPageServer({
+      '/news/lighthouse': (request, response) => {
+        response.once('finish', () => pageSent());
+        page(NEWS_PAGE)(request, response);
+      },
+    });
+    const logger = pino({ level: 'silent' });
+    const { knowledge, serverArticles } = withServerArticles(new LiveKnowledgeBase('directory', loadKnowledgeBase().articles), store, logger, {
+      sources: { fetchTimeoutMs: 5000, fetchMaxBytes: 1024 * 1024, allowPrivate: [news.hostPort] },
+      articleMaxBytes: 2 * 1024 * 1024,
+    });
+    // The article is read only after the member has been answered: however fast or slow this machine, the member's
+    // question comes in while the add is still reading, and only a bot that keeps serving meanwhile can answer it.
+    let memberAnswered: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (memberAnswered = resolve));
+    const reader = serverArticles?.sources.reader;
+    if (serverArticles && reader) serverArticles.sources.reader = { read: (job) => answered.then(() => reader.read(job)) };
+    const busyBot = await startGatewayBot({ knowledge, ...(serverArticles ? { serverArticles } : {}), commands: commandSet(), token: busyFake.token, apiUrl: busyFake.apiUrl, logger });
+    try {
+      const guild = busyFake.guild;
+      const adding = busyFake.sendInteraction(addCommand({ url: news.url('/news/lighthouse') }, guild));
+      await pageDone;
+      const question = busyFake.sendInteraction(slashCommand('ask', { question: 'who is quoted?' }, { guildId: guild.id, user: busyFake.addUser({ username: 'member' }) }));
+      const answer = await shown(question);
+      order.push('member answered');
+      memberAnswered();
+      expect(answer.embed.description ?? '').not.toBe('');
+      const preview = await shown(adding);
+      expect(preview.embed.title).toBe('Old lighthouse to reopen as a maritime museum');
+      expect(order).toEqual(['member answered', 'article read']);
+    } finally {
+      memberAnswered();
+      await busyBot.stop();
+      await busyFake.close();
+      await inner.close();
+      await news.close();
+    }
+  });
+});

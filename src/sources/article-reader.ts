@@ -1,0 +1,98 @@
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../data/schema.js';
+import type { ReadJob, ReadReply, ReadRequest } from './read-article.js';
+import { ArticleSourceError } from './source-error.js';
+
+/** Turns a fetched body into a verified Article without holding the event loop. */
+export interface ArticleReader {
+  read(job: ReadJob): Promise<Article>;
+}
+
+/** read-article-worker beside this file: `.js` when built, `.ts` when running from source (npm run dev, tests). */
+export function defaultReaderScript(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './read-article-worker.ts' : './read-article-worker.js', import.meta.url);
+}
+
+/** A worker running `script`; a TypeScript one through typescript-worker.mjs, which registers tsx in the thread first. */
+function startWorker(script: URL): Worker {
+  if (!script.pathname.endsWith('.ts')) return new Worker(script);
+  return new Worker(new URL('./typescript-worker.mjs', import.meta.url), { argv: [script.href] });
+}
+
+interface Pending {
+  resolve: (article: Article) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Reads articles on one worker thread, started at the first read and kept (its tagger model stays
+ * loaded) without keeping the process alive when idle. Page-to-text, ingestion and verification
+ * take 0.1-0.3 s of CPU per article; on the event loop no other interaction would be answered
+ * meanwhile. If the thread dies, the reads in progress fail with a message for the admin and the
+ * next read starts a new thread.
+ */
+export class WorkerArticleReader implements ArticleReader {
+  private thread: Thread | undefined;
+  private nextId = 0;
+
+  constructor(private readonly script: URL = defaultReaderScript()) {}
+
+  read(job: ReadJob): Promise<Article> {
+    const thread = this.thread ?? this.start();
+    const id = ++this.nextId;
+    return new Promise<Article>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.ref();
+      thread.worker.postMessage({ id, job } satisfies ReadRequest);
+    });
+  }
+
+  /** Stops the thread; reads in progress fail. */
+  async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    await thread?.worker.terminate();
+  }
+
+  private start(): Thread {
+    const worker = startWorker(this.script);
+    const thread: Thread = { worker, pending: new Map() };
+    worker.unref();
+    worker.on('message', (reply: ReadReply) => this.settle(thread, reply));
+    // An uncaught error is followed by 'exit'; the first of them fails what was in progress.
+    worker.on('error', (error) => this.lost(thread, error));
+    worker.on('exit', (code) => this.lost(thread, new Error(`the reading thread exited with code ${code}`)));
+    this.thread = thread;
+    return thread;
+  }
+
+  private settle(thread: Thread, reply: ReadReply): void {
+    const pending = thread.pending.get(reply.id);
+    if (!pending) return;
+    thread.pending.delete(reply.id);
+    if (thread.pending.size === 0) thread.worker.unref();
+    if ('article' in reply) pending.resolve(reply.article);
+    else if ('refused' in reply) pending.reject(new ArticleSourceError(reply.refused.problem, reply.refused.message));
+    else pending.reject(Object.assign(new Error(reply.failed.message), reply.failed.stack ? { stack: reply.failed.stack } : {}));
+  }
+
+  private lost(thread: Thread, cause: Error): void {
+    if (this.thread === thread) this.thread = undefined;
+    const failure = new ArticleSourceError('reader-failed', 'Reading the article failed on my side before it was finished; try again, and if it keeps failing tell whoever runs the bot.', { cause });
+    for (const pending of thread.pending.values()) pending.reject(failure);
+    thread.pending.clear();
+  }
+}
+
+let shared: WorkerArticleReader | undefined;
+
+/** The process's one reading thread, started at the first `/article add`. */
+export function sharedArticleReader(): WorkerArticleReader {
+  shared ??= new WorkerArticleReader();
+  return shared;
+}
