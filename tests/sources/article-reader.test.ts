@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkerArticleReader } from '../../src/sources/article-reader.js';
+import type { ReadJob } from '../../src/sources/read-article.js';
+import { ArticleSourceError } from '../../src/sources/source-error.js';
+
+const FERRY_TEXT = readFileSync(new URL('../fixtures/ingest/harbour-ferry.txt', import.meta.url), 'utf8');
+const NEWS_PAGE = readFileSync(new URL('../fixtures/pages/lighthouse-museum.html', import.meta.url), 'utf8');
+const text = (body: string): ReadJob => ({ kind: 'text', text: body, source: 'ferry.txt', maxArticleBytes: 2 * 1024 * 1024 });
+
+const reader = new WorkerArticleReader();
+const dying = new WorkerArticleReader(new URL('../support/dying-reader-worker.ts', import.meta.url));
+
+afterAll(async () => {
+  await reader.close();
+  await dying.close();
+});
+
+async function refusal(work: Promise<unknown>): Promise<ArticleSourceError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ArticleSourceError);
+  return error as ArticleSourceError;
+}
+
+describe('GIVEN the reading thread', () => {
+  it('WHEN given an article file and a news page THEN it answers with the articles, every quote verbatim', async () => {
+    const [ferry, lighthouse] = await Promise.all([reader.read(text(FERRY_TEXT)), reader.read({ kind: 'page', html: NEWS_PAGE, fallbackSource: 'example.org', maxArticleBytes: 2 * 1024 * 1024 })]);
+    expect(ferry.title).toBe(FERRY_TEXT.split('\n')[0]);
+    expect(lighthouse.source).toBe('The Kestrel Bay Courier');
+    for (const article of [ferry, lighthouse]) {
+      expect(article.quotes.length).toBeGreaterThan(0);
+      for (const quote of article.quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
+    }
+  });
+
+  it('WHEN the text is no article THEN the admin’s reason crosses the thread unchanged', async () => {
+    const error = await refusal(reader.read(text('Just a title\n\nToo short to be an article.')));
+    expect(error.problem).toBe('no-article');
+    expect(error.message).toMatch(/I found no article text there \(\d+ characters of body\)/);
+  });
+
+  it('WHEN the thread dies while reading THEN that read fails with a message for the admin, and the next read gets a new thread', async () => {
+    const error = await refusal(dying.read(text('EXIT now')));
+    expect(error.problem).toBe('reader-failed');
+    expect(error.message).toMatch(/failed on my side/);
+    expect(String((error.cause as Error | undefined)?.message)).toMatch(/exited with code 3/);
+    const article = await dying.read(text(FERRY_TEXT));
+    expect(article.quotes.length).toBeGreaterThan(0);
+  });
+});
