@@ -433,7 +433,7 @@ describe('GIVEN an admin adding an article while members ask', () => {
   });
 
   it('WHEN the thread reading the article dies THEN the admin gets a private message saying so, nothing is stored, and members are still answered', async () => {
-    const dying = new WorkerArticleReader(new URL('./support/dying-reader-worker.ts', import.meta.url));
+    const dying = new WorkerArticleReader({ script: new URL('./support/dying-reader-worker.ts', import.meta.url) });
     sources.reader = dying;
     try {
       const before = (await inner.list(busyFake.guild.id)).length;

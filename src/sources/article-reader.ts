@@ -27,23 +27,43 @@ interface Pending {
 interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Stops the thread once it has been idle for idleMs. */
+  idle?: NodeJS.Timeout;
+}
+
+export interface ReaderOptions {
+  /** The thread's script; default {@link defaultReaderScript}. */
+  script?: URL;
+  /** How long an idle thread is kept (a batch of adds shares one loaded model) before it is stopped to give its memory back; default 5 minutes. */
+  idleMs?: number;
 }
 
 /**
- * Reads articles on one worker thread, started at the first read and kept (its tagger model stays
- * loaded) without keeping the process alive when idle. Page-to-text, ingestion and verification
- * take 0.1-0.3 s of CPU per article; on the event loop no other interaction would be answered
- * meanwhile. If the thread dies, the reads in progress fail with a message for the admin and the
- * next read starts a new thread.
+ * Reads articles on one worker thread, started at the first read (about 0.6 s: the thread, the
+ * modules, the tagger's model) and kept for a while after the last one, without keeping the
+ * process alive. Page-to-text, ingestion and verification take 0.1-0.3 s of CPU per article; on
+ * the event loop no other interaction would be answered meanwhile. If the thread dies, the reads in
+ * progress fail with a message for the admin and the next read starts a new thread.
  */
 export class WorkerArticleReader implements ArticleReader {
   private thread: Thread | undefined;
   private nextId = 0;
+  private readonly script: URL;
+  private readonly idleMs: number;
 
-  constructor(private readonly script: URL = defaultReaderScript()) {}
+  constructor(options: ReaderOptions = {}) {
+    this.script = options.script ?? defaultReaderScript();
+    this.idleMs = options.idleMs ?? 5 * 60_000;
+  }
+
+  /** A thread is started (or kept from an earlier read). */
+  get running(): boolean {
+    return this.thread !== undefined;
+  }
 
   read(job: ReadJob): Promise<Article> {
     const thread = this.thread ?? this.start();
+    clearTimeout(thread.idle);
     const id = ++this.nextId;
     return new Promise<Article>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
@@ -56,6 +76,7 @@ export class WorkerArticleReader implements ArticleReader {
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = undefined;
+    clearTimeout(thread?.idle);
     await thread?.worker.terminate();
   }
 
@@ -75,10 +96,19 @@ export class WorkerArticleReader implements ArticleReader {
     const pending = thread.pending.get(reply.id);
     if (!pending) return;
     thread.pending.delete(reply.id);
-    if (thread.pending.size === 0) thread.worker.unref();
+    if (thread.pending.size === 0) {
+      thread.worker.unref();
+      thread.idle = setTimeout(() => void this.stopIdle(thread), this.idleMs);
+      thread.idle.unref();
+    }
     if ('article' in reply) pending.resolve(reply.article);
     else if ('refused' in reply) pending.reject(new ArticleSourceError(reply.refused.problem, reply.refused.message));
     else pending.reject(Object.assign(new Error(reply.failed.message), reply.failed.stack ? { stack: reply.failed.stack } : {}));
+  }
+
+  private async stopIdle(thread: Thread): Promise<void> {
+    if (this.thread === thread) this.thread = undefined;
+    await thread.worker.terminate();
   }
 
   private lost(thread: Thread, cause: Error): void {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { WorkerArticleReader } from '../../src/sources/article-reader.js';
 import type { ReadJob } from '../../src/sources/read-article.js';
 import { ArticleSourceError } from '../../src/sources/source-error.js';
@@ -9,7 +9,7 @@ const NEWS_PAGE = readFileSync(new URL('../fixtures/pages/lighthouse-museum.html
 const text = (body: string): ReadJob => ({ kind: 'text', text: body, source: 'ferry.txt', maxArticleBytes: 2 * 1024 * 1024 });
 
 const reader = new WorkerArticleReader();
-const dying = new WorkerArticleReader(new URL('../support/dying-reader-worker.ts', import.meta.url));
+const dying = new WorkerArticleReader({ script: new URL('../support/dying-reader-worker.ts', import.meta.url) });
 
 afterAll(async () => {
   await reader.close();
@@ -49,5 +49,26 @@ describe('GIVEN the reading thread', () => {
     expect(String((error.cause as Error | undefined)?.message)).toMatch(/exited with code 3/);
     const article = await dying.read(text(FERRY_TEXT));
     expect(article.quotes.length).toBeGreaterThan(0);
+  });
+
+  it('WHEN it has been idle for its idle time THEN it is stopped, and the next read starts it again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const idle = new WorkerArticleReader({ idleMs: 60_000 });
+    try {
+      await idle.read(text(FERRY_TEXT));
+      vi.advanceTimersByTime(59_000);
+      expect(idle.running).toBe(true);
+      // A read within the idle time keeps the thread for another idle time.
+      await idle.read(text(FERRY_TEXT));
+      vi.advanceTimersByTime(59_000);
+      expect(idle.running).toBe(true);
+      vi.advanceTimersByTime(1_000);
+      expect(idle.running).toBe(false);
+      expect((await idle.read(text(FERRY_TEXT))).quotes.length).toBeGreaterThan(0);
+      expect(idle.running).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      await idle.close();
+    }
   });
 });
