@@ -3,13 +3,15 @@
  * interaction on the shard is answered). A news page is served on 127.0.0.1 and added three times
  * in this fresh process through `articleFromLink`, the command's own path: the first add after
  * start, then later ones. A 1 ms timer probes the event loop; its longest gap is the longest block.
- * Then, in a fresh child process, the synchronous parts are timed one by one, cold (first use) and
+ * Then, in a fresh child process, the CPU-bound parts are timed one by one, cold (first use) and
  * warm: page-to-text (linkedom + Readability), ingestion (src/ingest), verification (load checks
- * and the engine asked every way), and the server's engine rebuilt over the shared articles plus
- * the new one (done at the server's next question).
+ * and the engine asked every way), all three on the reading thread (src/sources/article-reader.ts)
+ * since 8 Dec, and the server's engine rebuilt over the shared articles plus the new one, which the
+ * event loop still does at the server's next question after Add (as a reload does).
  *
  *   npx tsx bench/article-add.ts               the page: a 5-10 KB PolNeAR train article when ../shared/polnear is there, else the test news page
  *   npx tsx bench/article-add.ts --page FILE   an HTML file of your own
+ *   npx tsx bench/article-add.ts --shared N    the server's engine rebuilt over N generated shared articles (as with ARTICLES_DIR) instead of the bundled one
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,9 +23,11 @@ import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine } from '../src/engine/index.js';
 import { extractWithReport } from '../src/ingest/extract.js';
 import { articleJson, verifyArticleJson } from '../src/knowledge/verified-article.js';
+import type { Article } from '../src/data/schema.js';
 import { articleFromLink, type SourceOptions } from '../src/sources/article-source.js';
 import { articleText, idFromTitle } from '../src/sources/ingest-text.js';
 import { readPage } from '../src/sources/page-text.js';
+import { generateArticle } from './generate-articles.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ADDS = 3;
@@ -80,8 +84,22 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<{ blockMs: numbe
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
+function optionalNumber(flag: string): number | undefined {
+  const at = process.argv.indexOf(flag);
+  return at >= 0 ? Number(process.argv[at + 1]) : undefined;
+}
+
+/** The shared articles a server's engine is built over: the bundled ones, or `count` generated ones. */
+function sharedArticles(count: number | undefined): Article[] {
+  if (count === undefined) return loadKnowledgeBase().articles;
+  return Array.from({ length: count }, (_, n) => {
+    const { data, text } = generateArticle(n);
+    return { ...data, text };
+  });
+}
+
 /** The parts of one add, each synchronous, timed in order; the first call of each is its cold cost. */
-function timeParts(html: string): Record<string, number> {
+function timeParts(html: string, shared: readonly Article[]): Record<string, number> {
   const times: Record<string, number> = {};
   const lap = <T>(name: string, work: () => T): T => {
     const started = performance.now();
@@ -95,15 +113,15 @@ function timeParts(html: string): Record<string, number> {
   const id = idFromTitle(page.title);
   const extraction = lap('ingestion (src/ingest: tagging, statements, speakers)', () => extractWithReport(text, { id }));
   const article = lap('verification (load checks, engine asked every way)', () => verifyArticleJson(articleJson(extraction), text, `${id}.json`, MAX_BYTES));
-  const shared = loadKnowledgeBase().articles;
   lap(`server engine rebuilt (${shared.length} shared + 1)`, () => createAnswerEngine([...shared, article]));
   return times;
 }
 
 if (process.argv.includes('--parts')) {
   const html = readFileSync(0, 'utf8');
-  const cold = timeParts(html);
-  const warm = timeParts(html);
+  const shared = sharedArticles(optionalNumber('--shared'));
+  const cold = timeParts(html, shared);
+  const warm = timeParts(html, shared);
   console.log(JSON.stringify({ cold, warm }));
 } else {
   const { name, html } = choosePage();
@@ -123,7 +141,7 @@ if (process.argv.includes('--parts')) {
   } finally {
     server.close();
   }
-  const parts = JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--parts'], { input: html, encoding: 'utf8' })) as { cold: Record<string, number>; warm: Record<string, number> };
+  const parts = JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--parts', ...process.argv.slice(2).filter((arg, i, all) => arg === '--shared' || all[i - 1] === '--shared')], { input: html, encoding: 'utf8' })) as { cold: Record<string, number>; warm: Record<string, number> };
   console.log('  synchronous parts, in a fresh process (first use / again):');
   for (const [part, cold] of Object.entries(parts.cold)) console.log(`    ${part}: ${ms(cold)} / ${ms(parts.warm[part] ?? NaN)}`);
 }
