@@ -3,7 +3,9 @@
  * interaction on the shard is answered). A news page is served on 127.0.0.1 and added three times
  * in this fresh process through `articleFromLink`, the command's own path: the first add after
  * start, then later ones. A 1 ms timer probes the event loop; its longest gap is the longest block.
- * Then, in a fresh child process, the CPU-bound parts are timed one by one, cold (first use) and
+ * Then the rest of the admin's loop, on the bot's embedded database: the preview staged and Add
+ * pressed, and the server's next question, which builds its engine over the shared articles plus
+ * the new one (on the event loop, as a reload does). Then, in a fresh child process, the CPU-bound parts are timed one by one, cold (first use) and
  * warm: page-to-text (linkedom + Readability), ingestion (src/ingest), verification (load checks
  * and the engine asked every way), all three on the reading thread (src/sources/article-reader.ts)
  * since 8 Dec, and the server's engine rebuilt over the shared articles plus the new one, which the
@@ -14,19 +16,25 @@
  *   npx tsx bench/article-add.ts --shared N    the server's engine rebuilt over N generated shared articles (as with ARTICLES_DIR) instead of the bundled one
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
 import { loadKnowledgeBase } from '../src/data/load.js';
 import { createAnswerEngine } from '../src/engine/index.js';
 import { extractWithReport } from '../src/ingest/extract.js';
+import { LiveKnowledgeBase } from '../src/knowledge/live-knowledge-base.js';
+import { ServerKnowledge } from '../src/knowledge/server-knowledge.js';
 import { articleJson, verifyArticleJson } from '../src/knowledge/verified-article.js';
 import type { Article } from '../src/data/schema.js';
 import { articleFromLink, type SourceOptions } from '../src/sources/article-source.js';
 import { articleText, idFromTitle } from '../src/sources/ingest-text.js';
 import { readPage } from '../src/sources/page-text.js';
+import { openDatabase } from '../src/store/open-database.js';
+import { SqlServerArticleStore } from '../src/store/sql-server-article-store.js';
 import { generateArticle } from './generate-articles.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -117,6 +125,26 @@ function timeParts(html: string, shared: readonly Article[]): Record<string, num
   return times;
 }
 
+/** Preview staged and Add pressed on the embedded database, then the server's next question (its engine built with the new article). */
+async function restOfTheLoop(article: Article): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'article-add-bench-'));
+  const db = await openDatabase({ dataDir });
+  try {
+    const guild = '1400000000000000001';
+    const store = new SqlServerArticleStore(db);
+    const shared = sharedArticles(optionalNumber('--shared'));
+    const knowledge = new ServerKnowledge(new LiveKnowledgeBase('directory', shared), store, { logger: pino({ level: 'silent' }) });
+    await knowledge.forServer(guild);
+    const stored = await longestBlock(async () => store.confirm(guild, await store.stage(guild, article)));
+    console.log(`  preview staged and Add pressed: longest event-loop block ${ms(stored.blockMs)}, whole ${ms(stored.totalMs)}`);
+    const next = await longestBlock(async () => (await knowledge.forServer(guild)).engine.answer('who is quoted?'));
+    console.log(`  the server's next question (its engine built over ${shared.length} shared + 1): longest event-loop block ${ms(next.blockMs)}, whole ${ms(next.totalMs)}`);
+  } finally {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv.includes('--parts')) {
   const html = readFileSync(0, 'utf8');
   const shared = sharedArticles(optionalNumber('--shared'));
@@ -133,14 +161,17 @@ if (process.argv.includes('--parts')) {
   const { port } = server.address() as AddressInfo;
   const options: SourceOptions = { fetch: { timeoutMs: 30_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, allowPrivate: [`127.0.0.1:${port}`] }, maxArticleBytes: MAX_BYTES };
   console.log(`article-add: ${name} (${Buffer.byteLength(html)} bytes of HTML)`);
+  let article: Article | undefined;
   try {
     for (let add = 1; add <= ADDS; add++) {
       const { blockMs, totalMs, result } = await longestBlock(() => articleFromLink(`http://127.0.0.1:${port}/news`, options));
+      article = result;
       console.log(`  add ${add}${add === 1 ? ' (first after start)' : ''}: longest event-loop block ${ms(blockMs)}, whole add ${ms(totalMs)} (${result.text.length} characters of text, ${result.quotes.length} quotes)`);
     }
   } finally {
     server.close();
   }
+  if (article) await restOfTheLoop(article);
   const parts = JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--parts', ...process.argv.slice(2).filter((arg, i, all) => arg === '--shared' || all[i - 1] === '--shared')], { input: html, encoding: 'utf8' })) as { cold: Record<string, number>; warm: Record<string, number> };
   console.log('  synchronous parts, in a fresh process (first use / again):');
   for (const [part, cold] of Object.entries(parts.cold)) console.log(`    ${part}: ${ms(cold)} / ${ms(parts.warm[part] ?? NaN)}`);
