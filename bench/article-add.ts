@@ -45,7 +45,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 function newsPage(text: string): string {
   const [title = '', ...paragraphs] = text.split('\n').filter((line) => line.trim() !== '');
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!doctype html><html><head><title>${escape(title)} | The Bench Gazette</title><meta property="og:site_name" content="The Bench Gazette"></head><body>
+  return `<!doctype html><html><head><title>${escape(title)} | The Quillhaven Lantern</title><meta property="og:site_name" content="The Quillhaven Lantern"></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav><div class="ad">ADVERTISEMENT</div>
 <article><h1>${escape(title)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</article>
 <aside><h2>Related</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul></aside>
