@@ -6,6 +6,8 @@ import { ArticleSourceError } from './source-error.js';
 /** Turns a fetched body into a verified Article without holding the event loop. */
 export interface ArticleReader {
   read(job: ReadJob): Promise<Article>;
+  /** Gets ready for a read soon (called before fetching, so starting up overlaps the download). */
+  prepare?(): void;
 }
 
 /** read-article-worker beside this file: `.js` when built, `.ts` when running from source (npm run dev, tests). */
@@ -39,9 +41,9 @@ export interface ReaderOptions {
 }
 
 /**
- * Reads articles on one worker thread, started at the first read (about 0.6 s: the thread, the
- * modules, the tagger's model) and kept for a while after the last one, without keeping the
- * process alive. Page-to-text, ingestion and verification take 0.1-0.3 s of CPU per article; on
+ * Reads articles on one worker thread, started by the first add while its page downloads (about
+ * 0.6 s: the thread, the modules, the tagger's model) and kept for a while after the last read,
+ * without keeping the process alive. Page-to-text, ingestion and verification take 0.1-0.3 s of CPU per article; on
  * the event loop no other interaction would be answered meanwhile. If the thread dies, the reads in
  * progress fail with a message for the admin and the next read starts a new thread.
  */
@@ -61,8 +63,15 @@ export class WorkerArticleReader implements ArticleReader {
     return this.thread !== undefined;
   }
 
+  /** Starts the thread if none runs: it loads its modules and the tagger's model while the page downloads. */
+  prepare(): void {
+    if (this.thread) return;
+    const thread = this.spawn();
+    this.idleFrom(thread);
+  }
+
   read(job: ReadJob): Promise<Article> {
-    const thread = this.thread ?? this.start();
+    const thread = this.thread ?? this.spawn();
     clearTimeout(thread.idle);
     const id = ++this.nextId;
     return new Promise<Article>((resolve, reject) => {
@@ -80,7 +89,7 @@ export class WorkerArticleReader implements ArticleReader {
     await thread?.worker.terminate();
   }
 
-  private start(): Thread {
+  private spawn(): Thread {
     const worker = startWorker(this.script);
     const thread: Thread = { worker, pending: new Map() };
     worker.unref();
@@ -96,14 +105,18 @@ export class WorkerArticleReader implements ArticleReader {
     const pending = thread.pending.get(reply.id);
     if (!pending) return;
     thread.pending.delete(reply.id);
-    if (thread.pending.size === 0) {
-      thread.worker.unref();
-      thread.idle = setTimeout(() => void this.stopIdle(thread), this.idleMs);
-      thread.idle.unref();
-    }
+    if (thread.pending.size === 0) this.idleFrom(thread);
     if ('article' in reply) pending.resolve(reply.article);
     else if ('refused' in reply) pending.reject(new ArticleSourceError(reply.refused.problem, reply.refused.message));
     else pending.reject(Object.assign(new Error(reply.failed.message), reply.failed.stack ? { stack: reply.failed.stack } : {}));
+  }
+
+  /** Nothing is being read: the thread no longer keeps the process alive, and is stopped after idleMs. */
+  private idleFrom(thread: Thread): void {
+    thread.worker.unref();
+    clearTimeout(thread.idle);
+    thread.idle = setTimeout(() => void this.stopIdle(thread), this.idleMs);
+    thread.idle.unref();
   }
 
   private async stopIdle(thread: Thread): Promise<void> {

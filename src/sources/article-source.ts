@@ -30,10 +30,11 @@ const FILE_KINDS: Record<string, 'text' | 'markdown' | 'html'> = { '.txt': 'text
 
 /** Fetches a news page (or a plain-text file) and ingests the article in it (on the reading thread). */
 export async function articleFromLink(link: string, options: SourceOptions): Promise<Article> {
+  const reader = options.reader ?? sharedArticleReader();
+  reader.prepare?.();
   // People wrap links in <…> in Discord to stop the preview card; the link is what is inside.
   const fetched = await fetchText(link.trim().replace(/^<(.+)>$/, '$1'), options.fetch, (type) => PAGE_TYPES.has(type) || type === 'text/plain');
   refuseBinary(fetched.text);
-  const reader = options.reader ?? sharedArticleReader();
   if (fetched.contentType === 'text/plain') return reader.read({ kind: 'text', text: fetched.text, source: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
   return reader.read({ kind: 'page', html: fetched.text, fallbackSource: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
 }
@@ -45,10 +46,11 @@ export async function articleFromAttachment(file: AttachedFile, options: SourceO
   if (file.size !== undefined && file.size > options.fetch.maxBytes) {
     throw new ArticleSourceError('too-large', `"${file.filename}" is ${formatBytes(file.size)}; I take files up to ${formatBytes(options.fetch.maxBytes)}.`);
   }
+  const reader = options.reader ?? sharedArticleReader();
+  reader.prepare?.();
   // The file's own extension decides how it is read; Discord's stated type is only a guess from it.
   const fetched = await fetchText(file.url, options.fetch, () => true);
   refuseBinary(fetched.text, file.filename);
-  const reader = options.reader ?? sharedArticleReader();
   if (kind === 'html') return reader.read({ kind: 'page', html: fetched.text, fallbackSource: file.filename, maxArticleBytes: options.maxArticleBytes });
   const text = kind === 'markdown' ? plainMarkdown(fetched.text) : fetched.text;
   return reader.read({ kind: 'text', text, source: file.filename, maxArticleBytes: options.maxArticleBytes });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { WorkerArticleReader } from '../../src/sources/article-reader.js';
+import { articleFromLink } from '../../src/sources/article-source.js';
 import type { ReadJob } from '../../src/sources/read-article.js';
 import { ArticleSourceError } from '../../src/sources/source-error.js';
+import { page, startPageServer, type PageHandler } from '../support/page-server.js';
 
 const FERRY_TEXT = readFileSync(new URL('../fixtures/ingest/harbour-ferry.txt', import.meta.url), 'utf8');
 const NEWS_PAGE = readFileSync(new URL('../fixtures/pages/lighthouse-museum.html', import.meta.url), 'utf8');
@@ -69,6 +71,28 @@ describe('GIVEN the reading thread', () => {
     } finally {
       vi.useRealTimers();
       await idle.close();
+    }
+  });
+
+  it('WHEN an add is still downloading its page THEN its reading thread is already starting (it loads while the page arrives)', async () => {
+    let requested: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (requested = resolve));
+    let send: () => void = () => undefined;
+    const held: PageHandler = (request, response) => {
+      send = () => page(NEWS_PAGE)(request, response);
+      requested();
+    };
+    const site = await startPageServer({ '/held': held });
+    const fresh = new WorkerArticleReader();
+    try {
+      const adding = articleFromLink(site.url('/held'), { fetch: { timeoutMs: 10_000, maxBytes: 1024 * 1024, maxRedirects: 5, allowPrivate: [site.hostPort] }, maxArticleBytes: 2 * 1024 * 1024, reader: fresh });
+      await arrived;
+      expect(fresh.running).toBe(true);
+      send();
+      expect((await adding).title).toBe('Old lighthouse to reopen as a maritime museum');
+    } finally {
+      await fresh.close();
+      await site.close();
     }
   });
 });
