@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { WorkerArticleReader } from '../../src/sources/article-reader.js';
 import { articleFromLink } from '../../src/sources/article-source.js';
-import type { ReadJob } from '../../src/sources/read-article.js';
+import { readArticle, type ReadJob } from '../../src/sources/read-article.js';
 import { ArticleSourceError } from '../../src/sources/source-error.js';
 import { page, startPageServer, type PageHandler } from '../support/page-server.js';
 
@@ -36,6 +36,11 @@ describe('GIVEN the reading thread', () => {
       expect(article.quotes.length).toBeGreaterThan(0);
       for (const quote of article.quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
     }
+  });
+
+  it('WHEN it reads an article THEN the article is the one reading in this thread gives, field for field', async () => {
+    const job: ReadJob = { kind: 'page', html: NEWS_PAGE, fallbackSource: 'example.org', maxArticleBytes: 2 * 1024 * 1024 };
+    expect(JSON.stringify(await reader.read(job))).toBe(JSON.stringify(readArticle(job)));
   });
 
   it('WHEN the text is no article THEN the admin’s reason crosses the thread unchanged', async () => {
