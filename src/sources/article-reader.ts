@@ -24,6 +24,8 @@ function startWorker(script: URL): Worker {
 interface Pending {
   resolve: (article: Article) => void;
   reject: (error: Error) => void;
+  /** Gives up on the read after readTimeoutMs. */
+  timer: NodeJS.Timeout;
 }
 
 interface Thread {
@@ -38,24 +40,29 @@ export interface ReaderOptions {
   script?: URL;
   /** How long an idle thread is kept (a batch of adds shares one loaded model) before it is stopped to give its memory back; default 5 minutes. */
   idleMs?: number;
+  /** A read taking longer than this is given up and its thread stopped (a pathological page must not hold the thread, and every later add, for ever); default 60 s. */
+  readTimeoutMs?: number;
 }
 
 /**
  * Reads articles on one worker thread, started by the first add while its page downloads (about
  * 0.6 s: the thread, the modules, the tagger's model) and kept for a while after the last read,
  * without keeping the process alive. Page-to-text, ingestion and verification take 0.1-0.3 s of CPU per article; on
- * the event loop no other interaction would be answered meanwhile. If the thread dies, the reads in
- * progress fail with a message for the admin and the next read starts a new thread.
+ * the event loop no other interaction would be answered meanwhile. If the thread dies, or a read
+ * takes longer than readTimeoutMs, the reads in progress fail with a message for the admin and the
+ * next read starts a new thread.
  */
 export class WorkerArticleReader implements ArticleReader {
   private thread: Thread | undefined;
   private nextId = 0;
   private readonly script: URL;
   private readonly idleMs: number;
+  private readonly readTimeoutMs: number;
 
   constructor(options: ReaderOptions = {}) {
     this.script = options.script ?? defaultReaderScript();
     this.idleMs = options.idleMs ?? 5 * 60_000;
+    this.readTimeoutMs = options.readTimeoutMs ?? 60_000;
   }
 
   /** A thread is started (or kept from an earlier read). */
@@ -75,7 +82,9 @@ export class WorkerArticleReader implements ArticleReader {
     clearTimeout(thread.idle);
     const id = ++this.nextId;
     return new Promise<Article>((resolve, reject) => {
-      thread.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.tooSlow(thread, id), this.readTimeoutMs);
+      timer.unref();
+      thread.pending.set(id, { resolve, reject, timer });
       thread.worker.ref();
       thread.worker.postMessage({ id, job } satisfies ReadRequest);
     });
@@ -105,6 +114,7 @@ export class WorkerArticleReader implements ArticleReader {
     const pending = thread.pending.get(reply.id);
     if (!pending) return;
     thread.pending.delete(reply.id);
+    clearTimeout(pending.timer);
     if (thread.pending.size === 0) this.idleFrom(thread);
     if ('article' in reply) pending.resolve(reply.article);
     else if ('refused' in reply) pending.reject(new ArticleSourceError(reply.refused.problem, reply.refused.message));
@@ -124,10 +134,23 @@ export class WorkerArticleReader implements ArticleReader {
     await thread.worker.terminate();
   }
 
+  /** The read is given up and its thread stopped (it may be stuck); reads queued behind it fail as the thread exits. */
+  private tooSlow(thread: Thread, id: number): void {
+    const pending = thread.pending.get(id);
+    if (!pending) return;
+    thread.pending.delete(id);
+    pending.reject(new ArticleSourceError('reader-timeout', `Reading that article took longer than ${Math.round(this.readTimeoutMs / 1000)} s, so I stopped; give the article's own page, or the article alone as a .txt file.`));
+    if (this.thread === thread) this.thread = undefined;
+    void thread.worker.terminate();
+  }
+
   private lost(thread: Thread, cause: Error): void {
     if (this.thread === thread) this.thread = undefined;
     const failure = new ArticleSourceError('reader-failed', 'Reading the article failed on my side before it was finished; try again, and if it keeps failing tell whoever runs the bot.', { cause });
-    for (const pending of thread.pending.values()) pending.reject(failure);
+    for (const pending of thread.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(failure);
+    }
     thread.pending.clear();
   }
 }

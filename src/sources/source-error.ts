@@ -13,7 +13,9 @@ export type SourceProblem =
   | 'no-article'
   | 'no-quotes'
   /** The thread reading the article died (a crash, out of memory): nothing the admin gave is at fault. */
-  | 'reader-failed';
+  | 'reader-failed'
+  /** Reading the article took longer than the reading thread's limit. */
+  | 'reader-timeout';
 
 /** A failure to fetch, read or ingest an article; `message` is written for the server admin who asked. */
 export class ArticleSourceError extends Error {

@@ -100,4 +100,21 @@ describe('GIVEN the reading thread', () => {
       await site.close();
     }
   });
+
+  it('WHEN a read takes longer than its limit THEN it fails with a message for the admin, and the next read gets a new thread', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const slow = new WorkerArticleReader({ script: new URL('../support/dying-reader-worker.ts', import.meta.url), readTimeoutMs: 60_000 });
+    try {
+      const stuck = slow.read(text('HANG here'));
+      vi.advanceTimersByTime(60_000);
+      const error = await refusal(stuck);
+      expect(error.problem).toBe('reader-timeout');
+      expect(error.message).toMatch(/took longer than 60 s/);
+      expect(slow.running).toBe(false);
+      expect((await slow.read(text(FERRY_TEXT))).quotes.length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+      await slow.close();
+    }
+  });
 });
