@@ -7,6 +7,7 @@ import { ArticleDirectory } from './data/article-directory.js';
 import type { EngineOptions } from './engine/index.js';
 import { DirectoryReloader, reportRejected } from './knowledge/directory-reloader.js';
 import { LiveKnowledgeBase } from './knowledge/live-knowledge-base.js';
+import { sharedArticleReader } from './sources/article-reader.js';
 import type { Logger } from './logger.js';
 
 export interface KnowledgeOptions extends EngineOptions {
@@ -63,6 +64,7 @@ export function withServerArticles(
     sources: {
       fetch: { timeoutMs: options.sources.fetchTimeoutMs, maxBytes: options.sources.fetchMaxBytes, maxRedirects: MAX_REDIRECTS, allowPrivate: options.sources.allowPrivate },
       maxArticleBytes: options.articleMaxBytes,
+      reader: sharedArticleReader(),
     },
     sharedArticles: () => shared.current().articles,
     logger,

@@ -12,6 +12,8 @@ import { startGatewayBot, type GatewayBot } from '../src/discord/gateway-bot.js'
 import { createInteractionsServer } from '../src/http/interactions-server.js';
 import { ed25519PublicKey } from '../src/http/signature.js';
 import { LiveKnowledgeBase } from '../src/knowledge/live-knowledge-base.js';
+import type { ArticleReader } from '../src/sources/article-reader.js';
+import { WorkerArticleReader } from '../src/sources/article-reader.js';
 import type { ServerArticleStore } from '../src/store/server-article-store.js';
 import { autocomplete, button, slashCommand, startFakeDiscord, type FakeDiscord, type FakeGuild, type InteractionHandle, type OptionInput } from './fake-discord/index.js';
 import { endlessPage, page, redirect, silentPage, startPageServer, type PageServer } from './support/page-server.js';
@@ -352,6 +354,102 @@ describe('GIVEN a store slow to confirm', () => {
       release();
       await slowBot.stop();
       await slowFake.close();
+    }
+  });
+});
+
+describe('GIVEN an admin adding an article while members ask', () => {
+  let busyFake: FakeDiscord;
+  let busyBot: GatewayBot;
+  let inner: ServerArticleStore & { close(): Promise<void> };
+  let news: PageServer;
+  let sources: { reader?: ArticleReader } = {};
+  let realReader: ArticleReader | undefined;
+  /** What happened, in order: a member's answer arriving, and an add handing the article it read to the store. */
+  const order: string[] = [];
+  let pageSent: () => void = () => undefined;
+
+  beforeAll(async () => {
+    busyFake = await startFakeDiscord();
+    inner = await openTestServerArticleStore();
+    const store: ServerArticleStore = {
+      list: (g) => inner.list(g),
+      revision: (g) => inner.revision(g),
+      stage: (g, a) => {
+        order.push('article read');
+        return inner.stage(g, a);
+      },
+      cancel: (g, k) => inner.cancel(g, k),
+      remove: (g, id) => inner.remove(g, id),
+      confirm: (g, k) => inner.confirm(g, k),
+    };
+    news = await startPageServer({
+      '/news/lighthouse': (request, response) => {
+        response.once('finish', () => pageSent());
+        page(NEWS_PAGE)(request, response);
+      },
+    });
+    const logger = pino({ level: 'silent' });
+    const { knowledge, serverArticles } = withServerArticles(new LiveKnowledgeBase('directory', loadKnowledgeBase().articles), store, logger, {
+      sources: { fetchTimeoutMs: 5000, fetchMaxBytes: 1024 * 1024, allowPrivate: [news.hostPort, new URL(busyFake.apiUrl).host] },
+      articleMaxBytes: 2 * 1024 * 1024,
+    });
+    if (serverArticles) sources = serverArticles.sources;
+    realReader = sources.reader;
+    busyBot = await startGatewayBot({ knowledge, ...(serverArticles ? { serverArticles } : {}), commands: commandSet(), token: busyFake.token, apiUrl: busyFake.apiUrl, logger });
+  });
+
+  afterAll(async () => {
+    await busyBot?.stop();
+    await busyFake?.close();
+    await inner?.close();
+    await news?.close();
+  });
+
+  const askWho = () => busyFake.sendInteraction(slashCommand('ask', { question: 'who is quoted?' }, { guildId: busyFake.guild.id, user: member }));
+
+  it('WHEN a member asks while the page is being read THEN the member is answered before the add finishes reading it', async () => {
+    const pageDone = new Promise<void>((resolve) => (pageSent = resolve));
+    // The article is read only after the member has been answered: however fast or slow this machine, the member's
+    // question comes in while the add is still reading, and only a bot that keeps serving meanwhile can answer it.
+    let memberAnswered: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (memberAnswered = resolve));
+    const reader = realReader;
+    if (reader) sources.reader = { read: (job) => answered.then(() => reader.read(job)) };
+    try {
+      const adding = busyFake.sendInteraction(addCommand({ url: news.url('/news/lighthouse') }, busyFake.guild));
+      await pageDone;
+      const answer = await shown(askWho());
+      order.push('member answered');
+      memberAnswered();
+      expect(answer.embed.description ?? '').not.toBe('');
+      const preview = await shown(adding);
+      expect(preview.embed.title).toBe('Old lighthouse to reopen as a maritime museum');
+      expect(order).toEqual(['member answered', 'article read']);
+    } finally {
+      memberAnswered();
+      sources.reader = realReader;
+    }
+  });
+
+  it('WHEN the thread reading the article dies THEN the admin gets a private message saying so, nothing is stored, and members are still answered', async () => {
+    const dying = new WorkerArticleReader({ script: new URL('./support/dying-reader-worker.ts', import.meta.url) });
+    sources.reader = dying;
+    try {
+      const before = (await inner.list(busyFake.guild.id)).length;
+      const file = busyFake.addAttachment({ filename: 'exit.txt', content: `EXIT\n\n${FERRY_TEXT}`, contentType: 'text/plain' });
+      const reply = await shown(busyFake.sendInteraction(addCommand({ file: file.id }, busyFake.guild)));
+      expect(reply.private).toBe(true);
+      expect(reply.embed.description).toMatch(/failed on my side/);
+      expect(reply.buttons).toEqual([]);
+      expect(await inner.list(busyFake.guild.id)).toHaveLength(before);
+      expect((await shown(askWho())).embed.description ?? '').not.toBe('');
+      // The next add gets a new reading thread.
+      const again = await shown(busyFake.sendInteraction(addCommand({ file: busyFake.addAttachment({ filename: 'ferry.txt', content: FERRY_TEXT, contentType: 'text/plain' }).id }, busyFake.guild)));
+      expect(again.embed.title).toBe(FERRY_TEXT.split('\n')[0]);
+    } finally {
+      sources.reader = realReader;
+      await dying.close();
     }
   });
 });

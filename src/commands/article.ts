@@ -110,7 +110,9 @@ async function add(interaction: APIChatInputApplicationCommandInteraction, optio
     }
   } catch (error) {
     if (!(error instanceof ArticleSourceError)) throw error;
-    serverArticles.logger.info({ guild: guildId, problem: error.problem }, 'article not added');
+    // The reading thread dying is the bot's fault, not the admin's input: logged for whoever runs it.
+    if (error.problem === 'reader-failed') serverArticles.logger.error({ err: error.cause, guild: guildId, problem: error.problem }, 'article not added: the reading thread failed');
+    else serverArticles.logger.info({ guild: guildId, problem: error.problem }, 'article not added');
     return renderNotice(error.message);
   }
   const staged = withFreeId(article, serverArticles.sharedArticles());

@@ -1,8 +1,7 @@
 import { extname } from 'node:path';
 import type { Article } from '../data/schema.js';
 import { fetchText, formatBytes, type FetchPolicy } from './fetch-text.js';
-import { articleText, ingestText } from './ingest-text.js';
-import { readPage } from './page-text.js';
+import { sharedArticleReader, type ArticleReader } from './article-reader.js';
 import { ArticleSourceError } from './source-error.js';
 
 /**
@@ -14,6 +13,8 @@ export interface SourceOptions {
   fetch: FetchPolicy;
   /** ARTICLE_MAX_BYTES: the largest article text the bot loads. */
   maxArticleBytes: number;
+  /** Reads the fetched body into an article; default the process's reading thread. */
+  reader?: ArticleReader;
 }
 
 /** A file attached to the command, as Discord describes it. */
@@ -27,38 +28,32 @@ export interface AttachedFile {
 const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const FILE_KINDS: Record<string, 'text' | 'markdown' | 'html'> = { '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html' };
 
-/** Fetches a news page (or a plain-text file) and ingests the article in it. */
+/** Fetches a news page (or a plain-text file) and ingests the article in it (on the reading thread). */
 export async function articleFromLink(link: string, options: SourceOptions): Promise<Article> {
+  const reader = options.reader ?? sharedArticleReader();
+  reader.prepare?.();
   // People wrap links in <…> in Discord to stop the preview card; the link is what is inside.
   const fetched = await fetchText(link.trim().replace(/^<(.+)>$/, '$1'), options.fetch, (type) => PAGE_TYPES.has(type) || type === 'text/plain');
   refuseBinary(fetched.text);
-  if (fetched.contentType === 'text/plain') return ingestText(fetched.text, { source: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
-  return articleFromHtml(fetched.text, fetched.url.hostname, options);
+  if (fetched.contentType === 'text/plain') return reader.read({ kind: 'text', text: fetched.text, source: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
+  return reader.read({ kind: 'page', html: fetched.text, fallbackSource: fetched.url.hostname, maxArticleBytes: options.maxArticleBytes });
 }
 
-/** Downloads a .txt, .md or .html file attached in Discord and ingests it. */
+/** Downloads a .txt, .md or .html file attached in Discord and ingests it (on the reading thread). */
 export async function articleFromAttachment(file: AttachedFile, options: SourceOptions): Promise<Article> {
   const kind = FILE_KINDS[extname(file.filename).toLowerCase()];
   if (!kind) throw new ArticleSourceError('unsupported-file', `I read .txt, .md and .html files; "${file.filename}" is none of those.`);
   if (file.size !== undefined && file.size > options.fetch.maxBytes) {
     throw new ArticleSourceError('too-large', `"${file.filename}" is ${formatBytes(file.size)}; I take files up to ${formatBytes(options.fetch.maxBytes)}.`);
   }
+  const reader = options.reader ?? sharedArticleReader();
+  reader.prepare?.();
   // The file's own extension decides how it is read; Discord's stated type is only a guess from it.
   const fetched = await fetchText(file.url, options.fetch, () => true);
   refuseBinary(fetched.text, file.filename);
-  if (kind === 'html') return articleFromHtml(fetched.text, file.filename, options);
+  if (kind === 'html') return reader.read({ kind: 'page', html: fetched.text, fallbackSource: file.filename, maxArticleBytes: options.maxArticleBytes });
   const text = kind === 'markdown' ? plainMarkdown(fetched.text) : fetched.text;
-  return ingestText(text, { source: file.filename, maxArticleBytes: options.maxArticleBytes });
-}
-
-function articleFromHtml(html: string, fallbackSource: string, options: SourceOptions): Article {
-  const page = readPage(html);
-  if (!page || page.paragraphs.length === 0) throw new ArticleSourceError('no-article', 'I found no article text on that page; give the article\'s own page, not a front page or a list.');
-  return ingestText(articleText(page.title || (page.paragraphs[0] ?? ''), page.paragraphs), {
-    source: page.siteName ?? page.byline ?? fallbackSource,
-    ...(page.publishedTime ? { date: page.publishedTime.slice(0, 10) } : {}),
-    maxArticleBytes: options.maxArticleBytes,
-  });
+  return reader.read({ kind: 'text', text, source: file.filename, maxArticleBytes: options.maxArticleBytes });
 }
 
 /** Text with NUL bytes or undecodable bytes (U+FFFD) in number is not a text file. */

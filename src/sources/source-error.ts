@@ -11,7 +11,11 @@ export type SourceProblem =
   | 'binary'
   | 'unsupported-file'
   | 'no-article'
-  | 'no-quotes';
+  | 'no-quotes'
+  /** The thread reading the article died (a crash, out of memory): nothing the admin gave is at fault. */
+  | 'reader-failed'
+  /** Reading the article took longer than the reading thread's limit. */
+  | 'reader-timeout';
 
 /** A failure to fetch, read or ingest an article; `message` is written for the server admin who asked. */
 export class ArticleSourceError extends Error {
