@@ -86,12 +86,22 @@ export function customIdForms(action: ButtonAction): string[] {
  * (hashes) are made only when none with the ids as they are fits, as for almost every button.
  */
 export function firstFittingForm(action: ButtonAction, maxLength: number): string | undefined {
+  // The best form alone first: it fits for almost every button, and then no list of the others is made.
+  const best = bestForm(action);
+  if (best.length <= maxLength) return best;
   for (const id of forms(action, asIs)) if (id.length <= maxLength) return id;
   for (const id of forms(action, idRef)) if (id.length <= maxLength) return id;
   return undefined;
 }
 
 const asIs = (id: string): string => id;
+
+/** The first of forms(action, asIs), made alone: ids as they are, an ask view's question carried. */
+function bestForm(action: ButtonAction): string {
+  if (action.action === 'vote') return askViewForm(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, asIs, action.view.question);
+  if ((action.action === 'page' || action.action === 'post') && action.view.kind === 'ask') return askViewForm(`${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`, action.view, asIs, action.view.question);
+  return forms(action, asIs)[0] ?? '';
+}
 
 function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'ask') return [`ask:${action.question}`];
@@ -108,8 +118,12 @@ function forms(action: ButtonAction, ref: (id: string) => string): string[] {
 
 /** An ask view after its prefix: the question, then with the question left in the message (see questionIsInMessage). */
 function askViewForms(prefix: string, view: AskView, ref: (id: string) => string): string[] {
-  if (view.article !== undefined) return [`${prefix}A:${ref(view.article)}:${view.question}`, `${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`];
-  return [`${prefix}a:${view.question}`, `${prefix}a:${QUESTION_IN_MESSAGE}`];
+  return [askViewForm(prefix, view, ref, view.question), askViewForm(prefix, view, ref, QUESTION_IN_MESSAGE)];
+}
+
+/** One form of an ask view: its prefix, its article (if any), and the question carried (or none). */
+function askViewForm(prefix: string, view: AskView, ref: (id: string) => string, question: string): string {
+  return view.article !== undefined ? `${prefix}A:${ref(view.article)}:${question}` : `${prefix}a:${question}`;
 }
 
 function decodeAskView(viewKind: string, rest: string): AskView {

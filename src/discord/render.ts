@@ -253,17 +253,26 @@ export const VERBATIM_NOTE = 'quotes are verbatim article text';
 
 /** One "Show in context" button per paragraph shown (the first piece of evidence in it is the one marked). */
 function contextButtons(items: readonly AnswerItem[], severalArticles: boolean): APIButtonComponent[] {
-  const seen = new Set<string>();
   const buttons: APIButtonComponent[] = [];
-  for (const item of items) {
-    const key = `${item.article.id}\u0000${item.paragraph}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as AnswerItem;
+    // A few items: an earlier one in the same paragraph is found by looking back, with no key strings.
+    if (samePlaceBefore(items, i)) continue;
     const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: buttons.length, check: checkPassage(item.quote) });
     const where = severalArticles ? ` · ${item.article.source}` : '';
     if (id) buttons.push(button(truncate(`Show in context ¶${item.paragraph}${where}`, DISCORD_LIMITS.buttonLabel), id));
   }
   return buttons.slice(0, MAX_ROW_BUTTONS);
+}
+
+/** An item before the i-th is in the same paragraph of the same article. */
+function samePlaceBefore(items: readonly AnswerItem[], i: number): boolean {
+  const item = items[i] as AnswerItem;
+  for (let j = 0; j < i; j++) {
+    const earlier = items[j] as AnswerItem;
+    if (earlier.paragraph === item.paragraph && earlier.article.id === item.article.id) return true;
+  }
+  return false;
 }
 
 /** 👍 and 👎 under an answer, both or neither (when the question does not fit, it is read back from the footer). */

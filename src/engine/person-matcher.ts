@@ -10,6 +10,9 @@ import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokens.js';
 import { foldedWords as words } from '../text/words.js';
 
+/** No words: the fuzzy ones of a text whose every word is a name as typed (most texts). */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** Bound on remembered typed words (emptied when full). */
 const MAX_VARIANTS = 5000;
 
@@ -59,7 +62,8 @@ const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
 function expandAbbreviations(list: readonly string[]): { words: string[]; from: number[] } {
   const words: string[] = [];
   const from: number[] = [];
-  list.forEach((word, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] as string;
     const written = TITLE_ABBREVIATIONS.get(word);
     if (written === undefined) {
       words.push(word);
@@ -70,7 +74,7 @@ function expandAbbreviations(list: readonly string[]): { words: string[]; from: 
         from.push(i);
       }
     }
-  });
+  }
   return { words, from };
 }
 
@@ -159,7 +163,7 @@ export class PersonMatcher {
     const { words: questionWords, from } = expandAbbreviations(typed);
     // Typo tolerance for the few longest words that are no name as typed: bounded work however long the text.
     const unknown = questionWords.filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w));
-    const fuzzy = new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const fuzzy: ReadonlySet<string> = unknown.length === 0 ? NO_WORDS : new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
     const nameAt: ({ token: string; typo: boolean } | undefined)[] = [];
     const rootAt: string[] = [];
     // Most phrases share no word with the text: a set lookup rules them out before any matching.

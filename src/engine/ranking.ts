@@ -119,7 +119,7 @@ export class EvidenceIndex {
     let total = 0;
     for (let i = 0; i < n; i++) if (!terms[i]?.bonus) total += weights[i] ?? 0;
     // Variants of words the article does not use, for the few longest of them: bounded work however long the question.
-    const fuzzy = new Set(unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const fuzzy: ReadonlySet<string> = unknown.length === 0 ? NO_STEMS : new Set(unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
     const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
     // The topics (from the data) each term's words describe, found once rather than unit by unit.
     const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : t.person ? this.topicsDescribedBy(this.nameStems(t.person)) : (this.topicsOfStem.get(t.stem) ?? NO_TOPICS)));
