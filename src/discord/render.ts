@@ -285,10 +285,21 @@ function addVoteButtons(row: APIButtonComponent[], view: AskView): void {
 /** The question asked, the page and the verbatim note, those that apply, joined by ` · `. */
 function answerFooter(question: string, page: number, pages: number, quotes: boolean): string {
   // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
-  let footer = question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '';
+  let footer = question ? `Asked: ${noMention(truncate(oneLine(question), FOOTER_QUESTION_CHARS))}` : '';
   if (pages > 1) footer += `${footer ? ' · ' : ''}page ${page + 1} of ${pages}`;
   if (quotes) footer += `${footer ? ' · ' : ''}${VERBATIM_NOTE}`;
   return footer;
+}
+
+/** Runs of whitespace as one space; most questions have none but single spaces, and are returned as they are (no copy). */
+function oneLine(text: string): string {
+  return OTHER_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+const OTHER_WHITESPACE = /\s\s|[^\S ]/;
+
+/** An @ followed by an invisible space, so no mention can form; most text has no @ and is returned as it is. */
+function noMention(text: string): string {
+  return text.includes('@') ? text.replace(/@/g, '@\u200b') : text;
 }
 
 /** Each suggested question as a button that asks it (those too long to carry are left out). */
