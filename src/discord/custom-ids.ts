@@ -100,6 +100,7 @@ const asIs = (id: string): string => id;
 function bestForm(action: ButtonAction): string {
   if (action.action === 'vote') return askViewForm(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, asIs, action.view.question);
   if ((action.action === 'page' || action.action === 'post') && action.view.kind === 'ask') return askViewForm(`${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`, action.view, asIs, action.view.question);
+  if (action.action === 'context') return contextForm(action, asIs);
   return forms(action, asIs)[0] ?? '';
 }
 
@@ -108,12 +109,17 @@ function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'pick') return [`pick:${action.what}`];
   if (action.action === 'share') return [`share:${action.list}`];
   if (action.action === 'vote') return askViewForms(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, ref);
-  if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`];
+  if (action.action === 'context') return [contextForm(action, ref)];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
   if (view.kind === 'topic') return [`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
   if (view.kind === 'quotes') return [`${prefix}q:${ref(view.speaker)}:${view.topic === undefined ? '' : ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
   return askViewForms(prefix, view, ref);
+}
+
+/** A "Show in context" button's id: its slot, the passage, the article (or its reference) and the passage's check. */
+function contextForm(action: Extract<ButtonAction, { action: 'context' }>, ref: (id: string) => string): string {
+  return `ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`;
 }
 
 /** An ask view after its prefix: the question, then with the question left in the message (see questionIsInMessage). */
