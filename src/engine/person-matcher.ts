@@ -52,9 +52,23 @@ export interface PersonResolution {
  * "chairperson" → "chair"), and inflections meet through the stem.
  */
 export function roleRoot(word: string): string {
-  const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
-  return bare.length >= 4 && bare !== word ? bare : stem(word);
+  let root = roleRoots.get(word);
+  if (root === undefined) {
+    const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
+    root = bare.length >= 4 && bare !== word ? bare : stem(word);
+    // Bounded like the stems' memo: emptied when full; long words (slices of a text) are not kept.
+    if (word.length <= MAX_REMEMBERED_ROOT_WORD) {
+      if (roleRoots.size >= MAX_REMEMBERED_ROOTS) roleRoots.clear();
+      roleRoots.set(word, root);
+    }
+  }
+  return root;
 }
+
+/** Role roots of words seen: every word of every question and description is reduced again and again. */
+const roleRoots = new Map<string, string>();
+const MAX_REMEMBERED_ROOTS = 50_000;
+const MAX_REMEMBERED_ROOT_WORD = 24;
 
 const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
 

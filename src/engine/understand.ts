@@ -4,7 +4,7 @@ import type { PersonEntry } from './knowledge.js';
 import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, WH_WORDS } from './lexicon.js';
 import { headPosition, roleRoot, type PersonMatch } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
-import { objectList } from './empty-list.js';
+import { emptyObjectList, objectList } from './empty-list.js';
 import type { ContentTerm } from './ranking.js';
 import { foldedWords as words } from '../text/words.js';
 import { asTyped } from './phrasing.js';
@@ -131,7 +131,8 @@ export function resolveSpeaker(given: readonly QuestionWord[], scope: Scope): Sp
     if (described) return described;
   }
   // "Okoye and Ferreira": each named in turn.
-  const parts = splitOnAnd(slot);
+  // Most slots name one speaker: no parts are made for them.
+  const parts = slot.some(isConjunction) ? splitOnAnd(slot) : NO_PARTS;
   if (parts.length > 1) {
     const each = parts.map((part) => resolveSpeaker(part, scope));
     if (each.every((r) => r?.status === 'resolved')) {
@@ -185,10 +186,18 @@ function relatedTo(person: PersonEntry, owner: PersonEntry): boolean {
   return ownerDescription.filter((w) => theirs.has(w)).length >= 2;
 }
 
+/** "and", "or", "&": a slot holding one names several speakers. */
+function isConjunction(word: QuestionWord): boolean {
+  return word.word === 'and' || word.word === 'or' || word.word === '&';
+}
+
+/** No parts: a slot with no conjunction is not split (of the kind lists of parts have, see emptyObjectList). */
+const NO_PARTS: readonly QuestionWord[][] = emptyObjectList();
+
 function splitOnAnd(slot: readonly QuestionWord[]): QuestionWord[][] {
   const parts: QuestionWord[][] = [[]];
   for (const word of slot) {
-    if (word.word === 'and' || word.word === 'or' || word.word === '&') parts.push([]);
+    if (isConjunction(word)) parts.push([]);
     else parts[parts.length - 1]?.push(word);
   }
   return parts.filter((p) => p.length > 0);
