@@ -86,6 +86,9 @@ export function customIdForms(action: ButtonAction): string[] {
  * (hashes) are made only when none with the ids as they are fits, as for almost every button.
  */
 export function firstFittingForm(action: ButtonAction, maxLength: number): string | undefined {
+  // The best form alone first: it fits for almost every button, and then no list of the others is made.
+  const best = bestForm(action);
+  if (best.length <= maxLength) return best;
   for (const id of forms(action, asIs)) if (id.length <= maxLength) return id;
   for (const id of forms(action, idRef)) if (id.length <= maxLength) return id;
   return undefined;
@@ -93,12 +96,20 @@ export function firstFittingForm(action: ButtonAction, maxLength: number): strin
 
 const asIs = (id: string): string => id;
 
+/** The first of forms(action, asIs), made alone: ids as they are, an ask view's question carried. */
+function bestForm(action: ButtonAction): string {
+  if (action.action === 'vote') return askViewForm(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, asIs, action.view.question);
+  if ((action.action === 'page' || action.action === 'post') && action.view.kind === 'ask') return askViewForm(`${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`, action.view, asIs, action.view.question);
+  if (action.action === 'context') return contextForm(action, asIs);
+  return forms(action, asIs)[0] ?? '';
+}
+
 function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   if (action.action === 'ask') return [`ask:${action.question}`];
   if (action.action === 'pick') return [`pick:${action.what}`];
   if (action.action === 'share') return [`share:${action.list}`];
   if (action.action === 'vote') return askViewForms(`v${action.vote === 'up' ? '+' : '-'}:`, action.view, ref);
-  if (action.action === 'context') return [`ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`];
+  if (action.action === 'context') return [contextForm(action, ref)];
   const prefix = `${action.action === 'page' ? 'pg' : 'post'}:${action.page}:`;
   const view = action.view;
   if (view.kind === 'topic') return [`${prefix}t:${ref(view.topic)}${view.article !== undefined ? `:${ref(view.article)}` : ''}`];
@@ -106,10 +117,19 @@ function forms(action: ButtonAction, ref: (id: string) => string): string[] {
   return askViewForms(prefix, view, ref);
 }
 
+/** A "Show in context" button's id: its slot, the passage, the article (or its reference) and the passage's check. */
+function contextForm(action: Extract<ButtonAction, { action: 'context' }>, ref: (id: string) => string): string {
+  return `ctx:${action.slot}:${action.start}:${action.end}:${ref(action.article)}${action.check === undefined ? '' : `:${action.check}`}`;
+}
+
 /** An ask view after its prefix: the question, then with the question left in the message (see questionIsInMessage). */
 function askViewForms(prefix: string, view: AskView, ref: (id: string) => string): string[] {
-  if (view.article !== undefined) return [`${prefix}A:${ref(view.article)}:${view.question}`, `${prefix}A:${ref(view.article)}:${QUESTION_IN_MESSAGE}`];
-  return [`${prefix}a:${view.question}`, `${prefix}a:${QUESTION_IN_MESSAGE}`];
+  return [askViewForm(prefix, view, ref, view.question), askViewForm(prefix, view, ref, QUESTION_IN_MESSAGE)];
+}
+
+/** One form of an ask view: its prefix, its article (if any), and the question carried (or none). */
+function askViewForm(prefix: string, view: AskView, ref: (id: string) => string, question: string): string {
+  return view.article !== undefined ? `${prefix}A:${ref(view.article)}:${question}` : `${prefix}a:${question}`;
 }
 
 function decodeAskView(viewKind: string, rest: string): AskView {

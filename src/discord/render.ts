@@ -253,17 +253,26 @@ export const VERBATIM_NOTE = 'quotes are verbatim article text';
 
 /** One "Show in context" button per paragraph shown (the first piece of evidence in it is the one marked). */
 function contextButtons(items: readonly AnswerItem[], severalArticles: boolean): APIButtonComponent[] {
-  const seen = new Set<string>();
   const buttons: APIButtonComponent[] = [];
-  for (const item of items) {
-    const key = `${item.article.id}\u0000${item.paragraph}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as AnswerItem;
+    // A few items: an earlier one in the same paragraph is found by looking back, with no key strings.
+    if (samePlaceBefore(items, i)) continue;
     const id = encodeCustomId({ action: 'context', article: item.article.id, start: item.start, end: item.end, slot: buttons.length, check: checkPassage(item.quote) });
     const where = severalArticles ? ` · ${item.article.source}` : '';
     if (id) buttons.push(button(truncate(`Show in context ¶${item.paragraph}${where}`, DISCORD_LIMITS.buttonLabel), id));
   }
   return buttons.slice(0, MAX_ROW_BUTTONS);
+}
+
+/** An item before the i-th is in the same paragraph of the same article. */
+function samePlaceBefore(items: readonly AnswerItem[], i: number): boolean {
+  const item = items[i] as AnswerItem;
+  for (let j = 0; j < i; j++) {
+    const earlier = items[j] as AnswerItem;
+    if (earlier.paragraph === item.paragraph && earlier.article.id === item.article.id) return true;
+  }
+  return false;
 }
 
 /** 👍 and 👎 under an answer, both or neither (when the question does not fit, it is read back from the footer). */
@@ -276,10 +285,21 @@ function addVoteButtons(row: APIButtonComponent[], view: AskView): void {
 /** The question asked, the page and the verbatim note, those that apply, joined by ` · `. */
 function answerFooter(question: string, page: number, pages: number, quotes: boolean): string {
   // Footers render no markdown or mentions, but the text is still neutralised: nothing echoed may ping.
-  let footer = question ? `Asked: ${truncate(question.replace(/\s+/g, ' '), FOOTER_QUESTION_CHARS).replace(/@/g, '@\u200b')}` : '';
+  let footer = question ? `Asked: ${noMention(truncate(oneLine(question), FOOTER_QUESTION_CHARS))}` : '';
   if (pages > 1) footer += `${footer ? ' · ' : ''}page ${page + 1} of ${pages}`;
   if (quotes) footer += `${footer ? ' · ' : ''}${VERBATIM_NOTE}`;
   return footer;
+}
+
+/** Runs of whitespace as one space; most questions have none but single spaces, and are returned as they are (no copy). */
+function oneLine(text: string): string {
+  return OTHER_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+const OTHER_WHITESPACE = /\s\s|[^\S ]/;
+
+/** An @ followed by an invisible space, so no mention can form; most text has no @ and is returned as it is. */
+function noMention(text: string): string {
+  return text.includes('@') ? text.replace(/@/g, '@\u200b') : text;
 }
 
 /** Each suggested question as a button that asks it (those too long to carry are left out). */

@@ -10,6 +10,9 @@ import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokens.js';
 import { foldedWords as words } from '../text/words.js';
 
+/** No words: the fuzzy ones of a text whose every word is a name as typed (most texts). */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** Bound on remembered typed words (emptied when full). */
 const MAX_VARIANTS = 5000;
 
@@ -49,9 +52,23 @@ export interface PersonResolution {
  * "chairperson" → "chair"), and inflections meet through the stem.
  */
 export function roleRoot(word: string): string {
-  const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
-  return bare.length >= 4 && bare !== word ? bare : stem(word);
+  let root = roleRoots.get(word);
+  if (root === undefined) {
+    const bare = GENDERED.test(word) ? word.replace(GENDERED, '') : word;
+    root = bare.length >= 4 && bare !== word ? bare : stem(word);
+    // Bounded like the stems' memo: emptied when full; long words (slices of a text) are not kept.
+    if (word.length <= MAX_REMEMBERED_ROOT_WORD) {
+      if (roleRoots.size >= MAX_REMEMBERED_ROOTS) roleRoots.clear();
+      roleRoots.set(word, root);
+    }
+  }
+  return root;
 }
+
+/** Role roots of words seen: every word of every question and description is reduced again and again. */
+const roleRoots = new Map<string, string>();
+const MAX_REMEMBERED_ROOTS = 50_000;
+const MAX_REMEMBERED_ROOT_WORD = 24;
 
 const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
 
@@ -59,7 +76,8 @@ const GENDERED = /(?:wo)?m[ae]n$|persons?$|people$/;
 function expandAbbreviations(list: readonly string[]): { words: string[]; from: number[] } {
   const words: string[] = [];
   const from: number[] = [];
-  list.forEach((word, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] as string;
     const written = TITLE_ABBREVIATIONS.get(word);
     if (written === undefined) {
       words.push(word);
@@ -70,7 +88,7 @@ function expandAbbreviations(list: readonly string[]): { words: string[]; from: 
         from.push(i);
       }
     }
-  });
+  }
   return { words, from };
 }
 
@@ -159,7 +177,7 @@ export class PersonMatcher {
     const { words: questionWords, from } = expandAbbreviations(typed);
     // Typo tolerance for the few longest words that are no name as typed: bounded work however long the text.
     const unknown = questionWords.filter((w) => !this.nameTokens.has(w) && w.length >= 4 && !STOPWORDS.has(w));
-    const fuzzy = new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const fuzzy: ReadonlySet<string> = unknown.length === 0 ? NO_WORDS : new Set(unknown.length <= MAX_FUZZY_WORDS ? unknown : unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
     const nameAt: ({ token: string; typo: boolean } | undefined)[] = [];
     const rootAt: string[] = [];
     // Most phrases share no word with the text: a set lookup rules them out before any matching.

@@ -116,8 +116,29 @@ export function lowerFirst(text: string, articleText: string): string {
   return usesAsWord(articleText, lower) ? lower + text.slice(first.length) : text;
 }
 
+/**
+ * Answers of usesAsWord for the article text asked last, by word: each answer that words a topic or a role asks
+ * again about the same few words, and each asking would search the whole article. Bounded: one text, its words.
+ */
+let wordsOfText = '';
+const usedAsWord = new Map<string, boolean>();
+const MAX_REMEMBERED_WORDS = 1024;
+
 /** The text has `word` as a whole word, in that case. */
 function usesAsWord(text: string, word: string): boolean {
+  if (text !== wordsOfText || usedAsWord.size >= MAX_REMEMBERED_WORDS) {
+    usedAsWord.clear();
+    wordsOfText = text;
+  }
+  let used = usedAsWord.get(word);
+  if (used === undefined) {
+    used = searchAsWord(text, word);
+    usedAsWord.set(word, used);
+  }
+  return used;
+}
+
+function searchAsWord(text: string, word: string): boolean {
   const letter = /\p{L}/u;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!letter.test(text.charAt(at - 1)) && !letter.test(text.charAt(at + word.length))) return true;

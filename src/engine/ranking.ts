@@ -77,8 +77,8 @@ export class EvidenceIndex {
   private readonly idfOfTopic = new Map<string, number>();
   private readonly idfOfPerson = new Map<PersonEntry, number>();
   private readonly buffers = { strength: new Float64Array(0), frequency: new Float64Array(0) };
-  /** Each topic's keyword phrases with a space either side, as they are looked for in a question. */
-  private readonly paddedPhrases: ReadonlyMap<string, readonly string[]>;
+  /** Each topic's keyword phrases with a space either side, as they are looked for in a question, with their first stem. */
+  private readonly paddedPhrases: ReadonlyMap<string, readonly { padded: string; first: string }[]>;
 
   constructor(
     readonly units: readonly EvidenceUnit[],
@@ -89,7 +89,7 @@ export class EvidenceIndex {
       for (const term of unit.termFrequency.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of unit.contextTerms) if (!unit.termFrequency.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    this.paddedPhrases = new Map([...topicPhrases].map(([id, phrases]) => [id, phrases.map((p) => ` ${p} `)] as const));
+    this.paddedPhrases = new Map([...topicPhrases].map(([id, phrases]) => [id, phrases.map((p) => ({ padded: ` ${p} `, first: p.split(' ')[0] ?? '' }))] as const));
     this.averageLength = units.reduce((sum, u) => sum + u.length, 0) / Math.max(1, units.length);
     const quotes = units.filter((u) => u.entry);
     for (const [id, stems] of topics) {
@@ -119,7 +119,7 @@ export class EvidenceIndex {
     let total = 0;
     for (let i = 0; i < n; i++) if (!terms[i]?.bonus) total += weights[i] ?? 0;
     // Variants of words the article does not use, for the few longest of them: bounded work however long the question.
-    const fuzzy = new Set(unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
+    const fuzzy: ReadonlySet<string> = unknown.length === 0 ? NO_STEMS : new Set(unknown.sort((a, b) => b.length - a.length).slice(0, MAX_FUZZY_WORDS));
     const expansions = terms.map((t) => (t.person || t.topic ? NONE : this.expansions(t.stem, fuzzy.has(t.stem))));
     // The topics (from the data) each term's words describe, found once rather than unit by unit.
     const topicsOf = terms.map((t) => (t.topic ? NO_TOPICS : t.person ? this.topicsDescribedBy(this.nameStems(t.person)) : (this.topicsOfStem.get(t.stem) ?? NO_TOPICS)));
@@ -318,7 +318,8 @@ export class EvidenceIndex {
     const text = ` ${sequence.join(' ')} `;
     for (const [id, phrases] of this.paddedPhrases) {
       for (const phrase of phrases) {
-        if (text.includes(phrase)) {
+        // A phrase the question holds starts with one of its words: most are ruled out without searching the text.
+        if (sequence.includes(phrase.first) && text.includes(phrase.padded)) {
           out.push(id);
           break;
         }

@@ -124,10 +124,13 @@ export class ScopedEngine implements Scope {
           this.units.filter((u) => speakerMatch(u, speakers) >= RELAYED).map((unit) => scoredUnit(unit, substance(unit), 0, 0))
         : this.index.score(q.content, q.sequence, forStatement && speakers.length > 0 ? (u) => speakerMatch(u, speakers) > 0 : undefined);
     const ranked = scored as Ranked[];
+    // Read once, not per unit: the answer types are objects of many shapes, so each read is a slow lookup.
+    const fitOf = type.fit;
+    const narrationWeight = type.narrationWeight ?? 0.8;
     for (const r of ranked) {
       const base = r.coverage + PROXIMITY_WEIGHT * r.proximity + (RELEVANCE_WEIGHT * r.relevance) / (1 + r.relevance);
-      const fit = type.fit?.(r.unit, q, this) ?? 1;
-      const narration = r.unit.entry ? 1 : (type.narrationWeight ?? 0.8);
+      const fit = fitOf ? fitOf(r.unit, q, this) : 1;
+      const narration = r.unit.entry ? 1 : narrationWeight;
       const bySpeaker = speakerFactor(r.unit, speakers, forStatement);
       r.score = base * fit * narration * bySpeaker;
       r.bySpeaker = bySpeaker >= 1;
@@ -266,15 +269,18 @@ function firstOffset(person: PersonEntry): number {
 /** The same span cited twice is shown once. */
 function dedupe(items: readonly AnswerItem[]): AnswerItem[] {
   if (items.length <= 1) return items.slice();
-  const seen = new Set<string>();
+  // A few items (at most MAX_ITEMS but for lists): the kept ones are compared directly, no key strings.
   const kept: AnswerItem[] = [];
   for (const item of items) {
-    const key = `${item.article.id}:${item.start}:${item.end}:${item.speaker?.id ?? ''}`;
-    if (seen.has(key) || kept.some((k) => sameWordsAgain(k, item))) continue;
-    seen.add(key);
+    if (kept.some((k) => sameSpan(k, item) || sameWordsAgain(k, item))) continue;
     kept.push(item);
   }
   return kept;
+}
+
+/** The same span of the same article, cited for the same speaker (or for none). */
+function sameSpan(a: AnswerItem, b: AnswerItem): boolean {
+  return a.start === b.start && a.end === b.end && a.article.id === b.article.id && (a.speaker?.id ?? '') === (b.speaker?.id ?? '');
 }
 
 /** A later quote of the same speaker that lies inside an earlier one, or holds it whole, says its words again. */

@@ -4,7 +4,7 @@ import type { PersonEntry } from './knowledge.js';
 import { ABOUT_WORDS, ARTICLE_WORDS, EVENT_VERBS, FILLER, HONORIFICS, INDEFINITES, SPEECH_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, WH_WORDS } from './lexicon.js';
 import { headPosition, roleRoot, type PersonMatch } from './person-matcher.js';
 import { isFrameWord, type QuestionText, type QuestionWord } from './question.js';
-import { objectList } from './empty-list.js';
+import { emptyObjectList, objectList } from './empty-list.js';
 import type { ContentTerm } from './ranking.js';
 import { foldedWords as words } from '../text/words.js';
 import { asTyped } from './phrasing.js';
@@ -25,7 +25,7 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
   // A slot guessed from word order alone that names nobody is just what the question is about.
   const ignored = text.softSlot && resolved?.status !== 'resolved';
   const speaker = ignored ? null : resolved;
-  const inSlot = new Set(ignored ? [] : text.slot);
+  const inSlot = ignored || text.slot.length === 0 ? NO_POSITIONS : new Set(text.slot);
   // People talked about: names outside the speaker slot ("what did Okoye say about [Ferreira]").
   const rest = text.words.filter((w) => !inSlot.has(w.at) && (!isFrameWord(w, text) || embeddedWh(w, text)));
   const about: PersonEntry[] = [];
@@ -34,20 +34,24 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     const resolution = scope.people.resolve(rest.map((w) => w.word));
     for (const match of resolution.matches) {
       if (match.byRole || match.score < 2) continue; // a full surname or name, not a given name or a role word
-      if ([...match.covered].some((i) => coveredByName.has(i))) continue;
+      if (anyIn(match.covered, coveredByName)) continue;
       about.push(match.person);
       for (const i of match.covered) coveredByName.add(i);
     }
   }
-  const aboutPositions = new Set([...coveredByName].map((i) => rest[i]?.at ?? -1));
+  // Positions in the question of the words naming people talked about (most questions name none).
+  const aboutPositions = coveredByName.size === 0 ? NO_POSITIONS : new Set([...coveredByName].map((i) => rest[i]?.at ?? -1));
   const content: ContentTerm[] = [];
   const seen = new Set<string>();
+  // Read once, not per word: the answer types are objects of many shapes, so each read is a slow lookup.
+  const cueWords = type.cueWords;
+  const whoSaid = type.name === 'who-said';
   for (const word of rest) {
     if (aboutPositions.has(word.at)) continue;
-    if (type.cueWords?.has(word.word) && !word.quoted) continue;
+    if (cueWords?.has(word.word) && !word.quoted) continue;
     if (HONORIFICS.has(word.word) || FILLER.has(word.word) || NOBODY_IN_PARTICULAR.has(word.word) || INDEFINITES.has(word.word)) continue;
     if (ARTICLE_WORDS.has(word.word) && !word.quoted) continue;
-    if (EVENT_VERBS.has(word.word) && type.name !== 'who-said' && !word.quoted) continue;
+    if (EVENT_VERBS.has(word.word) && !whoSaid && !word.quoted) continue;
     const inside = embeddedWh(word, text);
     if (STOPWORDS.has(word.word) && !inside) continue;
     if (seen.has(word.stem)) continue;
@@ -71,6 +75,15 @@ export function understand(text: QuestionText, type: AnswerType, scope: Scope): 
     sequence,
     topic: topicPhrase(text, inSlot),
   };
+}
+
+/** No positions: shared by the questions with no speaker slot or no people talked about. */
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/** Some position of `positions` is in `taken`. */
+function anyIn(positions: ReadonlySet<number>, taken: ReadonlySet<number>): boolean {
+  for (const i of positions) if (taken.has(i)) return true;
+  return false;
 }
 
 /** Every content term has the same fields (unset ones undefined), so ranking reads them from objects of one shape. */
@@ -118,7 +131,8 @@ export function resolveSpeaker(given: readonly QuestionWord[], scope: Scope): Sp
     if (described) return described;
   }
   // "Okoye and Ferreira": each named in turn.
-  const parts = splitOnAnd(slot);
+  // Most slots name one speaker: no parts are made for them.
+  const parts = slot.some(isConjunction) ? splitOnAnd(slot) : NO_PARTS;
   if (parts.length > 1) {
     const each = parts.map((part) => resolveSpeaker(part, scope));
     if (each.every((r) => r?.status === 'resolved')) {
@@ -172,10 +186,18 @@ function relatedTo(person: PersonEntry, owner: PersonEntry): boolean {
   return ownerDescription.filter((w) => theirs.has(w)).length >= 2;
 }
 
+/** "and", "or", "&": a slot holding one names several speakers. */
+function isConjunction(word: QuestionWord): boolean {
+  return word.word === 'and' || word.word === 'or' || word.word === '&';
+}
+
+/** No parts: a slot with no conjunction is not split (of the kind lists of parts have, see emptyObjectList). */
+const NO_PARTS: readonly QuestionWord[][] = emptyObjectList();
+
 function splitOnAnd(slot: readonly QuestionWord[]): QuestionWord[][] {
   const parts: QuestionWord[][] = [[]];
   for (const word of slot) {
-    if (word.word === 'and' || word.word === 'or' || word.word === '&') parts.push([]);
+    if (isConjunction(word)) parts.push([]);
     else parts[parts.length - 1]?.push(word);
   }
   return parts.filter((p) => p.length > 0);

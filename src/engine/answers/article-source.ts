@@ -1,4 +1,4 @@
-import { unitItem } from '../evidence.js';
+import { unitItem, type EvidenceUnit } from '../evidence.js';
 import { foldedWords as words } from '../../text/words.js';
 import type { AnswerType, Scope } from './answer-type.js';
 import { found } from './common.js';
@@ -15,6 +15,8 @@ export const articleSource: AnswerType = {
   name: 'article-source',
   detect: (question) => {
     if (onlyWords(question, ALLOWED, SOURCE_WORDS) && question.slot.length === 0) return 0.95;
+    // The other forms open with "who" or "where": most questions are neither, and need no list of their words.
+    if (question.wh !== 'who' && question.wh !== 'where') return 0;
     const list = question.words.map((w) => w.word);
     const aboutThis = list.some((w) => THIS_PIECE.has(w));
     if (question.wh === 'who' && MADE_IT.has(list[question.coreAt + 1] ?? '') && aboutThis && list.length <= question.coreAt + 4) return 0.95;
@@ -25,11 +27,22 @@ export const articleSource: AnswerType = {
   word: (_question, _ranked, scope) => sourceReply(scope),
 };
 
+/** A unit's folded words with a space either side, made once per unit: every question for the source reads them all. */
+const spaced = new WeakMap<EvidenceUnit, string>();
+function spacedWords(unit: EvidenceUnit): string {
+  let text = spaced.get(unit);
+  if (text === undefined) {
+    text = ` ${unit.tokens.map((t) => t.word).join(' ')} `;
+    spaced.set(unit, text);
+  }
+  return text;
+}
+
 /** The source and date, with the sentences that name the source. */
 export function sourceReply(scope: Scope) {
   const items = scope.knowledge.articles.flatMap((article) => {
     const source = ` ${words(article.source).join(' ')} `;
-    return scope.units.filter((u) => u.article === article && u.kind === 'narration' && ` ${u.tokens.map((t) => t.word).join(' ')} `.includes(source)).map(unitItem);
+    return scope.units.filter((u) => u.article === article && u.kind === 'narration' && spacedWords(u).includes(source)).map(unitItem);
   });
   const summary = scope.knowledge.articles.map((a) => `“${a.title}” is a ${a.source} report${a.date ? ` dated ${a.date} (the article gives no year)` : ''}.`).join(' ');
   return found(summary, items, 1);
