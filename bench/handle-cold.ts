@@ -25,6 +25,7 @@ import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { handleInteraction, type InteractionResponder } from '../src/discord/interactions.js';
 import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
 import { questionSuite } from '../tests/engine/question-suite.js';
+import { askInteraction } from './lib/ask-interaction.js';
 import { machine, numberFlag, table } from './lib/stats.js';
 
 const WARMUP = numberFlag('warmup', 40);
@@ -39,29 +40,7 @@ const questions = questionSuite.map((c) => c.question);
 
 /** The same /ask interactions bench/http.ts signs and sends. */
 function askBody(question: string, n: number): Buffer {
-  const interaction = {
-    id: (1_300_000_000_000_000_000n + BigInt(n)).toString(),
-    application_id: '1300000000000000002',
-    type: 2,
-    token: `bench-interaction-token-${n}`,
-    version: 1,
-    guild_id: '1300000000000000003',
-    context: 0,
-    channel_id: '1300000000000000004',
-    locale: 'en-US',
-    app_permissions: '0',
-    member: {
-      user: { id: String(1_300_000_000_000_000_100n + BigInt(n % 50)), username: 'asker', discriminator: '0', global_name: null, avatar: null },
-      roles: [],
-      joined_at: '2026-01-01T00:00:00.000Z',
-      deaf: false,
-      mute: false,
-      flags: 0,
-      permissions: '0',
-    },
-    data: { id: '1300000000000000006', name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: question }] },
-  };
-  return Buffer.from(JSON.stringify(interaction));
+  return Buffer.from(JSON.stringify(askInteraction(question, n)));
 }
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');

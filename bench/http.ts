@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
-import { InteractionContextType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
+import { InteractionResponseType, type APIInteraction } from 'discord.js';
 import { pino } from 'pino';
 import { openKnowledgeBase } from '../src/bootstrap.js';
 import { commandSet } from '../src/commands/index.js';
@@ -22,6 +22,7 @@ import { BUNDLED_ARTICLES_DIR } from '../src/data/load.js';
 import { handleInteraction } from '../src/discord/interactions.js';
 import { checkSignature, ed25519PublicKey } from '../src/http/signature.js';
 import { questionSuite } from '../tests/engine/question-suite.js';
+import { askInteraction } from './lib/ask-interaction.js';
 import { CEILING_REPLY } from './lib/ceiling-reply.js';
 import { cpuDescription, cpuSecondsOf, startChild, stopChild } from './lib/child.js';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.js';
@@ -51,32 +52,6 @@ const SERVER = fileURLToPath(new URL('./lib/http-server.ts', import.meta.url));
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
-
-function askInteraction(question: string, n: number): APIInteraction {
-  const id = (1_300_000_000_000_000_000n + BigInt(n)).toString();
-  return {
-    id,
-    application_id: '1300000000000000002',
-    type: InteractionType.ApplicationCommand,
-    token: `bench-interaction-token-${n}`,
-    version: 1,
-    guild_id: '1300000000000000003',
-    context: InteractionContextType.Guild,
-    channel_id: '1300000000000000004',
-    locale: 'en-US',
-    app_permissions: '0',
-    member: {
-      user: { id: String(1_300_000_000_000_000_100n + BigInt(n % 50)), username: 'asker', discriminator: '0', global_name: null, avatar: null },
-      roles: [],
-      joined_at: '2026-01-01T00:00:00.000Z',
-      deaf: false,
-      mute: false,
-      flags: 0,
-      permissions: '0',
-    },
-    data: { id: '1300000000000000006', name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: question }] },
-  } as unknown as APIInteraction;
-}
 
 /**
  * The reply each question must get, word for word: computed in this process by the same handler,
