@@ -13,7 +13,7 @@ const ASKED_FOR = new Set(['discord.js', 'dotenv', 'pino']);
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(path) : entry.name.endsWith('.ts') ? [path] : [];
+    return entry.isDirectory() ? sourceFiles(path) : /\.(ts|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -26,8 +26,7 @@ const librarySection = (() => {
 })();
 
 describe('runtime dependencies', () => {
-  // tsx runs the sources (`npm run ask`, `dev`): it is used from package.json's scripts, not imported.
-  const runtime = Object.keys(manifest.dependencies).filter((name) => name !== 'tsx');
+  const runtime = Object.keys(manifest.dependencies);
 
   it.each(runtime)('%s is imported by src/', (name) => {
     expect(importedBy(name), `${name} is in dependencies but nothing in src/ imports it`).toBe(true);
