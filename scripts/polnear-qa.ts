@@ -27,6 +27,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ingestVersion } from './ingest-version.js';
 import { parseArgs } from 'node:util';
 import { answerToJson } from '../src/cli/format-answer.js';
 import { loadArticleFile } from '../src/data/load.js';
@@ -83,11 +84,8 @@ const kbNames = values.kb === 'all' && !narrowed
   ? readdirSync(dataDir).filter((f) => f.endsWith('.gold.json')).map((f) => f.slice(0, -'.gold.json'.length)).sort()
   : names;
 
-// ── ingest (cached per version of src/ingest) ──
-const ingestHash = createHash('sha1');
-// Its sub-folders too (src/ingest/statements/): a change anywhere in ingestion is a new version.
-for (const file of readdirSync(join(root, 'src/ingest'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
-const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestHash.digest('hex').slice(0, 12)}`);
+// ── ingest (cached per version of the ingestion code, see ingest-version.ts) ──
+const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestVersion(root)}`);
 mkdirSync(cacheDir, { recursive: true });
 
 const started = performance.now();

@@ -13,10 +13,11 @@
  * Examples are printed for the dev slice only (the held-out slice is counted, never listed).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ingestVersion } from './ingest-version.js';
 import { parseArgs } from 'node:util';
 import { loadArticleFile } from '../src/data/load.js';
 import { tokenF1 } from '../src/ingest/score.js';
@@ -31,10 +32,7 @@ const { values } = parseArgs({
     show: { type: 'string', default: '' },
   },
 });
-const ingestHash = createHash('sha1');
-// Its sub-folders too (src/ingest/statements/): a change anywhere in ingestion is a new version.
-for (const file of readdirSync(join(root, 'src/ingest'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) ingestHash.update(file).update(readFileSync(join(root, 'src/ingest', file)));
-const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestHash.digest('hex').slice(0, 12)}`);
+const cacheDir = values['kb-cache'] ?? join(tmpdir(), `polnear-kb-${ingestVersion(root)}`);
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 const isHeldOut = (name: string): boolean => (createHash('sha1').update(name).digest()[0] ?? 0) % 10 === 0;
 const toks = (text: unknown): string[] => String(text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
